@@ -1,0 +1,440 @@
+//! The serde model of a spec file, exactly as written in YAML.
+//!
+//! Nothing here is checked beyond what serde checks (key names and value
+//! shapes); the `check` stage reads this model and reports every semantic
+//! problem. Maps are [`IndexMap`]s so the order of the file is kept, which is
+//! what makes generated code follow the docs' order deterministically.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_yaml::Value;
+
+/// One provider's spec file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecFile {
+    /// Who the provider is and how to reach it.
+    pub provider: Provider,
+    /// Named types: objects, enums, maps and lists.
+    #[serde(default)]
+    pub types: IndexMap<String, TypeDef>,
+    /// Operations, keyed by their snake_case name (`update_order`).
+    #[serde(default)]
+    pub operations: IndexMap<String, Operation>,
+}
+
+/// The provider section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    /// Module name of the provider in the generated crate (`juspay`).
+    pub name: String,
+    /// Human name (`Juspay`).
+    pub title: String,
+    /// What the provider is, for the module's doc comment.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The documentation pages the spec was transcribed from.
+    #[serde(default)]
+    pub docs: Vec<DocPage>,
+    /// Named base URLs, e.g. `production: https://api.juspay.in`.
+    #[serde(default)]
+    pub environments: IndexMap<String, String>,
+    /// Variables used as `{name}` in environment URLs.
+    #[serde(default)]
+    pub variables: IndexMap<String, Variable>,
+    /// How every call authenticates.
+    pub auth: Auth,
+    /// Headers every call sends, keyed by header name.
+    #[serde(default)]
+    pub headers: IndexMap<String, Header>,
+    /// Why something was transcribed the way it was.
+    #[serde(default)]
+    pub decision: Option<String>,
+}
+
+/// A documentation page a spec was transcribed from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocPage {
+    /// Address of the page.
+    pub url: String,
+    /// Page title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// API or page version the page documents.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// How this page relates to the others (newer, older, …).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A variable of an environment URL template.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variable {
+    /// What the variable is.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Value used in examples.
+    #[serde(default)]
+    pub example: Option<String>,
+}
+
+/// The authentication scheme.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Auth {
+    /// `basic` or `bearer`.
+    pub scheme: String,
+    /// Basic: name of the credential sent as the user name.
+    #[serde(default)]
+    pub username: Option<String>,
+    /// Basic: name of the credential sent as the password; absent means empty.
+    #[serde(default)]
+    pub password: Option<String>,
+    /// Bearer: name of the token credential.
+    #[serde(default)]
+    pub token: Option<String>,
+    /// What the credentials are and where to get them.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A header sent with every call, or with one operation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Rust name of the configuration value; defaults to the snake_case header name.
+    #[serde(default)]
+    pub rust_name: Option<String>,
+    /// What the header carries.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Whether every call must send it.
+    #[serde(default)]
+    pub required: bool,
+    /// Fixed value, for headers the client always sends the same way.
+    #[serde(default, rename = "const")]
+    pub constant: Option<String>,
+    /// Whether the value is a secret.
+    #[serde(default)]
+    pub sensitive: bool,
+    /// Example value from the docs.
+    #[serde(default)]
+    pub example: Option<String>,
+}
+
+/// A named type.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeDef {
+    /// `object`, `enum`, `map` or `list`.
+    pub kind: String,
+    /// Doc comment.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Why something was transcribed the way it was.
+    #[serde(default)]
+    pub decision: Option<String>,
+    /// Object: the fields, keyed by wire name.
+    #[serde(default)]
+    pub fields: IndexMap<String, Field>,
+    /// Object: cross-field rules.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Enum: the documented values.
+    #[serde(default)]
+    pub values: Vec<EnumValue>,
+    /// Map or list: the element type.
+    #[serde(default)]
+    pub items: Option<String>,
+    /// Map and list constraints.
+    #[serde(default)]
+    pub validation: Constraints,
+}
+
+/// An enum value.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    /// The value on the wire.
+    pub value: String,
+    /// Rust variant name; defaults to the UpperCamelCase wire value.
+    #[serde(default)]
+    pub rust_name: Option<String>,
+    /// What the value means.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A field of an object, a request body, a path or a header parameter.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Scalar name, a named type, `list` or `map`.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// `list` and `map`: the element type.
+    #[serde(default)]
+    pub items: Option<String>,
+    /// Doc comment.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Rust name when the snake_case wire name is not wanted.
+    #[serde(default)]
+    pub rust_name: Option<String>,
+    /// A request must set it; a response always carries it.
+    #[serde(default)]
+    pub required: bool,
+    /// Value the server assumes when the field is left out.
+    #[serde(default)]
+    pub default: Option<Value>,
+    /// `null` is a meaningful value: in a request it clears the field.
+    #[serde(default)]
+    pub nullable: bool,
+    /// The server sets it; requests cannot.
+    #[serde(default)]
+    pub response_only: bool,
+    /// A secret: redacted in `Debug` and never logged.
+    #[serde(default)]
+    pub sensitive: bool,
+    /// How forgiving response decoding is for this field.
+    #[serde(default)]
+    pub lenient: Vec<String>,
+    /// Why something was transcribed the way it was.
+    #[serde(default)]
+    pub decision: Option<String>,
+    /// Example value from the docs.
+    #[serde(default)]
+    pub example: Option<Value>,
+    /// Validation rules.
+    #[serde(default)]
+    pub validation: Constraints,
+}
+
+/// Validation rules of a field or a named map/list type.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Constraints {
+    /// Minimum length in characters.
+    #[serde(default)]
+    pub min_length: Option<u64>,
+    /// Maximum length in characters.
+    #[serde(default)]
+    pub max_length: Option<u64>,
+    /// Smallest allowed number.
+    #[serde(default)]
+    pub minimum: Option<serde_yaml::Number>,
+    /// Largest allowed number.
+    #[serde(default)]
+    pub maximum: Option<serde_yaml::Number>,
+    /// Regular expression the whole value must match.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// The only values accepted.
+    #[serde(default)]
+    pub allowed: Option<Vec<Value>>,
+    /// Fewest list items.
+    #[serde(default)]
+    pub min_items: Option<u64>,
+    /// Most list items.
+    #[serde(default)]
+    pub max_items: Option<u64>,
+    /// Most map entries.
+    #[serde(default)]
+    pub max_entries: Option<u64>,
+    /// Longest map key, in characters.
+    #[serde(default)]
+    pub max_key_length: Option<u64>,
+    /// Longest map value (as text), in characters.
+    #[serde(default)]
+    pub max_value_length: Option<u64>,
+    /// Map values must be strings, numbers or booleans.
+    #[serde(default)]
+    pub scalar_values: bool,
+    /// The docs' own error message per rule (`max_entries: "..."`).
+    #[serde(default)]
+    pub messages: IndexMap<String, String>,
+}
+
+/// A cross-field rule: when one field has a value, others are required.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// The condition.
+    pub when: Condition,
+    /// Fields that must then be set.
+    pub require: Vec<String>,
+    /// The docs' message.
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+/// `field` equals `equals`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Wire name of the field.
+    pub field: String,
+    /// The value that triggers the rule.
+    pub equals: Value,
+}
+
+/// One API operation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// One-line summary.
+    pub summary: String,
+    /// Longer description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Page documenting this operation.
+    #[serde(default)]
+    pub docs: Option<String>,
+    /// HTTP method.
+    pub method: String,
+    /// Path template, `{name}` for path parameters.
+    pub path: String,
+    /// Whether a retry can never apply the change twice.
+    pub retry_safe: bool,
+    /// Path parameters, keyed by their name in the template.
+    #[serde(default)]
+    pub path_params: IndexMap<String, Field>,
+    /// Header parameters of this operation, keyed by header name.
+    #[serde(default)]
+    pub headers: IndexMap<String, Header>,
+    /// The request body.
+    #[serde(default)]
+    pub request: Option<Request>,
+    /// The success response.
+    pub response: Response,
+    /// Documented failures.
+    #[serde(default)]
+    pub errors: Vec<ErrorCase>,
+    /// The docs' sample calls.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    /// Why something was transcribed the way it was.
+    #[serde(default)]
+    pub decision: Option<String>,
+}
+
+/// The request body of an operation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    /// `form`, `json` or `jsonapi`.
+    pub encoding: String,
+    /// JSON:API: the `data.type` of the resource.
+    #[serde(default)]
+    pub resource_type: Option<String>,
+    /// Doc comment of the request type.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Body fields (JSON:API: attributes), keyed by wire name.
+    #[serde(default)]
+    pub fields: IndexMap<String, Field>,
+    /// JSON:API relationships, keyed by name.
+    #[serde(default)]
+    pub relationships: IndexMap<String, Relationship>,
+    /// Cross-field rules.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Fields the server rejects on this operation, with the docs' message.
+    #[serde(default)]
+    pub rejects: IndexMap<String, Rejected>,
+}
+
+/// A JSON:API relationship of a request.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relationship {
+    /// The related resource's `type` (`markets`).
+    pub resource: String,
+    /// Whether the request must set it.
+    #[serde(default)]
+    pub required: bool,
+    /// Doc comment.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Why something was transcribed the way it was.
+    #[serde(default)]
+    pub decision: Option<String>,
+}
+
+/// A field the server rejects.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rejected {
+    /// The docs' error message when it is sent.
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+/// The success response.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// HTTP status.
+    pub status: u16,
+    /// Named type of the body.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// What the body is.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A documented failure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCase {
+    /// HTTP status.
+    pub status: u16,
+    /// The message the docs give for it.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// What it means and how to fix it.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Named type of the error body.
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+/// A sample call from the docs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// Name, unique within the operation.
+    pub name: String,
+    /// Where it comes from or what it shows.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Path parameter values.
+    #[serde(default)]
+    pub path_params: IndexMap<String, String>,
+    /// Header values (per-call and provider headers).
+    #[serde(default)]
+    pub headers: IndexMap<String, String>,
+    /// Request body, as a JSON value (JSON:API: the whole document).
+    #[serde(default)]
+    pub request: Option<Value>,
+    /// The response.
+    #[serde(default)]
+    pub response: Option<ExampleResponse>,
+}
+
+/// A sample response.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Body, as a JSON value.
+    #[serde(default)]
+    pub body: Option<Value>,
+}
