@@ -1,0 +1,309 @@
+//! Checks of fields, their constraints and cross-field rules.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use serde_yaml::Value;
+
+use super::values::Mode;
+use super::{Checker, Ty};
+use crate::diag::suggest;
+use crate::lang::{field_ident, is_snake, Lenient, Scalar, RULES};
+use crate::spec::model::{Constraints, Field, Rule};
+use crate::spec::SpecPath;
+
+/// Where a set of fields is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldSide {
+    /// A request body.
+    Request,
+    /// Path parameters.
+    Path,
+    /// A named type: may be used in requests and responses.
+    Both,
+}
+
+/// The shape a constraint is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Text,
+    Number { integral: bool },
+    Boolean,
+    Enum,
+    List,
+    Map,
+    Other,
+}
+
+fn shape(ty: &Ty<'_>) -> Shape {
+    match ty {
+        Ty::Scalar(s) if s.is_textual() => Shape::Text,
+        Ty::Scalar(s) if s.is_numeric() => Shape::Number { integral: s.is_integral() },
+        Ty::Scalar(Scalar::Boolean) => Shape::Boolean,
+        Ty::List(_) => Shape::List,
+        Ty::Map(_) => Shape::Map,
+        Ty::Named(_, d) => match d.kind.as_str() {
+            "enum" => Shape::Enum,
+            "list" => Shape::List,
+            "map" => Shape::Map,
+            _ => Shape::Other,
+        },
+        _ => Shape::Other,
+    }
+}
+
+fn shape_name(ty: &Ty<'_>) -> String {
+    match ty {
+        Ty::Scalar(s) => format!("`{}`", s.name()),
+        Ty::AnyScalar => "scalar".into(),
+        Ty::List(_) => "`list`".into(),
+        Ty::Map(_) => "`map`".into(),
+        Ty::Named(n, d) => format!("`{n}` ({})", d.kind),
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// Checks a map of fields; returns their resolved types by wire name.
+    pub(crate) fn fields(
+        &mut self,
+        path: &SpecPath,
+        fields: &'a IndexMap<String, Field>,
+        side: FieldSide,
+    ) -> BTreeMap<&'a str, Ty<'a>> {
+        let mut idents: BTreeMap<String, &str> = BTreeMap::new();
+        let mut resolved = BTreeMap::new();
+        for (wire, f) in fields {
+            let fp = path.key(wire);
+            let ident = match &f.rust_name {
+                Some(r) if is_snake(r) => Some(r.clone()),
+                Some(r) => {
+                    self.err_value(&fp.key("rust_name"), format!("`{r}` is not a snake_case Rust identifier"), "use lowercase letters, digits and `_`");
+                    None
+                }
+                None => {
+                    let i = field_ident(wire);
+                    if i.is_none() {
+                        self.err_key(&fp, format!("field `{wire}` has no usable Rust name"), "add `rust_name:` with a snake_case name");
+                    }
+                    i
+                }
+            };
+            if let Some(ident) = ident {
+                if let Some(first) = idents.insert(ident.clone(), wire) {
+                    self.err_key(
+                        &fp,
+                        format!("fields `{first}` and `{wire}` both become `{ident}` in Rust"),
+                        format!("give one of them a different `rust_name:`, e.g. `rust_name: {ident}_2`"),
+                    );
+                }
+            }
+            if side == FieldSide::Request && f.response_only {
+                self.err_key(&fp.key("response_only"), format!("request field `{wire}` is marked `response_only`"), "remove the field from the request, or remove `response_only`");
+            }
+            if f.required && f.default.is_some() {
+                self.err_key(&fp.key("default"), format!("field `{wire}` is required and also has a `default`"), "a default only makes sense for a field that may be left out");
+            }
+            let Some(ty) = self.resolve(&fp, &f.ty, f.items.as_deref()) else {
+                continue;
+            };
+            if side == FieldSide::Path {
+                let ok = matches!(ty, Ty::Scalar(s) if s.is_textual() || s.is_integral());
+                if !ok {
+                    self.err_value(&fp.key("type"), format!("path parameter `{wire}` must be text or an integer, not {}", shape_name(&ty)), "use `type: string`");
+                }
+                if !f.required {
+                    self.err_key(&fp, format!("path parameter `{wire}` must be `required: true`"), "a path cannot be built without it");
+                }
+            }
+            self.leniency(&fp, f, &ty);
+            self.constraints(&fp.key("validation"), &f.validation, &ty, side);
+            let mut problems = Vec::new();
+            if let Some(v) = &f.default {
+                self.field_value_problems(&fp.key("default"), f, &ty, v, Mode::Request, &mut problems);
+            }
+            if let Some(v) = &f.example {
+                self.field_value_problems(&fp.key("example"), f, &ty, v, Mode::Response, &mut problems);
+            }
+            for (p, msg, hint) in problems {
+                self.err_value(&p, msg, hint);
+            }
+            resolved.insert(wire.as_str(), ty);
+        }
+        resolved
+    }
+
+    fn leniency(&mut self, path: &SpecPath, f: &Field, ty: &Ty<'_>) {
+        for (i, name) in f.lenient.iter().enumerate() {
+            let lp = path.key("lenient").index(i);
+            let Some(l) = Lenient::from_name(name) else {
+                self.err_value(&lp, format!("unknown leniency `{name}`"), suggest(name, &Lenient::NAMES));
+                continue;
+            };
+            let fits = match (l, shape(ty)) {
+                (Lenient::Quoted, Shape::Number { .. } | Shape::Boolean) => true,
+                (Lenient::Unquoted, Shape::Text | Shape::Enum) => true,
+                (Lenient::EmptyArray, Shape::Map | Shape::Other) => {
+                    matches!(ty, Ty::Map(_)) || matches!(ty, Ty::Named(_, d) if d.kind == "object" || d.kind == "map")
+                }
+                _ => false,
+            };
+            if !fits {
+                self.err_value(&lp, format!("`{name}` does not apply to {} fields", shape_name(ty)), "see the `lenient` table in spec/README.md");
+            }
+        }
+    }
+
+    /// Checks that every constraint fits the type and the bounds are sane.
+    pub(crate) fn constraints(&mut self, path: &SpecPath, c: &Constraints, ty: &Ty<'a>, side: FieldSide) {
+        let sh = shape(ty);
+        let fits = |rule: &str| -> bool {
+            match rule {
+                "min_length" | "max_length" | "pattern" => sh == Shape::Text,
+                "minimum" | "maximum" => matches!(sh, Shape::Number { .. }),
+                "allowed" => matches!(sh, Shape::Text | Shape::Number { .. } | Shape::Boolean | Shape::Enum),
+                "min_items" | "max_items" => sh == Shape::List,
+                _ => sh == Shape::Map,
+            }
+        };
+        let set = rules_set(c);
+        for rule in &set {
+            if !fits(rule) {
+                self.err_key(
+                    &path.key(rule),
+                    format!("`{rule}` does not apply to {} fields", shape_name(ty)),
+                    applies_hint(rule),
+                );
+            }
+        }
+        let pairs = [
+            ("min_length", c.min_length, "max_length", c.max_length),
+            ("min_items", c.min_items, "max_items", c.max_items),
+        ];
+        for (lo_name, lo, hi_name, hi) in pairs {
+            if let (Some(lo), Some(hi)) = (lo, hi) {
+                if lo > hi {
+                    self.err_value(&path.key(lo_name), format!("`{lo_name}` ({lo}) is greater than `{hi_name}` ({hi})"), "swap them, or fix the one the docs got wrong");
+                }
+            }
+        }
+        if let (Some(lo), Some(hi)) = (&c.minimum, &c.maximum) {
+            if lo.as_f64().unwrap_or(0.0) > hi.as_f64().unwrap_or(0.0) {
+                self.err_value(&path.key("minimum"), format!("`minimum` ({lo}) is greater than `maximum` ({hi})"), "swap them, or fix the one the docs got wrong");
+            }
+        }
+        if let Shape::Number { integral: true } = sh {
+            for (name, n) in [("minimum", &c.minimum), ("maximum", &c.maximum)] {
+                if let Some(n) = n {
+                    if !(n.is_i64() || n.is_u64()) {
+                        self.err_value(&path.key(name), format!("`{name}` ({n}) is not a whole number, but the field is an integer"), "write a whole number");
+                    }
+                }
+            }
+        }
+        if let Some(p) = &c.pattern {
+            if let Err(e) = regex::Regex::new(p) {
+                let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                self.err_value(&path.key("pattern"), format!("invalid regular expression: {first}"), "patterns use Rust `regex` syntax; escape `\\` inside double quotes or use single quotes");
+            }
+        }
+        if let Some(values) = &c.allowed {
+            if values.is_empty() {
+                self.err_key(&path.key("allowed"), "`allowed` is empty: no value could ever pass", "list the accepted values or remove `allowed`");
+            }
+            if fits("allowed") {
+                for (i, v) in values.iter().enumerate() {
+                    self.value(&path.key("allowed").index(i), ty, false, v, Mode::Request);
+                }
+            }
+        }
+        for (rule, _) in &c.messages {
+            let mp = path.key("messages").key(rule);
+            if !RULES.contains(&rule.as_str()) {
+                self.err_key(&mp, format!("unknown rule `{rule}` in `messages`"), suggest(rule, &RULES));
+            } else if !set.contains(&rule.as_str()) {
+                self.err_key(&mp, format!("a message for `{rule}`, but no `{rule}` rule is set"), format!("add `{rule}:` or remove the message"));
+            }
+        }
+        let _ = side;
+    }
+
+    /// Checks cross-field rules against the fields they refer to.
+    pub(crate) fn rules(&mut self, path: &SpecPath, rules: &[Rule], fields: &IndexMap<String, Field>) {
+        let names: Vec<&str> = fields.keys().map(String::as_str).collect();
+        for (i, r) in rules.iter().enumerate() {
+            let rp = path.index(i);
+            match fields.get(&r.when.field) {
+                None => self.err_value(&rp.key("when").key("field"), format!("rule refers to unknown field `{}`", r.when.field), suggest(&r.when.field, &names)),
+                Some(f) => {
+                    if let Some(ty) = self.lookup_field(f) {
+                        self.value(&rp.key("when").key("equals"), &ty, false, &r.when.equals, Mode::Request);
+                    }
+                }
+            }
+            if r.require.is_empty() {
+                self.err_key(&rp.key("require"), "a rule must require at least one field", "list the fields the condition makes required");
+            }
+            for (j, name) in r.require.iter().enumerate() {
+                if !fields.contains_key(name) {
+                    self.err_value(&rp.key("require").index(j), format!("rule requires unknown field `{name}`"), suggest(name, &names));
+                } else if *name == r.when.field {
+                    self.err_value(&rp.key("require").index(j), format!("field `{name}` requires itself"), "a rule relates two different fields");
+                }
+            }
+        }
+    }
+
+    /// The resolved type of a field, without reporting (already reported).
+    pub(crate) fn lookup_field(&self, f: &Field) -> Option<Ty<'a>> {
+        match f.ty.as_str() {
+            "list" | "map" => {
+                let item = f.items.as_deref()?;
+                let inner = if f.ty == "map" && item == crate::lang::SCALAR_ITEMS {
+                    Ty::AnyScalar
+                } else {
+                    self.lookup(item)?
+                };
+                Some(if f.ty == "list" { Ty::List(Box::new(inner)) } else { Ty::Map(Box::new(inner)) })
+            }
+            other => self.lookup(other),
+        }
+    }
+
+    /// Checks a YAML value against a type, reporting each problem at its
+    /// position inside the value.
+    pub(crate) fn value(&mut self, path: &SpecPath, ty: &Ty<'a>, nullable: bool, v: &Value, mode: Mode) {
+        let mut problems = Vec::new();
+        self.value_problems(path, ty, nullable, v, mode, &mut problems);
+        for (p, msg, hint) in problems {
+            self.err_value(&p, msg, hint);
+        }
+    }
+}
+
+fn rules_set(c: &Constraints) -> Vec<&'static str> {
+    let flags = [
+        c.min_length.is_some(),
+        c.max_length.is_some(),
+        c.minimum.is_some(),
+        c.maximum.is_some(),
+        c.pattern.is_some(),
+        c.allowed.is_some(),
+        c.min_items.is_some(),
+        c.max_items.is_some(),
+        c.max_entries.is_some(),
+        c.max_key_length.is_some(),
+        c.max_value_length.is_some(),
+        c.scalar_values,
+    ];
+    RULES.iter().zip(flags).filter(|(_, on)| *on).map(|(r, _)| *r).collect()
+}
+
+fn applies_hint(rule: &str) -> &'static str {
+    match rule {
+        "min_length" | "max_length" | "pattern" => "length and pattern rules apply to text fields; use `minimum`/`maximum` for numbers",
+        "minimum" | "maximum" => "range rules apply to numbers; use `min_length`/`max_length` for text",
+        "allowed" => "`allowed` applies to scalars and enums",
+        "min_items" | "max_items" => "item counts apply to `list` fields; use `max_entries` for maps",
+        _ => "map rules apply to `map` fields",
+    }
+}

@@ -1,0 +1,160 @@
+//! Stage 2: semantic checks of a loaded spec.
+//!
+//! Every problem in the file is reported, each with the position of the node
+//! it is about and a hint. The checker only reads the serde model; it never
+//! changes it. A spec with no diagnostics is safe to lower into the model.
+
+mod fields;
+mod operations;
+mod provider;
+mod types;
+mod values;
+
+use crate::diag::{suggest, Diagnostic};
+use crate::lang::{Scalar, CONTAINERS, SCALAR_ITEMS};
+use crate::spec::model::TypeDef;
+use crate::spec::{LoadedSpec, SpecPath};
+
+/// Checks one loaded spec; returns every problem found, sorted by position.
+pub fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        spec,
+        diags: Vec::new(),
+    };
+    c.provider();
+    c.types();
+    c.operations();
+    let mut diags = c.diags;
+    diags.sort_by(|a, b| (a.pos, &a.message).cmp(&(b.pos, &b.message)));
+    diags.dedup();
+    diags
+}
+
+/// A resolved field type.
+#[derive(Debug, Clone)]
+pub(crate) enum Ty<'a> {
+    /// A scalar.
+    Scalar(Scalar),
+    /// `scalar` map items: string, number or boolean.
+    AnyScalar,
+    /// `list` of items.
+    List(Box<Ty<'a>>),
+    /// `map` of items.
+    Map(Box<Ty<'a>>),
+    /// A named type.
+    Named(&'a str, &'a TypeDef),
+}
+
+pub(crate) struct Checker<'a> {
+    pub(crate) spec: &'a LoadedSpec,
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// Reports a problem at the key of `path`.
+    pub(crate) fn err_key(&mut self, path: &SpecPath, msg: impl Into<String>, hint: impl Into<String>) {
+        let d = self.spec.at_key(path, msg).with_hint(hint);
+        self.diags.push(d);
+    }
+
+    /// Reports a problem at the value of `path`.
+    pub(crate) fn err_value(&mut self, path: &SpecPath, msg: impl Into<String>, hint: impl Into<String>) {
+        let d = self.spec.at_value(path, msg).with_hint(hint);
+        self.diags.push(d);
+    }
+
+    /// Every type name a field may use, for hints.
+    fn type_names(&self) -> Vec<&'a str> {
+        let mut names: Vec<&str> = Scalar::ALL.iter().map(|(n, _)| *n).collect();
+        names.extend(CONTAINERS);
+        names.extend(self.spec.spec.types.keys().map(String::as_str));
+        names
+    }
+
+    /// Resolves a type name, or `None` when it names nothing (not reported here).
+    pub(crate) fn lookup(&self, name: &str) -> Option<Ty<'a>> {
+        if let Some(s) = Scalar::from_name(name) {
+            return Some(Ty::Scalar(s));
+        }
+        let (key, def) = self.spec.spec.types.get_key_value(name)?;
+        Some(Ty::Named(key.as_str(), def))
+    }
+
+    /// Resolves `type` (+ `items`) at `path`, reporting unknown names.
+    pub(crate) fn resolve(&mut self, path: &SpecPath, ty: &str, items: Option<&str>) -> Option<Ty<'a>> {
+        let items_path = path.key("items");
+        match ty {
+            "list" | "map" => {
+                let Some(item) = items else {
+                    self.err_key(
+                        &path.key("type"),
+                        format!("`{ty}` needs an `items:` type"),
+                        format!("add e.g. `items: string` beside `type: {ty}`"),
+                    );
+                    return None;
+                };
+                let inner = if ty == "map" && item == SCALAR_ITEMS {
+                    Some(Ty::AnyScalar)
+                } else if item == "list" || item == "map" {
+                    self.err_value(
+                        &items_path,
+                        format!("`items: {item}` cannot be nested directly"),
+                        "declare a named `kind: list` or `kind: map` type and use its name",
+                    );
+                    None
+                } else {
+                    self.named_or_report(&items_path, item)
+                }?;
+                Some(if ty == "list" {
+                    Ty::List(Box::new(inner))
+                } else {
+                    Ty::Map(Box::new(inner))
+                })
+            }
+            _ => {
+                if items.is_some() {
+                    self.err_key(
+                        &items_path,
+                        format!("`items` applies to `list` and `map`, not to `{ty}`"),
+                        "remove `items:`, or change `type:` to `list` or `map`",
+                    );
+                }
+                self.named_or_report(&path.key("type"), ty)
+            }
+        }
+    }
+
+    fn named_or_report(&mut self, path: &SpecPath, name: &str) -> Option<Ty<'a>> {
+        if let Some(t) = self.lookup(name) {
+            return Some(t);
+        }
+        let names = self.type_names();
+        self.err_value(path, format!("unknown type `{name}`"), suggest(name, &names));
+        None
+    }
+}
+
+/// Loads and checks every spec under `path` (a folder or one file). Returns
+/// the specs when all are clean, else every diagnostic of every file.
+pub fn check_path(path: &std::path::Path) -> Result<Vec<LoadedSpec>, crate::diag::Diagnostics> {
+    let (specs, mut diags) = crate::spec::load_dir(path);
+    for s in &specs {
+        diags.extend(check(s));
+    }
+    let mut names: std::collections::BTreeMap<&str, &std::path::Path> = std::collections::BTreeMap::new();
+    for s in &specs {
+        let name = s.spec.provider.name.as_str();
+        if let Some(first) = names.insert(name, &s.file) {
+            let p = SpecPath::root().key("provider").key("name");
+            diags.push(
+                s.at_value(&p, format!("provider `{name}` is also defined in {}", first.display()))
+                    .with_hint("each provider has one spec file; rename one of them"),
+            );
+        }
+    }
+    if diags.is_empty() {
+        Ok(specs)
+    } else {
+        Err(crate::diag::Diagnostics::sorted(diags))
+    }
+}

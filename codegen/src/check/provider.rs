@@ -1,0 +1,178 @@
+//! Checks of the `provider` section: names, pages, environments, auth, headers.
+
+use std::collections::BTreeSet;
+
+use indexmap::IndexMap;
+
+use super::Checker;
+use crate::diag::suggest;
+use crate::lang::{field_ident, is_snake, AUTH_SCHEMES};
+use crate::spec::model::Header;
+use crate::spec::SpecPath;
+
+impl Checker<'_> {
+    pub(super) fn provider(&mut self) {
+        let p = &self.spec.spec.provider;
+        let root = SpecPath::root().key("provider");
+        if !is_snake(&p.name) {
+            self.err_value(
+                &root.key("name"),
+                format!("provider name `{}` is not a snake_case Rust identifier", p.name),
+                "it becomes the module name: use lowercase letters, digits and `_`, e.g. `razorpay`",
+            );
+        }
+        for (i, page) in p.docs.iter().enumerate() {
+            self.url(&root.key("docs").index(i).key("url"), &page.url);
+        }
+        if p.environments.is_empty() {
+            self.err_key(
+                &root,
+                "the provider has no `environments`",
+                "add `environments: { production: https://api.example.com }`",
+            );
+        }
+        let mut used = BTreeSet::new();
+        for (name, url) in &p.environments {
+            let path = root.key("environments").key(name);
+            if !is_snake(name) {
+                self.err_key(&path, format!("environment name `{name}` is not snake_case"), "e.g. `production`, `sandbox`");
+            }
+            self.url(&path, url);
+            if url.ends_with('/') {
+                self.err_value(&path, "a base URL must not end with `/`", "operation paths start with `/`; drop the trailing one here");
+            }
+            for var in placeholders(url) {
+                if !p.variables.contains_key(&var) {
+                    let known: Vec<&str> = p.variables.keys().map(String::as_str).collect();
+                    self.err_value(
+                        &path,
+                        format!("`{{{var}}}` is not declared under `provider.variables`"),
+                        if known.is_empty() {
+                            format!("add `variables: {{ {var}: {{ description: … }} }}`")
+                        } else {
+                            suggest(&var, &known)
+                        },
+                    );
+                }
+                used.insert(var);
+            }
+        }
+        for name in p.variables.keys() {
+            let path = root.key("variables").key(name);
+            if !is_snake(name) {
+                self.err_key(&path, format!("variable `{name}` is not snake_case"), "it becomes a configuration parameter");
+            }
+            if !used.contains(name) {
+                self.err_key(&path, format!("variable `{name}` is used by no environment URL"), "use it as `{name}` in a URL or remove it");
+            }
+        }
+        self.auth(&root.key("auth"));
+        self.headers(&root.key("headers"), &p.headers);
+    }
+
+    fn auth(&mut self, path: &SpecPath) {
+        let a = &self.spec.spec.provider.auth;
+        let credential = |c: &mut Self, key: &str, v: &Option<String>| {
+            if let Some(name) = v {
+                if !is_snake(name) {
+                    c.err_value(
+                        &path.key(key),
+                        format!("credential name `{name}` is not a snake_case identifier"),
+                        "it becomes a configuration parameter, e.g. `api_key`",
+                    );
+                }
+            }
+        };
+        credential(self, "username", &a.username);
+        credential(self, "password", &a.password);
+        credential(self, "token", &a.token);
+        match a.scheme.as_str() {
+            "basic" => {
+                if a.username.is_none() {
+                    self.err_key(path, "`basic` auth needs a `username` credential", "e.g. `username: api_key`");
+                }
+                if a.token.is_some() {
+                    self.err_key(&path.key("token"), "`token` applies to `bearer` auth, not `basic`", "remove it, or use `scheme: bearer`");
+                }
+            }
+            "bearer" => {
+                if a.token.is_none() {
+                    self.err_key(path, "`bearer` auth needs a `token` credential", "e.g. `token: access_token`");
+                }
+                for key in ["username", "password"] {
+                    let set = if key == "username" { &a.username } else { &a.password };
+                    if set.is_some() {
+                        self.err_key(&path.key(key), format!("`{key}` applies to `basic` auth, not `bearer`"), "remove it, or use `scheme: basic`");
+                    }
+                }
+            }
+            other => self.err_value(&path.key("scheme"), format!("unknown auth scheme `{other}`"), suggest(other, &AUTH_SCHEMES)),
+        }
+    }
+
+    /// Checks a map of headers (provider-wide or per operation).
+    pub(super) fn headers(&mut self, path: &SpecPath, headers: &IndexMap<String, Header>) {
+        let mut idents: IndexMap<String, String> = IndexMap::new();
+        for (name, h) in headers {
+            let hp = path.key(name);
+            if name.is_empty() || !name.bytes().all(is_token_byte) {
+                self.err_key(&hp, format!("`{name}` is not a valid HTTP header name"), "use letters, digits and `-`");
+            }
+            if let Some(v) = &h.constant {
+                if v.contains(['\r', '\n']) {
+                    self.err_value(&hp.key("const"), "a header value cannot contain a line break", "remove the CR/LF characters");
+                }
+            }
+            let ident = match &h.rust_name {
+                Some(r) if !is_snake(r) => {
+                    self.err_value(&hp.key("rust_name"), format!("`{r}` is not a snake_case identifier"), "e.g. `merchant_id`");
+                    continue;
+                }
+                Some(r) => r.clone(),
+                None => match field_ident(name) {
+                    Some(i) => i,
+                    None => {
+                        self.err_key(&hp, format!("header `{name}` has no usable Rust name"), "add `rust_name:`");
+                        continue;
+                    }
+                },
+            };
+            if let Some(first) = idents.insert(ident.clone(), name.clone()) {
+                self.err_key(
+                    &hp,
+                    format!("headers `{first}` and `{name}` both become `{ident}` in Rust"),
+                    "give one of them a different `rust_name:`",
+                );
+            }
+        }
+    }
+
+    /// Checks that `s` at `path` looks like an absolute http(s) URL.
+    pub(super) fn url(&mut self, path: &SpecPath, s: &str) {
+        let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+        if !matches!(rest, Some(r) if !r.is_empty() && !r.contains(char::is_whitespace)) {
+            self.err_value(path, format!("`{s}` is not an absolute http(s) URL"), "write it as `https://host/path`");
+        }
+    }
+}
+
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// The `{name}` placeholders of a template, in order.
+pub(crate) fn placeholders(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                out.push(after[..end].to_string());
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}

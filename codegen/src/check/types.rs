@@ -1,0 +1,164 @@
+//! Checks of named types: kinds, enum values, map and list definitions.
+
+use std::collections::BTreeMap;
+
+use super::fields::FieldSide;
+use super::{Checker, Ty};
+use crate::diag::suggest;
+use crate::lang::{is_camel, variant_ident, KINDS};
+use crate::spec::model::TypeDef;
+use crate::spec::SpecPath;
+
+impl<'a> Checker<'a> {
+    pub(super) fn types(&mut self) {
+        let types = &self.spec.spec.types;
+        for (name, def) in types {
+            let path = SpecPath::root().key("types").key(name);
+            if !is_camel(name) {
+                self.err_key(
+                    &path,
+                    format!("type name `{name}` is not UpperCamelCase"),
+                    format!("it becomes a Rust type name; e.g. `{}`", heck::ToUpperCamelCase::to_upper_camel_case(name.as_str())),
+                );
+            }
+            let applies = |k: &str| -> bool {
+                match k {
+                    "fields" | "rules" => def.kind == "object",
+                    "values" => def.kind == "enum",
+                    "items" | "validation" => def.kind == "map" || def.kind == "list",
+                    _ => true,
+                }
+            };
+            let set: [(&str, bool); 5] = [
+                ("fields", !def.fields.is_empty()),
+                ("rules", !def.rules.is_empty()),
+                ("values", !def.values.is_empty()),
+                ("items", def.items.is_some()),
+                ("validation", has_any(&def.validation)),
+            ];
+            if KINDS.contains(&def.kind.as_str()) {
+                for (key, present) in set {
+                    if present && !applies(key) {
+                        self.err_key(
+                            &path.key(key),
+                            format!("`{key}` does not apply to `kind: {}`", def.kind),
+                            "remove it, or change `kind:`",
+                        );
+                    }
+                }
+            }
+            match def.kind.as_str() {
+                "object" => {
+                    self.fields(&path.key("fields"), &def.fields, FieldSide::Both);
+                    self.rules(&path.key("rules"), &def.rules, &def.fields);
+                }
+                "enum" => self.enum_values(&path, def),
+                "map" | "list" => {
+                    if let Some(ty) = self.resolve(&path, &def.kind, def.items.as_deref()) {
+                        self.constraints(&path.key("validation"), &def.validation, &ty, FieldSide::Both);
+                    }
+                }
+                other => self.err_value(&path.key("kind"), format!("unknown kind `{other}`"), suggest(other, &KINDS)),
+            }
+        }
+        self.type_cycles();
+    }
+
+    fn enum_values(&mut self, path: &SpecPath, def: &TypeDef) {
+        if def.values.is_empty() {
+            self.err_key(path, "an enum needs at least one value", "add `values: [{ value: … }]`");
+        }
+        let mut wires: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut idents: BTreeMap<String, &str> = BTreeMap::new();
+        for (i, v) in def.values.iter().enumerate() {
+            let vp = path.key("values").index(i);
+            if let Some(first) = wires.insert(v.value.as_str(), i) {
+                self.err_value(&vp.key("value"), format!("enum value `{}` is listed twice", v.value), format!("it is already value [{first}]; remove one"));
+                continue;
+            }
+            let ident = match &v.rust_name {
+                Some(r) if is_camel(r) && r != "Unknown" => r.clone(),
+                Some(r) => {
+                    self.err_value(&vp.key("rust_name"), format!("`{r}` is not a usable UpperCamelCase variant name"), "e.g. `Paid`; `Unknown` is reserved for unlisted values");
+                    continue;
+                }
+                None => match variant_ident(&v.value) {
+                    Some(i) => i,
+                    None => {
+                        self.err_value(&vp.key("value"), format!("enum value `{}` has no usable Rust variant name", v.value), "add `rust_name:` with an UpperCamelCase name");
+                        continue;
+                    }
+                },
+            };
+            if let Some(first) = idents.insert(ident.clone(), v.value.as_str()) {
+                self.err_value(
+                    &vp.key("value"),
+                    format!("enum values `{first}` and `{}` both become the variant `{ident}`", v.value),
+                    "give one of them a different `rust_name:`",
+                );
+            }
+        }
+    }
+
+    /// Objects that contain themselves without a list or map in between
+    /// cannot be Rust structs of finite size.
+    fn type_cycles(&mut self) {
+        let types = &self.spec.spec.types;
+        for (name, def) in types {
+            if def.kind != "object" {
+                continue;
+            }
+            let mut stack: Vec<&str> = vec![name];
+            let mut seen: Vec<&str> = Vec::new();
+            while let Some(cur) = stack.pop() {
+                let Some(d) = types.get(cur) else { continue };
+                if d.kind != "object" {
+                    continue;
+                }
+                for f in d.fields.values() {
+                    if f.ty == name.as_str() {
+                        let path = SpecPath::root().key("types").key(name);
+                        self.err_key(&path, format!("type `{name}` contains itself"), "break the cycle with a `list` or `map` field");
+                        return;
+                    }
+                    if !seen.contains(&f.ty.as_str()) {
+                        seen.push(&f.ty);
+                        stack.push(&f.ty);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a resolved type is a named type of the given kind.
+    pub(crate) fn kind_of(ty: &Ty<'_>) -> &'static str {
+        match ty {
+            Ty::Scalar(_) | Ty::AnyScalar => "scalar",
+            Ty::List(_) => "list",
+            Ty::Map(_) => "map",
+            Ty::Named(_, d) => match d.kind.as_str() {
+                "object" => "object",
+                "enum" => "enum",
+                "map" => "map",
+                "list" => "list",
+                _ => "unknown",
+            },
+        }
+    }
+}
+
+fn has_any(c: &crate::spec::model::Constraints) -> bool {
+    c.min_length.is_some()
+        || c.max_length.is_some()
+        || c.minimum.is_some()
+        || c.maximum.is_some()
+        || c.pattern.is_some()
+        || c.allowed.is_some()
+        || c.min_items.is_some()
+        || c.max_items.is_some()
+        || c.max_entries.is_some()
+        || c.max_key_length.is_some()
+        || c.max_value_length.is_some()
+        || c.scalar_values
+        || !c.messages.is_empty()
+}

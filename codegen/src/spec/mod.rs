@@ -1,0 +1,8 @@
+//! Stage 1: read a spec file into the serde model, with source positions.
+
+mod load;
+pub mod model;
+mod positions;
+
+pub use load::{load_dir, load_file, load_str, LoadedSpec};
+pub use positions::{PathSeg, PositionIndex, SpecPath};
