@@ -7,7 +7,11 @@
 
 pub mod check;
 pub mod diag;
+pub mod emit;
 pub mod lang;
+pub mod model;
 pub mod spec;
+pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics, Pos};
+pub use write::{Config, GenerateError, Generated, GeneratedFile, Summary, WriteReport};

@@ -1,1 +1,11 @@
+//! Typed API clients for payment providers, generated at build time from
+//! the specs in `spec/` by the `codegen` crate.
+//!
+//! One module per provider (`juspay`, `razorpay`, `costplus`,
+//! `commercelayer`), each behind the cargo feature of the same name, all on
+//! by default. Hand-written support code (transport, auth, encodings,
+//! validation, errors) lives in [`runtime`]; nothing in it is generated.
 
+pub mod runtime;
+
+include!(concat!(env!("OUT_DIR"), "/providers.rs"));

@@ -122,7 +122,10 @@ impl<'a> Checker<'a> {
                 self.field_value_problems(&fp.key("default"), f, &ty, v, Mode::Request, &mut problems);
             }
             if let Some(v) = &f.example {
-                self.field_value_problems(&fp.key("example"), f, &ty, v, Mode::Response, &mut problems);
+                // A request or path field's example is what the client sends;
+                // a named type's may be what a server sends.
+                let mode = if side == FieldSide::Both { Mode::Response } else { Mode::Request };
+                self.field_value_problems(&fp.key("example"), f, &ty, v, mode, &mut problems);
             }
             for (p, msg, hint) in problems {
                 self.err_value(&p, msg, hint);
@@ -202,7 +205,8 @@ impl<'a> Checker<'a> {
         }
         if let Some(p) = &c.pattern {
             if let Err(e) = regex::Regex::new(p) {
-                let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                let last = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                let first = last.strip_prefix("error: ").unwrap_or(&last).to_string();
                 self.err_value(&path.key("pattern"), format!("invalid regular expression: {first}"), "patterns use Rust `regex` syntax; escape `\\` inside double quotes or use single quotes");
             }
         }

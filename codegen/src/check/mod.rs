@@ -51,16 +51,20 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    /// Reports a problem at the key of `path`.
+    /// Reports a problem at the key of `path`. An empty hint is no hint.
     pub(crate) fn err_key(&mut self, path: &SpecPath, msg: impl Into<String>, hint: impl Into<String>) {
-        let d = self.spec.at_key(path, msg).with_hint(hint);
-        self.diags.push(d);
+        let d = self.spec.at_key(path, msg);
+        self.push(d, hint.into());
     }
 
-    /// Reports a problem at the value of `path`.
+    /// Reports a problem at the value of `path`. An empty hint is no hint.
     pub(crate) fn err_value(&mut self, path: &SpecPath, msg: impl Into<String>, hint: impl Into<String>) {
-        let d = self.spec.at_value(path, msg).with_hint(hint);
-        self.diags.push(d);
+        let d = self.spec.at_value(path, msg);
+        self.push(d, hint.into());
+    }
+
+    fn push(&mut self, d: Diagnostic, hint: String) {
+        self.diags.push(if hint.is_empty() { d } else { d.with_hint(hint) });
     }
 
     /// Every type name a field may use, for hints.

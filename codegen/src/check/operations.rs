@@ -6,11 +6,11 @@ use std::collections::BTreeSet;
 use serde_yaml::Value;
 
 use super::fields::FieldSide;
-use super::provider::placeholders;
+use super::provider::braces_balanced;
 use super::values::{kind, Mode, Problem};
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{is_snake, Encoding, Scalar, METHODS};
+use crate::lang::{is_snake, placeholders, Encoding, Scalar, METHODS};
 use crate::spec::model::{Example, Operation, Request};
 use crate::spec::SpecPath;
 
@@ -88,6 +88,9 @@ impl<'a> Checker<'a> {
         if op.path.contains(['?', '#']) {
             self.err_value(&pp, "a path template cannot contain `?` or `#`", "query parameters are not part of the path");
         }
+        if !braces_balanced(&op.path) {
+            self.err_value(&pp, "unbalanced `{` or `}` in the path", "write each path parameter as `{name}`");
+        }
         let in_template = placeholders(&op.path);
         let mut seen = BTreeSet::new();
         for p in &in_template {
@@ -96,10 +99,9 @@ impl<'a> Checker<'a> {
             }
             if !op.path_params.contains_key(p) {
                 let declared: Vec<&str> = op.path_params.keys().map(String::as_str).collect();
-                let hint = if declared.is_empty() {
-                    format!("declare it: `path_params: {{ {p}: {{ type: string, required: true }} }}`")
-                } else {
-                    format!("{} — or declare `{p}` under `path_params`", suggest(p, &declared))
+                let hint = match crate::diag::closest(p, declared.iter().copied()) {
+                    Some(c) => format!("did you mean `{{{c}}}`? Or declare `{p}` under `path_params`"),
+                    None => format!("declare it: `path_params: {{ {p}: {{ type: string, required: true }} }}`"),
                 };
                 self.err_value(&pp, format!("path parameter `{{{p}}}` is not declared in `path_params`"), hint);
             }
@@ -236,7 +238,8 @@ impl<'a> Checker<'a> {
                 for need in &r.require {
                     if m.get(need.as_str()).is_none_or(Value::is_null) {
                         let msg = r.message.clone().unwrap_or_else(|| format!("`{}` requires `{need}`", r.when.field));
-                        out.push((attrs_path.clone(), format!("breaks a rule: {msg}"), String::new()));
+                        // At the value that triggers the rule.
+                        out.push((attrs_path.key(&r.when.field), format!("breaks a rule: {msg}"), format!("add `{need}` to the example, or change `{}`", r.when.field)));
                     }
                 }
             }

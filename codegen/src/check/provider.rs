@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 
 use super::Checker;
 use crate::diag::suggest;
-use crate::lang::{field_ident, is_snake, AUTH_SCHEMES};
+use crate::lang::{field_ident, is_snake, placeholders, AUTH_SCHEMES};
 use crate::spec::model::Header;
 use crate::spec::SpecPath;
 
@@ -40,6 +40,9 @@ impl Checker<'_> {
             self.url(&path, url);
             if url.ends_with('/') {
                 self.err_value(&path, "a base URL must not end with `/`", "operation paths start with `/`; drop the trailing one here");
+            }
+            if !braces_balanced(url) {
+                self.err_value(&path, "unbalanced `{` or `}` in the URL", "write each variable as `{name}`");
             }
             for var in placeholders(url) {
                 if !p.variables.contains_key(&var) {
@@ -156,23 +159,21 @@ impl Checker<'_> {
     }
 }
 
-fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-}
-
-/// The `{name}` placeholders of a template, in order.
-pub(crate) fn placeholders(template: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                out.push(after[..end].to_string());
-                rest = &after[end + 1..];
-            }
-            None => break,
+/// Whether every `{` of a template is closed by a `}` before the next `{`,
+/// and no `}` stands alone.
+pub(crate) fn braces_balanced(template: &str) -> bool {
+    let mut open = false;
+    for c in template.chars() {
+        match (c, open) {
+            ('{', false) => open = true,
+            ('}', true) => open = false,
+            ('{' | '}', _) => return false,
+            _ => {}
         }
     }
-    out
+    !open
+}
+
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }

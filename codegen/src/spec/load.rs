@@ -2,14 +2,14 @@
 //! shapes, each reported with its position. All YAML reading of the project
 //! happens in this module.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
 use super::model::SpecFile;
 use super::positions::{PathSeg, PositionIndex, SpecPath};
-use crate::diag::{suggest, Diagnostic, Pos};
+use crate::diag::{closest, suggest, Diagnostic, Pos};
 
 /// A spec file that parsed into the serde model, with what is needed to
 /// point back into it.
@@ -122,63 +122,122 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
             return Err(vec![Diagnostic::new(file, pos, format!("YAML error: {e}"))]);
         }
     };
-    let loaded = |spec| LoadedSpec {
-        file: file.to_path_buf(),
-        spec,
-        index: PositionIndex::default(),
-    };
+    if !value.is_mapping() {
+        let message = match &value {
+            Value::Null => "the spec file is empty",
+            Value::Sequence(_) => "a spec file must be a mapping, not a list",
+            _ => "a spec file must be a mapping, not a single value",
+        };
+        let d = Diagnostic::new(file, index.value_pos(&SpecPath::root()), message)
+            .with_hint("start with `provider:`, then `types:` and `operations:`; spec/README.md shows the shape");
+        return Err(vec![d]);
+    }
     let mut diags = Vec::new();
-    let mut removed: BTreeSet<SpecPath> = BTreeSet::new();
+    // Nodes already reported as wrong: a later "missing" error about them is not news.
+    let mut reported: BTreeSet<SpecPath> = BTreeSet::new();
+    // Nodes replaced by a stand-in so parsing can go on, with the stand-in tried.
+    let mut stand_ins: BTreeMap<SpecPath, usize> = BTreeMap::new();
     for _ in 0..MAX_PASSES {
         let err = match serde_path_to_error::deserialize::<_, SpecFile>(value.clone()) {
             Ok(spec) if diags.is_empty() => {
-                let mut l = loaded(spec);
-                l.index = index;
-                return Ok(l);
+                return Ok(LoadedSpec {
+                    file: file.to_path_buf(),
+                    spec,
+                    index,
+                });
             }
             Ok(_) => return Err(diags),
             Err(e) => e,
         };
         let path = convert_path(err.path());
         let msg = err.inner().to_string();
-        let at = |p: &SpecPath, pos: Pos, m: String| (p.clone(), pos, m);
         match classify(&msg) {
             SerdeProblem::Unknown { key, expected } => {
                 let parent = SpecPath(path.0[..path.0.len().saturating_sub(1)].to_vec());
-                let (p, pos, m) = at(&path, index.key_pos(&path), format!("unknown key `{key}` in {}", where_(&parent)));
-                let mut d = Diagnostic::new(file, pos, m);
+                let mut d = Diagnostic::new(file, index.key_pos(&path), format!("unknown key `{key}` in {}", where_(&parent)));
                 if !expected.is_empty() {
                     let refs: Vec<&str> = expected.iter().map(String::as_str).collect();
                     d = d.with_hint(suggest(&key, &refs));
+                    // A typo of a required key: "did you mean" says it all.
+                    if let Some(meant) = closest(&key, refs.iter().copied()) {
+                        reported.insert(parent.key(meant));
+                    }
                 }
                 diags.push(d);
-                remove(&mut value, &p);
-                removed.insert(p);
+                remove(&mut value, &path);
             }
             SerdeProblem::Missing { key } => {
-                if !removed.contains(&path.key(&key)) {
+                let target = path.key(&key);
+                let inside_stand_in = stand_ins.keys().any(|s| path.0.starts_with(&s.0));
+                if !reported.contains(&target) && !inside_stand_in {
                     let d = Diagnostic::new(file, index.key_pos(&path), format!("missing key `{key}` in {}", where_(&path)))
                         .with_hint(format!("add `{key}:`; spec/README.md lists what it takes"));
                     diags.push(d);
                 }
-                return Err(diags);
+                if !next_stand_in(&mut value, &mut stand_ins, &target) {
+                    return Err(diags);
+                }
+            }
+            SerdeProblem::Other if stand_ins.contains_key(&path) => {
+                if !next_stand_in(&mut value, &mut stand_ins, &path) {
+                    return Err(diags);
+                }
             }
             SerdeProblem::Other => {
-                if path.0.is_empty() || removed.contains(&path) {
-                    let d = Diagnostic::new(file, Pos { line: 1, column: 1 }, format!("a spec file must be a mapping: {msg}"))
-                        .with_hint("start with `provider:`, then `types:` and `operations:`");
-                    diags.push(d);
+                if path.0.is_empty() || reported.contains(&path) {
+                    // Nothing left to remove: give up on the file, keeping what was found.
+                    if diags.is_empty() {
+                        diags.push(
+                            Diagnostic::new(file, Pos { line: 1, column: 1 }, format!("cannot read the spec: {msg}"))
+                                .with_hint("spec/README.md shows the shape of a spec file"),
+                        );
+                    }
                     return Err(diags);
                 }
                 let d = Diagnostic::new(file, index.value_pos(&path), format!("wrong value for `{}`: {msg}", last_key(&path)))
                     .with_hint(value_hint(&msg));
                 diags.push(d);
-                remove(&mut value, &path);
-                removed.insert(path);
+                reported.insert(path.clone());
+                match path.0.last() {
+                    // A mapping entry is removed: an optional key takes its
+                    // default, a required one comes back as "missing" (quiet).
+                    Some(PathSeg::Key(_)) => remove(&mut value, &path),
+                    // A list item keeps its place (later positions stay right).
+                    _ => {
+                        if !next_stand_in(&mut value, &mut stand_ins, &path) {
+                            return Err(diags);
+                        }
+                    }
+                }
             }
         }
     }
     Err(diags)
+}
+
+/// Values tried in turn for a node that must be there for parsing to go on
+/// (a missing required key, a wrong list item). They are never reported.
+const STAND_INS: usize = 5;
+
+fn stand_in(n: usize) -> Value {
+    match n {
+        0 => Value::String(String::new()),
+        1 => Value::Bool(false),
+        2 => Value::Number(0.into()),
+        3 => Value::Mapping(serde_yaml::Mapping::new()),
+        _ => Value::Sequence(Vec::new()),
+    }
+}
+
+/// Puts the next stand-in at `path`; `false` when all were tried or the
+/// node cannot be placed.
+fn next_stand_in(value: &mut Value, tried: &mut BTreeMap<SpecPath, usize>, path: &SpecPath) -> bool {
+    let n = tried.get(path).map_or(0, |n| n + 1);
+    if n >= STAND_INS {
+        return false;
+    }
+    tried.insert(path.clone(), n);
+    set(value, path, stand_in(n))
 }
 
 enum SerdeProblem {
@@ -235,12 +294,10 @@ fn where_(container: &SpecPath) -> String {
     }
 }
 
+/// The last key of a path, with the indices after it (`lenient[1]`).
 fn last_key(path: &SpecPath) -> String {
-    match path.0.last() {
-        Some(PathSeg::Key(k)) => k.clone(),
-        Some(PathSeg::Index(i)) => format!("[{i}]"),
-        None => String::new(),
-    }
+    let from = path.0.iter().rposition(|s| matches!(s, PathSeg::Key(_))).unwrap_or(0);
+    SpecPath(path.0[from..].to_vec()).to_string()
 }
 
 fn convert_path(p: &serde_path_to_error::Path) -> SpecPath {
@@ -256,31 +313,44 @@ fn convert_path(p: &serde_path_to_error::Path) -> SpecPath {
     out
 }
 
-/// Removes the node at `path` so the next pass can look past it.
-fn remove(value: &mut Value, path: &SpecPath) {
+/// The node at `path`, if there is one.
+fn node_mut<'v>(value: &'v mut Value, path: &[PathSeg]) -> Option<&'v mut Value> {
+    let mut cur = value;
+    for seg in path {
+        cur = match (seg, cur) {
+            (PathSeg::Key(k), Value::Mapping(m)) => m.get_mut(k.as_str())?,
+            (PathSeg::Index(i), Value::Sequence(s)) => s.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// Sets (or adds, for a mapping key) the node at `path`.
+fn set(value: &mut Value, path: &SpecPath, new: Value) -> bool {
     let Some((last, parents)) = path.0.split_last() else {
+        *value = new;
+        return true;
+    };
+    match (last, node_mut(value, parents)) {
+        (PathSeg::Key(k), Some(Value::Mapping(m))) => {
+            m.insert(Value::String(k.clone()), new);
+            true
+        }
+        (PathSeg::Index(i), Some(Value::Sequence(s))) if *i < s.len() => {
+            s[*i] = new;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Removes the mapping entry at `path` so the next pass can look past it.
+fn remove(value: &mut Value, path: &SpecPath) {
+    let Some((PathSeg::Key(k), parents)) = path.0.split_last() else {
         return;
     };
-    let mut cur = value;
-    for seg in parents {
-        let next = match (seg, cur) {
-            (PathSeg::Key(k), Value::Mapping(m)) => m.get_mut(k.as_str()),
-            (PathSeg::Index(i), Value::Sequence(s)) => s.get_mut(*i),
-            _ => None,
-        };
-        match next {
-            Some(v) => cur = v,
-            None => return,
-        }
-    }
-    match (last, cur) {
-        (PathSeg::Key(k), Value::Mapping(m)) => {
-            m.remove(k.as_str());
-        }
-        (PathSeg::Index(i), Value::Sequence(s)) if *i < s.len() => {
-            // Keep indices stable for later positions: replace, do not shift.
-            s[*i] = Value::Null;
-        }
-        _ => {}
+    if let Some(Value::Mapping(m)) = node_mut(value, parents) {
+        m.remove(k.as_str());
     }
 }

@@ -92,11 +92,11 @@ impl PositionIndex {
     pub fn scan(source: &str) -> (PositionIndex, Vec<ScanProblem>) {
         let mut rx = Receiver::default();
         let mut parser = Parser::new_from_str(source);
-        if let Err(e) = parser.load(&mut rx, false) {
+        if let Err(e) = parser.load(&mut rx, true) {
             rx.problems.push(ScanProblem {
                 pos: to_pos(e.marker()),
                 message: format!("YAML syntax error: {}", e.info()),
-                hint: Some("check indentation, quoting and `key: value` pairs near here".into()),
+                hint: Some(syntax_hint(e.info()).into()),
             });
         }
         (PositionIndex { nodes: rx.nodes }, rx.problems)
@@ -129,6 +129,21 @@ impl PositionIndex {
     }
 }
 
+/// A hint for a YAML syntax error, from the parser's message.
+fn syntax_hint(info: &str) -> &'static str {
+    if info.contains("flow mapping") || info.contains("flow sequence") {
+        "a `{` or `[` opened before here is not closed, or two of its entries lack a `,` between them"
+    } else if info.contains("mapping values are not allowed") {
+        "quote a value that contains `: `, or check the indentation of this line"
+    } else if info.contains("document start") {
+        "this key is indented less than the keys before it; check the indentation of this line and the ones above"
+    } else if info.contains("tabs") {
+        "indent with spaces; YAML does not allow tabs for indentation"
+    } else {
+        "check indentation, quoting and `key: value` pairs near here"
+    }
+}
+
 fn to_pos(m: &Marker) -> Pos {
     Pos {
         line: m.line().max(1),
@@ -155,6 +170,8 @@ struct Receiver {
     problems: Vec<ScanProblem>,
     /// Depth of a complex (non-scalar) mapping key being skipped.
     skipping: usize,
+    /// Documents started so far.
+    documents: usize,
 }
 
 impl Receiver {
@@ -188,7 +205,7 @@ impl Receiver {
                     if let Some(first) = seen.get(&k) {
                         self.problems.push(ScanProblem {
                             pos,
-                            message: format!("duplicate key `{k}` in `{}`", display_parent(path)),
+                            message: format!("duplicate key `{k}` in {}", display_parent(path)),
                             hint: Some(format!(
                                 "`{k}` is already defined at line {}, column {}; rename or remove one of them",
                                 first.line, first.column
@@ -210,13 +227,17 @@ fn display_parent(path: &SpecPath) -> String {
     if path.0.is_empty() {
         "the top level".to_string()
     } else {
-        path.to_string()
+        format!("`{path}`")
     }
 }
 
 impl MarkedEventReceiver for Receiver {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         let pos = to_pos(&mark);
+        if self.documents > 1 {
+            // Reported once; the rest of the stream is not indexed.
+            return;
+        }
         if self.skipping > 0 {
             match ev {
                 Event::MappingStart(..) | Event::SequenceStart(..) => self.skipping += 1,
@@ -247,6 +268,16 @@ impl MarkedEventReceiver for Receiver {
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
+            }
+            Event::DocumentStart => {
+                self.documents += 1;
+                if self.documents == 2 {
+                    self.problems.push(ScanProblem {
+                        pos,
+                        message: "a second YAML document starts here; a spec file is one document".into(),
+                        hint: Some("remove the `---`, or check the indentation: a key left of its siblings ends the document".into()),
+                    });
+                }
             }
             _ => {}
         }

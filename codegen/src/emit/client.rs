@@ -1,0 +1,328 @@
+//! The client: environments, credentials, construction, and one method per
+//! operation (plus a `…_request` builder that shows exactly what is sent).
+
+use heck::ToUpperCamelCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs;
+use super::request::error_alias;
+use super::types::Ctx;
+use crate::lang::{placeholders, Encoding};
+use crate::model::{Auth, Operation, Provider, RustTy};
+
+/// Environment, credentials, client and methods of a provider.
+pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
+    let env = environment(p);
+    let creds = credentials(p);
+    let title = &p.title;
+    let provider_name = &p.name;
+    let header_params: Vec<TokenStream> = p
+        .headers
+        .iter()
+        .filter(|h| h.constant.is_none())
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            if h.required {
+                quote!(#ident: impl Into<String>)
+            } else {
+                quote!(#ident: Option<String>)
+            }
+        })
+        .collect();
+    let fixed = p.headers.iter().filter(|h| h.constant.is_some() || h.required).map(|h| {
+        let wire = &h.wire;
+        match &h.constant {
+            Some(c) => quote!((#wire.to_string(), #c.to_string())),
+            None => {
+                let ident = format_ident!("{}", h.ident);
+                quote!((#wire.to_string(), #ident.into()))
+            }
+        }
+    });
+    let optional: Vec<TokenStream> = p
+        .headers
+        .iter()
+        .filter(|h| h.constant.is_none() && !h.required)
+        .map(|h| {
+            let wire = &h.wire;
+            let ident = format_ident!("{}", h.ident);
+            quote! {
+                if let Some(value) = #ident {
+                    headers.push((#wire.to_string(), value));
+                }
+            }
+        })
+        .collect();
+    let headers_mut = if optional.is_empty() { quote!() } else { quote!(mut) };
+    let header_docs: Vec<String> = p
+        .headers
+        .iter()
+        .filter(|h| h.constant.is_none())
+        .map(|h| format!("- `{}`: sent as the `{}` header. {}", h.ident, h.wire, h.docs.join(" ")))
+        .collect();
+    let mut ctor_lines = vec![format!(" A {title} client that sends requests through `transport`.")];
+    if !header_docs.is_empty() {
+        ctor_lines.push(String::new());
+        ctor_lines.extend(header_docs.iter().map(|l| format!(" {}", docs::escape(l))));
+    }
+    ctor_lines.push(String::new());
+    ctor_lines.push(" Fails when the base URL is not http(s) or a header value contains a line break.".into());
+    let ctor_docs = ctor_lines.iter().map(|l| quote!(#[doc = #l]));
+    let auth = auth_expr(p);
+    let methods = p.operations.iter().map(|op| method(p, op));
+    let aliases = p.operations.iter().map(|op| {
+        let alias = error_alias(op);
+        let target = match &op.error_type {
+            Some(t) => {
+                let t = format_ident!("{}", t);
+                quote!(#t)
+            }
+            None => quote!(serde_json::Value),
+        };
+        let doc = format!(" The error body of [`Client::{}`](Client::{}).", op.ident, op.ident);
+        quote!(#[doc = #doc] pub type #alias = #target;)
+    });
+    let client_doc = format!(" A {title} API client. Cheap to clone; clones share the transport.");
+    quote! {
+        #env
+        #creds
+
+        #[doc = #client_doc]
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            core: rt::ClientCore,
+        }
+
+        impl Client {
+            #(#ctor_docs)*
+            pub fn with_transport(
+                environment: &Environment,
+                credentials: &Credentials,
+                #(#header_params,)*
+                transport: std::sync::Arc<dyn rt::Transport>,
+            ) -> Result<Self, rt::ConfigError> {
+                let #headers_mut headers: Vec<(String, String)> = vec![#(#fixed),*];
+                #(#optional)*
+                let core = rt::ClientCore::new(#provider_name, environment.base_url(), &#auth, headers, transport)
+                    .map_err(rt::ConfigError)?;
+                Ok(Client { core })
+            }
+
+            /// The base URL requests go to.
+            pub fn base_url(&self) -> &str {
+                self.core.base_url()
+            }
+
+            #(#methods)*
+        }
+
+        #(#aliases)*
+    }
+}
+
+fn environment(p: &Provider) -> TokenStream {
+    let title = &p.title;
+    let variants = p.environments.iter().map(|e| {
+        let ident = format_ident!("{}", e.variant);
+        let doc = format!(" `{}`", e.url);
+        let vars = placeholders(&e.url);
+        if vars.is_empty() {
+            quote!(#[doc = #doc] #ident,)
+        } else {
+            let fields = vars.iter().map(|v| {
+                let ident = format_ident!("{}", v);
+                let d = p.variables.iter().find(|x| &x.name == v).map(|x| docs::attrs(&x.docs)).unwrap_or_default();
+                quote!(#d #ident: String,)
+            });
+            quote!(#[doc = #doc] #ident { #(#fields)* },)
+        }
+    });
+    let arms = p.environments.iter().map(|e| {
+        let ident = format_ident!("{}", e.variant);
+        let vars = placeholders(&e.url);
+        if vars.is_empty() {
+            let url = &e.url;
+            quote!(Environment::#ident => #url.to_string(),)
+        } else {
+            let mut fmt = e.url.clone();
+            for v in &vars {
+                fmt = fmt.replace(&format!("{{{v}}}"), "{}");
+            }
+            let idents: Vec<_> = vars.iter().map(|v| format_ident!("{}", v)).collect();
+            quote!(Environment::#ident { #(#idents),* } => format!(#fmt, #(#idents),*),)
+        }
+    });
+    let doc = format!(" Where the {title} API lives.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Environment {
+            #(#variants)*
+            /// Any other base URL, e.g. a local test server.
+            Custom(String),
+        }
+
+        impl Environment {
+            /// The base URL, without a trailing `/`.
+            pub fn base_url(&self) -> String {
+                match self {
+                    #(#arms)*
+                    Environment::Custom(url) => url.clone(),
+                }
+            }
+        }
+    }
+}
+
+fn credential_names(p: &Provider) -> Vec<String> {
+    match &p.auth {
+        Auth::Basic { username, password } => std::iter::once(username.clone()).chain(password.clone()).collect(),
+        Auth::Bearer { token } => vec![token.clone()],
+    }
+}
+
+fn credentials(p: &Provider) -> TokenStream {
+    let names = credential_names(p);
+    let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();
+    let scheme = match &p.auth {
+        Auth::Basic { password: None, .. } => "HTTP Basic, with an empty password",
+        Auth::Basic { .. } => "HTTP Basic",
+        Auth::Bearer { .. } => "a Bearer token",
+    };
+    let doc = format!(" The credentials {} calls authenticate with ({scheme}). `Debug` never shows them.", p.title);
+    let field_docs = names.iter().map(|n| format!(" `{n}`, a secret."));
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone)]
+        pub struct Credentials {
+            #(#[doc = #field_docs] pub #idents: rt::Secret,)*
+        }
+
+        impl Credentials {
+            /// Credentials from their values.
+            pub fn new(#(#idents: impl Into<rt::Secret>),*) -> Self {
+                Credentials { #(#idents: #idents.into()),* }
+            }
+        }
+    }
+}
+
+fn auth_expr(p: &Provider) -> TokenStream {
+    match &p.auth {
+        Auth::Basic { username, password } => {
+            let u = format_ident!("{}", username);
+            let pw = match password {
+                Some(pw) => {
+                    let pw = format_ident!("{}", pw);
+                    quote!(credentials.#pw.clone())
+                }
+                None => quote!(rt::Secret::default()),
+            };
+            quote!(rt::Auth::Basic { username: credentials.#u.clone(), password: #pw })
+        }
+        Auth::Bearer { token } => {
+            let t = format_ident!("{}", token);
+            quote!(rt::Auth::Bearer(credentials.#t.clone()))
+        }
+    }
+}
+
+/// The method of an operation and its request builder.
+fn method(p: &Provider, op: &Operation) -> TokenStream {
+    let ident = format_ident!("{}", op.ident);
+    let builder = format_ident!("{}_request", op.ident);
+    let response = format_ident!("{}", op.response_type);
+    let error = error_alias(op);
+    let params: Vec<TokenStream> = op
+        .path_params
+        .iter()
+        .map(|f| {
+            let id = format_ident!("{}", f.ident);
+            match f.ty {
+                RustTy::Scalar(s) if s.is_integral() => quote!(#id: i64),
+                _ => quote!(#id: &str),
+            }
+        })
+        .collect();
+    let args: Vec<_> = op.path_params.iter().map(|f| format_ident!("{}", f.ident)).collect();
+    let (req_param, req_arg) = match &op.request {
+        Some(r) => {
+            let name = format_ident!("{}", r.name);
+            (quote!(request: &#name,), quote!(request,))
+        }
+        None => (quote!(), quote!()),
+    };
+    let mut fmt = op.path.clone();
+    let mut seg_args = Vec::new();
+    for f in &op.path_params {
+        fmt = fmt.replace(&format!("{{{}}}", f.wire), "{}");
+        let id = format_ident!("{}", f.ident);
+        seg_args.push(match f.ty {
+            RustTy::Scalar(s) if s.is_integral() => quote!(rt::segment(&#id.to_string())),
+            _ => quote!(rt::segment(#id)),
+        });
+    }
+    let path_expr = if seg_args.is_empty() {
+        quote!(#fmt.to_string())
+    } else {
+        quote!(format!(#fmt, #(#seg_args),*))
+    };
+    let method_variant = format_ident!("{}", op.method.to_upper_camel_case());
+    let (validate, body, headers) = match &op.request {
+        Some(r) => {
+            let body = if r.encoding == Encoding::JsonApi {
+                let id = op.path_params.iter().find(|f| f.wire == "id").map(|f| format_ident!("{}", f.ident)).unwrap_or_else(|| format_ident!("id"));
+                quote!(Some(request.body(#id).map_err(rt::Error::Build)?))
+            } else {
+                quote!(Some(request.body().map_err(rt::Error::Build)?))
+            };
+            let headers = if r.headers.is_empty() { quote!(&[]) } else { quote!(&request.headers()) };
+            (quote!(request.validate()?;), body, headers)
+        }
+        None => (quote!(), quote!(None), quote!(&[])),
+    };
+    let (provider, name, retry_safe, status) = (&p.name, &op.ident, op.retry_safe, op.success_status);
+    let mut lines = op.docs.clone();
+    lines.push(String::new());
+    lines.push(format!("Sends `{} {}`; answers `{}` with [`{}`].", op.method, op.path, op.success_status, op.response_type));
+    if !op.retry_safe {
+        lines.push("Not safe to retry: a repeated call may apply the change twice.".into());
+    }
+    if !op.errors.is_empty() {
+        lines.push(String::new());
+        lines.push("# Errors".into());
+        lines.push(String::new());
+        lines.push("[`rt::Error::Validation`] before anything is sent when the request breaks the docs' constraints. Documented failures:".into());
+        for (status, msg) in &op.errors {
+            lines.push(if msg.is_empty() { format!("- {status}") } else { format!("- {status}: {msg}") });
+        }
+    }
+    let docs = docs::attrs(&lines);
+    let builder_doc = format!(
+        " Validates and builds the request [`Client::{}`](Client::{}) sends, without sending it: method, URL, headers and body.",
+        op.ident, op.ident
+    );
+    quote! {
+        #docs
+        pub async fn #ident(&self, #(#params,)* #req_param) -> Result<#response, rt::Error<#error>> {
+            let http = self.#builder(#(#args,)* #req_arg)?;
+            self.core.execute(http, #status).await
+        }
+
+        #[doc = #builder_doc]
+        pub fn #builder(&self, #(#params,)* #req_param) -> Result<rt::HttpRequest, rt::Error<#error>> {
+            #validate
+            let operation = rt::OperationInfo {
+                provider: #provider,
+                name: #name,
+                method: rt::Method::#method_variant,
+                retry_safe: #retry_safe,
+            };
+            let path = #path_expr;
+            self.core
+                .request(operation, &path, #headers, #body)
+                .map_err(rt::Error::Build)
+        }
+    }
+}

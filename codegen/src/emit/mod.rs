@@ -1,0 +1,72 @@
+//! Stage 4: pure functions from the model to tokens.
+//!
+//! Each provider becomes one `pub mod` item. Nothing here reads files or
+//! YAML; the same model always gives the same tokens.
+
+mod client;
+mod docs;
+mod request;
+mod rust_types;
+mod types;
+mod validate;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::model::Provider;
+
+/// Options of the emitters.
+#[derive(Clone)]
+pub struct EmitOptions {
+    /// Path of the runtime module the generated code calls
+    /// (`crate::runtime` inside `generated-client`).
+    pub runtime: syn::Path,
+}
+
+impl Default for EmitOptions {
+    fn default() -> Self {
+        EmitOptions {
+            runtime: syn::parse_quote!(crate::runtime),
+        }
+    }
+}
+
+/// The whole module of one provider.
+pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
+    let name = format_ident!("{}", p.name);
+    let rt = &opts.runtime;
+    let mut doc_lines = vec![format!("{} API client.", p.title)];
+    if !p.docs.is_empty() {
+        doc_lines.push(String::new());
+        doc_lines.extend(p.docs.iter().cloned());
+    }
+    doc_lines.push(String::new());
+    doc_lines.push(format!("Generated from `spec/{}`, transcribed from:", p.source));
+    for page in &p.pages {
+        doc_lines.push(format!("- <{page}>"));
+    }
+    let docs = docs::attrs(&doc_lines);
+    let ctx = types::Ctx::new(p);
+    let type_items = p.types.iter().map(|t| types::type_def(t, &ctx));
+    let requests = p
+        .operations
+        .iter()
+        .filter_map(|op| op.request.as_ref().map(|r| request::request(op, r, &ctx)));
+    let client = client::client(p, &ctx);
+    quote! {
+        #docs
+        pub mod #name {
+            use #rt as rt;
+
+            #client
+            #(#requests)*
+            #(#type_items)*
+        }
+    }
+}
+
+/// How many named types of a provider get a validator (those a request
+/// can contain).
+pub fn validated_types(p: &Provider) -> usize {
+    types::Ctx::new(p).request_types.len()
+}

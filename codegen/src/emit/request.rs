@@ -1,0 +1,360 @@
+//! Request types: constructor with the required fields, chained setters for
+//! the rest, `validate()`, and the body encoder of the operation.
+
+use heck::ToUpperCamelCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs;
+use super::rust_types::{field_ty, is_secret, is_string};
+use super::types::{rename, Ctx};
+use super::validate;
+use crate::lang::Encoding;
+use crate::model::{Field, Operation, Presence, Request};
+
+/// The request type of an operation.
+pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream {
+    let name = format_ident!("{}", r.name);
+    let mut doc_lines = vec![format!("Body of [`Client::{}`](Client::{}).", op.ident, op.ident)];
+    if !r.docs.is_empty() {
+        doc_lines.push(String::new());
+        doc_lines.extend(r.docs.iter().cloned());
+    }
+    let docs = docs::attrs(&doc_lines);
+    let decls = r.fields.iter().map(field_decl);
+    let rel_decls = r.relationships.iter().map(|rel| {
+        let ident = format_ident!("{}", rel.ident);
+        if rel.required {
+            quote!(#[serde(skip)] #ident: String,)
+        } else {
+            quote!(#[serde(skip)] #ident: Option<String>,)
+        }
+    });
+    let header_decls = r.headers.iter().filter(|h| h.constant.is_none()).map(|h| {
+        let ident = format_ident!("{}", h.ident);
+        if h.required {
+            quote!(#[serde(skip)] #ident: String,)
+        } else {
+            quote!(#[serde(skip)] #ident: Option<String>,)
+        }
+    });
+    let constructor = constructor(r);
+    let setters = r.fields.iter().filter(|f| f.presence != Presence::Required).map(setter);
+    let rel_setters = r.relationships.iter().filter(|rel| !rel.required).map(|rel| {
+        let ident = format_ident!("{}", rel.ident);
+        let mut lines = rel.docs.clone();
+        lines.push(String::new());
+        lines.push(format!("The id of the related `{}` resource.", rel.resource));
+        let d = docs::attrs(&lines);
+        quote! {
+            #d
+            pub fn #ident(mut self, id: impl Into<String>) -> Self {
+                self.#ident = Some(id.into());
+                self
+            }
+        }
+    });
+    let header_setters = r.headers.iter().filter(|h| !h.required && h.constant.is_none()).map(|h| {
+        let ident = format_ident!("{}", h.ident);
+        let d = docs::attrs(&h.docs);
+        quote! {
+            #d
+            pub fn #ident(mut self, value: impl Into<String>) -> Self {
+                self.#ident = Some(value.into());
+                self
+            }
+        }
+    });
+    let body = validate::fields_body(&r.fields, &r.rules, true, ctx);
+    let (path, out) = validate::param_names(body.is_empty());
+    let encode = encoder(op, r);
+    let headers = headers_fn(r);
+    let derive_default = if r.fields.iter().all(|f| f.presence != Presence::Required)
+        && r.relationships.iter().all(|rel| !rel.required)
+        && r.headers.iter().all(|h| !h.required || h.constant.is_some())
+    {
+        quote!(Default,)
+    } else {
+        quote!()
+    };
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize)]
+        pub struct #name {
+            #(#decls)*
+            #(#rel_decls)*
+            #(#header_decls)*
+        }
+
+        impl #name {
+            #constructor
+            #(#setters)*
+            #(#rel_setters)*
+            #(#header_setters)*
+
+            /// Checks the request against the docs' constraints and returns
+            /// every violation at once. Client methods call this before sending.
+            pub fn validate(&self) -> Result<(), rt::ValidationErrors> {
+                let mut violations = rt::Violations::new();
+                self.validate_into(&rt::Path::root(), &mut violations);
+                violations.finish()
+            }
+
+            /// Records every constraint this request breaks, under `path`.
+            pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
+                #body
+            }
+
+            #encode
+            #headers
+        }
+    }
+}
+
+fn field_decl(f: &Field) -> TokenStream {
+    let ident = format_ident!("{}", f.ident);
+    let rename = rename(f);
+    let inner = field_ty(f);
+    match f.presence {
+        Presence::Required => quote!(#rename #ident: #inner,),
+        Presence::Optional => quote! {
+            #rename
+            #[serde(skip_serializing_if = "Option::is_none")]
+            #ident: Option<#inner>,
+        },
+        Presence::Clearable => quote! {
+            #rename
+            #[serde(skip_serializing_if = "rt::Patch::is_unchanged")]
+            #ident: rt::Patch<#inner>,
+        },
+    }
+}
+
+/// The parameter type and conversion of a setter or constructor argument.
+fn param(f: &Field) -> (TokenStream, TokenStream) {
+    if is_secret(f) {
+        (quote!(impl Into<rt::Secret>), quote!(.into()))
+    } else if is_string(&f.ty) {
+        (quote!(impl Into<String>), quote!(.into()))
+    } else {
+        (field_ty(f), quote!())
+    }
+}
+
+fn constructor(r: &Request) -> TokenStream {
+    let required: Vec<&Field> = r.fields.iter().filter(|f| f.presence == Presence::Required).collect();
+    let mut params = Vec::new();
+    let mut names = Vec::new();
+    for f in &required {
+        let ident = format_ident!("{}", f.ident);
+        let (ty, _) = param(f);
+        params.push(quote!(#ident: #ty));
+        names.push(format!("`{}`", f.wire));
+    }
+    for rel in r.relationships.iter().filter(|rel| rel.required) {
+        let ident = format_ident!("{}", rel.ident);
+        params.push(quote!(#ident: impl Into<String>));
+        names.push(format!("`{}` (relationship)", rel.wire));
+    }
+    for h in r.headers.iter().filter(|h| h.required && h.constant.is_none()) {
+        let ident = format_ident!("{}", h.ident);
+        params.push(quote!(#ident: impl Into<String>));
+        names.push(format!("`{}` (header)", h.wire));
+    }
+    let inits = r.fields.iter().map(|f| {
+        let ident = format_ident!("{}", f.ident);
+        match f.presence {
+            Presence::Required => {
+                let (_, conv) = param(f);
+                if conv.is_empty() {
+                    quote!(#ident,)
+                } else {
+                    quote!(#ident: #ident #conv,)
+                }
+            }
+            Presence::Optional => quote!(#ident: None,),
+            Presence::Clearable => quote!(#ident: rt::Patch::Unchanged,),
+        }
+    });
+    let rel_inits = r.relationships.iter().map(|rel| {
+        let ident = format_ident!("{}", rel.ident);
+        if rel.required {
+            quote!(#ident: #ident.into(),)
+        } else {
+            quote!(#ident: None,)
+        }
+    });
+    let header_inits = r.headers.iter().filter(|h| h.constant.is_none()).map(|h| {
+        let ident = format_ident!("{}", h.ident);
+        if h.required {
+            quote!(#ident: #ident.into(),)
+        } else {
+            quote!(#ident: None,)
+        }
+    });
+    let doc = if names.is_empty() {
+        " A request that changes nothing yet; add fields with the setters.".to_string()
+    } else {
+        format!(" A request with its required fields: {}.", names.join(", "))
+    };
+    quote! {
+        #[doc = #doc]
+        pub fn new(#(#params),*) -> Self {
+            Self {
+                #(#inits)*
+                #(#rel_inits)*
+                #(#header_inits)*
+            }
+        }
+    }
+}
+
+fn setter(f: &Field) -> TokenStream {
+    let ident = format_ident!("{}", f.ident);
+    let (ty, conv) = param(f);
+    let mut lines = f.docs.clone();
+    if lines.is_empty() {
+        lines.push(format!("Sets `{}`.", f.wire));
+    }
+    let d = docs::attrs(&lines);
+    match f.presence {
+        Presence::Clearable => {
+            let clear = format_ident!("clear_{}", f.ident);
+            let clear_doc = format!(" Sends `{}` as `null`, clearing the value on the server.", f.wire);
+            quote! {
+                #d
+                pub fn #ident(mut self, value: #ty) -> Self {
+                    self.#ident = rt::Patch::Set(value #conv);
+                    self
+                }
+                #[doc = #clear_doc]
+                pub fn #clear(mut self) -> Self {
+                    self.#ident = rt::Patch::Clear;
+                    self
+                }
+            }
+        }
+        _ => quote! {
+            #d
+            pub fn #ident(mut self, value: #ty) -> Self {
+                self.#ident = Some(value #conv);
+                self
+            }
+        },
+    }
+}
+
+/// `fn body(&self, …) -> Result<rt::Body, String>` in the operation's encoding.
+fn encoder(op: &Operation, r: &Request) -> TokenStream {
+    let doc = format!(" The encoded body: {}.", r.encoding.content_type());
+    match r.encoding {
+        Encoding::Json => quote! {
+            #[doc = #doc]
+            pub fn body(&self) -> Result<rt::Body, String> {
+                rt::json_body(self)
+            }
+        },
+        Encoding::Form => {
+            let pairs = r.fields.iter().map(|f| {
+                let ident = format_ident!("{}", f.ident);
+                let wire = &f.wire;
+                let show = if is_secret(f) { quote!(&value.expose()) } else { quote!(value) };
+                match f.presence {
+                    Presence::Required => quote!({ let value = &self.#ident; form.pair(#wire, #show); }),
+                    Presence::Optional => quote! {
+                        if let Some(value) = &self.#ident {
+                            form.pair(#wire, #show);
+                        }
+                    },
+                    Presence::Clearable => quote! {
+                        match &self.#ident {
+                            rt::Patch::Set(value) => form.pair(#wire, #show),
+                            rt::Patch::Clear => form.pair(#wire, &""),
+                            rt::Patch::Unchanged => {}
+                        }
+                    },
+                }
+            });
+            quote! {
+                #[doc = #doc]
+                pub fn body(&self) -> Result<rt::Body, String> {
+                    let mut form = rt::FormEncoder::new();
+                    #(#pairs)*
+                    Ok(form.finish())
+                }
+            }
+        }
+        Encoding::JsonApi => {
+            let resource = r.resource_type.clone().unwrap_or_default();
+            let id_param = op
+                .path_params
+                .iter()
+                .find(|p| p.wire == "id")
+                .map(|p| format_ident!("{}", p.ident))
+                .unwrap_or_else(|| format_ident!("id"));
+            let links = r.relationships.iter().map(|rel| {
+                let ident = format_ident!("{}", rel.ident);
+                let (wire, res) = (&rel.wire, &rel.resource);
+                if rel.required {
+                    quote!(links.push(rt::Linkage { name: #wire, resource: #res, id: &self.#ident });)
+                } else {
+                    quote! {
+                        if let Some(id) = &self.#ident {
+                            links.push(rt::Linkage { name: #wire, resource: #res, id });
+                        }
+                    }
+                }
+            });
+            let cap = r.relationships.len();
+            let doc2 = format!(" A JSON:API document of type `{resource}` whose `data.id` is `{id_param}`.");
+            quote! {
+                #[doc = #doc]
+                #[doc = ""]
+                #[doc = #doc2]
+                pub fn body(&self, #id_param: &str) -> Result<rt::Body, String> {
+                    let mut links = Vec::with_capacity(#cap);
+                    #(#links)*
+                    rt::jsonapi_body(#resource, #id_param, self, &links)
+                }
+            }
+        }
+    }
+}
+
+/// `fn headers(&self)`: per-operation headers, when the operation has any.
+fn headers_fn(r: &Request) -> TokenStream {
+    if r.headers.is_empty() {
+        return quote!();
+    }
+    let pushes = r.headers.iter().map(|h| {
+        let wire = &h.wire;
+        match (&h.constant, h.required) {
+            (Some(c), _) => quote!(out.push((#wire, #c.to_string()));),
+            (None, true) => {
+                let ident = format_ident!("{}", h.ident);
+                quote!(out.push((#wire, self.#ident.clone()));)
+            }
+            (None, false) => {
+                let ident = format_ident!("{}", h.ident);
+                quote! {
+                    if let Some(value) = &self.#ident {
+                        out.push((#wire, value.clone()));
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        /// The headers this operation sends besides the client's.
+        pub fn headers(&self) -> Vec<(&'static str, String)> {
+            let mut out = Vec::new();
+            #(#pushes)*
+            out
+        }
+    }
+}
+
+/// The Rust name of an operation's error type alias (`UpdateOrderError`).
+pub(crate) fn error_alias(op: &Operation) -> proc_macro2::Ident {
+    format_ident!("{}Error", op.ident.to_upper_camel_case())
+}

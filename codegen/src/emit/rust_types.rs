@@ -1,0 +1,59 @@
+//! Rust types of model types.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::lang::Scalar;
+use crate::model::{Field, RustTy};
+
+/// The Rust type of a model type.
+pub(crate) fn ty(t: &RustTy) -> TokenStream {
+    match t {
+        RustTy::Scalar(s) => scalar(*s),
+        RustTy::AnyScalar => quote!(serde_json::Value),
+        RustTy::List(item) => {
+            let item = ty(item);
+            quote!(Vec<#item>)
+        }
+        RustTy::Map(item) => {
+            let item = ty(item);
+            quote!(rt::IndexMap<String, #item>)
+        }
+        RustTy::Named(name, _) => {
+            let name = format_ident!("{}", name);
+            quote!(#name)
+        }
+    }
+}
+
+fn scalar(s: Scalar) -> TokenStream {
+    match s {
+        Scalar::Integer | Scalar::AmountMinor | Scalar::UnixTime => quote!(i64),
+        Scalar::Decimal => quote!(rt::Decimal),
+        Scalar::Boolean => quote!(bool),
+        Scalar::Json => quote!(serde_json::Value),
+        Scalar::String | Scalar::Timestamp | Scalar::Duration | Scalar::Currency | Scalar::Url | Scalar::Email => {
+            quote!(String)
+        }
+    }
+}
+
+/// The Rust type of a field's value, before optionality: secrets of text
+/// fields become `rt::Secret`.
+pub(crate) fn field_ty(f: &Field) -> TokenStream {
+    if is_secret(f) {
+        quote!(rt::Secret)
+    } else {
+        ty(&f.ty)
+    }
+}
+
+/// A sensitive text field, held as `rt::Secret`.
+pub(crate) fn is_secret(f: &Field) -> bool {
+    f.sensitive && matches!(f.ty, RustTy::Scalar(s) if s.is_textual())
+}
+
+/// Whether values of this type are text.
+pub(crate) fn is_string(t: &RustTy) -> bool {
+    matches!(t, RustTy::Scalar(s) if s.is_textual())
+}

@@ -1,0 +1,286 @@
+//! Named types: structs, enums with `Unknown(String)`, map and list aliases.
+
+use std::collections::BTreeSet;
+
+use heck::ToSnakeCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs;
+use super::rust_types::{field_ty, is_secret};
+use super::validate;
+use crate::lang::{Lenient, Scalar};
+use crate::model::{Alias, Enum, Field, NamedKind, Object, Presence, Provider, RustTy, TypeDef};
+
+/// What the type emitters need to know about the whole provider.
+pub(crate) struct Ctx<'a> {
+    /// Named types a request can contain (they get validators).
+    pub request_types: BTreeSet<String>,
+    /// The provider.
+    pub provider: &'a Provider,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(p: &'a Provider) -> Self {
+        let mut request_types = BTreeSet::new();
+        let mut stack: Vec<&RustTy> = p
+            .operations
+            .iter()
+            .filter_map(|o| o.request.as_ref())
+            .flat_map(|r| r.fields.iter().map(|f| &f.ty))
+            .collect();
+        while let Some(t) = stack.pop() {
+            match t {
+                RustTy::List(i) | RustTy::Map(i) => stack.push(i),
+                RustTy::Named(n, _) if request_types.insert(n.clone()) => {
+                    match p.types.iter().find(|d| type_name(d) == n) {
+                        Some(TypeDef::Object(o)) => stack.extend(o.fields.iter().map(|f| &f.ty)),
+                        Some(TypeDef::Alias(a)) => stack.push(&a.ty),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ctx { request_types, provider: p }
+    }
+
+    /// The alias named `name`, if it is one.
+    pub(crate) fn alias(&self, name: &str) -> Option<&'a Alias> {
+        self.provider.types.iter().find_map(|t| match t {
+            TypeDef::Alias(a) if a.name == name => Some(&**a),
+            _ => None,
+        })
+    }
+
+    /// The object named `name`, if it is one.
+    pub(crate) fn object(&self, name: &str) -> Option<&'a Object> {
+        self.provider.types.iter().find_map(|t| match t {
+            TypeDef::Object(o) if o.name == name => Some(o),
+            _ => None,
+        })
+    }
+}
+
+fn type_name(t: &TypeDef) -> &str {
+    match t {
+        TypeDef::Object(o) => &o.name,
+        TypeDef::Enum(e) => &e.name,
+        TypeDef::Alias(a) => &a.name,
+    }
+}
+
+/// One named type.
+pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> TokenStream {
+    match t {
+        TypeDef::Object(o) => object(o, ctx),
+        TypeDef::Enum(e) => enumeration(e),
+        TypeDef::Alias(a) => alias(a, ctx),
+    }
+}
+
+fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
+    let name = format_ident!("{}", o.name);
+    let docs = docs::attrs(&o.docs);
+    let fields = o.fields.iter().map(object_field);
+    let validator = if ctx.request_types.contains(&o.name) {
+        let body = validate::fields_body(&o.fields, &o.rules, false, ctx);
+        let (path, out) = validate::param_names(body.is_empty());
+        quote! {
+            impl #name {
+                /// Records every constraint this value breaks, under `path`.
+                pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
+                    #body
+                }
+            }
+        }
+    } else {
+        quote!()
+    };
+    let default = if o.fields.iter().all(|f| f.presence != Presence::Required) {
+        quote!(Default,)
+    } else {
+        quote!()
+    };
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+        #validator
+    }
+}
+
+/// A field of a named struct: public, tolerant when decoding.
+fn object_field(f: &Field) -> TokenStream {
+    let ident = format_ident!("{}", f.ident);
+    let docs = docs::attrs(&f.docs);
+    let rename = rename(f);
+    let inner = field_ty(f);
+    let required = f.presence == Presence::Required;
+    let ty = if required { inner } else { quote!(Option<#inner>) };
+    let lenient = lenient_fn(f, !required);
+    let mut serde_args = Vec::new();
+    if !required {
+        serde_args.push(quote!(default));
+        serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
+    }
+    if let Some(func) = lenient {
+        serde_args.push(quote!(deserialize_with = #func));
+    }
+    let serde_attr = if serde_args.is_empty() { quote!() } else { quote!(#[serde(#(#serde_args),*)]) };
+    quote! {
+        #docs
+        #rename
+        #serde_attr
+        pub #ident: #ty,
+    }
+}
+
+/// `#[serde(rename = "wire")]` when the Rust name differs.
+pub(crate) fn rename(f: &Field) -> TokenStream {
+    if f.ident == f.wire {
+        quote!()
+    } else {
+        let wire = &f.wire;
+        quote!(#[serde(rename = #wire)])
+    }
+}
+
+/// The lenient decoder of a field, as a path string for `deserialize_with`.
+fn lenient_fn(f: &Field, optional: bool) -> Option<String> {
+    let base = if f.lenient.contains(&Lenient::EmptyArray) {
+        "empty_array"
+    } else if f.lenient.contains(&Lenient::Quoted) {
+        match f.ty {
+            RustTy::Scalar(s) if s.is_integral() => "quoted_i64",
+            RustTy::Scalar(Scalar::Boolean) => "quoted_bool",
+            // Decimals always accept both forms.
+            _ => return None,
+        }
+    } else if f.lenient.contains(&Lenient::Unquoted) && !is_secret(f) && matches!(f.ty, RustTy::Scalar(s) if s.is_textual()) {
+        "unquoted_string"
+    } else {
+        return None;
+    };
+    Some(if optional { format!("rt::de::opt_{base}") } else { format!("rt::de::{base}") })
+}
+
+fn enumeration(e: &Enum) -> TokenStream {
+    let name = format_ident!("{}", e.name);
+    let docs = docs::attrs(&e.docs);
+    let variants = e.variants.iter().map(|v| {
+        let ident = format_ident!("{}", v.ident);
+        let mut lines = v.docs.clone();
+        if lines.is_empty() {
+            lines.push(format!("`{}`", v.wire));
+        } else {
+            let first = lines.remove(0);
+            lines.insert(0, format!("`{}`: {first}", v.wire));
+        }
+        let d = docs::attrs(&lines);
+        quote!(#d #ident,)
+    });
+    let to_str = e.variants.iter().map(|v| {
+        let ident = format_ident!("{}", v.ident);
+        let wire = &v.wire;
+        quote!(#name::#ident => #wire,)
+    });
+    let from_str = e.variants.iter().map(|v| {
+        let ident = format_ident!("{}", v.ident);
+        let wire = &v.wire;
+        quote!(#wire => #name::#ident,)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#variants)*
+            /// A value the docs do not list, kept as sent.
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The value on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    #name::Unknown(other) => other,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => #name::Unknown(other.to_string()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                Ok(#name::from(value.as_ref()))
+            }
+        }
+    }
+}
+
+fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
+    let name = format_ident!("{}", a.name);
+    let docs = docs::attrs(&a.docs);
+    let target = super::rust_types::ty(&a.ty);
+    let validator = if ctx.request_types.contains(&a.name) {
+        let func = alias_validator(&a.name);
+        let value = quote!(value);
+        let path = quote!(path);
+        let checks = validate::value_checks(&a.ty, &a.checks, false, &value, &path, ctx);
+        let (path_param, out) = validate::param_names(checks.is_empty());
+        // `path` arrives by reference; the checks take it by value (it is `Copy`).
+        let body = if checks.is_empty() { checks } else { quote!(let path = *path; #checks) };
+        let value_param = if body.is_empty() { quote!(_value) } else { quote!(value) };
+        let doc = format!(" Records every constraint a [`{}`] value breaks, under `path`.", a.name);
+        quote! {
+            #[doc = #doc]
+            pub fn #func(#value_param: &#name, #path_param: &rt::Path<'_>, #out: &mut rt::Violations) {
+                #body
+            }
+        }
+    } else {
+        quote!()
+    };
+    quote! {
+        #docs
+        pub type #name = #target;
+        #validator
+    }
+}
+
+/// Name of the validator function of an alias (`validate_notes`).
+pub(crate) fn alias_validator(name: &str) -> proc_macro2::Ident {
+    format_ident!("validate_{}", name.to_snake_case())
+}
+
+/// Whether values of a named type have anything to validate.
+pub(crate) fn named_has_checks(name: &str, kind: NamedKind, ctx: &Ctx<'_>) -> bool {
+    match kind {
+        NamedKind::Enum => false,
+        NamedKind::Alias | NamedKind::Object => ctx.request_types.contains(name),
+    }
+}

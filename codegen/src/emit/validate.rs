@@ -1,0 +1,278 @@
+//! Validator bodies: constraint checks on request values.
+//!
+//! Every check calls the hand-written runtime (`rt::Violations`), so the
+//! generated code states *which* rules apply and the runtime says *how*.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::rust_types::is_secret;
+use super::types::{alias_validator, named_has_checks, Ctx};
+use crate::lang::Scalar;
+use crate::model::{Checks, Field, NamedKind, Presence, Rule, RustTy};
+
+/// Parameter names of a validator: `_`-prefixed when the body is empty.
+pub(crate) fn param_names(empty: bool) -> (TokenStream, TokenStream) {
+    if empty {
+        (quote!(_path), quote!(_violations))
+    } else {
+        (quote!(path), quote!(violations))
+    }
+}
+
+/// Checks of every field of a struct plus its cross-field rules. `patch`
+/// says whether clearable fields are `rt::Patch` (requests) or `Option`.
+pub(crate) fn fields_body(fields: &[Field], rules: &[Rule], patch: bool, ctx: &Ctx<'_>) -> TokenStream {
+    let checks = fields.iter().map(|f| {
+        let value = quote!(value);
+        let path = quote!(path);
+        let body = value_checks(&f.ty, &f.checks, is_secret(f), &value, &path, ctx);
+        if body.is_empty() {
+            return quote!();
+        }
+        let ident = format_ident!("{}", f.ident);
+        let wire = &f.wire;
+        let bind = match (f.presence, patch) {
+            (Presence::Required, _) => quote!(let value = &self.#ident;),
+            (Presence::Clearable, true) => quote!(let rt::Patch::Set(value) = &self.#ident else { break 'field };),
+            _ => quote!(let Some(value) = &self.#ident else { break 'field };),
+        };
+        let needs_label = f.presence != Presence::Required;
+        let inner = quote! {
+            #bind
+            let path = path.field(#wire);
+            #body
+        };
+        if needs_label {
+            quote!('field: { #inner })
+        } else {
+            quote!({ #inner })
+        }
+    });
+    let rules = rules.iter().map(|r| rule(r, fields, patch));
+    let out = quote!(#(#checks)* #(#rules)*);
+    if out.is_empty() {
+        quote!()
+    } else {
+        out
+    }
+}
+
+/// One cross-field rule.
+fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
+    let Some(when) = fields.iter().find(|f| f.ident == r.when_ident) else {
+        return quote!();
+    };
+    let when_ident = format_ident!("{}", when.ident);
+    let cmp = equals(&when.ty, &r.equals);
+    let triggered = match (when.presence, patch) {
+        (Presence::Required, _) => quote!({ let value = &self.#when_ident; #cmp }),
+        (Presence::Clearable, true) => quote!(self.#when_ident.as_set().is_some_and(|value| #cmp)),
+        _ => quote!(self.#when_ident.as_ref().is_some_and(|value| #cmp)),
+    };
+    let message = &r.message;
+    let requires = r.require.iter().filter_map(|(wire, ident)| {
+        let f = fields.iter().find(|f| &f.ident == ident)?;
+        let id = format_ident!("{}", ident);
+        let is_set = match (f.presence, patch) {
+            (Presence::Required, _) => quote!(true),
+            (Presence::Clearable, true) => quote!(matches!(self.#id, rt::Patch::Set(_))),
+            _ => quote!(self.#id.is_some()),
+        };
+        Some(quote!(violations.required_by(&path.field(#wire), #is_set, #message);))
+    });
+    quote! {
+        if #triggered {
+            #(#requires)*
+        }
+    }
+}
+
+/// `value == <literal>` for a `value: &T`.
+fn equals(ty: &RustTy, v: &serde_json::Value) -> TokenStream {
+    match (ty, v) {
+        (RustTy::Named(_, NamedKind::Enum), serde_json::Value::String(s)) => quote!(value.as_str() == #s),
+        (_, serde_json::Value::String(s)) => quote!(value == #s),
+        (_, serde_json::Value::Bool(true)) => quote!(*value),
+        (_, serde_json::Value::Bool(false)) => quote!(!*value),
+        (_, serde_json::Value::Number(n)) if n.is_i64() => {
+            let lit = Literal::i64_suffixed(n.as_i64().unwrap_or_default());
+            quote!(*value == #lit)
+        }
+        _ => quote!(false),
+    }
+}
+
+fn opt_usize(v: Option<u64>) -> TokenStream {
+    match v {
+        Some(n) => {
+            let lit = Literal::usize_unsuffixed(n as usize);
+            quote!(Some(#lit))
+        }
+        None => quote!(None),
+    }
+}
+
+fn opt_msg(m: Option<&str>) -> TokenStream {
+    match m {
+        Some(m) => quote!(Some(#m)),
+        None => quote!(None),
+    }
+}
+
+/// Checks of a value `value: &T` of type `ty` at `path`.
+pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenStream, path: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
+    let mut out = Vec::new();
+    let msg = |rule: &str| opt_msg(c.message(rule));
+    match ty {
+        RustTy::Scalar(s) if s.is_textual() => {
+            let text = if secret { quote!(#value.expose()) } else { quote!(#value.as_str()) };
+            if c.min_length.is_some() || c.max_length.is_some() {
+                let (min, max) = (opt_usize(c.min_length), opt_usize(c.max_length));
+                let (m1, m2) = (msg("min_length"), msg("max_length"));
+                out.push(quote!(violations.length(&#path, #text, #min, #max, [#m1, #m2]);));
+            }
+            if let Some(p) = &c.pattern {
+                let anchored = format!("^(?:{p})$");
+                let m = msg("pattern");
+                out.push(quote! {
+                    static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
+                        std::sync::LazyLock::new(|| rt::Regex::new(#anchored).ok());
+                    violations.pattern(&#path, #text, PATTERN.as_ref(), #p, #m);
+                });
+            }
+            if let Some(format) = format_of(*s) {
+                out.push(quote!(violations.format(&#path, #text, rt::Format::#format);));
+            }
+            if !c.allowed.is_empty() {
+                let vals = c.allowed.iter().filter_map(|v| v.as_str());
+                let m = msg("allowed");
+                out.push(quote!(violations.allowed(&#path, &#text, &[#(#vals),*], #m);));
+            }
+        }
+        RustTy::Scalar(s) if s.is_integral() => {
+            let num = |v: &Option<String>| match v.as_deref().and_then(|n| n.parse::<i64>().ok()) {
+                Some(n) => {
+                    let lit = Literal::i64_suffixed(n);
+                    quote!(Some(#lit))
+                }
+                None => quote!(None),
+            };
+            if c.minimum.is_some() || c.maximum.is_some() {
+                let (min, max) = (num(&c.minimum), num(&c.maximum));
+                let (m1, m2) = (msg("minimum"), msg("maximum"));
+                out.push(quote!(violations.range(&#path, *#value, #min, #max, [#m1, #m2]);));
+            }
+            if !c.allowed.is_empty() {
+                let vals = c.allowed.iter().filter_map(|v| v.as_i64()).map(Literal::i64_suffixed);
+                let m = msg("allowed");
+                out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
+            }
+        }
+        RustTy::Scalar(Scalar::Decimal) => {
+            let num = |v: &Option<String>| match v.as_deref().and_then(decimal_parts) {
+                Some((mantissa, scale)) => {
+                    let (m, s) = (Literal::i64_suffixed(mantissa), Literal::u32_suffixed(scale));
+                    quote!(Some(rt::Decimal::from_parts_raw_i64(#m, #s)))
+                }
+                None => quote!(None),
+            };
+            if c.minimum.is_some() || c.maximum.is_some() {
+                let (min, max) = (num(&c.minimum), num(&c.maximum));
+                let (m1, m2) = (msg("minimum"), msg("maximum"));
+                out.push(quote!(violations.range(&#path, *#value, #min, #max, [#m1, #m2]);));
+            }
+        }
+        RustTy::Scalar(Scalar::Boolean) if !c.allowed.is_empty() => {
+            let vals = c.allowed.iter().filter_map(|v| v.as_bool());
+            let m = msg("allowed");
+            out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
+        }
+        RustTy::Named(_, NamedKind::Enum) if !c.allowed.is_empty() => {
+            let vals = c.allowed.iter().filter_map(|v| v.as_str());
+            let m = msg("allowed");
+            out.push(quote!(violations.allowed(&#path, &#value.as_str(), &[#(#vals),*], #m);));
+        }
+        RustTy::List(item) => {
+            if c.min_items.is_some() || c.max_items.is_some() {
+                let (min, max) = (opt_usize(c.min_items), opt_usize(c.max_items));
+                let (m1, m2) = (msg("min_items"), msg("max_items"));
+                out.push(quote!(violations.items(&#path, #value.len(), #min, #max, [#m1, #m2]);));
+            }
+            let inner = value_checks(item, &Checks::default(), false, &quote!(item), &quote!(path), ctx);
+            if !inner.is_empty() {
+                out.push(quote! {
+                    for (index, item) in #value.iter().enumerate() {
+                        let path = #path.index(index);
+                        #inner
+                    }
+                });
+            }
+        }
+        RustTy::Map(item) => {
+            if c.max_entries.is_some() || c.max_key_length.is_some() || c.max_value_length.is_some() || c.scalar_values {
+                let (e, k, v) = (opt_usize(c.max_entries), opt_usize(c.max_key_length), opt_usize(c.max_value_length));
+                let s = c.scalar_values;
+                let msgs = ["max_entries", "max_key_length", "max_value_length", "scalar_values"].map(msg);
+                out.push(quote! {
+                    violations.map(&#path, #value.iter(), &rt::MapRules {
+                        max_entries: #e,
+                        max_key_length: #k,
+                        max_value_length: #v,
+                        scalar_values: #s,
+                        messages: [#(#msgs),*],
+                    });
+                });
+            }
+            let inner = value_checks(item, &Checks::default(), false, &quote!(item), &quote!(path), ctx);
+            if !inner.is_empty() {
+                out.push(quote! {
+                    for (key, item) in #value {
+                        let path = #path.field(key);
+                        #inner
+                    }
+                });
+            }
+        }
+        RustTy::Named(name, NamedKind::Alias) => {
+            if let Some(alias) = ctx.alias(name) {
+                // Field-level constraints apply to the aliased value too.
+                let own = value_checks(&alias.ty, c, false, value, path, ctx);
+                out.push(own);
+            }
+            if named_has_checks(name, NamedKind::Alias, ctx) {
+                let func = alias_validator(name);
+                out.push(quote!(#func(#value, &#path, violations);));
+            }
+        }
+        RustTy::Named(name, NamedKind::Object) if named_has_checks(name, NamedKind::Object, ctx) && object_has_checks(name, ctx) => {
+            out.push(quote!(#value.validate_into(&#path, violations);));
+        }
+        _ => {}
+    }
+    let out: Vec<TokenStream> = out.into_iter().filter(|t| !t.is_empty()).collect();
+    quote!(#(#out)*)
+}
+
+fn object_has_checks(name: &str, ctx: &Ctx<'_>) -> bool {
+    ctx.object(name).is_some_and(|o| !fields_body(&o.fields, &o.rules, false, ctx).is_empty())
+}
+
+fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {
+    let name = match s {
+        Scalar::Currency => "Currency",
+        Scalar::Url => "Url",
+        Scalar::Email => "Email",
+        Scalar::Timestamp => "Timestamp",
+        Scalar::Duration => "Duration",
+        _ => return None,
+    };
+    Some(format_ident!("{}", name))
+}
+
+/// `12.50` → (1250, 2).
+fn decimal_parts(text: &str) -> Option<(i64, u32)> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = format!("{int}{frac}");
+    Some((digits.parse().ok()?, u32::try_from(frac.len()).ok()?))
+}

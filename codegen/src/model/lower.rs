@@ -1,0 +1,351 @@
+//! Lowering a checked spec into the model.
+
+use heck::ToUpperCamelCase;
+use indexmap::IndexMap;
+
+use super::{
+    Alias, Auth, Checks, Enum, Environment, Field, Header, NamedKind, Object, Operation, Presence,
+    Provider, Relationship, Request, Rule, RustTy, TypeDef, Variable, Variant,
+};
+use crate::lang::{field_ident, variant_ident, Encoding, Lenient, Scalar, SCALAR_ITEMS};
+use crate::spec::model as spec;
+use crate::spec::LoadedSpec;
+
+/// Lowers a spec that passed [`crate::check::check`]. Anything the checker
+/// would have rejected is resolved to a harmless default here, never a panic.
+pub fn lower(loaded: &LoadedSpec) -> Provider {
+    let s = &loaded.spec;
+    let p = &s.provider;
+    let source = loaded
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lw = Lowerer { spec: s };
+    let mut docs = lines(&p.description);
+    docs.extend(decision(&p.decision));
+    Provider {
+        name: p.name.clone(),
+        title: p.title.clone(),
+        source,
+        docs,
+        pages: p.docs.iter().map(|d| d.url.clone()).collect(),
+        environments: p
+            .environments
+            .iter()
+            .map(|(name, url)| Environment {
+                name: name.clone(),
+                variant: name.to_upper_camel_case(),
+                url: url.clone(),
+            })
+            .collect(),
+        variables: p
+            .variables
+            .iter()
+            .map(|(name, v)| Variable {
+                name: name.clone(),
+                docs: lines(&v.description),
+            })
+            .collect(),
+        auth: match p.auth.scheme.as_str() {
+            "bearer" => Auth::Bearer {
+                token: p.auth.token.clone().unwrap_or_else(|| "token".into()),
+            },
+            _ => Auth::Basic {
+                username: p.auth.username.clone().unwrap_or_else(|| "username".into()),
+                password: p.auth.password.clone(),
+            },
+        },
+        headers: headers(&p.headers),
+        types: s.types.iter().map(|(n, d)| lw.type_def(n, d)).collect(),
+        operations: s
+            .operations
+            .iter()
+            .map(|(n, o)| lw.operation(n, o))
+            .collect(),
+    }
+}
+
+struct Lowerer<'a> {
+    spec: &'a spec::SpecFile,
+}
+
+impl Lowerer<'_> {
+    fn type_def(&self, name: &str, d: &spec::TypeDef) -> TypeDef {
+        let mut docs = lines(&d.description);
+        docs.extend(decision(&d.decision));
+        match d.kind.as_str() {
+            "enum" => TypeDef::Enum(Enum {
+                name: name.to_string(),
+                docs,
+                variants: d
+                    .values
+                    .iter()
+                    .map(|v| Variant {
+                        wire: v.value.clone(),
+                        ident: v
+                            .rust_name
+                            .clone()
+                            .or_else(|| variant_ident(&v.value))
+                            .unwrap_or_else(|| "Value".into()),
+                        docs: lines(&v.description),
+                    })
+                    .collect(),
+            }),
+            "map" | "list" => TypeDef::Alias(Box::new(Alias {
+                name: name.to_string(),
+                docs,
+                ty: self.ty(&d.kind, d.items.as_deref()),
+                checks: checks(&d.validation),
+            })),
+            _ => TypeDef::Object(Object {
+                name: name.to_string(),
+                docs,
+                fields: self.fields(&d.fields),
+                rules: rules(&d.rules, &d.fields),
+            }),
+        }
+    }
+
+    fn ty(&self, ty: &str, items: Option<&str>) -> RustTy {
+        match ty {
+            "list" | "map" => {
+                let item = match items {
+                    Some(SCALAR_ITEMS) => RustTy::AnyScalar,
+                    Some(i) => self.ty(i, None),
+                    None => RustTy::Scalar(Scalar::Json),
+                };
+                if ty == "list" {
+                    RustTy::List(Box::new(item))
+                } else {
+                    RustTy::Map(Box::new(item))
+                }
+            }
+            other => {
+                if let Some(s) = Scalar::from_name(other) {
+                    return RustTy::Scalar(s);
+                }
+                let kind = match self.spec.types.get(other).map(|d| d.kind.as_str()) {
+                    Some("enum") => NamedKind::Enum,
+                    Some("map" | "list") => NamedKind::Alias,
+                    Some("object") => NamedKind::Object,
+                    _ => return RustTy::Scalar(Scalar::Json),
+                };
+                RustTy::Named(other.to_string(), kind)
+            }
+        }
+    }
+
+    fn fields(&self, fields: &IndexMap<String, spec::Field>) -> Vec<Field> {
+        fields.iter().map(|(w, f)| self.field(w, f)).collect()
+    }
+
+    fn field(&self, wire: &str, f: &spec::Field) -> Field {
+        let mut docs = lines(&f.description);
+        if let Some(d) = &f.default {
+            docs.push(String::new());
+            docs.push(format!("Default: `{}`.", yaml_text(d)));
+        }
+        docs.extend(decision(&f.decision));
+        Field {
+            wire: wire.to_string(),
+            ident: f
+                .rust_name
+                .clone()
+                .or_else(|| field_ident(wire))
+                .unwrap_or_else(|| "field".into()),
+            docs,
+            ty: self.ty(&f.ty, f.items.as_deref()),
+            presence: if f.nullable {
+                Presence::Clearable
+            } else if f.required {
+                Presence::Required
+            } else {
+                Presence::Optional
+            },
+            sensitive: f.sensitive,
+            lenient: f.lenient.iter().filter_map(|l| Lenient::from_name(l)).collect(),
+            checks: checks(&f.validation),
+        }
+    }
+
+    fn operation(&self, name: &str, o: &spec::Operation) -> Operation {
+        let mut docs = vec![o.summary.clone()];
+        if let Some(d) = &o.description {
+            docs.push(String::new());
+            docs.extend(lines(&Some(d.clone())));
+        }
+        docs.extend(decision(&o.decision));
+        if let Some(url) = &o.docs {
+            docs.push(String::new());
+            docs.push(format!("Docs: <{url}>"));
+        }
+        let error_type = o.errors.iter().find_map(|e| e.body.clone());
+        let path_params = crate::lang::placeholders(&o.path)
+            .iter()
+            .filter_map(|p| o.path_params.get(p).map(|f| self.field(p, f)))
+            .collect();
+        Operation {
+            ident: name.to_string(),
+            docs,
+            method: o.method.clone(),
+            path: o.path.clone(),
+            path_params,
+            request: o.request.as_ref().map(|r| self.request(name, r, &o.headers)),
+            success_status: o.response.status,
+            response_type: o.response.ty.clone(),
+            error_type,
+            errors: o
+                .errors
+                .iter()
+                .map(|e| (e.status, e.message.clone().unwrap_or_default()))
+                .collect(),
+            retry_safe: o.retry_safe,
+        }
+    }
+
+    fn request(&self, op: &str, r: &spec::Request, hdrs: &IndexMap<String, spec::Header>) -> Request {
+        let mut docs = lines(&r.description);
+        if !r.rejects.is_empty() {
+            let names: Vec<String> = r.rejects.keys().map(|k| format!("`{k}`")).collect();
+            docs.push(String::new());
+            docs.push(format!(
+                "The server rejects {} on this operation, so the type has no such fields.",
+                names.join(", ")
+            ));
+        }
+        Request {
+            name: format!("{}Request", op.to_upper_camel_case()),
+            docs,
+            encoding: Encoding::from_name(&r.encoding).unwrap_or(Encoding::Json),
+            resource_type: r.resource_type.clone(),
+            headers: headers(hdrs),
+            fields: self.fields(&r.fields),
+            relationships: r
+                .relationships
+                .iter()
+                .map(|(w, rel)| {
+                    let mut docs = lines(&rel.description);
+                    docs.extend(decision(&rel.decision));
+                    Relationship {
+                        wire: w.clone(),
+                        ident: field_ident(w).unwrap_or_else(|| "relationship".into()),
+                        resource: rel.resource.clone(),
+                        required: rel.required,
+                        docs,
+                    }
+                })
+                .collect(),
+            rules: rules(&r.rules, &r.fields),
+            rejects: r.rejects.keys().cloned().collect(),
+        }
+    }
+}
+
+fn headers(h: &IndexMap<String, spec::Header>) -> Vec<Header> {
+    h.iter()
+        .map(|(wire, h)| Header {
+            wire: wire.clone(),
+            ident: h
+                .rust_name
+                .clone()
+                .or_else(|| field_ident(wire))
+                .unwrap_or_else(|| "header".into()),
+            docs: lines(&h.description),
+            required: h.required,
+            constant: h.constant.clone(),
+            sensitive: h.sensitive,
+        })
+        .collect()
+}
+
+fn rules(rules: &[spec::Rule], fields: &IndexMap<String, spec::Field>) -> Vec<Rule> {
+    let ident = |wire: &str| {
+        fields
+            .get(wire)
+            .and_then(|f| f.rust_name.clone())
+            .or_else(|| field_ident(wire))
+            .unwrap_or_else(|| "field".into())
+    };
+    rules
+        .iter()
+        .map(|r| Rule {
+            when_ident: ident(&r.when.field),
+            equals: yaml_to_json(&r.when.equals),
+            require: r.require.iter().map(|w| (w.clone(), ident(w))).collect(),
+            message: r.message.clone().unwrap_or_else(|| {
+                format!(
+                    "required when `{}` is {}",
+                    r.when.field,
+                    yaml_text(&r.when.equals)
+                )
+            }),
+        })
+        .collect()
+}
+
+fn checks(c: &spec::Constraints) -> Checks {
+    Checks {
+        min_length: c.min_length,
+        max_length: c.max_length,
+        minimum: c.minimum.as_ref().map(ToString::to_string),
+        maximum: c.maximum.as_ref().map(ToString::to_string),
+        pattern: c.pattern.clone(),
+        allowed: c
+            .allowed
+            .iter()
+            .flatten()
+            .map(yaml_to_json)
+            .collect(),
+        min_items: c.min_items,
+        max_items: c.max_items,
+        max_entries: c.max_entries,
+        max_key_length: c.max_key_length,
+        max_value_length: c.max_value_length,
+        scalar_values: c.scalar_values,
+        messages: c
+            .messages
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    }
+}
+
+/// A YAML value as JSON (specs only hold JSON-compatible values).
+pub(crate) fn yaml_to_json(v: &serde_yaml::Value) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+fn yaml_text(v: &serde_yaml::Value) -> String {
+    match v {
+        serde_yaml::Value::String(s) => s.clone(),
+        other => yaml_to_json(other).to_string(),
+    }
+}
+
+/// Doc lines of an optional description.
+fn lines(text: &Option<String>) -> Vec<String> {
+    text.as_deref()
+        .map(|t| t.trim().lines().map(|l| l.trim_end().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Doc lines recording a transcription decision.
+fn decision(text: &Option<String>) -> Vec<String> {
+    match text {
+        Some(t) => {
+            let mut out = vec![String::new()];
+            let mut first = true;
+            for l in t.trim().lines() {
+                if first {
+                    out.push(format!("Spec decision: {}", l.trim_end()));
+                    first = false;
+                } else {
+                    out.push(l.trim_end().to_string());
+                }
+            }
+            out
+        }
+        None => Vec::new(),
+    }
+}

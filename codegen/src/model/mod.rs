@@ -1,0 +1,334 @@
+//! Stage 3: the resolved model the emitters read.
+//!
+//! Lowering takes a spec the checker passed and resolves everything the
+//! emitters need: Rust identifiers, Rust types, presence (required,
+//! optional, clearable), constraints with their docs messages, and doc
+//! text. Emitters never look at YAML or at the serde model.
+
+mod lower;
+
+pub use lower::lower;
+
+use crate::lang::{Encoding, Lenient, Scalar};
+
+/// One provider: one generated module.
+#[derive(Debug, Clone)]
+pub struct Provider {
+    /// Module name (`razorpay`).
+    pub name: String,
+    /// Human name (`Razorpay`).
+    pub title: String,
+    /// The spec file name it came from (`razorpay.yaml`).
+    pub source: String,
+    /// Module doc text.
+    pub docs: Vec<String>,
+    /// Source pages.
+    pub pages: Vec<String>,
+    /// Named base URLs; the first is the default.
+    pub environments: Vec<Environment>,
+    /// Variables of environment URLs.
+    pub variables: Vec<Variable>,
+    /// How calls authenticate.
+    pub auth: Auth,
+    /// Headers every call sends.
+    pub headers: Vec<Header>,
+    /// Named types, in spec order.
+    pub types: Vec<TypeDef>,
+    /// Operations, in spec order.
+    pub operations: Vec<Operation>,
+}
+
+/// A named base URL.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    /// Spec name (`production`).
+    pub name: String,
+    /// Variant name (`Production`).
+    pub variant: String,
+    /// URL template with `{variable}` placeholders.
+    pub url: String,
+}
+
+/// A variable of environment URLs.
+#[derive(Debug, Clone)]
+pub struct Variable {
+    /// Spec name, also the Rust field name.
+    pub name: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+}
+
+/// Authentication.
+#[derive(Debug, Clone)]
+pub enum Auth {
+    /// HTTP Basic: user name credential, optional password credential.
+    Basic {
+        /// Credential sent as the user name.
+        username: String,
+        /// Credential sent as the password; `None` = empty password.
+        password: Option<String>,
+    },
+    /// Bearer token.
+    Bearer {
+        /// The token credential.
+        token: String,
+    },
+}
+
+/// A header.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// Header name on the wire.
+    pub wire: String,
+    /// Rust name.
+    pub ident: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// Must be given.
+    pub required: bool,
+    /// Fixed value.
+    pub constant: Option<String>,
+    /// Secret value.
+    pub sensitive: bool,
+}
+
+/// A named type.
+#[derive(Debug, Clone)]
+pub enum TypeDef {
+    /// A struct.
+    Object(Object),
+    /// An enum with `Unknown(String)`.
+    Enum(Enum),
+    /// A `map` or `list` alias with its own constraints.
+    Alias(Box<Alias>),
+}
+
+/// A struct.
+#[derive(Debug, Clone)]
+pub struct Object {
+    /// Rust type name.
+    pub name: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// Fields.
+    pub fields: Vec<Field>,
+    /// Cross-field rules.
+    pub rules: Vec<Rule>,
+}
+
+/// An enum.
+#[derive(Debug, Clone)]
+pub struct Enum {
+    /// Rust type name.
+    pub name: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// Documented values.
+    pub variants: Vec<Variant>,
+}
+
+/// An enum value.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// On the wire.
+    pub wire: String,
+    /// Rust name.
+    pub ident: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+}
+
+/// A named map or list type.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    /// Rust type name.
+    pub name: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// The aliased type (`List` or `Map`).
+    pub ty: RustTy,
+    /// Constraints of the whole value.
+    pub checks: Checks,
+}
+
+/// The Rust type of a field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RustTy {
+    /// A scalar.
+    Scalar(Scalar),
+    /// String, number or boolean (a JSON value checked at run time).
+    AnyScalar,
+    /// `Vec<T>`.
+    List(Box<RustTy>),
+    /// `IndexMap<String, T>`.
+    Map(Box<RustTy>),
+    /// A named type.
+    Named(String, NamedKind),
+}
+
+/// What a named type is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedKind {
+    /// Struct.
+    Object,
+    /// Enum.
+    Enum,
+    /// Map or list alias.
+    Alias,
+}
+
+/// Whether a field must, may, or may be cleared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Always present (request: constructor argument).
+    Required,
+    /// May be left out (`Option<T>`).
+    Optional,
+    /// May be left out or cleared with `null` (`Patch<T>` in requests).
+    Clearable,
+}
+
+/// A field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Wire name.
+    pub wire: String,
+    /// Rust name.
+    pub ident: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// Rust type.
+    pub ty: RustTy,
+    /// Presence.
+    pub presence: Presence,
+    /// Secret.
+    pub sensitive: bool,
+    /// Response leniencies.
+    pub lenient: Vec<Lenient>,
+    /// Request-side constraints.
+    pub checks: Checks,
+}
+
+/// Constraints, with the docs' messages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Checks {
+    /// Minimum characters.
+    pub min_length: Option<u64>,
+    /// Maximum characters.
+    pub max_length: Option<u64>,
+    /// Numeric minimum, as written.
+    pub minimum: Option<String>,
+    /// Numeric maximum, as written.
+    pub maximum: Option<String>,
+    /// Regex.
+    pub pattern: Option<String>,
+    /// Allowed values, as JSON.
+    pub allowed: Vec<serde_json::Value>,
+    /// List minimum.
+    pub min_items: Option<u64>,
+    /// List maximum.
+    pub max_items: Option<u64>,
+    /// Map maximum entries.
+    pub max_entries: Option<u64>,
+    /// Map key length.
+    pub max_key_length: Option<u64>,
+    /// Map value length.
+    pub max_value_length: Option<u64>,
+    /// Map values must be scalars.
+    pub scalar_values: bool,
+    /// Docs messages by rule name.
+    pub messages: Vec<(String, String)>,
+}
+
+impl Checks {
+    /// The docs' message for a rule.
+    pub fn message(&self, rule: &str) -> Option<&str> {
+        self.messages.iter().find(|(r, _)| r == rule).map(|(_, m)| m.as_str())
+    }
+
+    /// Whether any constraint is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Checks {
+            messages: self.messages.clone(),
+            ..Checks::default()
+        }
+    }
+}
+
+/// A cross-field rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Rust name of the condition field.
+    pub when_ident: String,
+    /// The value that triggers it, as JSON.
+    pub equals: serde_json::Value,
+    /// Fields it requires: (wire, ident).
+    pub require: Vec<(String, String)>,
+    /// The message.
+    pub message: String,
+}
+
+/// An operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// Method name (`update_order`).
+    pub ident: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// HTTP method (`PATCH`).
+    pub method: String,
+    /// Path template (`/v1/orders/{id}`).
+    pub path: String,
+    /// Path parameters in template order.
+    pub path_params: Vec<Field>,
+    /// The request body.
+    pub request: Option<Request>,
+    /// Success status.
+    pub success_status: u16,
+    /// Success body type.
+    pub response_type: String,
+    /// Error body type, when documented.
+    pub error_type: Option<String>,
+    /// Documented errors: (status, message).
+    pub errors: Vec<(u16, String)>,
+    /// Safe to retry.
+    pub retry_safe: bool,
+}
+
+/// A request body.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Rust type name (`UpdateOrderRequest`).
+    pub name: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// Encoding.
+    pub encoding: Encoding,
+    /// JSON:API resource type.
+    pub resource_type: Option<String>,
+    /// Per-operation headers.
+    pub headers: Vec<Header>,
+    /// Body fields (JSON:API attributes).
+    pub fields: Vec<Field>,
+    /// JSON:API relationships.
+    pub relationships: Vec<Relationship>,
+    /// Cross-field rules.
+    pub rules: Vec<Rule>,
+    /// Wire names the server rejects (documented, not settable).
+    pub rejects: Vec<String>,
+}
+
+/// A JSON:API relationship of a request.
+#[derive(Debug, Clone)]
+pub struct Relationship {
+    /// Member name.
+    pub wire: String,
+    /// Rust name.
+    pub ident: String,
+    /// Related resource type.
+    pub resource: String,
+    /// Must be set.
+    pub required: bool,
+    /// Doc text.
+    pub docs: Vec<String>,
+}

@@ -1,0 +1,379 @@
+//! Requests as data, the transport seam, and the call loop generated
+//! methods delegate to.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use base64::Engine;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::error::{snippet, Error, TransportError};
+use super::secret::Secret;
+
+/// HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// The method token.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// What the generated code knows about an operation.
+#[derive(Debug, Clone, Copy)]
+pub struct OperationInfo {
+    /// Provider module name.
+    pub provider: &'static str,
+    /// Operation name.
+    pub name: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Whether retrying can never apply the change twice.
+    pub retry_safe: bool,
+}
+
+/// An encoded request body.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Body {
+    /// `Content-Type`.
+    pub content_type: &'static str,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Bodies may hold sensitive fields: show the size, not the bytes.
+        f.debug_struct("Body")
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// A request ready to send.
+#[derive(Clone)]
+pub struct HttpRequest {
+    /// The operation it performs.
+    pub operation: OperationInfo,
+    /// Full URL.
+    pub url: String,
+    /// Headers, in order. `Authorization` is among them.
+    pub headers: Vec<(String, String)>,
+    /// Body, if any.
+    pub body: Option<Body>,
+}
+
+impl HttpRequest {
+    /// The value of a header (case-insensitive name).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(n, v)| {
+                let shown = if n.eq_ignore_ascii_case("authorization") { "[REDACTED]" } else { v.as_str() };
+                (n.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.operation.method.as_str())
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// A response as the transport received it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpResponse {
+    /// Status code.
+    pub status: u16,
+    /// Headers.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes (bounded by the transport's limit).
+    pub body: Vec<u8>,
+}
+
+/// A boxed future, so [`Transport`] stays object-safe without extra crates.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// The HTTP stack. The default is [`super::ReqwestTransport`]; implement
+/// this to bring another one (or a test double).
+pub trait Transport: Send + Sync {
+    /// Sends one request and reads the whole (bounded) response.
+    fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
+}
+
+/// How a client authenticates.
+#[derive(Clone, Debug)]
+pub enum Auth {
+    /// HTTP Basic; `password` empty when the provider wants none.
+    Basic {
+        /// User name.
+        username: Secret,
+        /// Password.
+        password: Secret,
+    },
+    /// Bearer token.
+    Bearer(Secret),
+}
+
+impl Auth {
+    fn header_value(&self) -> String {
+        match self {
+            Auth::Basic { username, password } => {
+                let raw = format!("{}:{}", username.expose(), password.expose());
+                format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(raw))
+            }
+            Auth::Bearer(token) => format!("Bearer {}", token.expose()),
+        }
+    }
+}
+
+/// Characters escaped in a path segment: everything but unreserved ones,
+/// so `/`, `?`, `#`, `%` and `..` cannot change the URL's shape.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+
+/// Percent-encodes a path parameter as one segment. `.` and `..` are
+/// encoded too, so they cannot walk up the path.
+pub fn segment(value: &str) -> String {
+    match value {
+        "." => "%2E".to_string(),
+        ".." => "%2E%2E".to_string(),
+        _ => utf8_percent_encode(value, SEGMENT).to_string(),
+    }
+}
+
+/// Rejects header values a server could read as more than one header.
+pub fn check_header_value(name: &str, value: &str) -> Result<(), String> {
+    if value.contains(['\r', '\n', '\0']) {
+        Err(format!("header `{name}` contains a line break or NUL character"))
+    } else {
+        Ok(())
+    }
+}
+
+/// `application/x-www-form-urlencoded` pairs, in field order.
+pub struct FormEncoder(form_urlencoded::Serializer<'static, String>);
+
+impl FormEncoder {
+    /// An empty form.
+    pub fn new() -> Self {
+        FormEncoder(form_urlencoded::Serializer::new(String::new()))
+    }
+
+    /// Appends `name=value`.
+    pub fn pair(&mut self, name: &str, value: &dyn fmt::Display) {
+        self.0.append_pair(name, &value.to_string());
+    }
+
+    /// The encoded body.
+    pub fn finish(mut self) -> Body {
+        Body {
+            content_type: "application/x-www-form-urlencoded",
+            bytes: self.0.finish().into_bytes(),
+        }
+    }
+}
+
+impl Default for FormEncoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A JSON body.
+pub fn json_body<T: Serialize>(value: &T) -> Result<Body, String> {
+    serde_json::to_vec(value)
+        .map(|bytes| Body { content_type: "application/json", bytes })
+        .map_err(|e| format!("cannot encode the body as JSON: {e}"))
+}
+
+/// A JSON:API resource linkage for a request relationship.
+pub struct Linkage<'a> {
+    /// Relationship name.
+    pub name: &'static str,
+    /// Related resource type.
+    pub resource: &'static str,
+    /// Related resource id.
+    pub id: &'a str,
+}
+
+/// A JSON:API document: `{"data": {type, id, attributes, relationships}}`.
+pub fn jsonapi_body<T: Serialize>(resource: &str, id: &str, attributes: &T, relationships: &[Linkage<'_>]) -> Result<Body, String> {
+    let attributes = serde_json::to_value(attributes).map_err(|e| format!("cannot encode attributes: {e}"))?;
+    let mut data = serde_json::Map::new();
+    data.insert("type".into(), resource.into());
+    data.insert("id".into(), id.into());
+    if attributes.as_object().is_some_and(|a| !a.is_empty()) {
+        data.insert("attributes".into(), attributes);
+    }
+    if !relationships.is_empty() {
+        let rels: serde_json::Map<String, serde_json::Value> = relationships
+            .iter()
+            .map(|l| (l.name.to_string(), serde_json::json!({ "data": { "type": l.resource, "id": l.id } })))
+            .collect();
+        data.insert("relationships".into(), rels.into());
+    }
+    let doc = serde_json::json!({ "data": data });
+    serde_json::to_vec(&doc)
+        .map(|bytes| Body { content_type: "application/vnd.api+json", bytes })
+        .map_err(|e| format!("cannot encode the document: {e}"))
+}
+
+/// The shared state of a generated client: where, who, and how to send.
+#[derive(Clone)]
+pub struct ClientCore {
+    provider: &'static str,
+    base_url: String,
+    authorization: Secret,
+    headers: Vec<(String, String)>,
+    transport: Arc<dyn Transport>,
+}
+
+impl fmt::Debug for ClientCore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientCore")
+            .field("provider", &self.provider)
+            .field("base_url", &self.base_url)
+            .field("authorization", &self.authorization)
+            .field("headers", &self.headers)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientCore {
+    /// A client core. Fails when the base URL is not http(s) or a header
+    /// value contains a line break.
+    pub fn new(
+        provider: &'static str,
+        base_url: String,
+        auth: &Auth,
+        headers: Vec<(String, String)>,
+        transport: Arc<dyn Transport>,
+    ) -> Result<Self, String> {
+        let base_url = base_url.trim_end_matches('/').to_string();
+        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+            return Err(format!("base URL `{base_url}` is not an http(s) URL"));
+        }
+        for (n, v) in &headers {
+            check_header_value(n, v)?;
+        }
+        let authorization = Secret::new(auth.header_value());
+        check_header_value("Authorization", authorization.expose())?;
+        Ok(ClientCore { provider, base_url, authorization, headers, transport })
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Builds the request for `path` (already encoded) with the client's
+    /// headers, the operation's `extra` headers and `body`.
+    pub fn request(&self, operation: OperationInfo, path: &str, extra: &[(&'static str, String)], body: Option<Body>) -> Result<HttpRequest, String> {
+        let mut headers = Vec::with_capacity(self.headers.len() + extra.len() + 2);
+        headers.push(("Authorization".to_string(), self.authorization.expose().to_string()));
+        for (n, v) in extra {
+            check_header_value(n, v)?;
+            headers.push((n.to_string(), v.clone()));
+        }
+        headers.extend(self.headers.iter().cloned());
+        if let Some(b) = &body {
+            headers.push(("Content-Type".to_string(), b.content_type.to_string()));
+        }
+        Ok(HttpRequest { operation, url: format!("{}{}", self.base_url, path), headers, body })
+    }
+
+    /// Sends `request` and decodes the answer: `T` on the success status,
+    /// `E` (best effort) on failures.
+    pub async fn execute<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(&self, request: HttpRequest, success: u16) -> Result<T, Error<E>> {
+        let response = self.transport.send(request).await?;
+        decode(self.provider, success, &response)
+    }
+}
+
+/// Decodes a response: `T` on `success`, a typed API error otherwise.
+pub fn decode<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(provider: &'static str, success: u16, response: &HttpResponse) -> Result<T, Error<E>> {
+    let status = response.status;
+    if status == success || (success / 100 == 2 && status / 100 == 2 && status != 204) {
+        return serde_json::from_slice(&response.body).map_err(|e| Error::Decode {
+            provider,
+            status,
+            message: e.to_string(),
+            snippet: snippet(&response.body),
+        });
+    }
+    let body = serde_json::from_slice::<E>(&response.body).ok().map(Box::new);
+    Err(Error::Api { provider, status, body, snippet: snippet(&response.body) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_cannot_change_the_url() {
+        assert_eq!(segment("order_DaaS6LOUAASb7Y"), "order_DaaS6LOUAASb7Y");
+        assert_eq!(segment("../admin?x=1"), "%2E%2E%2Fadmin%3Fx%3D1");
+        assert_eq!(segment(".."), "%2E%2E");
+        assert_eq!(segment("a b#c%"), "a%20b%23c%25");
+        assert_eq!(segment("ü"), "%C3%BC");
+    }
+
+    #[test]
+    fn basic_auth_with_empty_password() {
+        let a = Auth::Basic { username: Secret::new("your_api_key"), password: Secret::new("") };
+        assert_eq!(a.header_value(), "Basic eW91cl9hcGlfa2V5Og==");
+    }
+
+    #[test]
+    fn debug_redacts_authorization() {
+        struct Never;
+        impl Transport for Never {
+            fn send(&self, _: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+                Box::pin(async { unreachable!("not sent in this test") })
+            }
+        }
+        let core = ClientCore::new("p", "https://x.test".into(), &Auth::Bearer(Secret::new("tok_secret")), vec![], Arc::new(Never)).expect("valid core");
+        let op = OperationInfo { provider: "p", name: "op", method: Method::Get, retry_safe: true };
+        let req = core.request(op, "/a", &[], None).expect("request builds");
+        assert_eq!(req.header("authorization"), Some("Bearer tok_secret"));
+        let shown = format!("{req:?} {core:?}");
+        assert!(!shown.contains("tok_secret"), "{shown}");
+        assert!(core.request(op, "/a", &[("X-Id", "a\r\nb".into())], None).is_err());
+    }
+}

@@ -1,0 +1,26 @@
+//! Hand-written runtime the generated clients call: transport, auth,
+//! encodings, lenient decoding, validation, errors. Nothing here is
+//! generated; nothing generated lives here.
+
+pub mod de;
+mod error;
+mod http;
+mod patch;
+mod secret;
+mod validate;
+
+pub use error::{snippet, ConfigError, Error, TransportError, TransportErrorKind, SNIPPET_CHARS};
+pub use http::{
+    check_header_value, decode, json_body, jsonapi_body, segment, Auth, Body, BoxFuture, ClientCore, FormEncoder,
+    HttpRequest, HttpResponse, Linkage, Method, OperationInfo, Transport,
+};
+pub use patch::Patch;
+pub use secret::Secret;
+pub use validate::{Format, MapRules, MapValue, Path, Rule, ValidationErrors, Violation, Violations};
+
+/// Exact decimal numbers (money).
+pub use rust_decimal::Decimal;
+/// Ordered maps, as used by map fields.
+pub use indexmap::IndexMap;
+/// Compiled patterns of `pattern` constraints.
+pub use regex_lite::Regex;

@@ -1,0 +1,491 @@
+//! Request validation: every violation at once, each with a JSON-Pointer
+//! path, the rule, and the docs' own message where the docs give one.
+//!
+//! Generated `validate()` methods call the checks here. A valid request
+//! allocates nothing: paths are linked lists on the stack and become strings
+//! only when a violation is recorded.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde_json::Value;
+
+/// The rule a violation broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// Fewer characters than `min_length`.
+    MinLength,
+    /// More characters than `max_length`.
+    MaxLength,
+    /// Below `minimum`.
+    Minimum,
+    /// Above `maximum`.
+    Maximum,
+    /// Does not match `pattern`.
+    Pattern,
+    /// Not one of the `allowed` values.
+    Allowed,
+    /// Fewer items than `min_items`.
+    MinItems,
+    /// More items than `max_items`.
+    MaxItems,
+    /// More map entries than `max_entries`.
+    MaxEntries,
+    /// A map key longer than `max_key_length`.
+    MaxKeyLength,
+    /// A map value longer than `max_value_length`.
+    MaxValueLength,
+    /// A map value that is a list or an object.
+    ScalarValues,
+    /// Not in the format of its type (currency code, URL, e-mail, …).
+    Format,
+    /// A cross-field rule: a field another field's value makes required.
+    Required,
+}
+
+impl Rule {
+    /// The rule's name in the spec language.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::MinLength => "min_length",
+            Rule::MaxLength => "max_length",
+            Rule::Minimum => "minimum",
+            Rule::Maximum => "maximum",
+            Rule::Pattern => "pattern",
+            Rule::Allowed => "allowed",
+            Rule::MinItems => "min_items",
+            Rule::MaxItems => "max_items",
+            Rule::MaxEntries => "max_entries",
+            Rule::MaxKeyLength => "max_key_length",
+            Rule::MaxValueLength => "max_value_length",
+            Rule::ScalarValues => "scalar_values",
+            Rule::Format => "format",
+            Rule::Required => "required",
+        }
+    }
+}
+
+/// One broken constraint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// JSON-Pointer path of the offending value, e.g. `/notes/key1`.
+    pub path: String,
+    /// The rule it broke.
+    pub rule: Rule,
+    /// The docs' message where they give one, else a description.
+    pub message: Cow<'static, str>,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} ({})", self.path, self.message, self.rule.name())
+    }
+}
+
+/// Every violation of a request, in field order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationErrors(pub Vec<Violation>);
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} validation error", self.0.len())?;
+        if self.0.len() != 1 {
+            f.write_str("s")?;
+        }
+        for v in &self.0 {
+            write!(f, "; {v}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// A JSON-Pointer path built on the stack: `Path::root().field("notes").key(k)`.
+#[derive(Clone, Copy)]
+pub struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Name(&'a str),
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    /// The document root (`""`).
+    pub const fn root() -> Path<'static> {
+        Path {
+            parent: None,
+            segment: Segment::Root,
+        }
+    }
+
+    /// A member of this object or map.
+    pub fn field(&'a self, name: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Name(name),
+        }
+    }
+
+    /// An item of this list.
+    pub fn index(&'a self, i: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Index(i),
+        }
+    }
+
+    /// The JSON Pointer (RFC 6901): `/notes/a~1b` for key `a/b`.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.render_into(&mut out);
+        out
+    }
+
+    fn render_into(&self, out: &mut String) {
+        if let Some(p) = self.parent {
+            p.render_into(out);
+        }
+        match self.segment {
+            Segment::Root => {}
+            Segment::Name(n) => {
+                out.push('/');
+                for c in n.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            Segment::Index(i) => {
+                out.push('/');
+                out.push_str(&i.to_string());
+            }
+        }
+    }
+}
+
+/// Collects violations. `Vec::new` does not allocate, so a valid request
+/// costs no allocation.
+#[derive(Debug, Default)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// An empty collection.
+    pub const fn new() -> Self {
+        Violations(Vec::new())
+    }
+
+    /// Records a violation.
+    pub fn push(&mut self, path: &Path<'_>, rule: Rule, message: Cow<'static, str>) {
+        self.0.push(Violation {
+            path: path.render(),
+            rule,
+            message,
+        });
+    }
+
+    /// `Ok` when nothing was recorded.
+    pub fn finish(self) -> Result<(), ValidationErrors> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(self.0))
+        }
+    }
+
+    fn fail(&mut self, path: &Path<'_>, rule: Rule, docs: Option<&'static str>, fallback: impl FnOnce() -> String) {
+        let message = match docs {
+            Some(m) => Cow::Borrowed(m),
+            None => Cow::Owned(fallback()),
+        };
+        self.push(path, rule, message);
+    }
+
+    /// Length in characters (not bytes) within `[min, max]`.
+    pub fn length(&mut self, path: &Path<'_>, value: &str, min: Option<usize>, max: Option<usize>, docs: [Option<&'static str>; 2]) {
+        let n = value.chars().count();
+        if let Some(min) = min.filter(|m| n < *m) {
+            self.fail(path, Rule::MinLength, docs[0], || format!("must be at least {min} characters, has {n}"));
+        }
+        if let Some(max) = max.filter(|m| n > *m) {
+            self.fail(path, Rule::MaxLength, docs[1], || format!("must be at most {max} characters, has {n}"));
+        }
+    }
+
+    /// A number within `[min, max]`.
+    pub fn range<T: PartialOrd + fmt::Display>(&mut self, path: &Path<'_>, value: T, min: Option<T>, max: Option<T>, docs: [Option<&'static str>; 2]) {
+        if let Some(min) = min.filter(|m| value < *m) {
+            self.fail(path, Rule::Minimum, docs[0], || format!("must be at least {min}, is {value}"));
+        }
+        if let Some(max) = max.filter(|m| value > *m) {
+            self.fail(path, Rule::Maximum, docs[1], || format!("must be at most {max}, is {value}"));
+        }
+    }
+
+    /// The whole value matches `re`.
+    pub fn pattern(&mut self, path: &Path<'_>, value: &str, re: &regex_lite::Regex, source: &'static str, docs: Option<&'static str>) {
+        if !re.is_match(value) {
+            self.fail(path, Rule::Pattern, docs, || format!("must match the pattern {source}"));
+        }
+    }
+
+    /// The value is one of `allowed`.
+    pub fn allowed<T: PartialEq + fmt::Debug>(&mut self, path: &Path<'_>, value: &T, allowed: &[T], docs: Option<&'static str>) {
+        if !allowed.contains(value) {
+            self.fail(path, Rule::Allowed, docs, || format!("must be one of {allowed:?}, is {value:?}"));
+        }
+    }
+
+    /// A list's length within `[min, max]`.
+    pub fn items(&mut self, path: &Path<'_>, len: usize, min: Option<usize>, max: Option<usize>, docs: [Option<&'static str>; 2]) {
+        if let Some(min) = min.filter(|m| len < *m) {
+            self.fail(path, Rule::MinItems, docs[0], || format!("must have at least {min} items, has {len}"));
+        }
+        if let Some(max) = max.filter(|m| len > *m) {
+            self.fail(path, Rule::MaxItems, docs[1], || format!("must have at most {max} items, has {len}"));
+        }
+    }
+
+    /// Map rules: entry count, key and value lengths, scalar values.
+    pub fn map<'v, V: MapValue + 'v>(&mut self, path: &Path<'_>, map: impl ExactSizeIterator<Item = (&'v String, &'v V)>, rules: &MapRules) {
+        let len = map.len();
+        if let Some(max) = rules.max_entries.filter(|m| len > *m) {
+            self.fail(path, Rule::MaxEntries, rules.messages[0], || format!("must have at most {max} entries, has {len}"));
+        }
+        for (key, value) in map {
+            let at = path.field(key);
+            if let Some(max) = rules.max_key_length.filter(|m| key.chars().count() > *m) {
+                self.fail(&at, Rule::MaxKeyLength, rules.messages[1], || format!("key must be at most {max} characters"));
+            }
+            if let Some(max) = rules.max_value_length {
+                if value.text_len() > max {
+                    self.fail(&at, Rule::MaxValueLength, rules.messages[2], || format!("value must be at most {max} characters"));
+                }
+            }
+            if rules.scalar_values && !value.is_scalar() {
+                self.fail(&at, Rule::ScalarValues, rules.messages[3], || "value must be a string, number or boolean".to_string());
+            }
+        }
+    }
+
+    /// A value in the format of its type.
+    pub fn format(&mut self, path: &Path<'_>, value: &str, format: Format) {
+        if !format.accepts(value) {
+            self.fail(path, Rule::Format, None, || format!("must be {}", format.describe()));
+        }
+    }
+
+    /// A field another field's value makes required.
+    pub fn required_by(&mut self, path: &Path<'_>, is_set: bool, docs: &'static str) {
+        if !is_set {
+            self.push(path, Rule::Required, Cow::Borrowed(docs));
+        }
+    }
+}
+
+/// The limits of a map, with the docs' messages for max_entries,
+/// max_key_length, max_value_length and scalar_values.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MapRules {
+    /// Most entries.
+    pub max_entries: Option<usize>,
+    /// Longest key, in characters.
+    pub max_key_length: Option<usize>,
+    /// Longest value as text, in characters.
+    pub max_value_length: Option<usize>,
+    /// Values must be scalars.
+    pub scalar_values: bool,
+    /// The docs' messages, in the order above.
+    pub messages: [Option<&'static str>; 4],
+}
+
+/// A map value the map rules can measure.
+pub trait MapValue {
+    /// Length in characters of the value as text.
+    fn text_len(&self) -> usize;
+    /// Whether it is a string, number or boolean.
+    fn is_scalar(&self) -> bool;
+}
+
+impl MapValue for Value {
+    fn text_len(&self) -> usize {
+        match self {
+            Value::String(s) => s.chars().count(),
+            Value::Number(n) => n.to_string().len(),
+            Value::Bool(b) => if *b { 4 } else { 5 },
+            _ => 0,
+        }
+    }
+
+    fn is_scalar(&self) -> bool {
+        matches!(self, Value::String(_) | Value::Number(_) | Value::Bool(_))
+    }
+}
+
+impl MapValue for String {
+    fn text_len(&self) -> usize {
+        self.chars().count()
+    }
+
+    fn is_scalar(&self) -> bool {
+        true
+    }
+}
+
+/// Formats of text scalars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// ISO 4217: three capital letters.
+    Currency,
+    /// Absolute http(s) URL.
+    Url,
+    /// `local@domain.tld`.
+    Email,
+    /// RFC 3339 date-time.
+    Timestamp,
+    /// ISO 8601 duration.
+    Duration,
+}
+
+impl Format {
+    fn describe(self) -> &'static str {
+        match self {
+            Format::Currency => "an ISO 4217 currency code (three capital letters)",
+            Format::Url => "an absolute http(s) URL",
+            Format::Email => "an e-mail address",
+            Format::Timestamp => "an ISO-8601 date-time such as 2021-09-10T09:24:06Z",
+            Format::Duration => "an ISO-8601 duration such as PT30M",
+        }
+    }
+
+    /// Whether `v` is in this format.
+    pub fn accepts(self, v: &str) -> bool {
+        match self {
+            Format::Currency => v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()),
+            Format::Url => {
+                let rest = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://"));
+                matches!(rest, Some(r) if !r.is_empty() && !r.contains(char::is_whitespace))
+            }
+            Format::Email => match v.split_once('@') {
+                Some((local, domain)) => {
+                    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !v.contains(char::is_whitespace)
+                }
+                None => false,
+            },
+            Format::Timestamp => is_timestamp(v),
+            Format::Duration => is_duration(v),
+        }
+    }
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_timestamp(v: &str) -> bool {
+    let Some((date, time)) = v.split_once(['T', 't']) else {
+        return false;
+    };
+    let d: Vec<&str> = date.split('-').collect();
+    let date_ok = d.len() == 3 && digits(d[0], 4) && digits(d[1], 2) && digits(d[2], 2);
+    let (clock, zone_ok) = if let Some(c) = time.strip_suffix(['Z', 'z']) {
+        (c, true)
+    } else if let Some(i) = time.rfind(['+', '-']) {
+        let zone = &time[i + 1..];
+        let ok = matches!(zone.split_once(':'), Some((h, m)) if digits(h, 2) && digits(m, 2));
+        (&time[..i], ok)
+    } else {
+        (time, false)
+    };
+    let (hms, frac) = match clock.split_once('.') {
+        Some((hms, frac)) => (hms, !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())),
+        None => (clock, true),
+    };
+    let t: Vec<&str> = hms.split(':').collect();
+    let time_ok = t.len() == 3 && t.iter().all(|p| digits(p, 2));
+    date_ok && zone_ok && time_ok && frac
+}
+
+fn is_duration(v: &str) -> bool {
+    let Some(rest) = v.strip_prefix('P') else {
+        return false;
+    };
+    if rest.is_empty() || rest.ends_with('T') {
+        return false;
+    }
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    let units_ok = |s: &str, units: &[char]| -> bool {
+        let mut last = 0;
+        let mut num = String::new();
+        for c in s.chars() {
+            if c.is_ascii_digit() || (c == '.' && !num.is_empty()) {
+                num.push(c);
+            } else if let Some(pos) = units.iter().position(|u| *u == c) {
+                if num.is_empty() || pos < last || (num.contains('.') && c != 'S') {
+                    return false;
+                }
+                last = pos + 1;
+                num.clear();
+            } else {
+                return false;
+            }
+        }
+        num.is_empty()
+    };
+    units_ok(date, &['Y', 'M', 'W', 'D']) && time.is_none_or(|t| units_ok(t, &['H', 'M', 'S']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_render_as_json_pointers() {
+        let root = Path::root();
+        let notes = root.field("notes");
+        let key = notes.field("a/b~c");
+        assert_eq!(key.render(), "/notes/a~1b~0c");
+        assert_eq!(root.field("items").index(3).render(), "/items/3");
+    }
+
+    #[test]
+    fn lengths_count_characters() {
+        let mut v = Violations::new();
+        v.length(&Path::root().field("x"), "ééé", None, Some(3), [None, None]);
+        assert!(v.0.is_empty());
+        v.length(&Path::root().field("x"), "éééé", None, Some(3), [None, Some("too long")]);
+        assert_eq!(v.0.len(), 1);
+        assert_eq!(v.0[0].message, "too long");
+        assert_eq!(v.0[0].rule, Rule::MaxLength);
+    }
+
+    #[test]
+    fn formats() {
+        assert!(Format::Currency.accepts("EUR"));
+        assert!(!Format::Currency.accepts("eur"));
+        assert!(Format::Timestamp.accepts("2018-01-01T12:00:00.000Z"));
+        assert!(Format::Timestamp.accepts("2021-09-10T09:24:06+05:30"));
+        assert!(!Format::Timestamp.accepts("2021-09-10"));
+        assert!(Format::Duration.accepts("PT30M"));
+        assert!(Format::Duration.accepts("P1DT2H"));
+        assert!(Format::Duration.accepts("PT0.5S"));
+        assert!(!Format::Duration.accepts("P"));
+        assert!(!Format::Duration.accepts("PT"));
+        assert!(!Format::Duration.accepts("PM30"));
+        assert!(Format::Email.accepts("john@example.com"));
+        assert!(!Format::Email.accepts("john@"));
+        assert!(Format::Url.accepts("https://yourbrand.com/cart"));
+        assert!(!Format::Url.accepts("yourbrand.com"));
+    }
+}
