@@ -27,7 +27,10 @@ fn main() -> ExitCode {
     match codegen::Config::new().write_to(&spec_dir, &out) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: the specs in {} do not generate:\n{e}", spec_dir.display());
+            eprintln!(
+                "error: the specs in {} do not generate:\n{e}",
+                spec_dir.display()
+            );
             ExitCode::FAILURE
         }
     }

@@ -68,9 +68,7 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 impl Diagnostics {
     /// Sorts by file and position and drops exact repeats.
     pub fn sorted(mut list: Vec<Diagnostic>) -> Self {
-        list.sort_by(|a, b| {
-            (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message))
-        });
+        list.sort_by(|a, b| (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message)));
         list.dedup();
         Diagnostics(list)
     }

@@ -87,7 +87,10 @@ impl Scalar {
 
     /// A whole number.
     pub fn is_integral(self) -> bool {
-        matches!(self, Scalar::Integer | Scalar::AmountMinor | Scalar::UnixTime)
+        matches!(
+            self,
+            Scalar::Integer | Scalar::AmountMinor | Scalar::UnixTime
+        )
     }
 }
 
@@ -187,9 +190,9 @@ pub const RULES: [&str; 12] = [
 const KEYWORDS: [&str; 52] = [
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe",
-    "use", "where", "while", "abstract", "become", "box", "do", "final", "macro", "override",
-    "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
 /// Whether `s` is a Rust keyword.
@@ -258,7 +261,10 @@ mod tests {
     #[test]
     fn wire_names_become_identifiers() {
         assert_eq!(field_ident("_place").as_deref(), Some("place"));
-        assert_eq!(field_ident("billing_address_line1").as_deref(), Some("billing_address_line1"));
+        assert_eq!(
+            field_ident("billing_address_line1").as_deref(),
+            Some("billing_address_line1")
+        );
         assert_eq!(field_ident("x-merchantid").as_deref(), Some("x_merchantid"));
         assert_eq!(field_ident("type").as_deref(), Some("type_"));
         assert_eq!(field_ident("1st"), None);

@@ -3,7 +3,7 @@
 //! The pipeline, one module a stage: [`spec`] loads YAML into a serde model
 //! with source positions, [`check`] reports every semantic problem, [`model`]
 //! lowers a checked spec into the resolved model the emitters read, [`emit`]
-//! turns it into tokens, and [`write`] formats and writes the files.
+//! turns it into tokens, and [`mod@write`] formats and writes the files.
 
 pub mod check;
 pub mod diag;

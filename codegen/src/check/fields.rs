@@ -38,7 +38,9 @@ enum Shape {
 fn shape(ty: &Ty<'_>) -> Shape {
     match ty {
         Ty::Scalar(s) if s.is_textual() => Shape::Text,
-        Ty::Scalar(s) if s.is_numeric() => Shape::Number { integral: s.is_integral() },
+        Ty::Scalar(s) if s.is_numeric() => Shape::Number {
+            integral: s.is_integral(),
+        },
         Ty::Scalar(Scalar::Boolean) => Shape::Boolean,
         Ty::List(_) => Shape::List,
         Ty::Map(_) => Shape::Map,
@@ -77,13 +79,21 @@ impl<'a> Checker<'a> {
             let ident = match &f.rust_name {
                 Some(r) if is_snake(r) => Some(r.clone()),
                 Some(r) => {
-                    self.err_value(&fp.key("rust_name"), format!("`{r}` is not a snake_case Rust identifier"), "use lowercase letters, digits and `_`");
+                    self.err_value(
+                        &fp.key("rust_name"),
+                        format!("`{r}` is not a snake_case Rust identifier"),
+                        "use lowercase letters, digits and `_`",
+                    );
                     None
                 }
                 None => {
                     let i = field_ident(wire);
                     if i.is_none() {
-                        self.err_key(&fp, format!("field `{wire}` has no usable Rust name"), "add `rust_name:` with a snake_case name");
+                        self.err_key(
+                            &fp,
+                            format!("field `{wire}` has no usable Rust name"),
+                            "add `rust_name:` with a snake_case name",
+                        );
                     }
                     i
                 }
@@ -98,10 +108,18 @@ impl<'a> Checker<'a> {
                 }
             }
             if side == FieldSide::Request && f.response_only {
-                self.err_key(&fp.key("response_only"), format!("request field `{wire}` is marked `response_only`"), "remove the field from the request, or remove `response_only`");
+                self.err_key(
+                    &fp.key("response_only"),
+                    format!("request field `{wire}` is marked `response_only`"),
+                    "remove the field from the request, or remove `response_only`",
+                );
             }
             if f.required && f.default.is_some() {
-                self.err_key(&fp.key("default"), format!("field `{wire}` is required and also has a `default`"), "a default only makes sense for a field that may be left out");
+                self.err_key(
+                    &fp.key("default"),
+                    format!("field `{wire}` is required and also has a `default`"),
+                    "a default only makes sense for a field that may be left out",
+                );
             }
             let Some(ty) = self.resolve(&fp, &f.ty, f.items.as_deref()) else {
                 continue;
@@ -109,22 +127,44 @@ impl<'a> Checker<'a> {
             if side == FieldSide::Path {
                 let ok = matches!(ty, Ty::Scalar(s) if s.is_textual() || s.is_integral());
                 if !ok {
-                    self.err_value(&fp.key("type"), format!("path parameter `{wire}` must be text or an integer, not {}", shape_name(&ty)), "use `type: string`");
+                    self.err_value(
+                        &fp.key("type"),
+                        format!(
+                            "path parameter `{wire}` must be text or an integer, not {}",
+                            shape_name(&ty)
+                        ),
+                        "use `type: string`",
+                    );
                 }
                 if !f.required {
-                    self.err_key(&fp, format!("path parameter `{wire}` must be `required: true`"), "a path cannot be built without it");
+                    self.err_key(
+                        &fp,
+                        format!("path parameter `{wire}` must be `required: true`"),
+                        "a path cannot be built without it",
+                    );
                 }
             }
             self.leniency(&fp, f, &ty);
             self.constraints(&fp.key("validation"), &f.validation, &ty, side);
             let mut problems = Vec::new();
             if let Some(v) = &f.default {
-                self.field_value_problems(&fp.key("default"), f, &ty, v, Mode::Request, &mut problems);
+                self.field_value_problems(
+                    &fp.key("default"),
+                    f,
+                    &ty,
+                    v,
+                    Mode::Request,
+                    &mut problems,
+                );
             }
             if let Some(v) = &f.example {
                 // A request or path field's example is what the client sends;
                 // a named type's may be what a server sends.
-                let mode = if side == FieldSide::Both { Mode::Response } else { Mode::Request };
+                let mode = if side == FieldSide::Both {
+                    Mode::Response
+                } else {
+                    Mode::Request
+                };
                 self.field_value_problems(&fp.key("example"), f, &ty, v, mode, &mut problems);
             }
             for (p, msg, hint) in problems {
@@ -139,31 +179,49 @@ impl<'a> Checker<'a> {
         for (i, name) in f.lenient.iter().enumerate() {
             let lp = path.key("lenient").index(i);
             let Some(l) = Lenient::from_name(name) else {
-                self.err_value(&lp, format!("unknown leniency `{name}`"), suggest(name, &Lenient::NAMES));
+                self.err_value(
+                    &lp,
+                    format!("unknown leniency `{name}`"),
+                    suggest(name, &Lenient::NAMES),
+                );
                 continue;
             };
             let fits = match (l, shape(ty)) {
                 (Lenient::Quoted, Shape::Number { .. } | Shape::Boolean) => true,
                 (Lenient::Unquoted, Shape::Text | Shape::Enum) => true,
                 (Lenient::EmptyArray, Shape::Map | Shape::Other) => {
-                    matches!(ty, Ty::Map(_)) || matches!(ty, Ty::Named(_, d) if d.kind == "object" || d.kind == "map")
+                    matches!(ty, Ty::Map(_))
+                        || matches!(ty, Ty::Named(_, d) if d.kind == "object" || d.kind == "map")
                 }
                 _ => false,
             };
             if !fits {
-                self.err_value(&lp, format!("`{name}` does not apply to {} fields", shape_name(ty)), "see the `lenient` table in spec/README.md");
+                self.err_value(
+                    &lp,
+                    format!("`{name}` does not apply to {} fields", shape_name(ty)),
+                    "see the `lenient` table in spec/README.md",
+                );
             }
         }
     }
 
     /// Checks that every constraint fits the type and the bounds are sane.
-    pub(crate) fn constraints(&mut self, path: &SpecPath, c: &Constraints, ty: &Ty<'a>, side: FieldSide) {
+    pub(crate) fn constraints(
+        &mut self,
+        path: &SpecPath,
+        c: &Constraints,
+        ty: &Ty<'a>,
+        side: FieldSide,
+    ) {
         let sh = shape(ty);
         let fits = |rule: &str| -> bool {
             match rule {
                 "min_length" | "max_length" | "pattern" => sh == Shape::Text,
                 "minimum" | "maximum" => matches!(sh, Shape::Number { .. }),
-                "allowed" => matches!(sh, Shape::Text | Shape::Number { .. } | Shape::Boolean | Shape::Enum),
+                "allowed" => matches!(
+                    sh,
+                    Shape::Text | Shape::Number { .. } | Shape::Boolean | Shape::Enum
+                ),
                 "min_items" | "max_items" => sh == Shape::List,
                 _ => sh == Shape::Map,
             }
@@ -185,34 +243,58 @@ impl<'a> Checker<'a> {
         for (lo_name, lo, hi_name, hi) in pairs {
             if let (Some(lo), Some(hi)) = (lo, hi) {
                 if lo > hi {
-                    self.err_value(&path.key(lo_name), format!("`{lo_name}` ({lo}) is greater than `{hi_name}` ({hi})"), "swap them, or fix the one the docs got wrong");
+                    self.err_value(
+                        &path.key(lo_name),
+                        format!("`{lo_name}` ({lo}) is greater than `{hi_name}` ({hi})"),
+                        "swap them, or fix the one the docs got wrong",
+                    );
                 }
             }
         }
         if let (Some(lo), Some(hi)) = (&c.minimum, &c.maximum) {
             if lo.as_f64().unwrap_or(0.0) > hi.as_f64().unwrap_or(0.0) {
-                self.err_value(&path.key("minimum"), format!("`minimum` ({lo}) is greater than `maximum` ({hi})"), "swap them, or fix the one the docs got wrong");
+                self.err_value(
+                    &path.key("minimum"),
+                    format!("`minimum` ({lo}) is greater than `maximum` ({hi})"),
+                    "swap them, or fix the one the docs got wrong",
+                );
             }
         }
         if let Shape::Number { integral: true } = sh {
             for (name, n) in [("minimum", &c.minimum), ("maximum", &c.maximum)] {
                 if let Some(n) = n {
                     if !(n.is_i64() || n.is_u64()) {
-                        self.err_value(&path.key(name), format!("`{name}` ({n}) is not a whole number, but the field is an integer"), "write a whole number");
+                        self.err_value(
+                            &path.key(name),
+                            format!(
+                                "`{name}` ({n}) is not a whole number, but the field is an integer"
+                            ),
+                            "write a whole number",
+                        );
                     }
                 }
             }
         }
         if let Some(p) = &c.pattern {
             if let Err(e) = regex::Regex::new(p) {
-                let last = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                let last = e
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
                 let first = last.strip_prefix("error: ").unwrap_or(&last).to_string();
                 self.err_value(&path.key("pattern"), format!("invalid regular expression: {first}"), "patterns use Rust `regex` syntax; escape `\\` inside double quotes or use single quotes");
             }
         }
         if let Some(values) = &c.allowed {
             if values.is_empty() {
-                self.err_key(&path.key("allowed"), "`allowed` is empty: no value could ever pass", "list the accepted values or remove `allowed`");
+                self.err_key(
+                    &path.key("allowed"),
+                    "`allowed` is empty: no value could ever pass",
+                    "list the accepted values or remove `allowed`",
+                );
             }
             if fits("allowed") {
                 for (i, v) in values.iter().enumerate() {
@@ -223,35 +305,70 @@ impl<'a> Checker<'a> {
         for (rule, _) in &c.messages {
             let mp = path.key("messages").key(rule);
             if !RULES.contains(&rule.as_str()) {
-                self.err_key(&mp, format!("unknown rule `{rule}` in `messages`"), suggest(rule, &RULES));
+                self.err_key(
+                    &mp,
+                    format!("unknown rule `{rule}` in `messages`"),
+                    suggest(rule, &RULES),
+                );
             } else if !set.contains(&rule.as_str()) {
-                self.err_key(&mp, format!("a message for `{rule}`, but no `{rule}` rule is set"), format!("add `{rule}:` or remove the message"));
+                self.err_key(
+                    &mp,
+                    format!("a message for `{rule}`, but no `{rule}` rule is set"),
+                    format!("add `{rule}:` or remove the message"),
+                );
             }
         }
         let _ = side;
     }
 
     /// Checks cross-field rules against the fields they refer to.
-    pub(crate) fn rules(&mut self, path: &SpecPath, rules: &[Rule], fields: &IndexMap<String, Field>) {
+    pub(crate) fn rules(
+        &mut self,
+        path: &SpecPath,
+        rules: &[Rule],
+        fields: &IndexMap<String, Field>,
+    ) {
         let names: Vec<&str> = fields.keys().map(String::as_str).collect();
         for (i, r) in rules.iter().enumerate() {
             let rp = path.index(i);
             match fields.get(&r.when.field) {
-                None => self.err_value(&rp.key("when").key("field"), format!("rule refers to unknown field `{}`", r.when.field), suggest(&r.when.field, &names)),
+                None => self.err_value(
+                    &rp.key("when").key("field"),
+                    format!("rule refers to unknown field `{}`", r.when.field),
+                    suggest(&r.when.field, &names),
+                ),
                 Some(f) => {
                     if let Some(ty) = self.lookup_field(f) {
-                        self.value(&rp.key("when").key("equals"), &ty, false, &r.when.equals, Mode::Request);
+                        self.value(
+                            &rp.key("when").key("equals"),
+                            &ty,
+                            false,
+                            &r.when.equals,
+                            Mode::Request,
+                        );
                     }
                 }
             }
             if r.require.is_empty() {
-                self.err_key(&rp.key("require"), "a rule must require at least one field", "list the fields the condition makes required");
+                self.err_key(
+                    &rp.key("require"),
+                    "a rule must require at least one field",
+                    "list the fields the condition makes required",
+                );
             }
             for (j, name) in r.require.iter().enumerate() {
                 if !fields.contains_key(name) {
-                    self.err_value(&rp.key("require").index(j), format!("rule requires unknown field `{name}`"), suggest(name, &names));
+                    self.err_value(
+                        &rp.key("require").index(j),
+                        format!("rule requires unknown field `{name}`"),
+                        suggest(name, &names),
+                    );
                 } else if *name == r.when.field {
-                    self.err_value(&rp.key("require").index(j), format!("field `{name}` requires itself"), "a rule relates two different fields");
+                    self.err_value(
+                        &rp.key("require").index(j),
+                        format!("field `{name}` requires itself"),
+                        "a rule relates two different fields",
+                    );
                 }
             }
         }
@@ -267,7 +384,11 @@ impl<'a> Checker<'a> {
                 } else {
                     self.lookup(item)?
                 };
-                Some(if f.ty == "list" { Ty::List(Box::new(inner)) } else { Ty::Map(Box::new(inner)) })
+                Some(if f.ty == "list" {
+                    Ty::List(Box::new(inner))
+                } else {
+                    Ty::Map(Box::new(inner))
+                })
             }
             other => self.lookup(other),
         }
@@ -275,7 +396,14 @@ impl<'a> Checker<'a> {
 
     /// Checks a YAML value against a type, reporting each problem at its
     /// position inside the value.
-    pub(crate) fn value(&mut self, path: &SpecPath, ty: &Ty<'a>, nullable: bool, v: &Value, mode: Mode) {
+    pub(crate) fn value(
+        &mut self,
+        path: &SpecPath,
+        ty: &Ty<'a>,
+        nullable: bool,
+        v: &Value,
+        mode: Mode,
+    ) {
         let mut problems = Vec::new();
         self.value_problems(path, ty, nullable, v, mode, &mut problems);
         for (p, msg, hint) in problems {
@@ -299,15 +427,26 @@ fn rules_set(c: &Constraints) -> Vec<&'static str> {
         c.max_value_length.is_some(),
         c.scalar_values,
     ];
-    RULES.iter().zip(flags).filter(|(_, on)| *on).map(|(r, _)| *r).collect()
+    RULES
+        .iter()
+        .zip(flags)
+        .filter(|(_, on)| *on)
+        .map(|(r, _)| *r)
+        .collect()
 }
 
 fn applies_hint(rule: &str) -> &'static str {
     match rule {
-        "min_length" | "max_length" | "pattern" => "length and pattern rules apply to text fields; use `minimum`/`maximum` for numbers",
-        "minimum" | "maximum" => "range rules apply to numbers; use `min_length`/`max_length` for text",
+        "min_length" | "max_length" | "pattern" => {
+            "length and pattern rules apply to text fields; use `minimum`/`maximum` for numbers"
+        }
+        "minimum" | "maximum" => {
+            "range rules apply to numbers; use `min_length`/`max_length` for text"
+        }
         "allowed" => "`allowed` applies to scalars and enums",
-        "min_items" | "max_items" => "item counts apply to `list` fields; use `max_entries` for maps",
+        "min_items" | "max_items" => {
+            "item counts apply to `list` fields; use `max_entries` for maps"
+        }
         _ => "map rules apply to `map` fields",
     }
 }

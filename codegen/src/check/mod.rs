@@ -52,19 +52,33 @@ pub(crate) struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     /// Reports a problem at the key of `path`. An empty hint is no hint.
-    pub(crate) fn err_key(&mut self, path: &SpecPath, msg: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn err_key(
+        &mut self,
+        path: &SpecPath,
+        msg: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let d = self.spec.at_key(path, msg);
         self.push(d, hint.into());
     }
 
     /// Reports a problem at the value of `path`. An empty hint is no hint.
-    pub(crate) fn err_value(&mut self, path: &SpecPath, msg: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn err_value(
+        &mut self,
+        path: &SpecPath,
+        msg: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let d = self.spec.at_value(path, msg);
         self.push(d, hint.into());
     }
 
     fn push(&mut self, d: Diagnostic, hint: String) {
-        self.diags.push(if hint.is_empty() { d } else { d.with_hint(hint) });
+        self.diags.push(if hint.is_empty() {
+            d
+        } else {
+            d.with_hint(hint)
+        });
     }
 
     /// Every type name a field may use, for hints.
@@ -85,7 +99,12 @@ impl<'a> Checker<'a> {
     }
 
     /// Resolves `type` (+ `items`) at `path`, reporting unknown names.
-    pub(crate) fn resolve(&mut self, path: &SpecPath, ty: &str, items: Option<&str>) -> Option<Ty<'a>> {
+    pub(crate) fn resolve(
+        &mut self,
+        path: &SpecPath,
+        ty: &str,
+        items: Option<&str>,
+    ) -> Option<Ty<'a>> {
         let items_path = path.key("items");
         match ty {
             "list" | "map" => {
@@ -133,7 +152,11 @@ impl<'a> Checker<'a> {
             return Some(t);
         }
         let names = self.type_names();
-        self.err_value(path, format!("unknown type `{name}`"), suggest(name, &names));
+        self.err_value(
+            path,
+            format!("unknown type `{name}`"),
+            suggest(name, &names),
+        );
         None
     }
 }
@@ -145,14 +168,18 @@ pub fn check_path(path: &std::path::Path) -> Result<Vec<LoadedSpec>, crate::diag
     for s in &specs {
         diags.extend(check(s));
     }
-    let mut names: std::collections::BTreeMap<&str, &std::path::Path> = std::collections::BTreeMap::new();
+    let mut names: std::collections::BTreeMap<&str, &std::path::Path> =
+        std::collections::BTreeMap::new();
     for s in &specs {
         let name = s.spec.provider.name.as_str();
         if let Some(first) = names.insert(name, &s.file) {
             let p = SpecPath::root().key("provider").key("name");
             diags.push(
-                s.at_value(&p, format!("provider `{name}` is also defined in {}", first.display()))
-                    .with_hint("each provider has one spec file; rename one of them"),
+                s.at_value(
+                    &p,
+                    format!("provider `{name}` is also defined in {}", first.display()),
+                )
+                .with_hint("each provider has one spec file; rename one of them"),
             );
         }
     }
@@ -160,5 +187,129 @@ pub fn check_path(path: &std::path::Path) -> Result<Vec<LoadedSpec>, crate::diag
         Ok(specs)
     } else {
         Err(crate::diag::Diagnostics::sorted(diags))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::diag::Diagnostic;
+
+    const BASE: &str = "\
+provider:
+  name: example
+  title: Example
+  environments: { production: https://api.example.com }
+  auth: { scheme: basic, username: api_key }
+types:
+  Order:
+    kind: object
+    fields:
+      id: { type: string }
+operations:
+  create_order:
+    summary: Create an order.
+    method: POST
+    path: /orders
+    retry_safe: false
+    request:
+      encoding: form
+      fields:
+        amount: { type: decimal, required: true, example: \"90.00\" }
+        capture: { type: string }
+        expires_in: { type: integer }
+      rules:
+        - when: { field: capture, equals: delayed }
+          require: [expires_in]
+    response: { status: 200, type: Order }
+";
+
+    fn diags(src: &str) -> Vec<Diagnostic> {
+        let spec = crate::spec::load_str(Path::new("t.yaml"), src).expect("loads");
+        super::check(&spec)
+    }
+
+    fn at(d: &Diagnostic) -> (usize, usize) {
+        (d.pos.line, d.pos.column)
+    }
+
+    #[test]
+    fn base_is_clean() {
+        assert_eq!(diags(BASE), Vec::new());
+    }
+
+    #[test]
+    fn a_request_field_example_is_checked_as_sent() {
+        // "90.00" is how a decimal is sent; as a response it would need `lenient: [quoted]`.
+        assert!(diags(BASE).is_empty());
+        let d = diags(&BASE.replace("example: \"90.00\"", "example: ninety"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("expected a decimal number"));
+    }
+
+    #[test]
+    fn an_empty_hint_is_no_hint() {
+        let src = BASE.to_string() + "    examples:\n      - name: x\n        request: { amount: \"1.00\", capture: delayed }\n";
+        let d = diags(&src);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].hint.as_deref().is_some_and(|h| !h.is_empty()));
+    }
+
+    #[test]
+    fn a_broken_rule_points_at_the_value_that_triggers_it() {
+        let src = BASE.to_string() + "    examples:\n      - name: x\n        request: { amount: \"1.00\", capture: delayed }\n";
+        let d = diags(&src);
+        assert_eq!(at(&d[0]), (29, 45));
+        assert!(d[0]
+            .message
+            .contains("breaks a rule: `capture` requires `expires_in`"));
+    }
+
+    #[test]
+    fn unbalanced_braces_in_templates() {
+        let d = diags(&BASE.replace("path: /orders", "path: /orders/{id"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(at(&d[0]), (15, 11));
+        assert!(d[0].message.contains("unbalanced"));
+        let d = diags(&BASE.replace(
+            "environments: { production: https://api.example.com }",
+            "environments:\n    production: https://{region.example.com",
+        ));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("unbalanced"));
+    }
+
+    #[test]
+    fn regex_errors_are_not_prefixed_twice() {
+        let d = diags(&BASE.replace(
+            "capture: { type: string }",
+            "capture: { type: string, validation: { pattern: \"[a\" } }",
+        ));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "invalid regular expression: unclosed character class"
+        );
+    }
+
+    #[test]
+    fn undeclared_path_parameter_hint() {
+        let src = BASE.replace("path: /orders", "path: /orders/{order_id}/{item}")
+            .replace("    request:\n", "    path_params:\n      order_id: { type: string, required: true }\n    request:\n");
+        let d = diags(&src);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("declare it: `path_params: { item: { type: string, required: true } }`")
+        );
+        let d = diags(&src.replace("{item}", "{order_ud}"));
+        assert!(
+            d[0].hint
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("did you mean `{order_id}`?"),
+            "{d:?}"
+        );
     }
 }

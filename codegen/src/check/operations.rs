@@ -18,12 +18,20 @@ impl<'a> Checker<'a> {
     pub(super) fn operations(&mut self) {
         let ops = &self.spec.spec.operations;
         if ops.is_empty() {
-            self.err_key(&SpecPath::root(), "the spec has no `operations`", "add at least one operation; spec/README.md shows the shape");
+            self.err_key(
+                &SpecPath::root(),
+                "the spec has no `operations`",
+                "add at least one operation; spec/README.md shows the shape",
+            );
         }
         for (name, op) in ops {
             let path = SpecPath::root().key("operations").key(name);
             if !is_snake(name) {
-                self.err_key(&path, format!("operation name `{name}` is not a snake_case identifier"), "it becomes a method name, e.g. `update_order`");
+                self.err_key(
+                    &path,
+                    format!("operation name `{name}` is not a snake_case identifier"),
+                    "it becomes a method name, e.g. `update_order`",
+                );
             }
             self.operation(&path, op);
         }
@@ -31,7 +39,11 @@ impl<'a> Checker<'a> {
 
     fn operation(&mut self, path: &SpecPath, op: &'a Operation) {
         if !METHODS.contains(&op.method.as_str()) {
-            self.err_value(&path.key("method"), format!("unknown HTTP method `{}`", op.method), suggest(&op.method.to_uppercase(), &METHODS));
+            self.err_value(
+                &path.key("method"),
+                format!("unknown HTTP method `{}`", op.method),
+                suggest(&op.method.to_uppercase(), &METHODS),
+            );
         }
         if let Some(url) = &op.docs {
             self.url(&path.key("docs"), url);
@@ -42,17 +54,29 @@ impl<'a> Checker<'a> {
         if let Some(req) = &op.request {
             self.request(&path.key("request"), req, op);
         } else if matches!(op.method.as_str(), "POST" | "PUT" | "PATCH") {
-            self.err_key(path, format!("a {} operation needs a `request:` body", op.method), "add `request: { encoding: json, fields: {…} }`");
+            self.err_key(
+                path,
+                format!("a {} operation needs a `request:` body", op.method),
+                "add `request: { encoding: json, fields: {…} }`",
+            );
         }
         let rp = path.key("response");
         if !(200..300).contains(&op.response.status) {
-            self.err_value(&rp.key("status"), format!("success status {} is not 2xx", op.response.status), "documented failures go under `errors:`");
+            self.err_value(
+                &rp.key("status"),
+                format!("success status {} is not 2xx", op.response.status),
+                "documented failures go under `errors:`",
+            );
         }
         self.object_type(&rp.key("type"), &op.response.ty);
         for (i, e) in op.errors.iter().enumerate() {
             let ep = path.key("errors").index(i);
             if !(400..600).contains(&e.status) {
-                self.err_value(&ep.key("status"), format!("error status {} is not 4xx or 5xx", e.status), "the success response goes under `response:`");
+                self.err_value(
+                    &ep.key("status"),
+                    format!("error status {} is not 4xx or 5xx", e.status),
+                    "the success response goes under `response:`",
+                );
             }
             if let Some(body) = &e.body {
                 self.object_type(&ep.key("body"), body);
@@ -62,7 +86,11 @@ impl<'a> Checker<'a> {
         for (i, ex) in op.examples.iter().enumerate() {
             let xp = path.key("examples").index(i);
             if !names.insert(ex.name.as_str()) {
-                self.err_value(&xp.key("name"), format!("example name `{}` is used twice in this operation", ex.name), "example names must be unique per operation");
+                self.err_value(
+                    &xp.key("name"),
+                    format!("example name `{}` is used twice in this operation", ex.name),
+                    "example names must be unique per operation",
+                );
             }
             self.example(&xp, ex, op);
         }
@@ -72,10 +100,25 @@ impl<'a> Checker<'a> {
     fn object_type(&mut self, path: &SpecPath, name: &str) {
         match self.lookup(name) {
             Some(Ty::Named(_, d)) if d.kind == "object" => {}
-            Some(_) => self.err_value(path, format!("`{name}` is not an object type"), "response and error bodies are named `kind: object` types"),
+            Some(_) => self.err_value(
+                path,
+                format!("`{name}` is not an object type"),
+                "response and error bodies are named `kind: object` types",
+            ),
             None => {
-                let objects: Vec<&str> = self.spec.spec.types.iter().filter(|(_, d)| d.kind == "object").map(|(n, _)| n.as_str()).collect();
-                self.err_value(path, format!("unknown type `{name}`"), suggest(name, &objects));
+                let objects: Vec<&str> = self
+                    .spec
+                    .spec
+                    .types
+                    .iter()
+                    .filter(|(_, d)| d.kind == "object")
+                    .map(|(n, _)| n.as_str())
+                    .collect();
+                self.err_value(
+                    path,
+                    format!("unknown type `{name}`"),
+                    suggest(name, &objects),
+                );
             }
         }
     }
@@ -83,32 +126,65 @@ impl<'a> Checker<'a> {
     fn path_template(&mut self, path: &SpecPath, op: &Operation) {
         let pp = path.key("path");
         if !op.path.starts_with('/') {
-            self.err_value(&pp, format!("path `{}` does not start with `/`", op.path), "write it relative to the base URL, e.g. `/orders/{id}`");
+            self.err_value(
+                &pp,
+                format!("path `{}` does not start with `/`", op.path),
+                "write it relative to the base URL, e.g. `/orders/{id}`",
+            );
         }
         if op.path.contains(['?', '#']) {
-            self.err_value(&pp, "a path template cannot contain `?` or `#`", "query parameters are not part of the path");
+            self.err_value(
+                &pp,
+                "a path template cannot contain `?` or `#`",
+                "query parameters are not part of the path",
+            );
         }
         if !braces_balanced(&op.path) {
-            self.err_value(&pp, "unbalanced `{` or `}` in the path", "write each path parameter as `{name}`");
+            self.err_value(
+                &pp,
+                "unbalanced `{` or `}` in the path",
+                "write each path parameter as `{name}`",
+            );
+            // Its placeholders cannot be told apart; the other checks would only add noise.
+            return;
         }
         let in_template = placeholders(&op.path);
         let mut seen = BTreeSet::new();
         for p in &in_template {
             if !seen.insert(p.as_str()) {
-                self.err_value(&pp, format!("`{{{p}}}` appears twice in the path"), "each path parameter appears once");
+                self.err_value(
+                    &pp,
+                    format!("`{{{p}}}` appears twice in the path"),
+                    "each path parameter appears once",
+                );
             }
             if !op.path_params.contains_key(p) {
                 let declared: Vec<&str> = op.path_params.keys().map(String::as_str).collect();
                 let hint = match crate::diag::closest(p, declared.iter().copied()) {
-                    Some(c) => format!("did you mean `{{{c}}}`? Or declare `{p}` under `path_params`"),
-                    None => format!("declare it: `path_params: {{ {p}: {{ type: string, required: true }} }}`"),
+                    Some(c) => {
+                        format!("did you mean `{{{c}}}`? Or declare `{p}` under `path_params`")
+                    }
+                    None => format!(
+                        "declare it: `path_params: {{ {p}: {{ type: string, required: true }} }}`"
+                    ),
                 };
-                self.err_value(&pp, format!("path parameter `{{{p}}}` is not declared in `path_params`"), hint);
+                self.err_value(
+                    &pp,
+                    format!("path parameter `{{{p}}}` is not declared in `path_params`"),
+                    hint,
+                );
             }
         }
         for name in op.path_params.keys() {
             if !in_template.iter().any(|p| p == name) {
-                self.err_key(&path.key("path_params").key(name), format!("path parameter `{name}` does not appear in the path `{}`", op.path), format!("add `{{{name}}}` to the path, or remove the parameter"));
+                self.err_key(
+                    &path.key("path_params").key(name),
+                    format!(
+                        "path parameter `{name}` does not appear in the path `{}`",
+                        op.path
+                    ),
+                    format!("add `{{{name}}}` to the path, or remove the parameter"),
+                );
             }
         }
     }
@@ -116,27 +192,48 @@ impl<'a> Checker<'a> {
     fn request(&mut self, path: &SpecPath, req: &'a Request, op: &Operation) {
         let encoding = Encoding::from_name(&req.encoding);
         if encoding.is_none() {
-            self.err_value(&path.key("encoding"), format!("unknown encoding `{}`", req.encoding), suggest(&req.encoding, &Encoding::NAMES));
+            self.err_value(
+                &path.key("encoding"),
+                format!("unknown encoding `{}`", req.encoding),
+                suggest(&req.encoding, &Encoding::NAMES),
+            );
         }
         let is_jsonapi = encoding == Some(Encoding::JsonApi);
         if is_jsonapi && req.resource_type.is_none() {
-            self.err_key(path, "`jsonapi` encoding needs `resource_type`", "the JSON:API `data.type`, e.g. `resource_type: orders`");
+            self.err_key(
+                path,
+                "`jsonapi` encoding needs `resource_type`",
+                "the JSON:API `data.type`, e.g. `resource_type: orders`",
+            );
         }
         if is_jsonapi && !op.path_params.contains_key("id") {
-            self.err_key(path, "`jsonapi` encoding needs an `id` path parameter", "the document's `data.id` is the `{id}` of the path");
+            self.err_key(
+                path,
+                "`jsonapi` encoding needs an `id` path parameter",
+                "the document's `data.id` is the `{id}` of the path",
+            );
         }
         if !is_jsonapi {
             if req.resource_type.is_some() {
-                self.err_key(&path.key("resource_type"), "`resource_type` applies to `jsonapi` encoding only", "remove it, or use `encoding: jsonapi`");
+                self.err_key(
+                    &path.key("resource_type"),
+                    "`resource_type` applies to `jsonapi` encoding only",
+                    "remove it, or use `encoding: jsonapi`",
+                );
             }
             if !req.relationships.is_empty() {
-                self.err_key(&path.key("relationships"), "`relationships` apply to `jsonapi` encoding only", "remove them, or use `encoding: jsonapi`");
+                self.err_key(
+                    &path.key("relationships"),
+                    "`relationships` apply to `jsonapi` encoding only",
+                    "remove them, or use `encoding: jsonapi`",
+                );
             }
         }
         let types = self.fields(&path.key("fields"), &req.fields, FieldSide::Request);
         if encoding == Some(Encoding::Form) {
             for (wire, ty) in &types {
-                let flat = matches!(ty, Ty::Scalar(s) if *s != Scalar::Json) || Self::kind_of(ty) == "enum";
+                let flat = matches!(ty, Ty::Scalar(s) if *s != Scalar::Json)
+                    || Self::kind_of(ty) == "enum";
                 if !flat {
                     self.err_value(&path.key("fields").key(wire).key("type"), format!("form encoding carries flat scalar fields only; `{wire}` is not a scalar"), "flatten it into one field per value (`billing_address_city`, …)");
                 }
@@ -145,19 +242,35 @@ impl<'a> Checker<'a> {
         for (name, rel) in &req.relationships {
             let rp = path.key("relationships").key(name);
             if !is_snake(name) {
-                self.err_key(&rp, format!("relationship name `{name}` is not snake_case"), "e.g. `billing_address`");
+                self.err_key(
+                    &rp,
+                    format!("relationship name `{name}` is not snake_case"),
+                    "e.g. `billing_address`",
+                );
             }
             if req.fields.contains_key(name) {
-                self.err_key(&rp, format!("`{name}` is both a field and a relationship"), "a JSON:API member is one or the other");
+                self.err_key(
+                    &rp,
+                    format!("`{name}` is both a field and a relationship"),
+                    "a JSON:API member is one or the other",
+                );
             }
             if rel.resource.is_empty() {
-                self.err_value(&rp.key("resource"), "empty resource type", "the related resource's `type`, e.g. `markets`");
+                self.err_value(
+                    &rp.key("resource"),
+                    "empty resource type",
+                    "the related resource's `type`, e.g. `markets`",
+                );
             }
         }
         self.rules(&path.key("rules"), &req.rules, &req.fields);
         for name in req.rejects.keys() {
             if req.fields.contains_key(name) {
-                self.err_key(&path.key("rejects").key(name), format!("`{name}` is both a request field and rejected by the server"), "remove it from `fields` or from `rejects`");
+                self.err_key(
+                    &path.key("rejects").key(name),
+                    format!("`{name}` is both a request field and rejected by the server"),
+                    "remove it from `fields` or from `rejects`",
+                );
             }
         }
     }
@@ -165,25 +278,50 @@ impl<'a> Checker<'a> {
     fn example(&mut self, path: &SpecPath, ex: &Example, op: &'a Operation) {
         for name in op.path_params.keys() {
             if !ex.path_params.contains_key(name) {
-                self.err_key(path, format!("example `{}` gives no value for path parameter `{name}`", ex.name), format!("add `path_params: {{ {name}: … }}`"));
+                self.err_key(
+                    path,
+                    format!(
+                        "example `{}` gives no value for path parameter `{name}`",
+                        ex.name
+                    ),
+                    format!("add `path_params: {{ {name}: … }}`"),
+                );
             }
         }
         for name in ex.path_params.keys() {
             if !op.path_params.contains_key(name) {
-                self.err_key(&path.key("path_params").key(name), format!("`{name}` is not a path parameter of this operation"), "remove it or declare it");
+                self.err_key(
+                    &path.key("path_params").key(name),
+                    format!("`{name}` is not a path parameter of this operation"),
+                    "remove it or declare it",
+                );
             }
         }
         let provider_headers = &self.spec.spec.provider.headers;
         for name in ex.headers.keys() {
-            let known = op.headers.keys().chain(provider_headers.keys()).any(|h| h.eq_ignore_ascii_case(name));
+            let known = op
+                .headers
+                .keys()
+                .chain(provider_headers.keys())
+                .any(|h| h.eq_ignore_ascii_case(name));
             if !known {
-                self.err_key(&path.key("headers").key(name), format!("header `{name}` is not declared for this operation or provider"), "declare it under `headers:`");
+                self.err_key(
+                    &path.key("headers").key(name),
+                    format!("header `{name}` is not declared for this operation or provider"),
+                    "declare it under `headers:`",
+                );
             }
         }
         let mut problems = Vec::new();
         match (&ex.request, &op.request) {
-            (Some(body), Some(req)) => self.example_request(&path.key("request"), body, req, ex, &mut problems),
-            (Some(_), None) => self.err_key(&path.key("request"), "example has a request body but the operation has no `request`", "remove it"),
+            (Some(body), Some(req)) => {
+                self.example_request(&path.key("request"), body, req, ex, &mut problems)
+            }
+            (Some(_), None) => self.err_key(
+                &path.key("request"),
+                "example has a request body but the operation has no `request`",
+                "remove it",
+            ),
             _ => {}
         }
         if let Some(resp) = &ex.response {
@@ -194,7 +332,14 @@ impl<'a> Checker<'a> {
                 match op.errors.iter().find(|e| e.status == resp.status) {
                     Some(e) => e.body.as_deref(),
                     None => {
-                        self.err_value(&rp.key("status"), format!("status {} is neither the success status nor a documented error", resp.status), "document it under `errors:` or fix the status");
+                        self.err_value(
+                            &rp.key("status"),
+                            format!(
+                                "status {} is neither the success status nor a documented error",
+                                resp.status
+                            ),
+                            "document it under `errors:` or fix the status",
+                        );
                         None
                     }
                 }
@@ -202,7 +347,14 @@ impl<'a> Checker<'a> {
             if let (Some(body), Some(name)) = (&resp.body, ty_name) {
                 if let Some(ty @ Ty::Named(_, d)) = self.lookup(name) {
                     if d.kind == "object" {
-                        self.value_problems(&rp.key("body"), &ty, false, body, Mode::Response, &mut problems);
+                        self.value_problems(
+                            &rp.key("body"),
+                            &ty,
+                            false,
+                            body,
+                            Mode::Response,
+                            &mut problems,
+                        );
                     }
                 }
             }
@@ -212,7 +364,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn example_request(&self, path: &SpecPath, body: &Value, req: &'a Request, ex: &Example, out: &mut Vec<Problem>) {
+    fn example_request(
+        &self,
+        path: &SpecPath,
+        body: &Value,
+        req: &'a Request,
+        ex: &Example,
+        out: &mut Vec<Problem>,
+    ) {
         let (attrs_path, attrs) = if req.encoding == "jsonapi" {
             match jsonapi_parts(path, body, req, ex, out) {
                 Some(parts) => parts,
@@ -222,24 +381,55 @@ impl<'a> Checker<'a> {
             (path.clone(), body)
         };
         let Value::Mapping(m) = attrs else {
-            out.push((attrs_path, format!("expected a mapping of request fields, found {}", kind(attrs)), String::new()));
+            out.push((
+                attrs_path,
+                format!(
+                    "expected a mapping of request fields, found {}",
+                    kind(attrs)
+                ),
+                String::new(),
+            ));
             return;
         };
         for key in m.keys().filter_map(Value::as_str) {
             if req.rejects.contains_key(key) {
-                out.push((attrs_path.key(key), format!("`{key}` is rejected by the server on this operation"), "remove it from the example".into()));
+                out.push((
+                    attrs_path.key(key),
+                    format!("`{key}` is rejected by the server on this operation"),
+                    "remove it from the example".into(),
+                ));
             }
         }
-        let filtered: serde_yaml::Mapping = m.iter().filter(|(k, _)| !k.as_str().is_some_and(|k| req.rejects.contains_key(k))).map(|(k, v)| (k.clone(), v.clone())).collect();
-        self.object_fields(&attrs_path, "request", &req.fields, &filtered, Mode::Request, out);
+        let filtered: serde_yaml::Mapping = m
+            .iter()
+            .filter(|(k, _)| !k.as_str().is_some_and(|k| req.rejects.contains_key(k)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        self.object_fields(
+            &attrs_path,
+            "request",
+            &req.fields,
+            &filtered,
+            Mode::Request,
+            out,
+        );
         for r in &req.rules {
-            let triggered = m.get(r.when.field.as_str()).is_some_and(|v| *v == r.when.equals);
+            let triggered = m
+                .get(r.when.field.as_str())
+                .is_some_and(|v| *v == r.when.equals);
             if triggered {
                 for need in &r.require {
                     if m.get(need.as_str()).is_none_or(Value::is_null) {
-                        let msg = r.message.clone().unwrap_or_else(|| format!("`{}` requires `{need}`", r.when.field));
+                        let msg = r
+                            .message
+                            .clone()
+                            .unwrap_or_else(|| format!("`{}` requires `{need}`", r.when.field));
                         // At the value that triggers the rule.
-                        out.push((attrs_path.key(&r.when.field), format!("breaks a rule: {msg}"), format!("add `{need}` to the example, or change `{}`", r.when.field)));
+                        out.push((
+                            attrs_path.key(&r.when.field),
+                            format!("breaks a rule: {msg}"),
+                            format!("add `{need}` to the example, or change `{}`", r.when.field),
+                        ));
                     }
                 }
             }
@@ -249,23 +439,53 @@ impl<'a> Checker<'a> {
 
 /// Splits a JSON:API request document into its attributes, checking the
 /// envelope and relationships on the way.
-fn jsonapi_parts<'v>(path: &SpecPath, body: &'v Value, req: &Request, ex: &Example, out: &mut Vec<Problem>) -> Option<(SpecPath, &'v Value)> {
+fn jsonapi_parts<'v>(
+    path: &SpecPath,
+    body: &'v Value,
+    req: &Request,
+    ex: &Example,
+    out: &mut Vec<Problem>,
+) -> Option<(SpecPath, &'v Value)> {
     let dp = path.key("data");
     let Some(data) = body.get("data").filter(|d| d.is_mapping()) else {
-        out.push((path.clone(), "a JSON:API request needs a `data` object".into(), "write `{ data: { type, id, attributes, relationships } }`".into()));
+        out.push((
+            path.clone(),
+            "a JSON:API request needs a `data` object".into(),
+            "write `{ data: { type, id, attributes, relationships } }`".into(),
+        ));
         return None;
     };
-    for key in data.as_mapping().into_iter().flat_map(|m| m.keys()).filter_map(Value::as_str) {
+    for key in data
+        .as_mapping()
+        .into_iter()
+        .flat_map(|m| m.keys())
+        .filter_map(Value::as_str)
+    {
         if !["type", "id", "attributes", "relationships"].contains(&key) {
-            out.push((dp.key(key), format!("`{key}` is not a member of a JSON:API resource"), "expected `type`, `id`, `attributes` or `relationships`".into()));
+            out.push((
+                dp.key(key),
+                format!("`{key}` is not a member of a JSON:API resource"),
+                "expected `type`, `id`, `attributes` or `relationships`".into(),
+            ));
         }
     }
     if data.get("type").and_then(Value::as_str) != req.resource_type.as_deref() {
-        out.push((dp.key("type"), format!("`data.type` must be `{}`", req.resource_type.as_deref().unwrap_or("")), String::new()));
+        out.push((
+            dp.key("type"),
+            format!(
+                "`data.type` must be `{}`",
+                req.resource_type.as_deref().unwrap_or("")
+            ),
+            String::new(),
+        ));
     }
     let id = data.get("id").and_then(Value::as_str);
     if id.is_none() || id != ex.path_params.get("id").map(String::as_str) {
-        out.push((dp.key("id"), "`data.id` must equal the `id` path parameter".into(), String::new()));
+        out.push((
+            dp.key("id"),
+            "`data.id` must equal the `id` path parameter".into(),
+            String::new(),
+        ));
     }
     let rels = data.get("relationships").and_then(Value::as_mapping);
     if let Some(rels) = rels {
@@ -273,13 +493,24 @@ fn jsonapi_parts<'v>(path: &SpecPath, body: &'v Value, req: &Request, ex: &Examp
             let name = k.as_str().unwrap_or("");
             let rp = dp.key("relationships").key(name);
             match req.relationships.get(name) {
-                None => out.push((rp, format!("`{name}` is not a relationship of the request"), "declare it under `relationships:`".into())),
+                None => out.push((
+                    rp,
+                    format!("`{name}` is not a relationship of the request"),
+                    "declare it under `relationships:`".into(),
+                )),
                 Some(rel) => {
                     let linkage = v.get("data");
                     let ty = linkage.and_then(|d| d.get("type")).and_then(Value::as_str);
-                    let has_id = linkage.and_then(|d| d.get("id")).and_then(Value::as_str).is_some();
+                    let has_id = linkage
+                        .and_then(|d| d.get("id"))
+                        .and_then(Value::as_str)
+                        .is_some();
                     if ty != Some(rel.resource.as_str()) || !has_id {
-                        out.push((rp, format!("expected `{{ data: {{ type: {}, id: … }} }}`", rel.resource), String::new()));
+                        out.push((
+                            rp,
+                            format!("expected `{{ data: {{ type: {}, id: … }} }}`", rel.resource),
+                            String::new(),
+                        ));
                     }
                 }
             }
@@ -287,7 +518,11 @@ fn jsonapi_parts<'v>(path: &SpecPath, body: &'v Value, req: &Request, ex: &Examp
     }
     for (name, rel) in &req.relationships {
         if rel.required && !rels.is_some_and(|r| r.contains_key(name.as_str())) {
-            out.push((dp.clone(), format!("required relationship `{name}` is missing"), String::new()));
+            out.push((
+                dp.clone(),
+                format!("required relationship `{name}` is missing"),
+                String::new(),
+            ));
         }
     }
     static EMPTY: Value = Value::Null;

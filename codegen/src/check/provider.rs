@@ -35,14 +35,26 @@ impl Checker<'_> {
         for (name, url) in &p.environments {
             let path = root.key("environments").key(name);
             if !is_snake(name) {
-                self.err_key(&path, format!("environment name `{name}` is not snake_case"), "e.g. `production`, `sandbox`");
+                self.err_key(
+                    &path,
+                    format!("environment name `{name}` is not snake_case"),
+                    "e.g. `production`, `sandbox`",
+                );
             }
             self.url(&path, url);
             if url.ends_with('/') {
-                self.err_value(&path, "a base URL must not end with `/`", "operation paths start with `/`; drop the trailing one here");
+                self.err_value(
+                    &path,
+                    "a base URL must not end with `/`",
+                    "operation paths start with `/`; drop the trailing one here",
+                );
             }
             if !braces_balanced(url) {
-                self.err_value(&path, "unbalanced `{` or `}` in the URL", "write each variable as `{name}`");
+                self.err_value(
+                    &path,
+                    "unbalanced `{` or `}` in the URL",
+                    "write each variable as `{name}`",
+                );
             }
             for var in placeholders(url) {
                 if !p.variables.contains_key(&var) {
@@ -63,10 +75,18 @@ impl Checker<'_> {
         for name in p.variables.keys() {
             let path = root.key("variables").key(name);
             if !is_snake(name) {
-                self.err_key(&path, format!("variable `{name}` is not snake_case"), "it becomes a configuration parameter");
+                self.err_key(
+                    &path,
+                    format!("variable `{name}` is not snake_case"),
+                    "it becomes a configuration parameter",
+                );
             }
             if !used.contains(name) {
-                self.err_key(&path, format!("variable `{name}` is used by no environment URL"), "use it as `{name}` in a URL or remove it");
+                self.err_key(
+                    &path,
+                    format!("variable `{name}` is used by no environment URL"),
+                    "use it as `{name}` in a URL or remove it",
+                );
             }
         }
         self.auth(&root.key("auth"));
@@ -92,24 +112,48 @@ impl Checker<'_> {
         match a.scheme.as_str() {
             "basic" => {
                 if a.username.is_none() {
-                    self.err_key(path, "`basic` auth needs a `username` credential", "e.g. `username: api_key`");
+                    self.err_key(
+                        path,
+                        "`basic` auth needs a `username` credential",
+                        "e.g. `username: api_key`",
+                    );
                 }
                 if a.token.is_some() {
-                    self.err_key(&path.key("token"), "`token` applies to `bearer` auth, not `basic`", "remove it, or use `scheme: bearer`");
+                    self.err_key(
+                        &path.key("token"),
+                        "`token` applies to `bearer` auth, not `basic`",
+                        "remove it, or use `scheme: bearer`",
+                    );
                 }
             }
             "bearer" => {
                 if a.token.is_none() {
-                    self.err_key(path, "`bearer` auth needs a `token` credential", "e.g. `token: access_token`");
+                    self.err_key(
+                        path,
+                        "`bearer` auth needs a `token` credential",
+                        "e.g. `token: access_token`",
+                    );
                 }
                 for key in ["username", "password"] {
-                    let set = if key == "username" { &a.username } else { &a.password };
+                    let set = if key == "username" {
+                        &a.username
+                    } else {
+                        &a.password
+                    };
                     if set.is_some() {
-                        self.err_key(&path.key(key), format!("`{key}` applies to `basic` auth, not `bearer`"), "remove it, or use `scheme: basic`");
+                        self.err_key(
+                            &path.key(key),
+                            format!("`{key}` applies to `basic` auth, not `bearer`"),
+                            "remove it, or use `scheme: basic`",
+                        );
                     }
                 }
             }
-            other => self.err_value(&path.key("scheme"), format!("unknown auth scheme `{other}`"), suggest(other, &AUTH_SCHEMES)),
+            other => self.err_value(
+                &path.key("scheme"),
+                format!("unknown auth scheme `{other}`"),
+                suggest(other, &AUTH_SCHEMES),
+            ),
         }
     }
 
@@ -119,23 +163,39 @@ impl Checker<'_> {
         for (name, h) in headers {
             let hp = path.key(name);
             if name.is_empty() || !name.bytes().all(is_token_byte) {
-                self.err_key(&hp, format!("`{name}` is not a valid HTTP header name"), "use letters, digits and `-`");
+                self.err_key(
+                    &hp,
+                    format!("`{name}` is not a valid HTTP header name"),
+                    "use letters, digits and `-`",
+                );
             }
             if let Some(v) = &h.constant {
                 if v.contains(['\r', '\n']) {
-                    self.err_value(&hp.key("const"), "a header value cannot contain a line break", "remove the CR/LF characters");
+                    self.err_value(
+                        &hp.key("const"),
+                        "a header value cannot contain a line break",
+                        "remove the CR/LF characters",
+                    );
                 }
             }
             let ident = match &h.rust_name {
                 Some(r) if !is_snake(r) => {
-                    self.err_value(&hp.key("rust_name"), format!("`{r}` is not a snake_case identifier"), "e.g. `merchant_id`");
+                    self.err_value(
+                        &hp.key("rust_name"),
+                        format!("`{r}` is not a snake_case identifier"),
+                        "e.g. `merchant_id`",
+                    );
                     continue;
                 }
                 Some(r) => r.clone(),
                 None => match field_ident(name) {
                     Some(i) => i,
                     None => {
-                        self.err_key(&hp, format!("header `{name}` has no usable Rust name"), "add `rust_name:`");
+                        self.err_key(
+                            &hp,
+                            format!("header `{name}` has no usable Rust name"),
+                            "add `rust_name:`",
+                        );
                         continue;
                     }
                 },
@@ -152,9 +212,15 @@ impl Checker<'_> {
 
     /// Checks that `s` at `path` looks like an absolute http(s) URL.
     pub(super) fn url(&mut self, path: &SpecPath, s: &str) {
-        let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"));
         if !matches!(rest, Some(r) if !r.is_empty() && !r.contains(char::is_whitespace)) {
-            self.err_value(path, format!("`{s}` is not an absolute http(s) URL"), "write it as `https://host/path`");
+            self.err_value(
+                path,
+                format!("`{s}` is not an absolute http(s) URL"),
+                "write it as `https://host/path`",
+            );
         }
     }
 }

@@ -18,7 +18,10 @@ impl<'a> Checker<'a> {
                 self.err_key(
                     &path,
                     format!("type name `{name}` is not UpperCamelCase"),
-                    format!("it becomes a Rust type name; e.g. `{}`", heck::ToUpperCamelCase::to_upper_camel_case(name.as_str())),
+                    format!(
+                        "it becomes a Rust type name; e.g. `{}`",
+                        heck::ToUpperCamelCase::to_upper_camel_case(name.as_str())
+                    ),
                 );
             }
             let applies = |k: &str| -> bool {
@@ -55,10 +58,19 @@ impl<'a> Checker<'a> {
                 "enum" => self.enum_values(&path, def),
                 "map" | "list" => {
                     if let Some(ty) = self.resolve(&path, &def.kind, def.items.as_deref()) {
-                        self.constraints(&path.key("validation"), &def.validation, &ty, FieldSide::Both);
+                        self.constraints(
+                            &path.key("validation"),
+                            &def.validation,
+                            &ty,
+                            FieldSide::Both,
+                        );
                     }
                 }
-                other => self.err_value(&path.key("kind"), format!("unknown kind `{other}`"), suggest(other, &KINDS)),
+                other => self.err_value(
+                    &path.key("kind"),
+                    format!("unknown kind `{other}`"),
+                    suggest(other, &KINDS),
+                ),
             }
         }
         self.type_cycles();
@@ -66,26 +78,42 @@ impl<'a> Checker<'a> {
 
     fn enum_values(&mut self, path: &SpecPath, def: &TypeDef) {
         if def.values.is_empty() {
-            self.err_key(path, "an enum needs at least one value", "add `values: [{ value: … }]`");
+            self.err_key(
+                path,
+                "an enum needs at least one value",
+                "add `values: [{ value: … }]`",
+            );
         }
         let mut wires: BTreeMap<&str, usize> = BTreeMap::new();
         let mut idents: BTreeMap<String, &str> = BTreeMap::new();
         for (i, v) in def.values.iter().enumerate() {
             let vp = path.key("values").index(i);
             if let Some(first) = wires.insert(v.value.as_str(), i) {
-                self.err_value(&vp.key("value"), format!("enum value `{}` is listed twice", v.value), format!("it is already value [{first}]; remove one"));
+                self.err_value(
+                    &vp.key("value"),
+                    format!("enum value `{}` is listed twice", v.value),
+                    format!("it is already value [{first}]; remove one"),
+                );
                 continue;
             }
             let ident = match &v.rust_name {
                 Some(r) if is_camel(r) && r != "Unknown" => r.clone(),
                 Some(r) => {
-                    self.err_value(&vp.key("rust_name"), format!("`{r}` is not a usable UpperCamelCase variant name"), "e.g. `Paid`; `Unknown` is reserved for unlisted values");
+                    self.err_value(
+                        &vp.key("rust_name"),
+                        format!("`{r}` is not a usable UpperCamelCase variant name"),
+                        "e.g. `Paid`; `Unknown` is reserved for unlisted values",
+                    );
                     continue;
                 }
                 None => match variant_ident(&v.value) {
                     Some(i) => i,
                     None => {
-                        self.err_value(&vp.key("value"), format!("enum value `{}` has no usable Rust variant name", v.value), "add `rust_name:` with an UpperCamelCase name");
+                        self.err_value(
+                            &vp.key("value"),
+                            format!("enum value `{}` has no usable Rust variant name", v.value),
+                            "add `rust_name:` with an UpperCamelCase name",
+                        );
                         continue;
                     }
                 },
@@ -93,7 +121,10 @@ impl<'a> Checker<'a> {
             if let Some(first) = idents.insert(ident.clone(), v.value.as_str()) {
                 self.err_value(
                     &vp.key("value"),
-                    format!("enum values `{first}` and `{}` both become the variant `{ident}`", v.value),
+                    format!(
+                        "enum values `{first}` and `{}` both become the variant `{ident}`",
+                        v.value
+                    ),
                     "give one of them a different `rust_name:`",
                 );
             }
@@ -118,7 +149,11 @@ impl<'a> Checker<'a> {
                 for f in d.fields.values() {
                     if f.ty == name.as_str() {
                         let path = SpecPath::root().key("types").key(name);
-                        self.err_key(&path, format!("type `{name}` contains itself"), "break the cycle with a `list` or `map` field");
+                        self.err_key(
+                            &path,
+                            format!("type `{name}` contains itself"),
+                            "break the cycle with a `list` or `map` field",
+                        );
                         return;
                     }
                     if !seen.contains(&f.ty.as_str()) {

@@ -34,7 +34,11 @@ impl<'a> Checker<'a> {
     ) {
         if v.is_null() {
             if !nullable {
-                out.push((path.clone(), "`null` is not allowed here".into(), "give a value, or mark the field `nullable: true`".into()));
+                out.push((
+                    path.clone(),
+                    "`null` is not allowed here".into(),
+                    "give a value, or mark the field `nullable: true`".into(),
+                ));
             }
             return;
         }
@@ -42,7 +46,11 @@ impl<'a> Checker<'a> {
             Ty::Scalar(s) => scalar(path, *s, &[], v, mode, out),
             Ty::AnyScalar => {
                 if !matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_)) {
-                    out.push((path.clone(), format!("expected a string, number or boolean, found {}", kind(v)), "map values must be scalars here".into()));
+                    out.push((
+                        path.clone(),
+                        format!("expected a string, number or boolean, found {}", kind(v)),
+                        "map values must be scalars here".into(),
+                    ));
                 }
             }
             Ty::List(item) => self.list(path, item, v, mode, out),
@@ -61,12 +69,24 @@ impl<'a> Checker<'a> {
         mode: Mode,
         out: &mut Vec<Problem>,
     ) {
-        let lenient: Vec<Lenient> = f.lenient.iter().filter_map(|l| Lenient::from_name(l)).collect();
-        let lenient = if mode == Mode::Response { lenient } else { Vec::new() };
+        let lenient: Vec<Lenient> = f
+            .lenient
+            .iter()
+            .filter_map(|l| Lenient::from_name(l))
+            .collect();
+        let lenient = if mode == Mode::Response {
+            lenient
+        } else {
+            Vec::new()
+        };
         if v.is_null() {
             let ok = f.nullable || (mode == Mode::Response && !f.required);
             if !ok {
-                out.push((path.clone(), "`null` is not allowed here".into(), "give a value, or mark the field `nullable: true`".into()));
+                out.push((
+                    path.clone(),
+                    "`null` is not allowed here".into(),
+                    "give a value, or mark the field `nullable: true`".into(),
+                ));
             }
             return;
         }
@@ -97,27 +117,43 @@ impl<'a> Checker<'a> {
                     Value::String(s) => s.clone(),
                     Value::Number(n) if lenient.contains(&Lenient::Unquoted) => n.to_string(),
                     _ => {
-                        out.push((path.clone(), format!("expected a `{name}` value (text), found {}", kind(v)), String::new()));
+                        out.push((
+                            path.clone(),
+                            format!("expected a `{name}` value (text), found {}", kind(v)),
+                            String::new(),
+                        ));
                         return;
                     }
                 };
                 if !def.values.iter().any(|e| e.value == text) {
                     let names: Vec<&str> = def.values.iter().map(|e| e.value.as_str()).collect();
-                    out.push((path.clone(), format!("`{text}` is not a value of enum `{name}`"), suggest(&text, &names)));
+                    out.push((
+                        path.clone(),
+                        format!("`{text}` is not a value of enum `{name}`"),
+                        suggest(&text, &names),
+                    ));
                 }
             }
             "object" => {
-                if lenient.contains(&Lenient::EmptyArray) && matches!(v, Value::Sequence(s) if s.is_empty()) {
+                if lenient.contains(&Lenient::EmptyArray)
+                    && matches!(v, Value::Sequence(s) if s.is_empty())
+                {
                     return;
                 }
                 let Value::Mapping(m) = v else {
-                    out.push((path.clone(), format!("expected a `{name}` object, found {}", kind(v)), String::new()));
+                    out.push((
+                        path.clone(),
+                        format!("expected a `{name}` object, found {}", kind(v)),
+                        String::new(),
+                    ));
                     return;
                 };
                 self.object_fields(path, name, &def.fields, m, mode, out);
             }
             "map" | "list" => {
-                if lenient.contains(&Lenient::EmptyArray) && matches!(v, Value::Sequence(s) if s.is_empty()) {
+                if lenient.contains(&Lenient::EmptyArray)
+                    && matches!(v, Value::Sequence(s) if s.is_empty())
+                {
                     return;
                 }
                 let Some(item) = def.items.as_deref().and_then(|i| self.item_ty(i)) else {
@@ -164,7 +200,9 @@ impl<'a> Checker<'a> {
                     kp,
                     format!("`{key}` is not a field of `{name}`"),
                     match crate::diag::closest(&key, names.iter().copied()) {
-                        Some(c) => format!("did you mean `{c}`? If the docs show it, add the field to the spec"),
+                        Some(c) => format!(
+                            "did you mean `{c}`? If the docs show it, add the field to the spec"
+                        ),
                         None => "if the docs show it, add the field to the spec".into(),
                     },
                 )),
@@ -177,14 +215,24 @@ impl<'a> Checker<'a> {
         }
         for (wire, f) in fields {
             if f.required && !m.contains_key(wire.as_str()) {
-                out.push((path.clone(), format!("required field `{wire}` of `{name}` is missing"), format!("add `{wire}`, or drop `required: true` if the docs do not guarantee it")));
+                out.push((
+                    path.clone(),
+                    format!("required field `{wire}` of `{name}` is missing"),
+                    format!(
+                        "add `{wire}`, or drop `required: true` if the docs do not guarantee it"
+                    ),
+                ));
             }
         }
     }
 
     fn list(&self, path: &SpecPath, item: &Ty<'a>, v: &Value, mode: Mode, out: &mut Vec<Problem>) {
         let Value::Sequence(items) = v else {
-            out.push((path.clone(), format!("expected a list, found {}", kind(v)), String::new()));
+            out.push((
+                path.clone(),
+                format!("expected a list, found {}", kind(v)),
+                String::new(),
+            ));
             return;
         };
         for (i, it) in items.iter().enumerate() {
@@ -194,7 +242,11 @@ impl<'a> Checker<'a> {
 
     fn map(&self, path: &SpecPath, item: &Ty<'a>, v: &Value, mode: Mode, out: &mut Vec<Problem>) {
         let Value::Mapping(m) = v else {
-            out.push((path.clone(), format!("expected a mapping, found {}", kind(v)), String::new()));
+            out.push((
+                path.clone(),
+                format!("expected a mapping, found {}", kind(v)),
+                String::new(),
+            ));
             return;
         };
         for (k, val) in m {
@@ -207,7 +259,10 @@ impl<'a> Checker<'a> {
 fn key_text(k: &Value) -> String {
     match k {
         Value::String(s) => s.clone(),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
@@ -224,9 +279,20 @@ pub(crate) fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn scalar(path: &SpecPath, s: Scalar, lenient: &[Lenient], v: &Value, mode: Mode, out: &mut Vec<Problem>) {
+fn scalar(
+    path: &SpecPath,
+    s: Scalar,
+    lenient: &[Lenient],
+    v: &Value,
+    mode: Mode,
+    out: &mut Vec<Problem>,
+) {
     let mut bad = |what: &str, hint: &str| {
-        out.push((path.clone(), format!("expected {what}, found {}", kind(v)), hint.to_string()));
+        out.push((
+            path.clone(),
+            format!("expected {what}, found {}", kind(v)),
+            hint.to_string(),
+        ));
     };
     let quoted = lenient.contains(&Lenient::Quoted);
     match s {
@@ -234,31 +300,50 @@ fn scalar(path: &SpecPath, s: Scalar, lenient: &[Lenient], v: &Value, mode: Mode
         Scalar::Integer | Scalar::AmountMinor | Scalar::UnixTime => match v {
             Value::Number(n) if n.is_i64() || n.is_u64() => {}
             Value::String(t) if quoted && t.trim().parse::<i64>().is_ok() => {}
-            Value::String(_) if !quoted && mode == Mode::Response => bad("a whole number", "if the server quotes it, add `lenient: [quoted]`"),
-            _ => bad("a whole number", "write digits without quotes or a fraction"),
+            Value::String(_) if !quoted && mode == Mode::Response => bad(
+                "a whole number",
+                "if the server quotes it, add `lenient: [quoted]`",
+            ),
+            _ => bad(
+                "a whole number",
+                "write digits without quotes or a fraction",
+            ),
         },
         Scalar::Decimal => match v {
             Value::Number(_) => {}
             Value::String(t) if is_decimal(t) && (quoted || mode == Mode::Request) => {}
-            Value::String(_) if !quoted && mode == Mode::Response => bad("a decimal number", "if the server quotes it, add `lenient: [quoted]`"),
+            Value::String(_) if !quoted && mode == Mode::Response => bad(
+                "a decimal number",
+                "if the server quotes it, add `lenient: [quoted]`",
+            ),
             _ => bad("a decimal number", "e.g. `90.00`"),
         },
         Scalar::Boolean => match v {
             Value::Bool(_) => {}
             Value::String(t) if quoted && (t == "true" || t == "false") => {}
-            Value::String(_) if !quoted && mode == Mode::Response => bad("a boolean", "if the server quotes it, add `lenient: [quoted]`"),
+            Value::String(_) if !quoted && mode == Mode::Response => bad(
+                "a boolean",
+                "if the server quotes it, add `lenient: [quoted]`",
+            ),
             _ => bad("a boolean", "write `true` or `false` without quotes"),
         },
         _ => match v {
             Value::String(t) => {
                 if mode == Mode::Request {
                     if let Some(why) = format_problem(s, t) {
-                        out.push((path.clone(), format!("`{t}` is not a valid {}: {why}", s.name()), String::new()));
+                        out.push((
+                            path.clone(),
+                            format!("`{t}` is not a valid {}: {why}", s.name()),
+                            String::new(),
+                        ));
                     }
                 }
             }
             Value::Number(_) | Value::Bool(_) if lenient.contains(&Lenient::Unquoted) => {}
-            Value::Number(_) | Value::Bool(_) if mode == Mode::Response => bad("text", "if the server sends it unquoted, add `lenient: [unquoted]`"),
+            Value::Number(_) | Value::Bool(_) if mode == Mode::Response => bad(
+                "text",
+                "if the server sends it unquoted, add `lenient: [unquoted]`",
+            ),
             _ => bad("text", "quote the value"),
         },
     }
@@ -280,10 +365,19 @@ fn format_problem(s: Scalar, t: &str) -> Option<&'static str> {
     let ok = match s {
         Scalar::Currency => t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase()),
         Scalar::Url => t.starts_with("https://") || t.starts_with("http://"),
-        Scalar::Email => matches!(t.split_once('@'), Some((a, b)) if !a.is_empty() && b.contains('.')),
-        Scalar::Timestamp => regex_match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", t),
+        Scalar::Email => {
+            matches!(t.split_once('@'), Some((a, b)) if !a.is_empty() && b.contains('.'))
+        }
+        Scalar::Timestamp => regex_match(
+            r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$",
+            t,
+        ),
         Scalar::Duration => {
-            regex_match(r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", t) && t.len() > 1 && !t.ends_with('T')
+            regex_match(
+                r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$",
+                t,
+            ) && t.len() > 1
+                && !t.ends_with('T')
         }
         _ => true,
     };
@@ -300,19 +394,29 @@ fn format_problem(s: Scalar, t: &str) -> Option<&'static str> {
 }
 
 fn regex_match(re: &str, t: &str) -> bool {
-    regex::Regex::new(re).map(|r| r.is_match(t)).unwrap_or(false)
+    regex::Regex::new(re)
+        .map(|r| r.is_match(t))
+        .unwrap_or(false)
 }
 
 /// Request-side constraint checks of a value.
 fn constraints(path: &SpecPath, c: &Constraints, v: &Value, out: &mut Vec<Problem>) {
-    let mut fail = |p: SpecPath, m: String| out.push((p, m, "the value breaks the spec's own constraint".into()));
+    let mut fail = |p: SpecPath, m: String| {
+        out.push((p, m, "the value breaks the spec's own constraint".into()))
+    };
     if let Value::String(t) = v {
         let n = t.chars().count() as u64;
         if let Some(min) = c.min_length.filter(|m| n < *m) {
-            fail(path.clone(), format!("`{t}` has {n} characters, fewer than `min_length` {min}"));
+            fail(
+                path.clone(),
+                format!("`{t}` has {n} characters, fewer than `min_length` {min}"),
+            );
         }
         if let Some(max) = c.max_length.filter(|m| n > *m) {
-            fail(path.clone(), format!("value has {n} characters, more than `max_length` {max}"));
+            fail(
+                path.clone(),
+                format!("value has {n} characters, more than `max_length` {max}"),
+            );
         }
         if let Some(p) = &c.pattern {
             if let Ok(re) = regex::Regex::new(&format!("^(?:{p})$")) {
@@ -328,35 +432,63 @@ fn constraints(path: &SpecPath, c: &Constraints, v: &Value, out: &mut Vec<Proble
         _ => None,
     };
     if let Some(x) = num {
-        if let Some(min) = c.minimum.as_ref().and_then(|m| m.as_f64()).filter(|m| x < *m) {
+        if let Some(min) = c
+            .minimum
+            .as_ref()
+            .and_then(|m| m.as_f64())
+            .filter(|m| x < *m)
+        {
             fail(path.clone(), format!("{x} is less than `minimum` {min}"));
         }
-        if let Some(max) = c.maximum.as_ref().and_then(|m| m.as_f64()).filter(|m| x > *m) {
+        if let Some(max) = c
+            .maximum
+            .as_ref()
+            .and_then(|m| m.as_f64())
+            .filter(|m| x > *m)
+        {
             fail(path.clone(), format!("{x} is greater than `maximum` {max}"));
         }
     }
     if let Some(allowed) = &c.allowed {
         if !allowed.contains(v) {
-            fail(path.clone(), format!("{} is not one of the `allowed` values", serde_yaml::to_string(v).unwrap_or_default().trim()));
+            fail(
+                path.clone(),
+                format!(
+                    "{} is not one of the `allowed` values",
+                    serde_yaml::to_string(v).unwrap_or_default().trim()
+                ),
+            );
         }
     }
     if let Value::Sequence(items) = v {
         let n = items.len() as u64;
         if let Some(min) = c.min_items.filter(|m| n < *m) {
-            fail(path.clone(), format!("{n} items, fewer than `min_items` {min}"));
+            fail(
+                path.clone(),
+                format!("{n} items, fewer than `min_items` {min}"),
+            );
         }
         if let Some(max) = c.max_items.filter(|m| n > *m) {
-            fail(path.clone(), format!("{n} items, more than `max_items` {max}"));
+            fail(
+                path.clone(),
+                format!("{n} items, more than `max_items` {max}"),
+            );
         }
     }
     if let Value::Mapping(m) = v {
         if let Some(max) = c.max_entries.filter(|x| m.len() as u64 > *x) {
-            fail(path.clone(), format!("{} entries, more than `max_entries` {max}", m.len()));
+            fail(
+                path.clone(),
+                format!("{} entries, more than `max_entries` {max}", m.len()),
+            );
         }
         for (k, val) in m {
             let key = key_text(k);
             if let Some(max) = c.max_key_length.filter(|x| key.chars().count() as u64 > *x) {
-                fail(path.key(&key), format!("key `{key}` is longer than `max_key_length` {max}"));
+                fail(
+                    path.key(&key),
+                    format!("key `{key}` is longer than `max_key_length` {max}"),
+                );
             }
             let text = match val {
                 Value::String(s) => Some(s.clone()),
@@ -366,11 +498,17 @@ fn constraints(path: &SpecPath, c: &Constraints, v: &Value, out: &mut Vec<Proble
             };
             if let (Some(max), Some(t)) = (c.max_value_length, text) {
                 if t.chars().count() as u64 > max {
-                    fail(path.key(&key), format!("value of `{key}` is longer than `max_value_length` {max}"));
+                    fail(
+                        path.key(&key),
+                        format!("value of `{key}` is longer than `max_value_length` {max}"),
+                    );
                 }
             }
             if c.scalar_values && matches!(val, Value::Sequence(_) | Value::Mapping(_)) {
-                fail(path.key(&key), format!("value of `{key}` is not a scalar, but `scalar_values` is set"));
+                fail(
+                    path.key(&key),
+                    format!("value of `{key}` is not a scalar, but `scalar_values` is set"),
+                );
             }
         }
     }

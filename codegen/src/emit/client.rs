@@ -30,16 +30,20 @@ pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
             }
         })
         .collect();
-    let fixed = p.headers.iter().filter(|h| h.constant.is_some() || h.required).map(|h| {
-        let wire = &h.wire;
-        match &h.constant {
-            Some(c) => quote!((#wire.to_string(), #c.to_string())),
-            None => {
-                let ident = format_ident!("{}", h.ident);
-                quote!((#wire.to_string(), #ident.into()))
+    let fixed = p
+        .headers
+        .iter()
+        .filter(|h| h.constant.is_some() || h.required)
+        .map(|h| {
+            let wire = &h.wire;
+            match &h.constant {
+                Some(c) => quote!((#wire.to_string(), #c.to_string())),
+                None => {
+                    let ident = format_ident!("{}", h.ident);
+                    quote!((#wire.to_string(), #ident.into()))
+                }
             }
-        }
-    });
+        });
     let optional: Vec<TokenStream> = p
         .headers
         .iter()
@@ -54,21 +58,40 @@ pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
             }
         })
         .collect();
-    let headers_mut = if optional.is_empty() { quote!() } else { quote!(mut) };
+    let headers_mut = if optional.is_empty() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
     let header_docs: Vec<String> = p
         .headers
         .iter()
         .filter(|h| h.constant.is_none())
-        .map(|h| format!("- `{}`: sent as the `{}` header. {}", h.ident, h.wire, h.docs.join(" ")))
+        .map(|h| {
+            format!(
+                "- `{}`: sent as the `{}` header. {}",
+                h.ident,
+                h.wire,
+                h.docs.join(" ")
+            )
+        })
         .collect();
-    let mut ctor_lines = vec![format!(" A {title} client that sends requests through `transport`.")];
+    let mut header_lines = Vec::new();
     if !header_docs.is_empty() {
-        ctor_lines.push(String::new());
-        ctor_lines.extend(header_docs.iter().map(|l| format!(" {}", docs::escape(l))));
+        header_lines.push(String::new());
+        header_lines.extend(header_docs.iter().map(|l| docs::escape(l)));
     }
-    ctor_lines.push(String::new());
-    ctor_lines.push(" Fails when the base URL is not http(s) or a header value contains a line break.".into());
-    let ctor_docs = ctor_lines.iter().map(|l| quote!(#[doc = #l]));
+    let header_lines = docs::raw(&header_lines);
+    let new_doc = format!(" A {title} client over HTTPS (`reqwest`, rustls) with `config`'s timeouts, limits and retries.");
+    let with_doc = format!(
+        " A {title} client that sends requests through `transport`; only `config.retry` applies."
+    );
+    let header_args: Vec<_> = p
+        .headers
+        .iter()
+        .filter(|h| h.constant.is_none())
+        .map(|h| format_ident!("{}", h.ident))
+        .collect();
     let auth = auth_expr(p);
     let methods = p.operations.iter().map(|op| method(p, op));
     let aliases = p.operations.iter().map(|op| {
@@ -80,7 +103,10 @@ pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
             }
             None => quote!(serde_json::Value),
         };
-        let doc = format!(" The error body of [`Client::{}`](Client::{}).", op.ident, op.ident);
+        let doc = format!(
+            " The error body of [`Client::{}`](Client::{}).",
+            op.ident, op.ident
+        );
         quote!(#[doc = #doc] pub type #alias = #target;)
     });
     let client_doc = format!(" A {title} API client. Cheap to clone; clones share the transport.");
@@ -95,16 +121,34 @@ pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
         }
 
         impl Client {
-            #(#ctor_docs)*
+            #[doc = #new_doc]
+            #header_lines
+            ///
+            /// Fails when the base URL is not http(s) or a header value contains a line break.
+            pub fn new(
+                environment: &Environment,
+                credentials: &Credentials,
+                #(#header_params,)*
+                config: &rt::ClientConfig,
+            ) -> Result<Self, rt::ConfigError> {
+                let transport = std::sync::Arc::new(rt::ReqwestTransport::new(config)?);
+                Self::with_transport(environment, credentials, #(#header_args,)* transport, config)
+            }
+
+            #[doc = #with_doc]
+            #header_lines
+            ///
+            /// Fails when the base URL is not http(s) or a header value contains a line break.
             pub fn with_transport(
                 environment: &Environment,
                 credentials: &Credentials,
                 #(#header_params,)*
                 transport: std::sync::Arc<dyn rt::Transport>,
+                config: &rt::ClientConfig,
             ) -> Result<Self, rt::ConfigError> {
                 let #headers_mut headers: Vec<(String, String)> = vec![#(#fixed),*];
                 #(#optional)*
-                let core = rt::ClientCore::new(#provider_name, environment.base_url(), &#auth, headers, transport)
+                let core = rt::ClientCore::new(#provider_name, environment.base_url(), &#auth, headers, transport, config.retry.clone())
                     .map_err(rt::ConfigError)?;
                 Ok(Client { core })
             }
@@ -132,7 +176,12 @@ fn environment(p: &Provider) -> TokenStream {
         } else {
             let fields = vars.iter().map(|v| {
                 let ident = format_ident!("{}", v);
-                let d = p.variables.iter().find(|x| &x.name == v).map(|x| docs::attrs(&x.docs)).unwrap_or_default();
+                let d = p
+                    .variables
+                    .iter()
+                    .find(|x| &x.name == v)
+                    .map(|x| docs::attrs(&x.docs))
+                    .unwrap_or_default();
                 quote!(#d #ident: String,)
             });
             quote!(#[doc = #doc] #ident { #(#fields)* },)
@@ -177,7 +226,9 @@ fn environment(p: &Provider) -> TokenStream {
 
 fn credential_names(p: &Provider) -> Vec<String> {
     match &p.auth {
-        Auth::Basic { username, password } => std::iter::once(username.clone()).chain(password.clone()).collect(),
+        Auth::Basic { username, password } => std::iter::once(username.clone())
+            .chain(password.clone())
+            .collect(),
         Auth::Bearer { token } => vec![token.clone()],
     }
 }
@@ -190,7 +241,10 @@ fn credentials(p: &Provider) -> TokenStream {
         Auth::Basic { .. } => "HTTP Basic",
         Auth::Bearer { .. } => "a Bearer token",
     };
-    let doc = format!(" The credentials {} calls authenticate with ({scheme}). `Debug` never shows them.", p.title);
+    let doc = format!(
+        " The credentials {} calls authenticate with ({scheme}). `Debug` never shows them.",
+        p.title
+    );
     let field_docs = names.iter().map(|n| format!(" `{n}`, a secret."));
     quote! {
         #[doc = #doc]
@@ -245,7 +299,11 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
             }
         })
         .collect();
-    let args: Vec<_> = op.path_params.iter().map(|f| format_ident!("{}", f.ident)).collect();
+    let args: Vec<_> = op
+        .path_params
+        .iter()
+        .map(|f| format_ident!("{}", f.ident))
+        .collect();
     let (req_param, req_arg) = match &op.request {
         Some(r) => {
             let name = format_ident!("{}", r.name);
@@ -272,33 +330,57 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
     let (validate, body, headers) = match &op.request {
         Some(r) => {
             let body = if r.encoding == Encoding::JsonApi {
-                let id = op.path_params.iter().find(|f| f.wire == "id").map(|f| format_ident!("{}", f.ident)).unwrap_or_else(|| format_ident!("id"));
+                let id = op
+                    .path_params
+                    .iter()
+                    .find(|f| f.wire == "id")
+                    .map(|f| format_ident!("{}", f.ident))
+                    .unwrap_or_else(|| format_ident!("id"));
                 quote!(Some(request.body(#id).map_err(rt::Error::Build)?))
             } else {
                 quote!(Some(request.body().map_err(rt::Error::Build)?))
             };
-            let headers = if r.headers.is_empty() { quote!(&[]) } else { quote!(&request.headers()) };
+            let headers = if r.headers.is_empty() {
+                quote!(&[])
+            } else {
+                quote!(&request.headers())
+            };
             (quote!(request.validate()?;), body, headers)
         }
         None => (quote!(), quote!(None), quote!(&[])),
     };
-    let (provider, name, retry_safe, status) = (&p.name, &op.ident, op.retry_safe, op.success_status);
-    let mut lines = op.docs.clone();
-    lines.push(String::new());
-    lines.push(format!("Sends `{} {}`; answers `{}` with [`{}`].", op.method, op.path, op.success_status, op.response_type));
+    let (provider, name, retry_safe, status) =
+        (&p.name, &op.ident, op.retry_safe, op.success_status);
+    let mut generated = vec![
+        String::new(),
+        format!(
+            "Sends `{} {}`; answers `{}` with [`{}`].",
+            op.method, op.path, op.success_status, op.response_type
+        ),
+    ];
     if !op.retry_safe {
-        lines.push("Not safe to retry: a repeated call may apply the change twice.".into());
+        generated.push("Not safe to retry: a repeated call may apply the change twice.".into());
     }
+    generated.push(String::new());
+    generated.push("# Errors".into());
+    generated.push(String::new());
+    generated.push("[`rt::Error::Validation`] before anything is sent when the request breaks the docs' constraints.".into());
+    let mut documented: Vec<String> = Vec::new();
     if !op.errors.is_empty() {
-        lines.push(String::new());
-        lines.push("# Errors".into());
-        lines.push(String::new());
-        lines.push("[`rt::Error::Validation`] before anything is sent when the request breaks the docs' constraints. Documented failures:".into());
+        documented.push(String::new());
+        documented.push("Documented failures ([`rt::Error::Api`]):".into());
         for (status, msg) in &op.errors {
-            lines.push(if msg.is_empty() { format!("- {status}") } else { format!("- {status}: {msg}") });
+            documented.push(if msg.is_empty() {
+                format!("- {status}")
+            } else {
+                format!("- {status}: {msg}")
+            });
         }
     }
-    let docs = docs::attrs(&lines);
+    let spec_docs = docs::attrs(&op.docs);
+    let gen_docs = docs::raw(&generated);
+    let error_docs = docs::attrs(&documented);
+    let docs = quote!(#spec_docs #gen_docs #error_docs);
     let builder_doc = format!(
         " Validates and builds the request [`Client::{}`](Client::{}) sends, without sending it: method, URL, headers and body.",
         op.ident, op.ident

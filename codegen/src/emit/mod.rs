@@ -41,7 +41,10 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
         doc_lines.extend(p.docs.iter().cloned());
     }
     doc_lines.push(String::new());
-    doc_lines.push(format!("Generated from `spec/{}`, transcribed from:", p.source));
+    doc_lines.push(format!(
+        "Generated from `spec/{}`, transcribed from:",
+        p.source
+    ));
     for page in &p.pages {
         doc_lines.push(format!("- <{page}>"));
     }

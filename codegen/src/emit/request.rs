@@ -15,12 +15,12 @@ use crate::model::{Field, Operation, Presence, Request};
 /// The request type of an operation.
 pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", r.name);
-    let mut doc_lines = vec![format!("Body of [`Client::{}`](Client::{}).", op.ident, op.ident)];
-    if !r.docs.is_empty() {
-        doc_lines.push(String::new());
-        doc_lines.extend(r.docs.iter().cloned());
-    }
-    let docs = docs::attrs(&doc_lines);
+    let head = docs::raw(&[
+        format!("Body of [`Client::{}`](Client::{}).", op.ident, op.ident),
+        String::new(),
+    ]);
+    let body_docs = docs::attrs(&r.docs);
+    let docs = quote!(#head #body_docs);
     let decls = r.fields.iter().map(field_decl);
     let rel_decls = r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
@@ -39,39 +39,56 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         }
     });
     let constructor = constructor(r);
-    let setters = r.fields.iter().filter(|f| f.presence != Presence::Required).map(setter);
-    let rel_setters = r.relationships.iter().filter(|rel| !rel.required).map(|rel| {
-        let ident = format_ident!("{}", rel.ident);
-        let mut lines = rel.docs.clone();
-        lines.push(String::new());
-        lines.push(format!("The id of the related `{}` resource.", rel.resource));
-        let d = docs::attrs(&lines);
-        quote! {
-            #d
-            pub fn #ident(mut self, id: impl Into<String>) -> Self {
-                self.#ident = Some(id.into());
-                self
+    let setters = r
+        .fields
+        .iter()
+        .filter(|f| f.presence != Presence::Required)
+        .map(setter);
+    let rel_setters = r
+        .relationships
+        .iter()
+        .filter(|rel| !rel.required)
+        .map(|rel| {
+            let ident = format_ident!("{}", rel.ident);
+            let mut lines = rel.docs.clone();
+            lines.push(String::new());
+            lines.push(format!(
+                "The id of the related `{}` resource.",
+                rel.resource
+            ));
+            let d = docs::attrs(&lines);
+            quote! {
+                #d
+                pub fn #ident(mut self, id: impl Into<String>) -> Self {
+                    self.#ident = Some(id.into());
+                    self
+                }
             }
-        }
-    });
-    let header_setters = r.headers.iter().filter(|h| !h.required && h.constant.is_none()).map(|h| {
-        let ident = format_ident!("{}", h.ident);
-        let d = docs::attrs(&h.docs);
-        quote! {
-            #d
-            pub fn #ident(mut self, value: impl Into<String>) -> Self {
-                self.#ident = Some(value.into());
-                self
+        });
+    let header_setters = r
+        .headers
+        .iter()
+        .filter(|h| !h.required && h.constant.is_none())
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            let d = docs::attrs(&h.docs);
+            quote! {
+                #d
+                pub fn #ident(mut self, value: impl Into<String>) -> Self {
+                    self.#ident = Some(value.into());
+                    self
+                }
             }
-        }
-    });
+        });
     let body = validate::fields_body(&r.fields, &r.rules, true, ctx);
     let (path, out) = validate::param_names(body.is_empty());
     let encode = encoder(op, r);
     let headers = headers_fn(r);
     let derive_default = if r.fields.iter().all(|f| f.presence != Presence::Required)
         && r.relationships.iter().all(|rel| !rel.required)
-        && r.headers.iter().all(|h| !h.required || h.constant.is_some())
+        && r.headers
+            .iter()
+            .all(|h| !h.required || h.constant.is_some())
     {
         quote!(Default,)
     } else {
@@ -142,7 +159,11 @@ fn param(f: &Field) -> (TokenStream, TokenStream) {
 }
 
 fn constructor(r: &Request) -> TokenStream {
-    let required: Vec<&Field> = r.fields.iter().filter(|f| f.presence == Presence::Required).collect();
+    let required: Vec<&Field> = r
+        .fields
+        .iter()
+        .filter(|f| f.presence == Presence::Required)
+        .collect();
     let mut params = Vec::new();
     let mut names = Vec::new();
     for f in &required {
@@ -156,7 +177,11 @@ fn constructor(r: &Request) -> TokenStream {
         params.push(quote!(#ident: impl Into<String>));
         names.push(format!("`{}` (relationship)", rel.wire));
     }
-    for h in r.headers.iter().filter(|h| h.required && h.constant.is_none()) {
+    for h in r
+        .headers
+        .iter()
+        .filter(|h| h.required && h.constant.is_none())
+    {
         let ident = format_ident!("{}", h.ident);
         params.push(quote!(#ident: impl Into<String>));
         names.push(format!("`{}` (header)", h.wire));
@@ -220,7 +245,10 @@ fn setter(f: &Field) -> TokenStream {
     match f.presence {
         Presence::Clearable => {
             let clear = format_ident!("clear_{}", f.ident);
-            let clear_doc = format!(" Sends `{}` as `null`, clearing the value on the server.", f.wire);
+            let clear_doc = format!(
+                " Sends `{}` as `null`, clearing the value on the server.",
+                f.wire
+            );
             quote! {
                 #d
                 pub fn #ident(mut self, value: #ty) -> Self {
@@ -258,9 +286,15 @@ fn encoder(op: &Operation, r: &Request) -> TokenStream {
             let pairs = r.fields.iter().map(|f| {
                 let ident = format_ident!("{}", f.ident);
                 let wire = &f.wire;
-                let show = if is_secret(f) { quote!(&value.expose()) } else { quote!(value) };
+                let show = if is_secret(f) {
+                    quote!(&value.expose())
+                } else {
+                    quote!(value)
+                };
                 match f.presence {
-                    Presence::Required => quote!({ let value = &self.#ident; form.pair(#wire, #show); }),
+                    Presence::Required => {
+                        quote!({ let value = &self.#ident; form.pair(#wire, #show); })
+                    }
                     Presence::Optional => quote! {
                         if let Some(value) = &self.#ident {
                             form.pair(#wire, #show);
@@ -306,7 +340,9 @@ fn encoder(op: &Operation, r: &Request) -> TokenStream {
                 }
             });
             let cap = r.relationships.len();
-            let doc2 = format!(" A JSON:API document of type `{resource}` whose `data.id` is `{id_param}`.");
+            let doc2 = format!(
+                " A JSON:API document of type `{resource}` whose `data.id` is `{id_param}`."
+            );
             quote! {
                 #[doc = #doc]
                 #[doc = ""]

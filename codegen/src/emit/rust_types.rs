@@ -32,7 +32,12 @@ fn scalar(s: Scalar) -> TokenStream {
         Scalar::Decimal => quote!(rt::Decimal),
         Scalar::Boolean => quote!(bool),
         Scalar::Json => quote!(serde_json::Value),
-        Scalar::String | Scalar::Timestamp | Scalar::Duration | Scalar::Currency | Scalar::Url | Scalar::Email => {
+        Scalar::String
+        | Scalar::Timestamp
+        | Scalar::Duration
+        | Scalar::Currency
+        | Scalar::Url
+        | Scalar::Email => {
             quote!(String)
         }
     }

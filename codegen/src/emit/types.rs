@@ -42,7 +42,10 @@ impl<'a> Ctx<'a> {
                 _ => {}
             }
         }
-        Ctx { request_types, provider: p }
+        Ctx {
+            request_types,
+            provider: p,
+        }
     }
 
     /// The alias named `name`, if it is one.
@@ -120,7 +123,11 @@ fn object_field(f: &Field) -> TokenStream {
     let rename = rename(f);
     let inner = field_ty(f);
     let required = f.presence == Presence::Required;
-    let ty = if required { inner } else { quote!(Option<#inner>) };
+    let ty = if required {
+        inner
+    } else {
+        quote!(Option<#inner>)
+    };
     let lenient = lenient_fn(f, !required);
     let mut serde_args = Vec::new();
     if !required {
@@ -130,7 +137,11 @@ fn object_field(f: &Field) -> TokenStream {
     if let Some(func) = lenient {
         serde_args.push(quote!(deserialize_with = #func));
     }
-    let serde_attr = if serde_args.is_empty() { quote!() } else { quote!(#[serde(#(#serde_args),*)]) };
+    let serde_attr = if serde_args.is_empty() {
+        quote!()
+    } else {
+        quote!(#[serde(#(#serde_args),*)])
+    };
     quote! {
         #docs
         #rename
@@ -160,12 +171,19 @@ fn lenient_fn(f: &Field, optional: bool) -> Option<String> {
             // Decimals always accept both forms.
             _ => return None,
         }
-    } else if f.lenient.contains(&Lenient::Unquoted) && !is_secret(f) && matches!(f.ty, RustTy::Scalar(s) if s.is_textual()) {
+    } else if f.lenient.contains(&Lenient::Unquoted)
+        && !is_secret(f)
+        && matches!(f.ty, RustTy::Scalar(s) if s.is_textual())
+    {
         "unquoted_string"
     } else {
         return None;
     };
-    Some(if optional { format!("rt::de::opt_{base}") } else { format!("rt::de::{base}") })
+    Some(if optional {
+        format!("rt::de::opt_{base}")
+    } else {
+        format!("rt::de::{base}")
+    })
 }
 
 fn enumeration(e: &Enum) -> TokenStream {
@@ -253,9 +271,20 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
         let checks = validate::value_checks(&a.ty, &a.checks, false, &value, &path, ctx);
         let (path_param, out) = validate::param_names(checks.is_empty());
         // `path` arrives by reference; the checks take it by value (it is `Copy`).
-        let body = if checks.is_empty() { checks } else { quote!(let path = *path; #checks) };
-        let value_param = if body.is_empty() { quote!(_value) } else { quote!(value) };
-        let doc = format!(" Records every constraint a [`{}`] value breaks, under `path`.", a.name);
+        let body = if checks.is_empty() {
+            checks
+        } else {
+            quote!(let path = *path; #checks)
+        };
+        let value_param = if body.is_empty() {
+            quote!(_value)
+        } else {
+            quote!(value)
+        };
+        let doc = format!(
+            " Records every constraint a [`{}`] value breaks, under `path`.",
+            a.name
+        );
         quote! {
             #[doc = #doc]
             pub fn #func(#value_param: &#name, #path_param: &rt::Path<'_>, #out: &mut rt::Violations) {

@@ -22,7 +22,12 @@ pub(crate) fn param_names(empty: bool) -> (TokenStream, TokenStream) {
 
 /// Checks of every field of a struct plus its cross-field rules. `patch`
 /// says whether clearable fields are `rt::Patch` (requests) or `Option`.
-pub(crate) fn fields_body(fields: &[Field], rules: &[Rule], patch: bool, ctx: &Ctx<'_>) -> TokenStream {
+pub(crate) fn fields_body(
+    fields: &[Field],
+    rules: &[Rule],
+    patch: bool,
+    ctx: &Ctx<'_>,
+) -> TokenStream {
     let checks = fields.iter().map(|f| {
         let value = quote!(value);
         let path = quote!(path);
@@ -34,7 +39,9 @@ pub(crate) fn fields_body(fields: &[Field], rules: &[Rule], patch: bool, ctx: &C
         let wire = &f.wire;
         let bind = match (f.presence, patch) {
             (Presence::Required, _) => quote!(let value = &self.#ident;),
-            (Presence::Clearable, true) => quote!(let rt::Patch::Set(value) = &self.#ident else { break 'field };),
+            (Presence::Clearable, true) => {
+                quote!(let rt::Patch::Set(value) = &self.#ident else { break 'field };)
+            }
             _ => quote!(let Some(value) = &self.#ident else { break 'field };),
         };
         let needs_label = f.presence != Presence::Required;
@@ -91,7 +98,9 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
 /// `value == <literal>` for a `value: &T`.
 fn equals(ty: &RustTy, v: &serde_json::Value) -> TokenStream {
     match (ty, v) {
-        (RustTy::Named(_, NamedKind::Enum), serde_json::Value::String(s)) => quote!(value.as_str() == #s),
+        (RustTy::Named(_, NamedKind::Enum), serde_json::Value::String(s)) => {
+            quote!(value.as_str() == #s)
+        }
         (_, serde_json::Value::String(s)) => quote!(value == #s),
         (_, serde_json::Value::Bool(true)) => quote!(*value),
         (_, serde_json::Value::Bool(false)) => quote!(!*value),
@@ -121,12 +130,23 @@ fn opt_msg(m: Option<&str>) -> TokenStream {
 }
 
 /// Checks of a value `value: &T` of type `ty` at `path`.
-pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenStream, path: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
+pub(crate) fn value_checks(
+    ty: &RustTy,
+    c: &Checks,
+    secret: bool,
+    value: &TokenStream,
+    path: &TokenStream,
+    ctx: &Ctx<'_>,
+) -> TokenStream {
     let mut out = Vec::new();
     let msg = |rule: &str| opt_msg(c.message(rule));
     match ty {
         RustTy::Scalar(s) if s.is_textual() => {
-            let text = if secret { quote!(#value.expose()) } else { quote!(#value.as_str()) };
+            let text = if secret {
+                quote!(#value.expose())
+            } else {
+                quote!(#value.as_str())
+            };
             if c.min_length.is_some() || c.max_length.is_some() {
                 let (min, max) = (opt_usize(c.min_length), opt_usize(c.max_length));
                 let (m1, m2) = (msg("min_length"), msg("max_length"));
@@ -164,7 +184,11 @@ pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenS
                 out.push(quote!(violations.range(&#path, *#value, #min, #max, [#m1, #m2]);));
             }
             if !c.allowed.is_empty() {
-                let vals = c.allowed.iter().filter_map(|v| v.as_i64()).map(Literal::i64_suffixed);
+                let vals = c
+                    .allowed
+                    .iter()
+                    .filter_map(|v| v.as_i64())
+                    .map(Literal::i64_suffixed);
                 let m = msg("allowed");
                 out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
             }
@@ -172,7 +196,10 @@ pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenS
         RustTy::Scalar(Scalar::Decimal) => {
             let num = |v: &Option<String>| match v.as_deref().and_then(decimal_parts) {
                 Some((mantissa, scale)) => {
-                    let (m, s) = (Literal::i64_suffixed(mantissa), Literal::u32_suffixed(scale));
+                    let (m, s) = (
+                        Literal::i64_suffixed(mantissa),
+                        Literal::u32_suffixed(scale),
+                    );
                     quote!(Some(rt::Decimal::from_parts_raw_i64(#m, #s)))
                 }
                 None => quote!(None),
@@ -199,7 +226,14 @@ pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenS
                 let (m1, m2) = (msg("min_items"), msg("max_items"));
                 out.push(quote!(violations.items(&#path, #value.len(), #min, #max, [#m1, #m2]);));
             }
-            let inner = value_checks(item, &Checks::default(), false, &quote!(item), &quote!(path), ctx);
+            let inner = value_checks(
+                item,
+                &Checks::default(),
+                false,
+                &quote!(item),
+                &quote!(path),
+                ctx,
+            );
             if !inner.is_empty() {
                 out.push(quote! {
                     for (index, item) in #value.iter().enumerate() {
@@ -210,10 +244,24 @@ pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenS
             }
         }
         RustTy::Map(item) => {
-            if c.max_entries.is_some() || c.max_key_length.is_some() || c.max_value_length.is_some() || c.scalar_values {
-                let (e, k, v) = (opt_usize(c.max_entries), opt_usize(c.max_key_length), opt_usize(c.max_value_length));
+            if c.max_entries.is_some()
+                || c.max_key_length.is_some()
+                || c.max_value_length.is_some()
+                || c.scalar_values
+            {
+                let (e, k, v) = (
+                    opt_usize(c.max_entries),
+                    opt_usize(c.max_key_length),
+                    opt_usize(c.max_value_length),
+                );
                 let s = c.scalar_values;
-                let msgs = ["max_entries", "max_key_length", "max_value_length", "scalar_values"].map(msg);
+                let msgs = [
+                    "max_entries",
+                    "max_key_length",
+                    "max_value_length",
+                    "scalar_values",
+                ]
+                .map(msg);
                 out.push(quote! {
                     violations.map(&#path, #value.iter(), &rt::MapRules {
                         max_entries: #e,
@@ -224,7 +272,14 @@ pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenS
                     });
                 });
             }
-            let inner = value_checks(item, &Checks::default(), false, &quote!(item), &quote!(path), ctx);
+            let inner = value_checks(
+                item,
+                &Checks::default(),
+                false,
+                &quote!(item),
+                &quote!(path),
+                ctx,
+            );
             if !inner.is_empty() {
                 out.push(quote! {
                     for (key, item) in #value {
@@ -245,7 +300,9 @@ pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenS
                 out.push(quote!(#func(#value, &#path, violations);));
             }
         }
-        RustTy::Named(name, NamedKind::Object) if named_has_checks(name, NamedKind::Object, ctx) && object_has_checks(name, ctx) => {
+        RustTy::Named(name, NamedKind::Object)
+            if named_has_checks(name, NamedKind::Object, ctx) && object_has_checks(name, ctx) =>
+        {
             out.push(quote!(#value.validate_into(&#path, violations);));
         }
         _ => {}
@@ -255,7 +312,8 @@ pub(crate) fn value_checks(ty: &RustTy, c: &Checks, secret: bool, value: &TokenS
 }
 
 fn object_has_checks(name: &str, ctx: &Ctx<'_>) -> bool {
-    ctx.object(name).is_some_and(|o| !fields_body(&o.fields, &o.rules, false, ctx).is_empty())
+    ctx.object(name)
+        .is_some_and(|o| !fields_body(&o.fields, &o.rules, false, ctx).is_empty())
 }
 
 fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {

@@ -164,7 +164,11 @@ impl Lowerer<'_> {
                 Presence::Optional
             },
             sensitive: f.sensitive,
-            lenient: f.lenient.iter().filter_map(|l| Lenient::from_name(l)).collect(),
+            lenient: f
+                .lenient
+                .iter()
+                .filter_map(|l| Lenient::from_name(l))
+                .collect(),
             checks: checks(&f.validation),
         }
     }
@@ -191,7 +195,10 @@ impl Lowerer<'_> {
             method: o.method.clone(),
             path: o.path.clone(),
             path_params,
-            request: o.request.as_ref().map(|r| self.request(name, r, &o.headers)),
+            request: o
+                .request
+                .as_ref()
+                .map(|r| self.request(name, r, &o.headers)),
             success_status: o.response.status,
             response_type: o.response.ty.clone(),
             error_type,
@@ -204,7 +211,12 @@ impl Lowerer<'_> {
         }
     }
 
-    fn request(&self, op: &str, r: &spec::Request, hdrs: &IndexMap<String, spec::Header>) -> Request {
+    fn request(
+        &self,
+        op: &str,
+        r: &spec::Request,
+        hdrs: &IndexMap<String, spec::Header>,
+    ) -> Request {
         let mut docs = lines(&r.description);
         if !r.rejects.is_empty() {
             let names: Vec<String> = r.rejects.keys().map(|k| format!("`{k}`")).collect();
@@ -291,12 +303,7 @@ fn checks(c: &spec::Constraints) -> Checks {
         minimum: c.minimum.as_ref().map(ToString::to_string),
         maximum: c.maximum.as_ref().map(ToString::to_string),
         pattern: c.pattern.clone(),
-        allowed: c
-            .allowed
-            .iter()
-            .flatten()
-            .map(yaml_to_json)
-            .collect(),
+        allowed: c.allowed.iter().flatten().map(yaml_to_json).collect(),
         min_items: c.min_items,
         max_items: c.max_items,
         max_entries: c.max_entries,

@@ -243,15 +243,19 @@ pub struct Checks {
 impl Checks {
     /// The docs' message for a rule.
     pub fn message(&self, rule: &str) -> Option<&str> {
-        self.messages.iter().find(|(r, _)| r == rule).map(|(_, m)| m.as_str())
+        self.messages
+            .iter()
+            .find(|(r, _)| r == rule)
+            .map(|(_, m)| m.as_str())
     }
 
     /// Whether any constraint is set.
     pub fn is_empty(&self) -> bool {
-        *self == Checks {
-            messages: self.messages.clone(),
-            ..Checks::default()
-        }
+        *self
+            == Checks {
+                messages: self.messages.clone(),
+                ..Checks::default()
+            }
     }
 }
 

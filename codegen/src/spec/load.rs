@@ -47,7 +47,9 @@ pub fn load_file(file: &Path) -> Result<LoadedSpec, Vec<Diagnostic>> {
             Pos { line: 1, column: 1 },
             format!("cannot read the spec file: {e}"),
         )
-        .with_hint("check that the path exists and is a readable UTF-8 text file")]),
+        .with_hint(
+            "check that the path exists and is a readable UTF-8 text file",
+        )]),
     }
 }
 
@@ -80,7 +82,11 @@ pub fn load_dir(path: &Path) -> (Vec<LoadedSpec>, Vec<Diagnostic>) {
             }
             Ok(f) => f,
             Err(e) => {
-                let d = Diagnostic::new(path, Pos { line: 1, column: 1 }, format!("cannot list the folder: {e}"));
+                let d = Diagnostic::new(
+                    path,
+                    Pos { line: 1, column: 1 },
+                    format!("cannot list the folder: {e}"),
+                );
                 return (Vec::new(), vec![d]);
             }
         }
@@ -117,7 +123,10 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
         Err(e) => {
             let pos = e
                 .location()
-                .map(|l| Pos { line: l.line(), column: l.column() })
+                .map(|l| Pos {
+                    line: l.line(),
+                    column: l.column(),
+                })
                 .unwrap_or(Pos { line: 1, column: 1 });
             return Err(vec![Diagnostic::new(file, pos, format!("YAML error: {e}"))]);
         }
@@ -154,7 +163,11 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
         match classify(&msg) {
             SerdeProblem::Unknown { key, expected } => {
                 let parent = SpecPath(path.0[..path.0.len().saturating_sub(1)].to_vec());
-                let mut d = Diagnostic::new(file, index.key_pos(&path), format!("unknown key `{key}` in {}", where_(&parent)));
+                let mut d = Diagnostic::new(
+                    file,
+                    index.key_pos(&path),
+                    format!("unknown key `{key}` in {}", where_(&parent)),
+                );
                 if !expected.is_empty() {
                     let refs: Vec<&str> = expected.iter().map(String::as_str).collect();
                     d = d.with_hint(suggest(&key, &refs));
@@ -170,8 +183,12 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                 let target = path.key(&key);
                 let inside_stand_in = stand_ins.keys().any(|s| path.0.starts_with(&s.0));
                 if !reported.contains(&target) && !inside_stand_in {
-                    let d = Diagnostic::new(file, index.key_pos(&path), format!("missing key `{key}` in {}", where_(&path)))
-                        .with_hint(format!("add `{key}:`; spec/README.md lists what it takes"));
+                    let d = Diagnostic::new(
+                        file,
+                        index.key_pos(&path),
+                        format!("missing key `{key}` in {}", where_(&path)),
+                    )
+                    .with_hint(format!("add `{key}:`; spec/README.md lists what it takes"));
                     diags.push(d);
                 }
                 if !next_stand_in(&mut value, &mut stand_ins, &target) {
@@ -188,14 +205,22 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                     // Nothing left to remove: give up on the file, keeping what was found.
                     if diags.is_empty() {
                         diags.push(
-                            Diagnostic::new(file, Pos { line: 1, column: 1 }, format!("cannot read the spec: {msg}"))
-                                .with_hint("spec/README.md shows the shape of a spec file"),
+                            Diagnostic::new(
+                                file,
+                                Pos { line: 1, column: 1 },
+                                format!("cannot read the spec: {msg}"),
+                            )
+                            .with_hint("spec/README.md shows the shape of a spec file"),
                         );
                     }
                     return Err(diags);
                 }
-                let d = Diagnostic::new(file, index.value_pos(&path), format!("wrong value for `{}`: {msg}", last_key(&path)))
-                    .with_hint(value_hint(&msg));
+                let d = Diagnostic::new(
+                    file,
+                    index.value_pos(&path),
+                    format!("wrong value for `{}`: {msg}", last_key(&path)),
+                )
+                .with_hint(value_hint(&msg));
                 diags.push(d);
                 reported.insert(path.clone());
                 match path.0.last() {
@@ -231,7 +256,11 @@ fn stand_in(n: usize) -> Value {
 
 /// Puts the next stand-in at `path`; `false` when all were tried or the
 /// node cannot be placed.
-fn next_stand_in(value: &mut Value, tried: &mut BTreeMap<SpecPath, usize>, path: &SpecPath) -> bool {
+fn next_stand_in(
+    value: &mut Value,
+    tried: &mut BTreeMap<SpecPath, usize>,
+    path: &SpecPath,
+) -> bool {
     let n = tried.get(path).map_or(0, |n| n + 1);
     if n >= STAND_INS {
         return false;
@@ -250,7 +279,11 @@ enum SerdeProblem {
 /// "unknown field `x`, expected `a` or `b`", "missing field `x`".
 fn classify(msg: &str) -> SerdeProblem {
     let ticked = |s: &str| -> Vec<String> {
-        s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
     };
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let names = ticked(rest);
@@ -296,7 +329,11 @@ fn where_(container: &SpecPath) -> String {
 
 /// The last key of a path, with the indices after it (`lenient[1]`).
 fn last_key(path: &SpecPath) -> String {
-    let from = path.0.iter().rposition(|s| matches!(s, PathSeg::Key(_))).unwrap_or(0);
+    let from = path
+        .0
+        .iter()
+        .rposition(|s| matches!(s, PathSeg::Key(_)))
+        .unwrap_or(0);
     SpecPath(path.0[from..].to_vec()).to_string()
 }
 
@@ -352,5 +389,95 @@ fn remove(value: &mut Value, path: &SpecPath) {
     };
     if let Some(Value::Mapping(m)) = node_mut(value, parents) {
         m.remove(k.as_str());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "\
+provider:
+  name: example
+  title: Example
+  environments: { production: https://api.example.com }
+  auth: { scheme: basic, username: api_key }
+types:
+  Order:
+    kind: object
+    fields:
+      id: { type: string, lenient: [unquoted] }
+operations:
+  get_order:
+    summary: Fetch an order.
+    method: GET
+    path: /orders
+    retry_safe: true
+    response: { status: 200, type: Order }
+";
+
+    fn problems(src: &str) -> Vec<(usize, usize, String)> {
+        match load_str(Path::new("t.yaml"), src) {
+            Ok(_) => Vec::new(),
+            Err(d) => d
+                .into_iter()
+                .map(|d| (d.pos.line, d.pos.column, d.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn minimal_loads() {
+        assert!(load_str(Path::new("t.yaml"), MINIMAL).is_ok());
+    }
+
+    #[test]
+    fn goes_on_past_a_missing_required_key() {
+        // `method` missing in the first operation; problems after it still count.
+        let src = MINIMAL.replace("    method: GET\n", "")
+            + "  other:\n    summary: x\n    method: GET\n    path: /x\n    retry_safe: \"no\"\n    response: { status: 200, type: Order }\n    bogus: 1\n";
+        let p = problems(&src);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert_eq!((p[0].0, p[0].1), (12, 3));
+        assert!(p[0].2.contains("missing key `method`"));
+        assert!(p[1].2.contains("wrong value for `retry_safe`"));
+        assert!(p[2].2.contains("unknown key `bogus`"));
+    }
+
+    #[test]
+    fn a_misspelt_required_key_is_reported_once() {
+        let p = problems(&MINIMAL.replace("  title:", "  titel:"));
+        assert_eq!(
+            p,
+            vec![(3, 3, "unknown key `titel` in `provider`".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_wrong_list_item_is_reported_at_the_item() {
+        let p = problems(&MINIMAL.replace("lenient: [unquoted]", "lenient: [unquoted, [x]]"));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].0, p[0].1), (10, 47));
+        assert!(p[0].2.starts_with("wrong value for `lenient[1]`"), "{p:?}");
+    }
+
+    #[test]
+    fn empty_and_non_mapping_files() {
+        assert_eq!(
+            problems("# only a comment\n"),
+            vec![(1, 1, "the spec file is empty".to_string())]
+        );
+        assert_eq!(
+            problems("# a list\n- a\n"),
+            vec![(
+                2,
+                1,
+                "a spec file must be a mapping, not a list".to_string()
+            )]
+        );
+        assert_eq!(
+            problems("hello\n")[0].2,
+            "a spec file must be a mapping, not a single value"
+        );
     }
 }

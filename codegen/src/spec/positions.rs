@@ -274,8 +274,11 @@ impl MarkedEventReceiver for Receiver {
                 if self.documents == 2 {
                     self.problems.push(ScanProblem {
                         pos,
-                        message: "a second YAML document starts here; a spec file is one document".into(),
-                        hint: Some("remove the `---`, or check the indentation: a key left of its siblings ends the document".into()),
+                        message: "a second YAML document starts here; a spec file is one document"
+                            .into(),
+                        hint: Some(
+                            "remove the `---` line; one spec file holds one document".into(),
+                        ),
                     });
                 }
             }
@@ -312,6 +315,30 @@ mod tests {
         assert!(problems[0].message.contains("duplicate key `a`"));
         assert_eq!(problems[1].pos, Pos { line: 6, column: 3 });
         assert!(problems[1].hint.as_deref().unwrap_or("").contains("line 5"));
+    }
+
+    #[test]
+    fn reports_a_second_document() {
+        let (_, problems) = PositionIndex::scan("a: 1\n---\nb: 2\n");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].pos, Pos { line: 2, column: 1 });
+        assert!(problems[0].message.contains("second YAML document"));
+    }
+
+    #[test]
+    fn syntax_hints_follow_the_error() {
+        let (_, problems) = PositionIndex::scan("a: x: y\n");
+        assert!(problems[0]
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("quote a value"));
+        let (_, problems) = PositionIndex::scan("a: { b: 1\nc: 2\n");
+        assert!(problems[0]
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("not closed"));
     }
 
     #[test]

@@ -38,7 +38,9 @@ impl<'de> Visitor<'de> for QuotedI64 {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
-        v.trim().parse().map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+        v.trim()
+            .parse()
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
     }
 }
 
@@ -188,7 +190,9 @@ impl<'de, T: DeserializeOwned + Default> Visitor<'de> for EmptyArrayOr<T> {
 }
 
 /// An object or map, or `[]` meaning an empty one (`lenient: [empty_array]`).
-pub fn empty_array<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
+pub fn empty_array<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
+    d: D,
+) -> Result<T, D::Error> {
     d.deserialize_any(EmptyArrayOr(PhantomData))
 }
 
@@ -215,15 +219,17 @@ impl<'de, T: DeserializeOwned + Default> Visitor<'de> for OptEmptyArrayOr<T> {
 }
 
 /// Optional [`empty_array`].
-pub fn opt_empty_array<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(d: D) -> Result<Option<T>, D::Error> {
+pub fn opt_empty_array<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
     d.deserialize_option(OptEmptyArrayOr(PhantomData))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
     use indexmap::IndexMap;
+    use serde::Deserialize;
 
     #[derive(Deserialize, Debug)]
     struct Probe {
@@ -243,12 +249,14 @@ mod tests {
 
     #[test]
     fn accepts_documented_and_real_forms() {
-        let p = probe(r#"{"n": "5700", "b": "true", "s": 42, "m": []}"#).expect("lenient forms decode");
+        let p =
+            probe(r#"{"n": "5700", "b": "true", "s": 42, "m": []}"#).expect("lenient forms decode");
         assert_eq!(p.n, Some(5700));
         assert_eq!(p.b, Some(true));
         assert_eq!(p.s.as_deref(), Some("42"));
         assert_eq!(p.m.map(|m| m.len()), Some(0));
-        let p = probe(r#"{"n": 12, "b": false, "s": "x", "m": {"a": "b"}}"#).expect("documented forms decode");
+        let p = probe(r#"{"n": 12, "b": false, "s": "x", "m": {"a": "b"}}"#)
+            .expect("documented forms decode");
         assert_eq!(p.n, Some(12));
         assert_eq!(p.b, Some(false));
         assert_eq!(p.m.map(|m| m.len()), Some(1));

@@ -11,7 +11,10 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use tracing::Instrument;
+
 use super::error::{snippet, Error, TransportError};
+use super::retry::{Outcome, RetryPolicy};
 use super::secret::Secret;
 
 /// HTTP method.
@@ -103,7 +106,11 @@ impl fmt::Debug for HttpRequest {
             .headers
             .iter()
             .map(|(n, v)| {
-                let shown = if n.eq_ignore_ascii_case("authorization") { "[REDACTED]" } else { v.as_str() };
+                let shown = if n.eq_ignore_ascii_case("authorization") {
+                    "[REDACTED]"
+                } else {
+                    v.as_str()
+                };
                 (n.as_str(), shown)
             })
             .collect();
@@ -156,7 +163,10 @@ impl Auth {
         match self {
             Auth::Basic { username, password } => {
                 let raw = format!("{}:{}", username.expose(), password.expose());
-                format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(raw))
+                format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(raw)
+                )
             }
             Auth::Bearer(token) => format!("Bearer {}", token.expose()),
         }
@@ -180,7 +190,9 @@ pub fn segment(value: &str) -> String {
 /// Rejects header values a server could read as more than one header.
 pub fn check_header_value(name: &str, value: &str) -> Result<(), String> {
     if value.contains(['\r', '\n', '\0']) {
-        Err(format!("header `{name}` contains a line break or NUL character"))
+        Err(format!(
+            "header `{name}` contains a line break or NUL character"
+        ))
     } else {
         Ok(())
     }
@@ -218,7 +230,10 @@ impl Default for FormEncoder {
 /// A JSON body.
 pub fn json_body<T: Serialize>(value: &T) -> Result<Body, String> {
     serde_json::to_vec(value)
-        .map(|bytes| Body { content_type: "application/json", bytes })
+        .map(|bytes| Body {
+            content_type: "application/json",
+            bytes,
+        })
         .map_err(|e| format!("cannot encode the body as JSON: {e}"))
 }
 
@@ -233,8 +248,14 @@ pub struct Linkage<'a> {
 }
 
 /// A JSON:API document: `{"data": {type, id, attributes, relationships}}`.
-pub fn jsonapi_body<T: Serialize>(resource: &str, id: &str, attributes: &T, relationships: &[Linkage<'_>]) -> Result<Body, String> {
-    let attributes = serde_json::to_value(attributes).map_err(|e| format!("cannot encode attributes: {e}"))?;
+pub fn jsonapi_body<T: Serialize>(
+    resource: &str,
+    id: &str,
+    attributes: &T,
+    relationships: &[Linkage<'_>],
+) -> Result<Body, String> {
+    let attributes =
+        serde_json::to_value(attributes).map_err(|e| format!("cannot encode attributes: {e}"))?;
     let mut data = serde_json::Map::new();
     data.insert("type".into(), resource.into());
     data.insert("id".into(), id.into());
@@ -244,13 +265,21 @@ pub fn jsonapi_body<T: Serialize>(resource: &str, id: &str, attributes: &T, rela
     if !relationships.is_empty() {
         let rels: serde_json::Map<String, serde_json::Value> = relationships
             .iter()
-            .map(|l| (l.name.to_string(), serde_json::json!({ "data": { "type": l.resource, "id": l.id } })))
+            .map(|l| {
+                (
+                    l.name.to_string(),
+                    serde_json::json!({ "data": { "type": l.resource, "id": l.id } }),
+                )
+            })
             .collect();
         data.insert("relationships".into(), rels.into());
     }
     let doc = serde_json::json!({ "data": data });
     serde_json::to_vec(&doc)
-        .map(|bytes| Body { content_type: "application/vnd.api+json", bytes })
+        .map(|bytes| Body {
+            content_type: "application/vnd.api+json",
+            bytes,
+        })
         .map_err(|e| format!("cannot encode the document: {e}"))
 }
 
@@ -262,6 +291,7 @@ pub struct ClientCore {
     authorization: Secret,
     headers: Vec<(String, String)>,
     transport: Arc<dyn Transport>,
+    retry: RetryPolicy,
 }
 
 impl fmt::Debug for ClientCore {
@@ -271,6 +301,7 @@ impl fmt::Debug for ClientCore {
             .field("base_url", &self.base_url)
             .field("authorization", &self.authorization)
             .field("headers", &self.headers)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }
@@ -284,6 +315,7 @@ impl ClientCore {
         auth: &Auth,
         headers: Vec<(String, String)>,
         transport: Arc<dyn Transport>,
+        retry: RetryPolicy,
     ) -> Result<Self, String> {
         let base_url = base_url.trim_end_matches('/').to_string();
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
@@ -294,7 +326,14 @@ impl ClientCore {
         }
         let authorization = Secret::new(auth.header_value());
         check_header_value("Authorization", authorization.expose())?;
-        Ok(ClientCore { provider, base_url, authorization, headers, transport })
+        Ok(ClientCore {
+            provider,
+            base_url,
+            authorization,
+            headers,
+            transport,
+            retry,
+        })
     }
 
     /// The base URL requests go to.
@@ -304,9 +343,18 @@ impl ClientCore {
 
     /// Builds the request for `path` (already encoded) with the client's
     /// headers, the operation's `extra` headers and `body`.
-    pub fn request(&self, operation: OperationInfo, path: &str, extra: &[(&'static str, String)], body: Option<Body>) -> Result<HttpRequest, String> {
+    pub fn request(
+        &self,
+        operation: OperationInfo,
+        path: &str,
+        extra: &[(&'static str, String)],
+        body: Option<Body>,
+    ) -> Result<HttpRequest, String> {
         let mut headers = Vec::with_capacity(self.headers.len() + extra.len() + 2);
-        headers.push(("Authorization".to_string(), self.authorization.expose().to_string()));
+        headers.push((
+            "Authorization".to_string(),
+            self.authorization.expose().to_string(),
+        ));
         for (n, v) in extra {
             check_header_value(n, v)?;
             headers.push((n.to_string(), v.clone()));
@@ -315,19 +363,78 @@ impl ClientCore {
         if let Some(b) = &body {
             headers.push(("Content-Type".to_string(), b.content_type.to_string()));
         }
-        Ok(HttpRequest { operation, url: format!("{}{}", self.base_url, path), headers, body })
+        Ok(HttpRequest {
+            operation,
+            url: format!("{}{}", self.base_url, path),
+            headers,
+            body,
+        })
     }
 
-    /// Sends `request` and decodes the answer: `T` on the success status,
-    /// `E` (best effort) on failures.
-    pub async fn execute<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(&self, request: HttpRequest, success: u16) -> Result<T, Error<E>> {
-        let response = self.transport.send(request).await?;
-        decode(self.provider, success, &response)
+    /// Sends `request` (retrying as the policy allows) and decodes the
+    /// answer: `T` on the success status, `E` (best effort) on failures.
+    /// Each call is a `tracing` span with provider, operation, method,
+    /// status, attempts and latency; never headers or bodies.
+    pub async fn execute<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
+        &self,
+        request: HttpRequest,
+        success: u16,
+    ) -> Result<T, Error<E>> {
+        let op = request.operation;
+        let span = tracing::info_span!(
+            "api_call",
+            provider = op.provider,
+            operation = op.name,
+            method = op.method.as_str(),
+            status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        async move {
+            let start = std::time::Instant::now();
+            let mut attempt = 1;
+            let result = loop {
+                let sent = self.transport.send(request.clone()).await;
+                let outcome = match &sent {
+                    Ok(r) => Outcome::Status {
+                        status: r.status,
+                        headers: &r.headers,
+                    },
+                    Err(e) => Outcome::Transport(e.kind),
+                };
+                let retry = match &sent {
+                    Ok(r) if r.status == success || (r.status / 100 == 2 && success / 100 == 2) => {
+                        None
+                    }
+                    _ => self.retry.next_delay(attempt, op.retry_safe, &outcome),
+                };
+                match retry {
+                    Some(delay) => {
+                        tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
+                        tokio::time::sleep(delay).await;
+                        attempt += 1;
+                    }
+                    None => break sent,
+                }
+            };
+            let span = tracing::Span::current();
+            span.record("attempts", attempt);
+            span.record("latency_ms", start.elapsed().as_millis() as u64);
+            let response = result?;
+            span.record("status", response.status);
+            decode(self.provider, success, &response)
+        }
+        .instrument(span)
+        .await
     }
 }
 
 /// Decodes a response: `T` on `success`, a typed API error otherwise.
-pub fn decode<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(provider: &'static str, success: u16, response: &HttpResponse) -> Result<T, Error<E>> {
+pub fn decode<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
+    provider: &'static str,
+    success: u16,
+    response: &HttpResponse,
+) -> Result<T, Error<E>> {
     let status = response.status;
     if status == success || (success / 100 == 2 && status / 100 == 2 && status != 204) {
         return serde_json::from_slice(&response.body).map_err(|e| Error::Decode {
@@ -337,8 +444,15 @@ pub fn decode<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(provider: &
             snippet: snippet(&response.body),
         });
     }
-    let body = serde_json::from_slice::<E>(&response.body).ok().map(Box::new);
-    Err(Error::Api { provider, status, body, snippet: snippet(&response.body) })
+    let body = serde_json::from_slice::<E>(&response.body)
+        .ok()
+        .map(Box::new);
+    Err(Error::Api {
+        provider,
+        status,
+        body,
+        snippet: snippet(&response.body),
+    })
 }
 
 #[cfg(test)]
@@ -356,7 +470,10 @@ mod tests {
 
     #[test]
     fn basic_auth_with_empty_password() {
-        let a = Auth::Basic { username: Secret::new("your_api_key"), password: Secret::new("") };
+        let a = Auth::Basic {
+            username: Secret::new("your_api_key"),
+            password: Secret::new(""),
+        };
         assert_eq!(a.header_value(), "Basic eW91cl9hcGlfa2V5Og==");
     }
 
@@ -368,12 +485,27 @@ mod tests {
                 Box::pin(async { unreachable!("not sent in this test") })
             }
         }
-        let core = ClientCore::new("p", "https://x.test".into(), &Auth::Bearer(Secret::new("tok_secret")), vec![], Arc::new(Never)).expect("valid core");
-        let op = OperationInfo { provider: "p", name: "op", method: Method::Get, retry_safe: true };
+        let core = ClientCore::new(
+            "p",
+            "https://x.test".into(),
+            &Auth::Bearer(Secret::new("tok_secret")),
+            vec![],
+            Arc::new(Never),
+            RetryPolicy::none(),
+        )
+        .expect("valid core");
+        let op = OperationInfo {
+            provider: "p",
+            name: "op",
+            method: Method::Get,
+            retry_safe: true,
+        };
         let req = core.request(op, "/a", &[], None).expect("request builds");
         assert_eq!(req.header("authorization"), Some("Bearer tok_secret"));
         let shown = format!("{req:?} {core:?}");
         assert!(!shown.contains("tok_secret"), "{shown}");
-        assert!(core.request(op, "/a", &[("X-Id", "a\r\nb".into())], None).is_err());
+        assert!(core
+            .request(op, "/a", &[("X-Id", "a\r\nb".into())], None)
+            .is_err());
     }
 }

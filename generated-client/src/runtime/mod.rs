@@ -6,21 +6,27 @@ pub mod de;
 mod error;
 mod http;
 mod patch;
+mod retry;
 mod secret;
+mod transport;
 mod validate;
 
 pub use error::{snippet, ConfigError, Error, TransportError, TransportErrorKind, SNIPPET_CHARS};
 pub use http::{
-    check_header_value, decode, json_body, jsonapi_body, segment, Auth, Body, BoxFuture, ClientCore, FormEncoder,
-    HttpRequest, HttpResponse, Linkage, Method, OperationInfo, Transport,
+    check_header_value, decode, json_body, jsonapi_body, segment, Auth, Body, BoxFuture,
+    ClientCore, FormEncoder, HttpRequest, HttpResponse, Linkage, Method, OperationInfo, Transport,
 };
 pub use patch::Patch;
+pub use retry::{RetryPolicy, MAX_ATTEMPTS};
 pub use secret::Secret;
-pub use validate::{Format, MapRules, MapValue, Path, Rule, ValidationErrors, Violation, Violations};
+pub use transport::{ClientConfig, ReqwestTransport};
+pub use validate::{
+    Format, MapRules, MapValue, Path, Rule, ValidationErrors, Violation, Violations,
+};
 
-/// Exact decimal numbers (money).
-pub use rust_decimal::Decimal;
 /// Ordered maps, as used by map fields.
 pub use indexmap::IndexMap;
 /// Compiled patterns of `pattern` constraints.
 pub use regex_lite::Regex;
+/// Exact decimal numbers (money).
+pub use rust_decimal::Decimal;

@@ -201,7 +201,13 @@ impl Violations {
         }
     }
 
-    fn fail(&mut self, path: &Path<'_>, rule: Rule, docs: Option<&'static str>, fallback: impl FnOnce() -> String) {
+    fn fail(
+        &mut self,
+        path: &Path<'_>,
+        rule: Rule,
+        docs: Option<&'static str>,
+        fallback: impl FnOnce() -> String,
+    ) {
         let message = match docs {
             Some(m) => Cow::Borrowed(m),
             None => Cow::Owned(fallback()),
@@ -210,68 +216,131 @@ impl Violations {
     }
 
     /// Length in characters (not bytes) within `[min, max]`.
-    pub fn length(&mut self, path: &Path<'_>, value: &str, min: Option<usize>, max: Option<usize>, docs: [Option<&'static str>; 2]) {
+    pub fn length(
+        &mut self,
+        path: &Path<'_>,
+        value: &str,
+        min: Option<usize>,
+        max: Option<usize>,
+        docs: [Option<&'static str>; 2],
+    ) {
         let n = value.chars().count();
         if let Some(min) = min.filter(|m| n < *m) {
-            self.fail(path, Rule::MinLength, docs[0], || format!("must be at least {min} characters, has {n}"));
+            self.fail(path, Rule::MinLength, docs[0], || {
+                format!("must be at least {min} characters, has {n}")
+            });
         }
         if let Some(max) = max.filter(|m| n > *m) {
-            self.fail(path, Rule::MaxLength, docs[1], || format!("must be at most {max} characters, has {n}"));
+            self.fail(path, Rule::MaxLength, docs[1], || {
+                format!("must be at most {max} characters, has {n}")
+            });
         }
     }
 
     /// A number within `[min, max]`.
-    pub fn range<T: PartialOrd + fmt::Display>(&mut self, path: &Path<'_>, value: T, min: Option<T>, max: Option<T>, docs: [Option<&'static str>; 2]) {
+    pub fn range<T: PartialOrd + fmt::Display>(
+        &mut self,
+        path: &Path<'_>,
+        value: T,
+        min: Option<T>,
+        max: Option<T>,
+        docs: [Option<&'static str>; 2],
+    ) {
         if let Some(min) = min.filter(|m| value < *m) {
-            self.fail(path, Rule::Minimum, docs[0], || format!("must be at least {min}, is {value}"));
+            self.fail(path, Rule::Minimum, docs[0], || {
+                format!("must be at least {min}, is {value}")
+            });
         }
         if let Some(max) = max.filter(|m| value > *m) {
-            self.fail(path, Rule::Maximum, docs[1], || format!("must be at most {max}, is {value}"));
+            self.fail(path, Rule::Maximum, docs[1], || {
+                format!("must be at most {max}, is {value}")
+            });
         }
     }
 
     /// The whole value matches `re`.
-    pub fn pattern(&mut self, path: &Path<'_>, value: &str, re: &regex_lite::Regex, source: &'static str, docs: Option<&'static str>) {
+    pub fn pattern(
+        &mut self,
+        path: &Path<'_>,
+        value: &str,
+        re: &regex_lite::Regex,
+        source: &'static str,
+        docs: Option<&'static str>,
+    ) {
         if !re.is_match(value) {
-            self.fail(path, Rule::Pattern, docs, || format!("must match the pattern {source}"));
+            self.fail(path, Rule::Pattern, docs, || {
+                format!("must match the pattern {source}")
+            });
         }
     }
 
     /// The value is one of `allowed`.
-    pub fn allowed<T: PartialEq + fmt::Debug>(&mut self, path: &Path<'_>, value: &T, allowed: &[T], docs: Option<&'static str>) {
+    pub fn allowed<T: PartialEq + fmt::Debug>(
+        &mut self,
+        path: &Path<'_>,
+        value: &T,
+        allowed: &[T],
+        docs: Option<&'static str>,
+    ) {
         if !allowed.contains(value) {
-            self.fail(path, Rule::Allowed, docs, || format!("must be one of {allowed:?}, is {value:?}"));
+            self.fail(path, Rule::Allowed, docs, || {
+                format!("must be one of {allowed:?}, is {value:?}")
+            });
         }
     }
 
     /// A list's length within `[min, max]`.
-    pub fn items(&mut self, path: &Path<'_>, len: usize, min: Option<usize>, max: Option<usize>, docs: [Option<&'static str>; 2]) {
+    pub fn items(
+        &mut self,
+        path: &Path<'_>,
+        len: usize,
+        min: Option<usize>,
+        max: Option<usize>,
+        docs: [Option<&'static str>; 2],
+    ) {
         if let Some(min) = min.filter(|m| len < *m) {
-            self.fail(path, Rule::MinItems, docs[0], || format!("must have at least {min} items, has {len}"));
+            self.fail(path, Rule::MinItems, docs[0], || {
+                format!("must have at least {min} items, has {len}")
+            });
         }
         if let Some(max) = max.filter(|m| len > *m) {
-            self.fail(path, Rule::MaxItems, docs[1], || format!("must have at most {max} items, has {len}"));
+            self.fail(path, Rule::MaxItems, docs[1], || {
+                format!("must have at most {max} items, has {len}")
+            });
         }
     }
 
     /// Map rules: entry count, key and value lengths, scalar values.
-    pub fn map<'v, V: MapValue + 'v>(&mut self, path: &Path<'_>, map: impl ExactSizeIterator<Item = (&'v String, &'v V)>, rules: &MapRules) {
+    pub fn map<'v, V: MapValue + 'v>(
+        &mut self,
+        path: &Path<'_>,
+        map: impl ExactSizeIterator<Item = (&'v String, &'v V)>,
+        rules: &MapRules,
+    ) {
         let len = map.len();
         if let Some(max) = rules.max_entries.filter(|m| len > *m) {
-            self.fail(path, Rule::MaxEntries, rules.messages[0], || format!("must have at most {max} entries, has {len}"));
+            self.fail(path, Rule::MaxEntries, rules.messages[0], || {
+                format!("must have at most {max} entries, has {len}")
+            });
         }
         for (key, value) in map {
             let at = path.field(key);
             if let Some(max) = rules.max_key_length.filter(|m| key.chars().count() > *m) {
-                self.fail(&at, Rule::MaxKeyLength, rules.messages[1], || format!("key must be at most {max} characters"));
+                self.fail(&at, Rule::MaxKeyLength, rules.messages[1], || {
+                    format!("key must be at most {max} characters")
+                });
             }
             if let Some(max) = rules.max_value_length {
                 if value.text_len() > max {
-                    self.fail(&at, Rule::MaxValueLength, rules.messages[2], || format!("value must be at most {max} characters"));
+                    self.fail(&at, Rule::MaxValueLength, rules.messages[2], || {
+                        format!("value must be at most {max} characters")
+                    });
                 }
             }
             if rules.scalar_values && !value.is_scalar() {
-                self.fail(&at, Rule::ScalarValues, rules.messages[3], || "value must be a string, number or boolean".to_string());
+                self.fail(&at, Rule::ScalarValues, rules.messages[3], || {
+                    "value must be a string, number or boolean".to_string()
+                });
             }
         }
     }
@@ -279,7 +348,9 @@ impl Violations {
     /// A value in the format of its type.
     pub fn format(&mut self, path: &Path<'_>, value: &str, format: Format) {
         if !format.accepts(value) {
-            self.fail(path, Rule::Format, None, || format!("must be {}", format.describe()));
+            self.fail(path, Rule::Format, None, || {
+                format!("must be {}", format.describe())
+            });
         }
     }
 
@@ -320,7 +391,13 @@ impl MapValue for Value {
         match self {
             Value::String(s) => s.chars().count(),
             Value::Number(n) => n.to_string().len(),
-            Value::Bool(b) => if *b { 4 } else { 5 },
+            Value::Bool(b) => {
+                if *b {
+                    4
+                } else {
+                    5
+                }
+            }
             _ => 0,
         }
     }
@@ -371,12 +448,18 @@ impl Format {
         match self {
             Format::Currency => v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()),
             Format::Url => {
-                let rest = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://"));
+                let rest = v
+                    .strip_prefix("https://")
+                    .or_else(|| v.strip_prefix("http://"));
                 matches!(rest, Some(r) if !r.is_empty() && !r.contains(char::is_whitespace))
             }
             Format::Email => match v.split_once('@') {
                 Some((local, domain)) => {
-                    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !v.contains(char::is_whitespace)
+                    !local.is_empty()
+                        && domain.contains('.')
+                        && !domain.starts_with('.')
+                        && !domain.ends_with('.')
+                        && !v.contains(char::is_whitespace)
                 }
                 None => false,
             },
@@ -406,7 +489,10 @@ fn is_timestamp(v: &str) -> bool {
         (time, false)
     };
     let (hms, frac) = match clock.split_once('.') {
-        Some((hms, frac)) => (hms, !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())),
+        Some((hms, frac)) => (
+            hms,
+            !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit()),
+        ),
         None => (clock, true),
     };
     let t: Vec<&str> = hms.split(':').collect();
@@ -464,7 +550,13 @@ mod tests {
         let mut v = Violations::new();
         v.length(&Path::root().field("x"), "ééé", None, Some(3), [None, None]);
         assert!(v.0.is_empty());
-        v.length(&Path::root().field("x"), "éééé", None, Some(3), [None, Some("too long")]);
+        v.length(
+            &Path::root().field("x"),
+            "éééé",
+            None,
+            Some(3),
+            [None, Some("too long")],
+        );
         assert_eq!(v.0.len(), 1);
         assert_eq!(v.0[0].message, "too long");
         assert_eq!(v.0[0].rule, Rule::MaxLength);
