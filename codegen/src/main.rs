@@ -21,11 +21,53 @@ enum Command {
         #[arg(default_value = "spec")]
         path: PathBuf,
     },
+    /// Generate the client code, as the build script does, into a folder.
+    ///
+    /// Atomic: if any spec has a problem, nothing in the output folder
+    /// changes. Files whose content is unchanged are not rewritten.
+    Generate {
+        /// A spec file or a folder of them.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// Where to write the generated files.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// Path of the runtime module the generated code calls.
+        #[arg(long, default_value = "crate::runtime")]
+        runtime: String,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Generate { spec, out, runtime } => {
+            match codegen::Config::new()
+                .runtime_path(runtime)
+                .write_to(&spec, &out)
+            {
+                Ok(report) => {
+                    println!(
+                        "generated {} in {:.1?}: {} written, {} unchanged, in {}",
+                        report.summary,
+                        report.elapsed,
+                        report.written.len(),
+                        report.unchanged.len(),
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(codegen::GenerateError::Spec(diags)) => {
+                    eprintln!("{diags}");
+                    eprintln!("nothing was written to {}", out.display());
+                    ExitCode::from(1)
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check { path } => match codegen::check::check_path(&path) {
             Ok(specs) => {
                 let ops: usize = specs.iter().map(|s| s.spec.operations.len()).sum();

@@ -109,9 +109,11 @@ fn expectations(text: &str) -> Result<Vec<Expect>, String> {
                 Some(e) if e.source_line == n - 1 && e.hint.is_none() && !hint.is_empty() => {
                     e.hint = Some(hint)
                 }
-                _ => return Err(format!(
+                _ => {
+                    return Err(format!(
                     "line {n}: `# hint:` must directly follow an `# expect:` line and not be empty"
-                )),
+                ))
+                }
             }
         }
     }
