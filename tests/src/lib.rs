@@ -1,1 +1,98 @@
+//! Helpers shared by the end-to-end tests in `tests/`: reading the specs'
+//! examples and documented errors, so the HTTP tests follow the specs
+//! instead of copies of them.
 
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The folder the generated client is built from.
+pub fn spec_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")
+}
+
+/// `spec/<provider>.yaml` as JSON.
+pub fn spec(provider: &str) -> Value {
+    let path = spec_dir().join(format!("{provider}.yaml"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not YAML: {e}", path.display()));
+    serde_json::to_value(yaml)
+        .unwrap_or_else(|e| panic!("{} does not convert to JSON: {e}", path.display()))
+}
+
+/// The operation `operation` of `provider`'s spec.
+pub fn operation(provider: &str, operation: &str) -> Value {
+    let spec = spec(provider);
+    spec["operations"][operation].clone()
+}
+
+/// The example `name` of an operation: `path_params`, `headers`, `request`
+/// and `response` (`status`, `body`), as the spec writes them.
+pub fn example(provider: &str, op: &str, name: &str) -> Value {
+    let operation = operation(provider, op);
+    let examples = operation["examples"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{provider}.{op} has no examples"));
+    examples
+        .iter()
+        .find(|e| e["name"] == name)
+        .unwrap_or_else(|| panic!("{provider}.{op} has no example `{name}`"))
+        .clone()
+}
+
+/// One documented failure of an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentedError {
+    /// HTTP status.
+    pub status: u16,
+    /// The docs' message, when they give one.
+    pub message: Option<String>,
+    /// The named body type, when there is one.
+    pub body: Option<String>,
+}
+
+/// The `errors:` of an operation, in spec order.
+pub fn documented_errors(provider: &str, op: &str) -> Vec<DocumentedError> {
+    let operation = operation(provider, op);
+    operation["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{provider}.{op} documents no errors"))
+        .iter()
+        .map(|e| DocumentedError {
+            status: e["status"]
+                .as_u64()
+                .and_then(|s| u16::try_from(s).ok())
+                .unwrap_or_else(|| panic!("{provider}.{op}: error without a status: {e}")),
+            message: e["message"].as_str().map(str::to_string),
+            body: e["body"].as_str().map(str::to_string),
+        })
+        .collect()
+}
+
+/// A string field of a JSON object, or a panic naming it.
+pub fn str_at<'a>(value: &'a Value, pointer: &str) -> &'a str {
+    value
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("no string at {pointer} in {value}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_examples_and_errors_from_the_specs() {
+        let ex = example("razorpay", "update_order", "docs_sample");
+        assert_eq!(str_at(&ex, "/path_params/id"), "order_DaaS6LOUAASb7Y");
+        assert_eq!(ex["response"]["status"], 200);
+        let errors = documented_errors("costplus", "update_order");
+        assert_eq!(
+            errors.iter().map(|e| e.status).collect::<Vec<_>>(),
+            [401, 403]
+        );
+        assert_eq!(errors[0].body, None);
+    }
+}

@@ -1,0 +1,201 @@
+//! The generator end to end: regeneration after a spec edit, determinism,
+//! write-if-changed, atomic failure, and the build script's behaviour.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use codegen::{Config, GenerateError};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn spec_dir() -> PathBuf {
+    workspace().join("spec")
+}
+
+/// A fresh temporary folder under the target dir (no extra crate needed).
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = workspace().join("target").join("test-tmp").join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn copy_specs(to: &Path) {
+    std::fs::create_dir_all(to).expect("create spec copy");
+    for f in codegen::spec::spec_files(&spec_dir()).expect("list specs") {
+        let name = f.file_name().expect("file name");
+        std::fs::copy(&f, to.join(name)).expect("copy spec");
+    }
+}
+
+fn code_of<'a>(generated: &'a codegen::Generated, name: &str) -> &'a str {
+    &generated.files.iter().find(|f| f.name == name).expect("file generated").code
+}
+
+#[test]
+fn adding_a_field_and_a_constraint_shows_in_the_output() {
+    let dir = temp_dir("regen");
+    copy_specs(&dir);
+    let before = Config::new().generate(&dir).expect("specs generate");
+    let old = code_of(&before, "razorpay.rs");
+    assert!(!old.contains("pub fn receipt_note("));
+
+    let path = dir.join("razorpay.yaml");
+    let spec = std::fs::read_to_string(&path).expect("read spec");
+    let anchor = "      rejects:\n";
+    assert!(spec.contains(anchor), "the Razorpay spec has a rejects section");
+    let added = "        receipt_note:\n          type: string\n          description: A note printed on the receipt.\n          validation:\n            max_length: 40\n            messages:\n              max_length: receipt_note must be at most 40 characters.\n";
+    std::fs::write(&path, spec.replacen(anchor, &format!("{added}{anchor}"), 1)).expect("write spec");
+
+    let after = Config::new().generate(&dir).expect("edited specs generate");
+    let new = code_of(&after, "razorpay.rs");
+    assert!(new.contains("receipt_note: Option<String>"), "the optional field is on the request type");
+    assert!(new.contains("pub fn receipt_note(mut self, value: impl Into<String>) -> Self"), "with a setter");
+    assert!(new.contains("/// A note printed on the receipt."), "documented from the spec");
+    assert!(new.contains("Some(40)") && new.contains("receipt_note must be at most 40 characters."), "the constraint is validated with the docs' message");
+    assert_eq!(after.summary.fields, before.summary.fields + 1);
+    // Only Razorpay's file changed.
+    for f in &before.files {
+        if f.name != "razorpay.rs" {
+            assert_eq!(code_of(&after, &f.name), f.code, "{} is untouched", f.name);
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic_and_independent_of_location() {
+    let a = Config::new().generate(&spec_dir()).expect("generate");
+    let b = Config::new().generate(&spec_dir()).expect("generate again");
+    assert_eq!(a.files, b.files);
+    let dir = temp_dir("elsewhere");
+    copy_specs(&dir);
+    let c = Config::new().generate(&dir).expect("generate from a copy");
+    assert_eq!(a.files, c.files, "the spec folder's location does not leak into the code");
+    let names: Vec<&str> = a.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["commercelayer.rs", "costplus.rs", "juspay.rs", "razorpay.rs", "providers.rs"]);
+    for f in &a.files {
+        assert!(!f.code.contains(&*workspace().to_string_lossy()), "{} holds no absolute path", f.name);
+    }
+}
+
+#[test]
+fn unchanged_files_are_not_rewritten() {
+    let out = temp_dir("write-once");
+    let first = Config::new().write_to(&spec_dir(), &out).expect("write");
+    assert_eq!(first.written.len(), 5);
+    let stamp = std::fs::metadata(out.join("juspay.rs")).and_then(|m| m.modified()).expect("mtime");
+    let second = Config::new().write_to(&spec_dir(), &out).expect("write again");
+    assert!(second.written.is_empty(), "nothing changed, nothing written: {:?}", second.written);
+    assert_eq!(second.unchanged.len(), 5);
+    let again = std::fs::metadata(out.join("juspay.rs")).and_then(|m| m.modified()).expect("mtime");
+    assert_eq!(stamp, again);
+}
+
+#[test]
+fn a_broken_spec_leaves_earlier_output_untouched() {
+    let specs = temp_dir("atomic-specs");
+    copy_specs(&specs);
+    let out = temp_dir("atomic-out");
+    Config::new().write_to(&specs, &out).expect("first generation");
+    let before: Vec<(PathBuf, Vec<u8>)> = codegen_outputs(&out);
+    // Break one spec; the others are fine.
+    let path = specs.join("costplus.yaml");
+    let text = std::fs::read_to_string(&path).expect("read").replacen("method: PUT", "method: PUTT", 1);
+    std::fs::write(&path, text).expect("write");
+    match Config::new().write_to(&specs, &out) {
+        Err(GenerateError::Spec(d)) => {
+            let shown = d.to_string();
+            assert!(shown.contains("costplus.yaml:"), "{shown}");
+            assert!(shown.contains("unknown HTTP method `PUTT`"), "{shown}");
+        }
+        other => panic!("expected spec diagnostics, got {other:?}"),
+    }
+    assert_eq!(codegen_outputs(&out), before, "no file changed");
+}
+
+fn codegen_outputs(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("read");
+            (p, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The compiled build script of `generated-client`, as cargo built it for
+/// this test run.
+fn build_script() -> PathBuf {
+    let build = workspace().join("target").join("debug").join("build");
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(&build)
+        .expect("target/debug/build exists")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("generated-client-"))
+        .map(|e| e.path().join("build-script-build"))
+        .filter(|p| p.is_file())
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    found.sort();
+    found.pop().expect("the build script was compiled").1
+}
+
+/// Runs the real build script against a copy of the crate layout whose
+/// specs are in `spec`.
+fn run_build_script(spec: &Path, out: &Path) -> std::process::Output {
+    let root = spec.parent().expect("spec folder has a parent");
+    let manifest = root.join("generated-client");
+    std::fs::create_dir_all(&manifest).expect("create manifest dir");
+    Command::new(build_script())
+        .env("CARGO_MANIFEST_DIR", &manifest)
+        .env("OUT_DIR", out)
+        .output()
+        .expect("run the build script")
+}
+
+#[test]
+fn build_script_names_every_spec_for_rerun() {
+    let root = temp_dir("build-ok");
+    copy_specs(&root.join("spec"));
+    let out = root.join("out");
+    std::fs::create_dir_all(&out).expect("out");
+    let run = run_build_script(&root.join("spec"), &out);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let reruns: Vec<&str> = stdout.lines().filter_map(|l| l.strip_prefix("cargo:rerun-if-changed=")).collect();
+    assert_eq!(reruns.len(), 5, "the folder and the four specs: {reruns:?}");
+    assert!(reruns[0].ends_with("spec"), "the folder comes first: {reruns:?}");
+    for name in ["commercelayer.yaml", "costplus.yaml", "juspay.yaml", "razorpay.yaml"] {
+        assert!(reruns.iter().any(|r| r.ends_with(name)), "{name} is watched");
+    }
+    assert!(out.join("providers.rs").is_file() && out.join("juspay.rs").is_file());
+}
+
+#[test]
+fn build_script_fails_with_the_diagnostic_not_a_panic() {
+    let root = temp_dir("build-broken");
+    let spec = root.join("spec");
+    copy_specs(&spec);
+    let path = spec.join("razorpay.yaml");
+    let text = std::fs::read_to_string(&path).expect("read").replacen("    method: PATCH", "    method: PATCH\n    methd: PATCH", 1);
+    std::fs::write(&path, text).expect("write");
+    let out = root.join("out");
+    std::fs::create_dir_all(&out).expect("out");
+    let run = run_build_script(&spec, &out);
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("razorpay.yaml:"), "names the file: {stderr}");
+    assert!(stderr.contains("unknown key `methd`"), "says what: {stderr}");
+    assert!(stderr.contains("did you mean `method`?"), "hints: {stderr}");
+    let line = stderr.lines().find(|l| l.contains("unknown key `methd`")).expect("the diagnostic line");
+    let pos = line.split("razorpay.yaml:").nth(1).expect("position follows the file");
+    let mut parts = pos.split(':');
+    let (l, c) = (parts.next().expect("line"), parts.next().expect("column"));
+    assert!(l.parse::<usize>().is_ok_and(|n| n > 1) && c == "5", "file:line:col, got {line}");
+    assert!(!out.join("razorpay.rs").exists(), "nothing written");
+}
