@@ -16,7 +16,10 @@ fn spec_dir() -> PathBuf {
 
 /// A fresh temporary folder under the target dir (no extra crate needed).
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = workspace().join("target").join("test-tmp").join(format!("{name}-{}", std::process::id()));
+    let dir = workspace()
+        .join("target")
+        .join("test-tmp")
+        .join(format!("{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create temp dir");
     dir
@@ -31,7 +34,12 @@ fn copy_specs(to: &Path) {
 }
 
 fn code_of<'a>(generated: &'a codegen::Generated, name: &str) -> &'a str {
-    &generated.files.iter().find(|f| f.name == name).expect("file generated").code
+    &generated
+        .files
+        .iter()
+        .find(|f| f.name == name)
+        .expect("file generated")
+        .code
 }
 
 #[test]
@@ -45,16 +53,32 @@ fn adding_a_field_and_a_constraint_shows_in_the_output() {
     let path = dir.join("razorpay.yaml");
     let spec = std::fs::read_to_string(&path).expect("read spec");
     let anchor = "      rejects:\n";
-    assert!(spec.contains(anchor), "the Razorpay spec has a rejects section");
+    assert!(
+        spec.contains(anchor),
+        "the Razorpay spec has a rejects section"
+    );
     let added = "        receipt_note:\n          type: string\n          description: A note printed on the receipt.\n          validation:\n            max_length: 40\n            messages:\n              max_length: receipt_note must be at most 40 characters.\n";
-    std::fs::write(&path, spec.replacen(anchor, &format!("{added}{anchor}"), 1)).expect("write spec");
+    std::fs::write(&path, spec.replacen(anchor, &format!("{added}{anchor}"), 1))
+        .expect("write spec");
 
     let after = Config::new().generate(&dir).expect("edited specs generate");
     let new = code_of(&after, "razorpay.rs");
-    assert!(new.contains("receipt_note: Option<String>"), "the optional field is on the request type");
-    assert!(new.contains("pub fn receipt_note(mut self, value: impl Into<String>) -> Self"), "with a setter");
-    assert!(new.contains("/// A note printed on the receipt."), "documented from the spec");
-    assert!(new.contains("Some(40)") && new.contains("receipt_note must be at most 40 characters."), "the constraint is validated with the docs' message");
+    assert!(
+        new.contains("receipt_note: Option<String>"),
+        "the optional field is on the request type"
+    );
+    assert!(
+        new.contains("pub fn receipt_note(mut self, value: impl Into<String>) -> Self"),
+        "with a setter"
+    );
+    assert!(
+        new.contains("/// A note printed on the receipt."),
+        "documented from the spec"
+    );
+    assert!(
+        new.contains("Some(40)") && new.contains("receipt_note must be at most 40 characters."),
+        "the constraint is validated with the docs' message"
+    );
     assert_eq!(after.summary.fields, before.summary.fields + 1);
     // Only Razorpay's file changed.
     for f in &before.files {
@@ -72,11 +96,27 @@ fn output_is_deterministic_and_independent_of_location() {
     let dir = temp_dir("elsewhere");
     copy_specs(&dir);
     let c = Config::new().generate(&dir).expect("generate from a copy");
-    assert_eq!(a.files, c.files, "the spec folder's location does not leak into the code");
+    assert_eq!(
+        a.files, c.files,
+        "the spec folder's location does not leak into the code"
+    );
     let names: Vec<&str> = a.files.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["commercelayer.rs", "costplus.rs", "juspay.rs", "razorpay.rs", "providers.rs"]);
+    assert_eq!(
+        names,
+        [
+            "commercelayer.rs",
+            "costplus.rs",
+            "juspay.rs",
+            "razorpay.rs",
+            "providers.rs"
+        ]
+    );
     for f in &a.files {
-        assert!(!f.code.contains(&*workspace().to_string_lossy()), "{} holds no absolute path", f.name);
+        assert!(
+            !f.code.contains(&*workspace().to_string_lossy()),
+            "{} holds no absolute path",
+            f.name
+        );
     }
 }
 
@@ -85,11 +125,21 @@ fn unchanged_files_are_not_rewritten() {
     let out = temp_dir("write-once");
     let first = Config::new().write_to(&spec_dir(), &out).expect("write");
     assert_eq!(first.written.len(), 5);
-    let stamp = std::fs::metadata(out.join("juspay.rs")).and_then(|m| m.modified()).expect("mtime");
-    let second = Config::new().write_to(&spec_dir(), &out).expect("write again");
-    assert!(second.written.is_empty(), "nothing changed, nothing written: {:?}", second.written);
+    let stamp = std::fs::metadata(out.join("juspay.rs"))
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let second = Config::new()
+        .write_to(&spec_dir(), &out)
+        .expect("write again");
+    assert!(
+        second.written.is_empty(),
+        "nothing changed, nothing written: {:?}",
+        second.written
+    );
     assert_eq!(second.unchanged.len(), 5);
-    let again = std::fs::metadata(out.join("juspay.rs")).and_then(|m| m.modified()).expect("mtime");
+    let again = std::fs::metadata(out.join("juspay.rs"))
+        .and_then(|m| m.modified())
+        .expect("mtime");
     assert_eq!(stamp, again);
 }
 
@@ -98,11 +148,16 @@ fn a_broken_spec_leaves_earlier_output_untouched() {
     let specs = temp_dir("atomic-specs");
     copy_specs(&specs);
     let out = temp_dir("atomic-out");
-    Config::new().write_to(&specs, &out).expect("first generation");
+    Config::new()
+        .write_to(&specs, &out)
+        .expect("first generation");
     let before: Vec<(PathBuf, Vec<u8>)> = codegen_outputs(&out);
     // Break one spec; the others are fine.
     let path = specs.join("costplus.yaml");
-    let text = std::fs::read_to_string(&path).expect("read").replacen("method: PUT", "method: PUTT", 1);
+    let text =
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .replacen("method: PUT", "method: PUTT", 1);
     std::fs::write(&path, text).expect("write");
     match Config::new().write_to(&specs, &out) {
         Err(GenerateError::Spec(d)) => {
@@ -135,7 +190,11 @@ fn build_script() -> PathBuf {
     let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(&build)
         .expect("target/debug/build exists")
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("generated-client-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("generated-client-")
+        })
         .map(|e| e.path().join("build-script-build"))
         .filter(|p| p.is_file())
         .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
@@ -164,13 +223,31 @@ fn build_script_names_every_spec_for_rerun() {
     let out = root.join("out");
     std::fs::create_dir_all(&out).expect("out");
     let run = run_build_script(&root.join("spec"), &out);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let stdout = String::from_utf8_lossy(&run.stdout);
-    let reruns: Vec<&str> = stdout.lines().filter_map(|l| l.strip_prefix("cargo:rerun-if-changed=")).collect();
+    let reruns: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("cargo:rerun-if-changed="))
+        .collect();
     assert_eq!(reruns.len(), 5, "the folder and the four specs: {reruns:?}");
-    assert!(reruns[0].ends_with("spec"), "the folder comes first: {reruns:?}");
-    for name in ["commercelayer.yaml", "costplus.yaml", "juspay.yaml", "razorpay.yaml"] {
-        assert!(reruns.iter().any(|r| r.ends_with(name)), "{name} is watched");
+    assert!(
+        reruns[0].ends_with("spec"),
+        "the folder comes first: {reruns:?}"
+    );
+    for name in [
+        "commercelayer.yaml",
+        "costplus.yaml",
+        "juspay.yaml",
+        "razorpay.yaml",
+    ] {
+        assert!(
+            reruns.iter().any(|r| r.ends_with(name)),
+            "{name} is watched"
+        );
     }
     assert!(out.join("providers.rs").is_file() && out.join("juspay.rs").is_file());
 }
@@ -181,7 +258,11 @@ fn build_script_fails_with_the_diagnostic_not_a_panic() {
     let spec = root.join("spec");
     copy_specs(&spec);
     let path = spec.join("razorpay.yaml");
-    let text = std::fs::read_to_string(&path).expect("read").replacen("    method: PATCH", "    method: PATCH\n    methd: PATCH", 1);
+    let text = std::fs::read_to_string(&path).expect("read").replacen(
+        "    method: PATCH",
+        "    method: PATCH\n    methd: PATCH",
+        1,
+    );
     std::fs::write(&path, text).expect("write");
     let out = root.join("out");
     std::fs::create_dir_all(&out).expect("out");
@@ -189,13 +270,28 @@ fn build_script_fails_with_the_diagnostic_not_a_panic() {
     assert!(!run.status.success());
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.contains("razorpay.yaml:"), "names the file: {stderr}");
-    assert!(stderr.contains("unknown key `methd`"), "says what: {stderr}");
+    assert!(
+        stderr.contains("razorpay.yaml:"),
+        "names the file: {stderr}"
+    );
+    assert!(
+        stderr.contains("unknown key `methd`"),
+        "says what: {stderr}"
+    );
     assert!(stderr.contains("did you mean `method`?"), "hints: {stderr}");
-    let line = stderr.lines().find(|l| l.contains("unknown key `methd`")).expect("the diagnostic line");
-    let pos = line.split("razorpay.yaml:").nth(1).expect("position follows the file");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("unknown key `methd`"))
+        .expect("the diagnostic line");
+    let pos = line
+        .split("razorpay.yaml:")
+        .nth(1)
+        .expect("position follows the file");
     let mut parts = pos.split(':');
     let (l, c) = (parts.next().expect("line"), parts.next().expect("column"));
-    assert!(l.parse::<usize>().is_ok_and(|n| n > 1) && c == "5", "file:line:col, got {line}");
+    assert!(
+        l.parse::<usize>().is_ok_and(|n| n > 1) && c == "5",
+        "file:line:col, got {line}"
+    );
     assert!(!out.join("razorpay.rs").exists(), "nothing written");
 }

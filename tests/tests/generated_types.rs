@@ -1,0 +1,260 @@
+//! What the generated types promise: every violation at once with paths and
+//! the docs' messages, characters not bytes, cross-field rules, "clear" vs
+//! "leave unchanged", redacted secrets, tolerant responses, and every doc
+//! sample response decoding.
+
+use generated_client::runtime::{Decimal, Rule};
+use generated_client::{commercelayer, costplus, juspay, razorpay};
+use serde_json::{json, Value};
+
+fn notes(entries: impl IntoIterator<Item = (String, Value)>) -> razorpay::Notes {
+    entries.into_iter().collect()
+}
+
+#[test]
+fn razorpay_reports_every_violation_with_paths_and_docs_messages() {
+    let mut n: Vec<(String, Value)> = (0..15).map(|i| (format!("k{i}"), json!("v"))).collect();
+    n.push(("k".repeat(256), json!("ok")));
+    n.push(("long".into(), json!("x".repeat(513))));
+    n.push(("list".into(), json!(["a"])));
+    let errors = razorpay::UpdateOrderRequest::new(notes(n))
+        .validate()
+        .expect_err("invalid");
+    let found: Vec<(String, Rule, String)> = errors
+        .0
+        .iter()
+        .map(|v| (v.path.clone(), v.rule, v.message.to_string()))
+        .collect();
+    let key = "k".repeat(256);
+    assert_eq!(
+        found,
+        vec![
+            (
+                "/notes".into(),
+                Rule::MaxEntries,
+                "Number of fields in notes should be less than or equal to 15.".into()
+            ),
+            (
+                format!("/notes/{key}"),
+                Rule::MaxKeyLength,
+                "Notes key cannot be greater than 255 characters.".into()
+            ),
+            (
+                "/notes/long".into(),
+                Rule::MaxValueLength,
+                "Notes value cannot be greater than 512 characters.".into()
+            ),
+            (
+                "/notes/list".into(),
+                Rule::ScalarValues,
+                "Notes values themselves should not be an array.".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn lengths_count_characters_not_bytes() {
+    // 255 two-byte characters: 510 bytes, within the 255-character limit.
+    let key = "é".repeat(255);
+    let ok = razorpay::UpdateOrderRequest::new(notes([(key.clone(), json!("ü".repeat(512)))]));
+    assert_eq!(ok.validate(), Ok(()));
+    let over = razorpay::UpdateOrderRequest::new(notes([(format!("{key}é"), json!("v"))]));
+    assert_eq!(
+        over.validate().expect_err("256 characters").0[0].rule,
+        Rule::MaxKeyLength
+    );
+}
+
+#[test]
+fn json_pointer_paths_escape_keys() {
+    let req = razorpay::UpdateOrderRequest::new(notes([("a/b~c".into(), json!({"nested": true}))]));
+    let errors = req.validate().expect_err("object value");
+    assert_eq!(errors.0[0].path, "/notes/a~1b~0c");
+}
+
+#[test]
+fn costplus_cross_field_rule_and_formats() {
+    let base = || costplus::UpdateOrderRequest::new("EUR", 1000);
+    assert_eq!(base().validate(), Ok(()));
+    let delayed = base().capture_mode("delayed");
+    let errors = delayed
+        .validate()
+        .expect_err("delayed needs expiration_period");
+    assert_eq!(errors.0.len(), 1);
+    assert_eq!(errors.0[0].path, "/expiration_period");
+    assert_eq!(errors.0[0].rule, Rule::Required);
+    assert!(
+        errors.0[0]
+            .message
+            .contains("`delayed` requires `expiration_period`"),
+        "{}",
+        errors.0[0].message
+    );
+    assert_eq!(
+        base()
+            .capture_mode("delayed")
+            .expiration_period("PT30M")
+            .validate(),
+        Ok(())
+    );
+    // Clearing is not setting: the rule still fires.
+    assert!(base()
+        .capture_mode("delayed")
+        .clear_expiration_period()
+        .validate()
+        .is_err());
+
+    let bad = costplus::UpdateOrderRequest::new("euro", 1000)
+        .expiration_period("30 minutes")
+        .return_url("example.com");
+    let errors = bad.validate().expect_err("bad formats");
+    let paths: Vec<&str> = errors.0.iter().map(|v| v.path.as_str()).collect();
+    // In the spec's field order.
+    assert_eq!(paths, ["/expiration_period", "/currency", "/return_url"]);
+}
+
+#[test]
+fn clear_and_leave_unchanged_are_different_requests() {
+    let unchanged = costplus::UpdateOrderRequest::new("EUR", 1000);
+    let cleared = costplus::UpdateOrderRequest::new("EUR", 1000).clear_merchant_order_id();
+    let set = costplus::UpdateOrderRequest::new("EUR", 1000).merchant_order_id("m-1");
+    let body = |r: &costplus::UpdateOrderRequest| -> Value {
+        serde_json::from_slice(&r.body().expect("encodes").bytes).expect("json")
+    };
+    assert_eq!(body(&unchanged), json!({"currency": "EUR", "amount": 1000}));
+    assert_eq!(
+        body(&cleared),
+        json!({"merchant_order_id": null, "currency": "EUR", "amount": 1000})
+    );
+    assert_eq!(body(&set)["merchant_order_id"], json!("m-1"));
+}
+
+#[test]
+fn juspay_form_body_and_udf_limit() {
+    let amount: Decimal = "90.00".parse().expect("decimal");
+    let req = juspay::UpdateOrderRequest::new(amount)
+        .udf1("x".repeat(255))
+        .billing_address_city("Bengaluru");
+    assert_eq!(req.validate(), Ok(()));
+    let body = req.body().expect("encodes");
+    assert_eq!(body.content_type, "application/x-www-form-urlencoded");
+    let text = String::from_utf8(body.bytes).expect("utf-8");
+    assert!(text.starts_with("amount=90.00&"), "{text}");
+    assert!(text.contains("billing_address_city=Bengaluru"), "{text}");
+    let over = juspay::UpdateOrderRequest::new(amount).udf10("x".repeat(256));
+    let errors = over.validate().expect_err("256 characters");
+    assert_eq!(
+        (errors.0[0].path.as_str(), errors.0[0].rule),
+        ("/udf10", Rule::MaxLength)
+    );
+}
+
+#[test]
+fn commercelayer_secrets_allowed_values_and_document() {
+    let req = commercelayer::UpdateOrderRequest::new("QWERtyUpBa")
+        .customer_password("hunter2-secret")
+        .place(2)
+        .guest(true);
+    assert!(
+        !format!("{req:?}").contains("hunter2-secret"),
+        "Debug redacts the password"
+    );
+    let errors = req.validate().expect_err("_place only accepts 1");
+    assert_eq!(
+        (errors.0[0].path.as_str(), errors.0[0].rule),
+        ("/_place", Rule::Allowed)
+    );
+    let ok = commercelayer::UpdateOrderRequest::new("QWERtyUpBa")
+        .customer_password("hunter2-secret")
+        .place(1);
+    let doc: Value =
+        serde_json::from_slice(&ok.body("xYZkjABcde").expect("encodes").bytes).expect("json");
+    assert_eq!(
+        doc,
+        json!({"data": {
+            "type": "orders",
+            "id": "xYZkjABcde",
+            "attributes": {"customer_password": "hunter2-secret", "_place": 1},
+            "relationships": {"market": {"data": {"type": "markets", "id": "QWERtyUpBa"}}}
+        }})
+    );
+}
+
+#[test]
+fn enums_keep_unknown_values() {
+    let status: razorpay::OrderStatus = serde_json::from_value(json!("refunded")).expect("decodes");
+    assert_eq!(status, razorpay::OrderStatus::Unknown("refunded".into()));
+    assert_eq!(status.as_str(), "refunded");
+    let paid: razorpay::OrderStatus = serde_json::from_value(json!("paid")).expect("decodes");
+    assert_eq!(paid, razorpay::OrderStatus::Paid);
+    assert_eq!(serde_json::to_value(&paid).expect("encodes"), json!("paid"));
+}
+
+#[test]
+fn responses_tolerate_real_servers() {
+    // Unknown fields, nulls, quoted numbers and `[]` for `{}`.
+    let order: razorpay::Order = serde_json::from_value(json!({
+        "id": "order_1", "amount": 100, "notes": [], "offer_id": null, "brand_new_field": {"x": 1}
+    }))
+    .expect("tolerant decode");
+    assert_eq!(order.notes.as_ref().map(|n| n.len()), Some(0));
+    assert_eq!(order.amount, Some(100));
+    let attrs: commercelayer::OrderAttributes = serde_json::from_value(json!({
+        "subtotal_amount_cents": "5000", "guest": "true", "tax_rate": "0.22"
+    }))
+    .expect("quoted scalars decode");
+    assert_eq!(attrs.subtotal_amount_cents, Some(5000));
+    assert_eq!(attrs.guest, Some(true));
+    assert_eq!(attrs.tax_rate, Some("0.22".parse().expect("decimal")));
+    // A required field missing is a decode error, not a panic.
+    assert!(serde_json::from_value::<razorpay::Order>(json!({"amount": 1})).is_err());
+}
+
+/// The `examples:` of a spec, as (operation response status, body).
+fn sample_responses(spec: &str) -> Vec<(u64, Value)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../spec")
+        .join(spec);
+    let doc: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(path).expect("spec")).expect("yaml");
+    let mut out = Vec::new();
+    for op in doc["operations"].as_mapping().expect("operations").values() {
+        for ex in op["examples"].as_sequence().into_iter().flatten() {
+            if let Some(body) = ex["response"].get("body") {
+                let status = ex["response"]["status"].as_u64().expect("status");
+                out.push((status, serde_json::to_value(body).expect("json")));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_doc_sample_response_decodes() {
+    let mut decoded = 0;
+    for (status, body) in sample_responses("razorpay.yaml") {
+        assert_eq!(status, 200);
+        let o: razorpay::Order = serde_json::from_value(body).expect("razorpay sample");
+        assert_eq!(o.id, "order_DaaS6LOUAASb7Y");
+        assert_eq!(o.status, Some(razorpay::OrderStatus::Attempted));
+        decoded += 1;
+    }
+    for (_, body) in sample_responses("juspay.yaml") {
+        let o: juspay::Order = serde_json::from_value(body).expect("juspay sample");
+        assert_eq!(o.order_id, "JPAYNEW035");
+        decoded += 1;
+    }
+    for (_, body) in sample_responses("commercelayer.yaml") {
+        let d: commercelayer::OrderDocument =
+            serde_json::from_value(body).expect("commerce layer sample");
+        let attrs = d.data.attributes.expect("attributes");
+        assert_eq!(attrs.total_amount_cents, Some(5700));
+        decoded += 1;
+    }
+    for (_, body) in sample_responses("costplus.yaml") {
+        serde_json::from_value::<costplus::Order>(body).expect("costplus sample");
+        decoded += 1;
+    }
+    assert!(decoded >= 3, "the specs carry the docs' sample responses");
+}
