@@ -6,6 +6,8 @@
 //! by default. Hand-written support code (transport, auth, encodings,
 //! validation, errors) lives in [`runtime`]; nothing in it is generated.
 
+#![warn(missing_docs)]
+
 pub mod runtime;
 
 include!(concat!(env!("OUT_DIR"), "/providers.rs"));

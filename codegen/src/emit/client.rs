@@ -176,12 +176,10 @@ fn environment(p: &Provider) -> TokenStream {
         } else {
             let fields = vars.iter().map(|v| {
                 let ident = format_ident!("{}", v);
-                let d = p
-                    .variables
-                    .iter()
-                    .find(|x| &x.name == v)
-                    .map(|x| docs::attrs(&x.docs))
-                    .unwrap_or_default();
+                let d = match p.variables.iter().find(|x| &x.name == v) {
+                    Some(x) if !x.docs.is_empty() => docs::attrs(&x.docs),
+                    _ => docs::raw(&[format!("`{{{v}}}` in the URL.")]),
+                };
                 quote!(#d #ident: String,)
             });
             quote!(#[doc = #doc] #ident { #(#fields)* },)

@@ -65,6 +65,30 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Doc attributes of a named type: its description (or its name), then a
+/// link to the page it was transcribed from.
+fn type_docs(lines: &[String], name: &str, ctx: &Ctx<'_>) -> TokenStream {
+    let mut lines = lines.to_vec();
+    if lines.is_empty() {
+        lines.push(format!("`{name}`, as the docs name it."));
+    }
+    let spec = docs::attrs(&lines);
+    let source = match ctx.provider.pages.first() {
+        Some(page) => docs::raw(&[String::new(), format!("Source: <{page}>")]),
+        None => quote!(),
+    };
+    quote!(#spec #source)
+}
+
+/// Doc attributes of a field: its description, or its wire name.
+pub(crate) fn field_docs(f: &Field) -> TokenStream {
+    if f.docs.is_empty() {
+        docs::raw(&[format!("`{}` (the docs give no description).", f.wire)])
+    } else {
+        docs::attrs(&f.docs)
+    }
+}
+
 fn type_name(t: &TypeDef) -> &str {
     match t {
         TypeDef::Object(o) => &o.name,
@@ -77,14 +101,14 @@ fn type_name(t: &TypeDef) -> &str {
 pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> TokenStream {
     match t {
         TypeDef::Object(o) => object(o, ctx),
-        TypeDef::Enum(e) => enumeration(e),
+        TypeDef::Enum(e) => enumeration(e, ctx),
         TypeDef::Alias(a) => alias(a, ctx),
     }
 }
 
 fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", o.name);
-    let docs = docs::attrs(&o.docs);
+    let docs = type_docs(&o.docs, &o.name, ctx);
     let fields = o.fields.iter().map(object_field);
     let validator = if ctx.request_types.contains(&o.name) {
         let body = validate::fields_body(&o.fields, &o.rules, false, ctx);
@@ -119,7 +143,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
 /// A field of a named struct: public, tolerant when decoding.
 fn object_field(f: &Field) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
-    let docs = docs::attrs(&f.docs);
+    let docs = field_docs(f);
     let rename = rename(f);
     let inner = field_ty(f);
     let required = f.presence == Presence::Required;
@@ -186,9 +210,9 @@ fn lenient_fn(f: &Field, optional: bool) -> Option<String> {
     })
 }
 
-fn enumeration(e: &Enum) -> TokenStream {
+fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", e.name);
-    let docs = docs::attrs(&e.docs);
+    let docs = type_docs(&e.docs, &e.name, ctx);
     let variants = e.variants.iter().map(|v| {
         let ident = format_ident!("{}", v.ident);
         let mut lines = v.docs.clone();
@@ -262,7 +286,7 @@ fn enumeration(e: &Enum) -> TokenStream {
 
 fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", a.name);
-    let docs = docs::attrs(&a.docs);
+    let docs = type_docs(&a.docs, &a.name, ctx);
     let target = super::rust_types::ty(&a.ty);
     let validator = if ctx.request_types.contains(&a.name) {
         let func = alias_validator(&a.name);

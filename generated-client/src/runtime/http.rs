@@ -247,40 +247,92 @@ pub struct Linkage<'a> {
     pub id: &'a str,
 }
 
-/// A JSON:API document: `{"data": {type, id, attributes, relationships}}`.
+/// A JSON:API document: `{"data": {type, id, attributes, relationships}}`,
+/// members in that order, attributes and relationships in the order they
+/// are declared (and map entries in the order they were inserted), whatever
+/// features of `serde_json` the build enables. `attributes` is left out
+/// when it has no member, `relationships` when there is none.
 pub fn jsonapi_body<T: Serialize>(
     resource: &str,
     id: &str,
     attributes: &T,
     relationships: &[Linkage<'_>],
 ) -> Result<Body, String> {
-    let attributes =
-        serde_json::to_value(attributes).map_err(|e| format!("cannot encode attributes: {e}"))?;
-    let mut data = serde_json::Map::new();
-    data.insert("type".into(), resource.into());
-    data.insert("id".into(), id.into());
-    if attributes.as_object().is_some_and(|a| !a.is_empty()) {
-        data.insert("attributes".into(), attributes);
-    }
-    if !relationships.is_empty() {
-        let rels: serde_json::Map<String, serde_json::Value> = relationships
-            .iter()
-            .map(|l| {
-                (
-                    l.name.to_string(),
-                    serde_json::json!({ "data": { "type": l.resource, "id": l.id } }),
-                )
-            })
-            .collect();
-        data.insert("relationships".into(), rels.into());
-    }
-    let doc = serde_json::json!({ "data": data });
+    // Serialized once to see whether it is empty, then again in place, so
+    // the fields keep their order (a `serde_json::Value` would sort them).
+    let encoded =
+        serde_json::to_vec(attributes).map_err(|e| format!("cannot encode attributes: {e}"))?;
+    let has_attributes = encoded.first() == Some(&b'{') && encoded != b"{}";
+    let doc = Document {
+        data: Resource {
+            resource,
+            id,
+            attributes: has_attributes.then_some(attributes),
+            relationships: Relationships(relationships),
+        },
+    };
     serde_json::to_vec(&doc)
         .map(|bytes| Body {
             content_type: "application/vnd.api+json",
             bytes,
         })
         .map_err(|e| format!("cannot encode the document: {e}"))
+}
+
+#[derive(Serialize)]
+struct Document<'a, T: Serialize> {
+    data: Resource<'a, T>,
+}
+
+#[derive(Serialize)]
+struct Resource<'a, T: Serialize> {
+    #[serde(rename = "type")]
+    resource: &'a str,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attributes: Option<&'a T>,
+    #[serde(skip_serializing_if = "Relationships::is_empty")]
+    relationships: Relationships<'a>,
+}
+
+/// `{name: {"data": {"type", "id"}}}`, in declaration order.
+struct Relationships<'a>(&'a [Linkage<'a>]);
+
+impl Relationships<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Relationships<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        #[derive(Serialize)]
+        struct Identifier<'a> {
+            #[serde(rename = "type")]
+            resource: &'a str,
+            id: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Relationship<'a> {
+            data: Identifier<'a>,
+        }
+
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for l in self.0 {
+            map.serialize_entry(
+                l.name,
+                &Relationship {
+                    data: Identifier {
+                        resource: l.resource,
+                        id: l.id,
+                    },
+                },
+            )?;
+        }
+        map.end()
+    }
 }
 
 /// The shared state of a generated client: where, who, and how to send.
