@@ -365,8 +365,8 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
     generated.push("[`rt::Error::Validation`] before anything is sent when the request breaks the docs' constraints.".into());
     let mut documented: Vec<String> = Vec::new();
     if !op.errors.is_empty() {
-        documented.push(String::new());
-        documented.push("Documented failures ([`rt::Error::Api`]):".into());
+        generated.push(String::new());
+        generated.push("Documented failures ([`rt::Error::Api`]):".into());
         for (status, msg) in &op.errors {
             documented.push(if msg.is_empty() {
                 format!("- {status}")

@@ -8,8 +8,12 @@ const WIDTH: usize = 96;
 
 /// `#[doc = …]` attributes for spec text: escaped for rustdoc and wrapped.
 pub(crate) fn attrs(lines: &[String]) -> TokenStream {
-    let escaped: Vec<String> = lines.iter().flat_map(|l| wrap(&escape(l))).collect();
-    raw(&escaped)
+    raw(&escaped(lines))
+}
+
+/// Spec text escaped for rustdoc and wrapped, ready for [`raw`].
+pub(crate) fn escaped(lines: &[String]) -> Vec<String> {
+    lines.iter().flat_map(|l| wrap(&escape(l))).collect()
 }
 
 /// `#[doc = …]` attributes for text the generator wrote (may hold links).

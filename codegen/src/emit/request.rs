@@ -15,12 +15,15 @@ use crate::model::{Field, Operation, Presence, Request};
 /// The request type of an operation.
 pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", r.name);
-    let head = docs::raw(&[
-        format!("Body of [`Client::{}`](Client::{}).", op.ident, op.ident),
-        String::new(),
-    ]);
-    let body_docs = docs::attrs(&r.docs);
-    let docs = quote!(#head #body_docs);
+    let mut doc_lines = vec![format!(
+        "Body of [`Client::{}`](Client::{}).",
+        op.ident, op.ident
+    )];
+    if !r.docs.is_empty() {
+        doc_lines.push(String::new());
+        doc_lines.extend(docs::escaped(&r.docs));
+    }
+    let docs = docs::raw(&doc_lines);
     let decls = r.fields.iter().map(field_decl);
     let rel_decls = r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
