@@ -6,6 +6,7 @@
 //! turns it into tokens, and [`mod@write`] formats and writes the files.
 
 pub mod check;
+pub mod conformance;
 pub mod diag;
 pub mod emit;
 pub mod lang;

@@ -99,7 +99,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     };
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, serde::Deserialize)]
         pub struct #name {
             #(#decls)*
             #(#rel_decls)*
@@ -144,7 +144,7 @@ fn field_decl(f: &Field) -> TokenStream {
         },
         Presence::Clearable => quote! {
             #rename
-            #[serde(skip_serializing_if = "rt::Patch::is_unchanged")]
+            #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
             #ident: rt::Patch<#inner>,
         },
     }

@@ -1,6 +1,6 @@
 //! `Patch<T>`: a request field that can be left unchanged, cleared, or set.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A request field the API lets you clear: leaving it out and sending
 /// `null` are different requests.
@@ -35,6 +35,37 @@ impl<T: Serialize> Serialize for Patch<T> {
         match self {
             Patch::Set(v) => v.serialize(s),
             Patch::Unchanged | Patch::Clear => s.serialize_none(),
+        }
+    }
+}
+
+/// `null` reads as [`Patch::Clear`], a value as [`Patch::Set`]; a missing
+/// field reads as [`Patch::Unchanged`] through `#[serde(default)]`.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Option::<T>::deserialize(d)? {
+            Some(v) => Patch::Set(v),
+            None => Patch::Clear,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Patch;
+
+    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    struct Probe {
+        #[serde(default, skip_serializing_if = "Patch::is_unchanged")]
+        x: Patch<u8>,
+    }
+
+    #[test]
+    fn round_trips_all_three_states() {
+        for (value, json) in [(Patch::Unchanged, "{}"), (Patch::Clear, r#"{"x":null}"#), (Patch::Set(7), r#"{"x":7}"#)] {
+            let probe = Probe { x: value };
+            assert_eq!(serde_json::to_string(&probe).expect("encodes"), json);
+            assert_eq!(serde_json::from_str::<Probe>(json).expect("decodes"), probe);
         }
     }
 }
