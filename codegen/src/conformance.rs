@@ -211,6 +211,84 @@ impl Deriver<'_> {
         match ty {
             RustTy::Scalar(s) if s.is_textual() => text_cases(path, *s, c, &mut out),
             RustTy::Scalar(s) if s.is_numeric() => number_cases(path, *s, c, &mut out),
+            RustTy::Scalar(Scalar::Boolean) if !c.allowed.is_empty() => {
+                for v in &c.allowed {
+                    out.push((format!("allowed {v}"), v.clone(), Expect::Valid));
+                }
+                if let Some(other) = [true, false]
+                    .into_iter()
+                    .find(|b| !c.allowed.contains(&json!(b)))
+                {
+                    out.push((
+                        "not allowed".into(),
+                        json!(other),
+                        violation(path, "allowed", c),
+                    ));
+                }
+            }
+            RustTy::List(item) => {
+                let n = c.min_items.unwrap_or(0) as usize;
+                Value::Array(
+                    (0..n)
+                        .map(|_| self.valid(item, &Checks::default()))
+                        .collect(),
+                )
+            }
+            RustTy::Map(_) => json!({}),
+            RustTy::Named(name, NamedKind::Alias) => match self.alias(name) {
+                Some((t, ac)) => self.valid(t, ac),
+                None => json!({}),
+            },
+            RustTy::Named(name, NamedKind::Enum) => self
+                .p
+                .types
+                .iter()
+                .find_map(|t| match t {
+                    TypeDef::Enum(e) if &e.name == name => {
+                        e.variants.first().map(|v| json!(v.wire))
+                    }
+                    _ => None,
+                })
+                .unwrap_or(json!("x")),
+            RustTy::Named(name, NamedKind::Object) => {
+                let mut m = Map::new();
+                if let Some(TypeDef::Object(o)) = self
+                    .p
+                    .types
+                    .iter()
+                    .find(|t| matches!(t, TypeDef::Object(o) if &o.name == name))
+                {
+                    for f in o.fields.iter().filter(|f| f.presence == Presence::Required) {
+                        m.insert(f.wire.clone(), self.valid(&f.ty, &f.checks));
+                    }
+                }
+                Value::Object(m)
+            }
+        }
+    }
+
+    /// At-limit and past-limit cases of one field (field-level checks and,
+    /// for named map/list types, the type's own checks).
+    fn field_cases(&self, f: &Field) -> Vec<FieldCase> {
+        let path = format!("/{}", f.wire);
+        let mut out = self.checks_cases(&path, &f.ty, &f.checks);
+        if let RustTy::Named(name, NamedKind::Alias) = &f.ty {
+            if let Some((t, ac)) = self.alias(name) {
+                out.extend(self.checks_cases(&path, t, ac));
+                // Field-level checks apply to the aliased value too.
+                if f.checks != Checks::default() {
+                    out.extend(self.checks_cases(&path, t, &f.checks));
+                }
+            }
+        }
+        out
+    }
+
+    fn checks_cases(&self, path: &str, ty: &RustTy, c: &Checks) -> Vec<FieldCase> {
+        let mut out = Vec::new();
+        match ty {
+            RustTy::Scalar(s) if s.is_textual() => text_cases(path, *s, c, &mut out),
+            RustTy::Scalar(s) if s.is_numeric() => number_cases(path, *s, c, &mut out),
             RustTy::Scalar(Scalar::Boolean) => {
                 if !c.allowed.is_empty() {
                     for v in &c.allowed {
