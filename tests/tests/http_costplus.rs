@@ -25,7 +25,10 @@ fn client(server: &MockServer) -> Client {
 }
 
 async fn respond(server: &MockServer, template: ResponseTemplate) {
-    Mock::given(any()).respond_with(template).mount(server).await;
+    Mock::given(any())
+        .respond_with(template)
+        .mount(server)
+        .await;
 }
 
 fn json_response(status: u16, body: &Value) -> ResponseTemplate {
@@ -221,10 +224,7 @@ async fn documented_401_and_403_have_no_body() {
         json_response(401, &json!({"error": {"value": "Unauthorized"}})),
     )
     .await;
-    let err = client
-        .update_order("o", &request)
-        .await
-        .expect_err("a 401");
+    let err = client.update_order("o", &request).await.expect_err("a 401");
     let rt::Error::Api {
         status: 401,
         body: Some(body),
@@ -265,7 +265,9 @@ async fn rule_and_format_violations_are_reported_together_and_nothing_is_sent() 
         violations.0[2].message,
         "`delayed` requires `expiration_period`."
     );
-    assert!(err.to_string().starts_with("request not sent, it is invalid: 3 validation errors"));
+    assert!(err
+        .to_string()
+        .starts_with("request not sent, it is invalid: 3 validation errors"));
     assert!(server
         .received_requests()
         .await

@@ -100,7 +100,9 @@ async fn docs_sample_is_sent_byte_for_byte_and_its_response_decodes() {
     );
     assert_eq!(
         links.mobile.as_deref(),
-        Some("https://api.juspay.in/merchant/pay/ordeh_4b9501d7146243ac8a9d9c4a42ed7b59?mobile=true")
+        Some(
+            "https://api.juspay.in/merchant/pay/ordeh_4b9501d7146243ac8a9d9c4a42ed7b59?mobile=true"
+        )
     );
     assert_eq!(
         links.iframe.as_deref(),

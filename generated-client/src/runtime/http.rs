@@ -187,12 +187,74 @@ pub fn segment(value: &str) -> String {
     }
 }
 
-/// Rejects header values a server could read as more than one header.
+/// Refuses a path that a URL parser would rewrite before sending: a `.` or
+/// `..` segment, in any percent-encoding, is removed or walks up the path
+/// (no encoding of a path parameter can send one), and an empty segment
+/// between two others (an empty path parameter) names another resource.
+fn check_path(path: &str) -> Result<(), String> {
+    let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
+    for (i, s) in segments.iter().enumerate() {
+        let dots = s.replace("%2E", ".").replace("%2e", ".");
+        if dots == "." || dots == ".." {
+            return Err(
+                "a path parameter is `.` or `..`, which would change the URL's path".to_string(),
+            );
+        }
+        if s.is_empty() && i + 1 < segments.len() {
+            return Err("a path parameter is empty".to_string());
+        }
+    }
+    Ok(())
+}
+
+/// Checks that request paths can be appended to `base_url`: an http(s)
+/// URL with a host, no query or fragment (the path would land in them), no
+/// `user@` part (credentials belong in the client's credentials; an `@`
+/// also moves the host), and no whitespace or control characters. Error
+/// messages never repeat a URL that may carry credentials.
+pub fn check_base_url(base_url: &str) -> Result<(), String> {
+    let Some(rest) = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"))
+    else {
+        return Err(format!("base URL `{base_url}` is not an http(s) URL"));
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err(
+            "the base URL carries a `user@` part; pass credentials as the client's credentials"
+                .to_string(),
+        );
+    }
+    if authority.is_empty() {
+        return Err(format!("base URL `{base_url}` has no host"));
+    }
+    if base_url.contains(['?', '#']) {
+        return Err(format!(
+            "base URL `{base_url}` has a query or fragment, so request paths cannot be appended to it"
+        ));
+    }
+    if base_url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(format!(
+            "base URL {base_url:?} contains whitespace or a control character"
+        ));
+    }
+    Ok(())
+}
+
+/// Rejects header values a server could read as more than one header, and
+/// values with other control characters, which no HTTP field value may hold
+/// (RFC 9110, section 5.5) and HTTP stacks refuse only when sending.
 pub fn check_header_value(name: &str, value: &str) -> Result<(), String> {
     if value.contains(['\r', '\n', '\0']) {
         Err(format!(
             "header `{name}` contains a line break or NUL character"
         ))
+    } else if value.chars().any(|c| c.is_ascii_control() && c != '\t') {
+        Err(format!("header `{name}` contains a control character"))
     } else {
         Ok(())
     }
@@ -359,8 +421,9 @@ impl fmt::Debug for ClientCore {
 }
 
 impl ClientCore {
-    /// A client core. Fails when the base URL is not http(s) or a header
-    /// value contains a line break.
+    /// A client core. Fails when the base URL is not an http(s) URL that
+    /// paths can be appended to (see [`check_base_url`]) or a header value
+    /// contains a line break or another control character.
     pub fn new(
         provider: &'static str,
         base_url: String,
@@ -370,9 +433,7 @@ impl ClientCore {
         retry: RetryPolicy,
     ) -> Result<Self, String> {
         let base_url = base_url.trim_end_matches('/').to_string();
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            return Err(format!("base URL `{base_url}` is not an http(s) URL"));
-        }
+        check_base_url(&base_url)?;
         for (n, v) in &headers {
             check_header_value(n, v)?;
         }
@@ -394,7 +455,9 @@ impl ClientCore {
     }
 
     /// Builds the request for `path` (already encoded) with the client's
-    /// headers, the operation's `extra` headers and `body`.
+    /// headers, the operation's `extra` headers and `body`. Fails when a
+    /// segment of `path` is `.`, `..` (in any encoding) or empty between
+    /// two others, or when an `extra` header value has a line break.
     pub fn request(
         &self,
         operation: OperationInfo,
@@ -402,6 +465,7 @@ impl ClientCore {
         extra: &[(&'static str, String)],
         body: Option<Body>,
     ) -> Result<HttpRequest, String> {
+        check_path(path)?;
         let mut headers = Vec::with_capacity(self.headers.len() + extra.len() + 2);
         headers.push((
             "Authorization".to_string(),
@@ -518,6 +582,135 @@ mod tests {
         assert_eq!(segment(".."), "%2E%2E");
         assert_eq!(segment("a b#c%"), "a%20b%23c%25");
         assert_eq!(segment("ü"), "%C3%BC");
+    }
+
+    #[test]
+    fn jsonapi_documents_keep_the_declared_order() {
+        #[derive(Serialize)]
+        struct Attributes {
+            zulu: bool,
+            #[serde(rename = "_alpha")]
+            alpha: i64,
+            meta: indexmap::IndexMap<String, serde_json::Value>,
+        }
+        let mut meta = indexmap::IndexMap::new();
+        meta.insert("z".to_string(), serde_json::json!({"a": 2, "b": 1}));
+        meta.insert("a".to_string(), serde_json::json!(null));
+        let links = [
+            Linkage {
+                name: "market",
+                resource: "markets",
+                id: "m1",
+            },
+            Linkage {
+                name: "customer",
+                resource: "customers",
+                id: "c\"1",
+            },
+        ];
+        let body = jsonapi_body(
+            "orders",
+            "o/1",
+            &Attributes {
+                zulu: true,
+                alpha: 1,
+                meta,
+            },
+            &links,
+        )
+        .expect("encodes");
+        assert_eq!(body.content_type, "application/vnd.api+json");
+        assert_eq!(
+            String::from_utf8(body.bytes).expect("UTF-8"),
+            concat!(
+                r#"{"data":{"type":"orders","id":"o/1","#,
+                r#""attributes":{"zulu":true,"_alpha":1,"meta":{"z":{"a":2,"b":1},"a":null}},"#,
+                r#""relationships":{"market":{"data":{"type":"markets","id":"m1"}},"#,
+                r#""customer":{"data":{"type":"customers","id":"c\"1"}}}}}"#
+            )
+        );
+
+        // No attributes and no relationships: neither member.
+        #[derive(Serialize)]
+        struct Empty {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            a: Option<i64>,
+        }
+        let body = jsonapi_body("orders", "o1", &Empty { a: None }, &[]).expect("encodes");
+        assert_eq!(body.bytes, br#"{"data":{"type":"orders","id":"o1"}}"#);
+    }
+
+    #[test]
+    fn paths_a_url_parser_would_rewrite_are_refused() {
+        for bad in [
+            "/v1/orders/%2E",
+            "/v1/orders/%2E%2E",
+            "/v1/orders/%2e%2E/",
+            "/v1/orders/.%2E",
+            "/v1/orders/../x",
+            "/v1/orders//",
+            "//x",
+        ] {
+            assert!(check_path(bad).is_err(), "{bad}");
+        }
+        for good in [
+            "/v1/orders/order_1",
+            "/v1/orders/order_1/",
+            "/v1/orders/%2E%2E%2E",
+            "/v1/orders/%2E%2E%2Fadmin",
+            "/v1/orders/order%2E1",
+            "/v1/orders/%252E",
+        ] {
+            assert_eq!(check_path(good), Ok(()), "{good}");
+        }
+        // The path of an id `..`, as the generated code builds it.
+        assert!(check_path(&format!("/v1/orders/{}/", segment(".."))).is_err());
+        assert!(check_path(&format!("/v1/orders/{}", segment("."))).is_err());
+    }
+
+    #[test]
+    fn header_values_are_single_line_without_control_characters() {
+        assert_eq!(check_header_value("X-A", "merchant id\tü"), Ok(()));
+        for bad in ["a\r\nX-B: 1", "a\n", "a\r", "a\0"] {
+            assert_eq!(
+                check_header_value("X-A", bad),
+                Err("header `X-A` contains a line break or NUL character".to_string())
+            );
+        }
+        for bad in ["a\u{1}", "a\u{7f}", "\u{1b}[31m"] {
+            assert_eq!(
+                check_header_value("X-A", bad),
+                Err("header `X-A` contains a control character".to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn base_urls_must_take_a_path() {
+        for good in [
+            "https://api.razorpay.com",
+            "http://127.0.0.1:8080",
+            "https://yourdomain.commercelayer.io",
+            "http://localhost:8080/prefix",
+        ] {
+            assert_eq!(check_base_url(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "ftp://x.test",
+            "api.razorpay.com",
+            "https://",
+            "https:///v1",
+            "http://localhost:8080?debug=1",
+            "https://attacker.example#.commercelayer.io",
+            "https://attacker.example?.commercelayer.io",
+            "https://x.test/a b",
+            "https://x.test/\u{0}",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad}");
+        }
+        let err = check_base_url("https://user:pa55word@attacker.example/.commercelayer.io")
+            .expect_err("credentials in the URL");
+        assert!(!err.contains("pa55word"), "{err}");
     }
 
     #[test]

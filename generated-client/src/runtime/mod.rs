@@ -13,8 +13,9 @@ mod validate;
 
 pub use error::{snippet, ConfigError, Error, TransportError, TransportErrorKind, SNIPPET_CHARS};
 pub use http::{
-    check_header_value, decode, json_body, jsonapi_body, segment, Auth, Body, BoxFuture,
-    ClientCore, FormEncoder, HttpRequest, HttpResponse, Linkage, Method, OperationInfo, Transport,
+    check_base_url, check_header_value, decode, json_body, jsonapi_body, segment, Auth, Body,
+    BoxFuture, ClientCore, FormEncoder, HttpRequest, HttpResponse, Linkage, Method, OperationInfo,
+    Transport,
 };
 pub use patch::Patch;
 pub use retry::{RetryPolicy, MAX_ATTEMPTS};

@@ -62,7 +62,11 @@ mod tests {
 
     #[test]
     fn round_trips_all_three_states() {
-        for (value, json) in [(Patch::Unchanged, "{}"), (Patch::Clear, r#"{"x":null}"#), (Patch::Set(7), r#"{"x":7}"#)] {
+        for (value, json) in [
+            (Patch::Unchanged, "{}"),
+            (Patch::Clear, r#"{"x":null}"#),
+            (Patch::Set(7), r#"{"x":7}"#),
+        ] {
             let probe = Probe { x: value };
             assert_eq!(serde_json::to_string(&probe).expect("encodes"), json);
             assert_eq!(serde_json::from_str::<Probe>(json).expect("decodes"), probe);
