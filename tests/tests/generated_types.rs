@@ -258,3 +258,49 @@ fn every_doc_sample_response_decodes() {
     }
     assert!(decoded >= 3, "the specs carry the docs' sample responses");
 }
+
+#[test]
+fn url_variables_cannot_move_requests_to_another_host() {
+    let env = |s: &str| commercelayer::Environment::Production {
+        subdomain: s.into(),
+    };
+    assert_eq!(
+        env("yourdomain").base_url().as_deref(),
+        Ok("https://yourdomain.commercelayer.io")
+    );
+    for hostile in ["attacker.example/", "a@b", "x?y", "", "a.b"] {
+        assert!(env(hostile).base_url().is_err(), "{hostile:?} is refused");
+        let client = commercelayer::Client::new(
+            &env(hostile),
+            &commercelayer::Credentials::new("token-secret"),
+            &generated_client::runtime::ClientConfig::default(),
+        );
+        assert!(client.is_err(), "{hostile:?} is refused by the client too");
+    }
+}
+
+#[test]
+fn secrets_in_undecodable_responses_are_redacted_from_errors() {
+    use generated_client::runtime::{decode_redacting, Error, HttpResponse};
+    // A success body that does not decode (`data` must be an object), carrying the order token.
+    let body = br#"{"data": [], "meta": {"token": "1c0994cc4e996e8c6ee56a2198f66f3c"}}"#.to_vec();
+    let response = HttpResponse {
+        status: 200,
+        headers: Vec::new(),
+        body,
+    };
+    let err = decode_redacting::<commercelayer::OrderDocument, commercelayer::ErrorDocument>(
+        "commercelayer",
+        200,
+        &response,
+        &["checkout_url", "token"],
+    )
+    .expect_err("does not decode");
+    assert!(matches!(err, Error::Decode { .. }));
+    let shown = format!("{err} {err:?}");
+    assert!(
+        !shown.contains("1c0994cc4e996e8c6ee56a2198f66f3c"),
+        "{shown}"
+    );
+    assert!(shown.contains("[REDACTED]"), "{shown}");
+}

@@ -9,7 +9,7 @@ use super::docs;
 use super::request::error_alias;
 use super::types::Ctx;
 use crate::lang::{placeholders, Encoding};
-use crate::model::{Auth, Operation, Provider, RustTy};
+use crate::model::{Auth, Operation, Provider, RustTy, TypeDef};
 
 /// Environment, credentials, client and methods of a provider.
 pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
@@ -124,7 +124,7 @@ pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
             #[doc = #new_doc]
             #header_lines
             ///
-            /// Fails when the base URL is not http(s) or a header value contains a line break.
+            /// Fails when the base URL is not a usable http(s) URL, or a header value or credential contains a control character.
             pub fn new(
                 environment: &Environment,
                 credentials: &Credentials,
@@ -138,7 +138,7 @@ pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
             #[doc = #with_doc]
             #header_lines
             ///
-            /// Fails when the base URL is not http(s) or a header value contains a line break.
+            /// Fails when the base URL is not a usable http(s) URL, or a header value or credential contains a control character.
             pub fn with_transport(
                 environment: &Environment,
                 credentials: &Credentials,
@@ -148,7 +148,7 @@ pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
             ) -> Result<Self, rt::ConfigError> {
                 let #headers_mut headers: Vec<(String, String)> = vec![#(#fixed),*];
                 #(#optional)*
-                let core = rt::ClientCore::new(#provider_name, environment.base_url(), &#auth, headers, transport, config.retry.clone())
+                let core = rt::ClientCore::new(#provider_name, environment.base_url()?, &#auth, headers, transport, config.retry.clone())
                     .map_err(rt::ConfigError)?;
                 Ok(Client { core })
             }
@@ -190,14 +190,20 @@ fn environment(p: &Provider) -> TokenStream {
         let vars = placeholders(&e.url);
         if vars.is_empty() {
             let url = &e.url;
-            quote!(Environment::#ident => #url.to_string(),)
+            quote!(Environment::#ident => Ok(#url.to_string()),)
         } else {
             let mut fmt = e.url.clone();
             for v in &vars {
                 fmt = fmt.replace(&format!("{{{v}}}"), "{}");
             }
             let idents: Vec<_> = vars.iter().map(|v| format_ident!("{}", v)).collect();
-            quote!(Environment::#ident { #(#idents),* } => format!(#fmt, #(#idents),*),)
+            let names = vars.iter();
+            quote! {
+                Environment::#ident { #(#idents),* } => {
+                    #(rt::check_url_variable(#names, #idents).map_err(rt::ConfigError)?;)*
+                    Ok(format!(#fmt, #(#idents),*))
+                }
+            }
         }
     });
     let doc = format!(" Where the {title} API lives.");
@@ -211,11 +217,12 @@ fn environment(p: &Provider) -> TokenStream {
         }
 
         impl Environment {
-            /// The base URL, without a trailing `/`.
-            pub fn base_url(&self) -> String {
+            /// The base URL. Fails when a URL variable is not a DNS label,
+            /// so a value cannot send requests (and credentials) elsewhere.
+            pub fn base_url(&self) -> Result<String, rt::ConfigError> {
                 match self {
                     #(#arms)*
-                    Environment::Custom(url) => url.clone(),
+                    Environment::Custom(url) => Ok(url.clone()),
                 }
             }
         }
@@ -315,8 +322,11 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
         fmt = fmt.replace(&format!("{{{}}}", f.wire), "{}");
         let id = format_ident!("{}", f.ident);
         seg_args.push(match f.ty {
-            RustTy::Scalar(s) if s.is_integral() => quote!(rt::segment(&#id.to_string())),
-            _ => quote!(rt::segment(#id)),
+            RustTy::Scalar(s) if s.is_integral() => quote!(rt::segment_int(#id)),
+            _ => {
+                let name = &f.wire;
+                quote!(rt::segment(#name, #id).map_err(rt::Error::Build)?)
+            }
         });
     }
     let path_expr = if seg_args.is_empty() {
@@ -349,6 +359,7 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
     };
     let (provider, name, retry_safe, status) =
         (&p.name, &op.ident, op.retry_safe, op.success_status);
+    let sensitive = sensitive_keys(p, op);
     let mut generated = vec![
         String::new(),
         format!(
@@ -387,7 +398,7 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
         #docs
         pub async fn #ident(&self, #(#params,)* #req_param) -> Result<#response, rt::Error<#error>> {
             let http = self.#builder(#(#args,)* #req_arg)?;
-            self.core.execute(http, #status).await
+            self.core.execute(http, #status, &[#(#sensitive),*]).await
         }
 
         #[doc = #builder_doc]
@@ -405,4 +416,41 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
                 .map_err(rt::Error::Build)
         }
     }
+}
+
+/// Wire names of the secret fields the operation's response or error body
+/// can carry, redacted from body snippets kept in errors.
+fn sensitive_keys(p: &Provider, op: &Operation) -> Vec<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut stack: Vec<&str> = std::iter::once(op.response_type.as_str())
+        .chain(op.error_type.as_deref())
+        .collect();
+    let mut keys: Vec<String> = Vec::new();
+    while let Some(name) = stack.pop() {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let Some(TypeDef::Object(o)) = p
+            .types
+            .iter()
+            .find(|t| matches!(t, TypeDef::Object(o) if o.name == name))
+        else {
+            continue;
+        };
+        for f in &o.fields {
+            if f.sensitive && !keys.contains(&f.wire) {
+                keys.push(f.wire.clone());
+            }
+            let mut ty = &f.ty;
+            while let RustTy::List(inner) | RustTy::Map(inner) = ty {
+                ty = inner;
+            }
+            if let RustTy::Named(n, _) = ty {
+                stack.push(n);
+            }
+        }
+    }
+    keys.sort();
+    keys
 }

@@ -188,11 +188,13 @@ pub(crate) fn rename(f: &Field) -> TokenStream {
 fn lenient_fn(f: &Field, optional: bool) -> Option<String> {
     let base = if f.lenient.contains(&Lenient::EmptyArray) {
         "empty_array"
+    } else if f.ty == RustTy::Scalar(Scalar::Decimal) {
+        // Decimals always accept a number or a string, quoted or not.
+        "decimal"
     } else if f.lenient.contains(&Lenient::Quoted) {
         match f.ty {
             RustTy::Scalar(s) if s.is_integral() => "quoted_i64",
             RustTy::Scalar(Scalar::Boolean) => "quoted_bool",
-            // Decimals always accept both forms.
             _ => return None,
         }
     } else if f.lenient.contains(&Lenient::Unquoted)

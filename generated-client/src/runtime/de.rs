@@ -8,6 +8,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use rust_decimal::Decimal;
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, SeqAccess, Visitor};
 
 #[derive(Clone, Copy)]
@@ -112,6 +113,50 @@ impl<'de> Visitor<'de> for Unquoted {
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
         Ok(v.to_string())
     }
+}
+
+#[derive(Clone, Copy)]
+struct AnyDecimal;
+
+impl<'de> Visitor<'de> for AnyDecimal {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number, or a string holding one")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        // The shortest text that reads back as `v` (`0.22`, not 0.2200000000000000011…).
+        Decimal::from_str_exact(&v.to_string())
+            .or_else(|_| Decimal::from_scientific(&format!("{v:e}")))
+            .map_err(|_| E::invalid_value(de::Unexpected::Float(v), &self))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        let t = v.trim();
+        Decimal::from_str_exact(t)
+            .or_else(|_| Decimal::from_scientific(t))
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+}
+
+/// A decimal from a JSON number or a string (`"90.00"` keeps its scale).
+/// Decimals always decode both forms, whatever features `rust_decimal` has.
+pub fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    d.deserialize_any(AnyDecimal)
+}
+
+/// Optional [`decimal`].
+pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    d.deserialize_option(OptionOf(AnyDecimal))
 }
 
 /// Wraps a visitor so `null` becomes `None`.
@@ -241,6 +286,8 @@ mod tests {
         s: Option<String>,
         #[serde(default, deserialize_with = "opt_empty_array")]
         m: Option<IndexMap<String, String>>,
+        #[serde(default, deserialize_with = "opt_decimal")]
+        d: Option<Decimal>,
     }
 
     fn probe(json: &str) -> Result<Probe, serde_json::Error> {
@@ -249,8 +296,12 @@ mod tests {
 
     #[test]
     fn accepts_documented_and_real_forms() {
-        let p =
-            probe(r#"{"n": "5700", "b": "true", "s": 42, "m": []}"#).expect("lenient forms decode");
+        let p = probe(r#"{"n": "5700", "b": "true", "s": 42, "m": [], "d": "90.00"}"#)
+            .expect("lenient forms decode");
+        assert_eq!(p.d.map(|d| d.to_string()), Some("90.00".to_string()));
+        let p2 = probe(r#"{"d": 0.22}"#).expect("number decodes");
+        assert_eq!(p2.d.map(|d| d.to_string()), Some("0.22".to_string()));
+        assert!(probe(r#"{"d": "abc"}"#).is_err());
         assert_eq!(p.n, Some(5700));
         assert_eq!(p.b, Some(true));
         assert_eq!(p.s.as_deref(), Some("42"));

@@ -143,8 +143,78 @@ pub fn snippet(body: &[u8]) -> String {
     out
 }
 
+/// [`snippet`] with the string values of `sensitive` keys replaced by
+/// `[REDACTED]`, found textually so truncated or invalid JSON is covered.
+pub fn redacted_snippet(body: &[u8], sensitive: &[&str]) -> String {
+    if sensitive.is_empty() {
+        return snippet(body);
+    }
+    let text = String::from_utf8_lossy(body);
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = &text;
+    'scan: while let Some(q) = rest.find('"') {
+        out.push_str(&rest[..q]);
+        rest = &rest[q..];
+        for key in sensitive {
+            let Some(after_key) = rest
+                .strip_prefix('"')
+                .and_then(|r| r.strip_prefix(key))
+                .and_then(|r| r.strip_prefix('"'))
+            else {
+                continue;
+            };
+            let after_colon = after_key.trim_start();
+            let Some(value) = after_colon.strip_prefix(':').map(str::trim_start) else {
+                continue;
+            };
+            let Some(inner) = value.strip_prefix('"') else {
+                continue;
+            };
+            // Skip to the closing, unescaped quote (or the end of the text).
+            let mut end = inner.len();
+            let mut escaped = false;
+            for (i, c) in inner.char_indices() {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '"' if !escaped => {
+                        end = i;
+                        break;
+                    }
+                    _ => escaped = false,
+                }
+            }
+            out.push_str(&format!("\"{key}\":\"[REDACTED]\""));
+            rest = inner.get(end + 1..).unwrap_or("");
+            continue 'scan;
+        }
+        out.push('"');
+        rest = &rest[1..];
+    }
+    out.push_str(rest);
+    snippet(out.as_bytes())
+}
+
 /// A client could not be configured (bad base URL, a header value with a
 /// line break).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid client configuration: {0}")]
 pub struct ConfigError(pub String);
+
+#[cfg(test)]
+mod redaction_tests {
+    use super::redacted_snippet;
+
+    #[test]
+    fn redacts_sensitive_string_values_even_in_broken_json() {
+        let body = br#"{"data":{"attributes":{"token": "tok\"en_1","number":1,"checkout_url":"https://x/tok"#;
+        let shown = redacted_snippet(body, &["token", "checkout_url"]);
+        assert!(
+            !shown.contains("tok\\\"en_1") && !shown.contains("en_1"),
+            "{shown}"
+        );
+        assert!(!shown.contains("https://x/tok"), "{shown}");
+        assert!(shown.contains(r#""token":"[REDACTED]""#), "{shown}");
+        assert!(shown.contains(r#""number":1"#), "{shown}");
+        assert_eq!(redacted_snippet(b"<html>", &["token"]), "<html>");
+    }
+}

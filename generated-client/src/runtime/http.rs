@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use tracing::Instrument;
 
-use super::error::{snippet, Error, TransportError};
+use super::error::{redacted_snippet, Error, TransportError};
 use super::retry::{Outcome, RetryPolicy};
 use super::secret::Secret;
 
@@ -177,14 +177,41 @@ impl Auth {
 /// so `/`, `?`, `#`, `%` and `..` cannot change the URL's shape.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
 
-/// Percent-encodes a path parameter as one segment. `.` and `..` are
-/// encoded too, so they cannot walk up the path.
-pub fn segment(value: &str) -> String {
+/// Percent-encodes the path parameter `name` as one segment, so `/`, `?`,
+/// `#` and `%` cannot change the URL's shape. Refuses an empty value and
+/// `.`/`..`, which no encoding can carry through a URL parser (an empty id
+/// would name the collection, a dot segment another resource).
+pub fn segment(name: &str, value: &str) -> Result<String, String> {
     match value {
-        "." => "%2E".to_string(),
-        ".." => "%2E%2E".to_string(),
-        _ => utf8_percent_encode(value, SEGMENT).to_string(),
+        "" => Err(format!("path parameter `{name}` is empty")),
+        "." | ".." => Err(format!(
+            "path parameter `{name}` is `{value}`, which would change the URL's path"
+        )),
+        _ => Ok(utf8_percent_encode(value, SEGMENT).to_string()),
     }
+}
+
+/// Checks the value of a `{variable}` of an environment URL: a DNS label
+/// (letters, digits, inner `-`), so it cannot move the request to another
+/// host (`attacker.example/`), path, query or user part.
+pub fn check_url_variable(name: &str, value: &str) -> Result<(), String> {
+    let label_ok = !value.is_empty()
+        && value.len() <= 63
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !value.starts_with('-')
+        && !value.ends_with('-');
+    if label_ok {
+        Ok(())
+    } else {
+        Err(format!("environment variable `{name}` must be a DNS label (letters, digits and inner `-`), got {value:?}"))
+    }
+}
+
+/// [`segment`] of an integer path parameter.
+pub fn segment_int(value: i64) -> String {
+    value.to_string()
 }
 
 /// Refuses a path that a URL parser would rewrite before sending: a `.` or
@@ -495,6 +522,7 @@ impl ClientCore {
         &self,
         request: HttpRequest,
         success: u16,
+        sensitive: &[&str],
     ) -> Result<T, Error<E>> {
         let op = request.operation;
         let span = tracing::info_span!(
@@ -538,7 +566,7 @@ impl ClientCore {
             span.record("latency_ms", start.elapsed().as_millis() as u64);
             let response = result?;
             span.record("status", response.status);
-            decode(self.provider, success, &response)
+            decode_redacting(self.provider, success, &response, sensitive)
         }
         .instrument(span)
         .await
@@ -551,13 +579,24 @@ pub fn decode<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
     success: u16,
     response: &HttpResponse,
 ) -> Result<T, Error<E>> {
+    decode_redacting(provider, success, response, &[])
+}
+
+/// [`decode`], with the values of the `sensitive` keys (secrets the
+/// response may carry) redacted from the body snippets kept in errors.
+pub fn decode_redacting<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
+    provider: &'static str,
+    success: u16,
+    response: &HttpResponse,
+    sensitive: &[&str],
+) -> Result<T, Error<E>> {
     let status = response.status;
     if status == success || (success / 100 == 2 && status / 100 == 2 && status != 204) {
         return serde_json::from_slice(&response.body).map_err(|e| Error::Decode {
             provider,
             status,
             message: e.to_string(),
-            snippet: snippet(&response.body),
+            snippet: redacted_snippet(&response.body, sensitive),
         });
     }
     let body = serde_json::from_slice::<E>(&response.body)
@@ -567,7 +606,7 @@ pub fn decode<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
         provider,
         status,
         body,
-        snippet: snippet(&response.body),
+        snippet: redacted_snippet(&response.body, sensitive),
     })
 }
 
@@ -576,12 +615,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn url_variables_are_dns_labels() {
+        assert!(check_url_variable("subdomain", "yourdomain").is_ok());
+        assert!(check_url_variable("subdomain", "my-shop-2").is_ok());
+        for bad in [
+            "",
+            "attacker.example/",
+            "a.b",
+            "x@y",
+            "-a",
+            "a-",
+            "a b",
+            "a?b",
+        ] {
+            assert!(check_url_variable("subdomain", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn path_segments_cannot_change_the_url() {
-        assert_eq!(segment("order_DaaS6LOUAASb7Y"), "order_DaaS6LOUAASb7Y");
-        assert_eq!(segment("../admin?x=1"), "%2E%2E%2Fadmin%3Fx%3D1");
-        assert_eq!(segment(".."), "%2E%2E");
-        assert_eq!(segment("a b#c%"), "a%20b%23c%25");
-        assert_eq!(segment("ü"), "%C3%BC");
+        let seg = |v: &str| segment("id", v);
+        assert_eq!(
+            seg("order_DaaS6LOUAASb7Y").as_deref(),
+            Ok("order_DaaS6LOUAASb7Y")
+        );
+        assert_eq!(seg("../admin?x=1").as_deref(), Ok("%2E%2E%2Fadmin%3Fx%3D1"));
+        assert_eq!(seg("a b#c%").as_deref(), Ok("a%20b%23c%25"));
+        assert_eq!(seg("ü").as_deref(), Ok("%C3%BC"));
+        for refused in ["", ".", ".."] {
+            let err = seg(refused).expect_err("refused");
+            assert!(err.starts_with("path parameter `id`"), "{err}");
+        }
     }
 
     #[test]
@@ -664,8 +728,8 @@ mod tests {
             assert_eq!(check_path(good), Ok(()), "{good}");
         }
         // The path of an id `..`, as the generated code builds it.
-        assert!(check_path(&format!("/v1/orders/{}/", segment(".."))).is_err());
-        assert!(check_path(&format!("/v1/orders/{}", segment("."))).is_err());
+        assert!(check_path("/v1/orders/%2E%2E/").is_err());
+        assert!(check_path("/v1/orders/%2e").is_err());
     }
 
     #[test]

@@ -11,11 +11,14 @@ mod secret;
 mod transport;
 mod validate;
 
-pub use error::{snippet, ConfigError, Error, TransportError, TransportErrorKind, SNIPPET_CHARS};
+pub use error::{
+    redacted_snippet, snippet, ConfigError, Error, TransportError, TransportErrorKind,
+    SNIPPET_CHARS,
+};
 pub use http::{
-    check_base_url, check_header_value, decode, json_body, jsonapi_body, segment, Auth, Body,
-    BoxFuture, ClientCore, FormEncoder, HttpRequest, HttpResponse, Linkage, Method, OperationInfo,
-    Transport,
+    check_base_url, check_header_value, check_url_variable, decode, decode_redacting, json_body,
+    jsonapi_body, segment, segment_int, Auth, Body, BoxFuture, ClientCore, FormEncoder,
+    HttpRequest, HttpResponse, Linkage, Method, OperationInfo, Transport,
 };
 pub use patch::Patch;
 pub use retry::{RetryPolicy, MAX_ATTEMPTS};
