@@ -36,6 +36,23 @@ enum Command {
         #[arg(long, default_value = "crate::runtime")]
         runtime: String,
     },
+    /// Compare two versions of the specs and classify every change.
+    ///
+    /// Both sides are checked first. Exit 0 normally; 3 with `--fail-on`
+    /// when a change at or above that severity exists; 1 when a spec has a
+    /// problem; 2 on a usage error.
+    Diff {
+        /// The old spec file, or folder of them.
+        old: PathBuf,
+        /// The new spec file, or folder of them.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: codegen::diff::Format,
+        /// Exit 3 when a change at or above this severity exists.
+        #[arg(long, value_enum)]
+        fail_on: Option<codegen::diff::FailOn>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -68,6 +85,24 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+        } => match codegen::diff::diff_paths(&old, &new) {
+            Ok(report) => {
+                print!("{}", report.render(format));
+                match fail_on {
+                    Some(f) if report.fails(f) => ExitCode::from(3),
+                    _ => ExitCode::SUCCESS,
+                }
+            }
+            Err(diags) => {
+                eprintln!("{diags}");
+                ExitCode::from(1)
+            }
+        },
         Command::Check { path } => match codegen::check::check_path(&path) {
             Ok(specs) => {
                 let ops: usize = specs.iter().map(|s| s.spec.operations.len()).sum();

@@ -2,10 +2,12 @@
 //! what it means for callers.
 //!
 //! Both sides are loaded and checked first ([`diff_paths`]), so only clean
-//! specs are compared. [`compare`] walks the two specs and says what changed
-//! and on which side (request, response, or the client as a whole);
-//! [`rules`] is the one table that gives each kind of change its severity
-//! on each side; [`report`] renders the result as text, Markdown or JSON.
+//! specs are compared. `compare` (with `operations`, `fields`,
+//! `constraints`, `hints` and `reach`) walks the two
+//! specs and says what changed and on which side (request, response, or the
+//! client as a whole); [`RULES`] is the one table that gives each kind of
+//! change its severity on each side; `report` renders the result as text,
+//! Markdown or JSON.
 //!
 //! A field is on the request side when an operation's request fields,
 //! relationships, path parameters or headers (or the provider's headers)
@@ -17,7 +19,10 @@
 //! reported as such, with a "possibly renamed" hint when they look alike.
 
 mod compare;
+mod constraints;
 mod fields;
+mod hints;
+mod operations;
 mod reach;
 mod report;
 mod rules;
@@ -226,13 +231,15 @@ impl Report {
 pub fn diff_specs(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
     let mut changes = compare::providers(old, new);
     changes.sort_by(|a, b| {
-        (&a.provider, &a.path, a.kind, a.direction, &a.detail).cmp(&(
-            &b.provider,
-            &b.path,
-            b.kind,
-            b.direction,
-            &b.detail,
-        ))
+        let key = |c: &Change| {
+            (
+                c.provider.clone(),
+                c.path.clone(),
+                c.kind.name(),
+                c.direction,
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.detail.cmp(&b.detail))
     });
     changes.dedup();
     changes

@@ -1,0 +1,405 @@
+//! Walking two specs side by side: providers, environments, auth and named
+//! types. Operations are in `operations`; fields and enum values in
+//! `fields`; constraints in `constraints`. Nothing here decides a severity: every change goes through
+//! [`Collector::push`], which looks it up in the rules table.
+
+use std::collections::BTreeMap;
+
+use crate::spec::model::{Provider, SpecFile, TypeDef};
+
+use super::fields::{self, field_views, header_views};
+use super::hints::{keyed_diff, rename_hints, Entry};
+use super::{constraints, operations, reach};
+use super::{Change, Direction, Kind};
+
+/// Where a change is.
+#[derive(Debug, Clone, Default)]
+pub(super) struct At {
+    pub(super) path: String,
+    pub(super) operation: Option<String>,
+    pub(super) ty: Option<String>,
+    pub(super) field: Option<String>,
+}
+
+impl At {
+    pub(super) fn root(path: &str) -> Self {
+        At {
+            path: path.to_string(),
+            ..At::default()
+        }
+    }
+
+    /// One level down.
+    pub(super) fn key(&self, key: &str) -> Self {
+        At {
+            path: format!("{}.{key}", self.path),
+            ..self.clone()
+        }
+    }
+
+    /// One level down, at the field (parameter, header, value) `name`.
+    pub(super) fn field(&self, name: &str) -> Self {
+        At {
+            field: Some(name.to_string()),
+            ..self.key(name)
+        }
+    }
+}
+
+/// The changes found so far, for one provider.
+pub(super) struct Collector {
+    provider: String,
+    pub(super) changes: Vec<Change>,
+}
+
+impl Collector {
+    /// Records a change if the rules table reports `kind` on `direction`;
+    /// returns it so a hint can be added.
+    pub(super) fn push(
+        &mut self,
+        kind: Kind,
+        direction: Direction,
+        at: &At,
+        detail: impl Into<String>,
+    ) -> Option<&mut Change> {
+        let severity = kind.severity(direction)?;
+        self.changes.push(Change {
+            severity,
+            direction,
+            kind,
+            path: at.path.clone(),
+            provider: self.provider.clone(),
+            operation: at.operation.clone(),
+            ty: at.ty.clone(),
+            field: at.field.clone(),
+            detail: detail.into(),
+            hint: None,
+        });
+        self.changes.last_mut()
+    }
+
+    /// Records `docs_changed` when any of the named texts differ.
+    pub(super) fn docs(
+        &mut self,
+        direction: Direction,
+        at: &At,
+        pairs: &[(&str, Option<&str>, Option<&str>)],
+    ) {
+        let changed: Vec<String> = pairs
+            .iter()
+            .filter(|(_, o, n)| o != n)
+            .map(|(what, o, n)| match (o, n) {
+                (None, _) => format!("{what} added"),
+                (_, None) => format!("{what} removed"),
+                _ => format!("{what} changed"),
+            })
+            .collect();
+        if !changed.is_empty() {
+            self.push(Kind::DocsChanged, direction, at, changed.join(", "));
+        }
+    }
+}
+
+/// Every change between two sets of specs, matched by provider name.
+pub(super) fn providers(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
+    let (old, new) = (by_name(old), by_name(new));
+    let entries = |specs: &BTreeMap<String, &SpecFile>, other: &BTreeMap<String, &SpecFile>| {
+        only_in(specs, other)
+            .map(|s| (s.provider.name.clone(), Some(s.provider.title.clone())))
+            .collect::<Vec<_>>()
+    };
+    let (removed, added) = (entries(&old, &new), entries(&new, &old));
+    let (to, from) = rename_hints(&removed, &added);
+    let mut changes = Vec::new();
+    for (list, kind, hints, verb) in [
+        (&removed, Kind::ProviderRemoved, &to, "removed"),
+        (&added, Kind::ProviderAdded, &from, "added"),
+    ] {
+        for (name, _) in list {
+            let mut c = Collector {
+                provider: name.clone(),
+                changes: Vec::new(),
+            };
+            let d = format!("provider `{name}` {verb}");
+            if let Some(ch) = c.push(kind, Direction::Api, &At::root("provider"), d) {
+                ch.hint = hints.get(name).cloned();
+            }
+            changes.extend(c.changes);
+        }
+    }
+    for (name, o) in &old {
+        if let Some(n) = new.get(name) {
+            let mut c = Collector {
+                provider: name.clone(),
+                changes: Vec::new(),
+            };
+            spec(&mut c, o, n);
+            changes.extend(c.changes);
+        }
+    }
+    changes
+}
+
+fn by_name<'s>(specs: &[&'s SpecFile]) -> BTreeMap<String, &'s SpecFile> {
+    specs
+        .iter()
+        .map(|s| (s.provider.name.clone(), *s))
+        .collect()
+}
+
+/// The values of `a` whose key is not in `b`.
+pub(super) fn only_in<'m, K: Ord, V>(
+    a: &'m BTreeMap<K, V>,
+    b: &'m BTreeMap<K, V>,
+) -> impl Iterator<Item = &'m V> {
+    a.iter().filter(|(k, _)| !b.contains_key(k)).map(|(_, v)| v)
+}
+
+fn spec(c: &mut Collector, old: &SpecFile, new: &SpecFile) {
+    provider(c, &old.provider, &new.provider);
+    types(c, old, new);
+    operations::operations(c, old, new);
+}
+
+fn provider(c: &mut Collector, old: &Provider, new: &Provider) {
+    let at = At::root("provider");
+    let pages = |p: &Provider| -> String {
+        p.docs
+            .iter()
+            .map(|d| format!("{:?}", (&d.url, &d.title, &d.version, &d.note)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (op, np) = (pages(old), pages(new));
+    c.docs(
+        Direction::Api,
+        &at,
+        &[
+            ("title", Some(&old.title), Some(&new.title)),
+            (
+                "description",
+                old.description.as_deref(),
+                new.description.as_deref(),
+            ),
+            ("docs pages", Some(&op), Some(&np)),
+            ("decision", old.decision.as_deref(), new.decision.as_deref()),
+        ],
+    );
+    auth(c, &at.key("auth"), old, new);
+    environments(c, &at, old, new);
+    let (oh, nh) = (header_views(&old.headers), header_views(&new.headers));
+    fields::container(c, Direction::Request, &at.key("headers"), &oh, &nh);
+}
+
+fn auth(c: &mut Collector, at: &At, old: &Provider, new: &Provider) {
+    let (o, n) = (&old.auth, &new.auth);
+    let show = |a: &crate::spec::model::Auth| -> String {
+        let mut parts = vec![a.scheme.clone()];
+        for (k, v) in [
+            ("username", &a.username),
+            ("password", &a.password),
+            ("token", &a.token),
+        ] {
+            if let Some(v) = v {
+                parts.push(format!("{k}: {v}"));
+            }
+        }
+        parts.join(", ")
+    };
+    let (os, ns) = (show(o), show(n));
+    if os != ns {
+        c.push(
+            Kind::AuthChanged,
+            Direction::Request,
+            at,
+            format!("`{os}` → `{ns}`"),
+        );
+    }
+    c.docs(
+        Direction::Request,
+        at,
+        &[(
+            "description",
+            o.description.as_deref(),
+            n.description.as_deref(),
+        )],
+    );
+}
+
+fn environments(c: &mut Collector, at: &At, old: &Provider, new: &Provider) {
+    let envs = at.key("environments");
+    for (name, url) in &old.environments {
+        match new.environments.get(name) {
+            None => {
+                c.push(
+                    Kind::EnvironmentRemoved,
+                    Direction::Request,
+                    &envs.field(name),
+                    format!("environment `{name}` ({url}) removed"),
+                );
+            }
+            Some(n) if n != url => {
+                c.push(
+                    Kind::EnvironmentChanged,
+                    Direction::Request,
+                    &envs.field(name),
+                    format!("URL `{url}` → `{n}`"),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    for (name, url) in &new.environments {
+        if !old.environments.contains_key(name) {
+            c.push(
+                Kind::EnvironmentAdded,
+                Direction::Request,
+                &envs.field(name),
+                format!("environment `{name}` ({url}) added"),
+            );
+        }
+    }
+    let (od, nd) = (
+        old.environments.keys().next(),
+        new.environments.keys().next(),
+    );
+    if let (Some(od), Some(nd)) = (od, nd) {
+        if od != nd {
+            c.push(
+                Kind::EnvironmentChanged,
+                Direction::Request,
+                &envs,
+                format!("default (first) environment `{od}` → `{nd}`"),
+            );
+        }
+    }
+    variables(c, &at.key("variables"), old, new);
+}
+
+/// Variables of environment URLs: each one is something callers supply.
+fn variables(c: &mut Collector, vars: &At, old: &Provider, new: &Provider) {
+    for (name, v) in &old.variables {
+        let at = vars.field(name);
+        match new.variables.get(name) {
+            None => {
+                c.push(
+                    Kind::EnvironmentChanged,
+                    Direction::Request,
+                    &at,
+                    format!("URL variable `{name}` removed"),
+                );
+            }
+            Some(n) => c.docs(
+                Direction::Request,
+                &at,
+                &[
+                    (
+                        "description",
+                        v.description.as_deref(),
+                        n.description.as_deref(),
+                    ),
+                    ("example", v.example.as_deref(), n.example.as_deref()),
+                ],
+            ),
+        }
+    }
+    for name in new.variables.keys() {
+        if !old.variables.contains_key(name) {
+            c.push(
+                Kind::EnvironmentChanged,
+                Direction::Request,
+                &vars.field(name),
+                format!("URL variable `{name}` added: callers must supply it"),
+            );
+        }
+    }
+}
+
+/// Named types, each compared once per side it is on.
+fn types(c: &mut Collector, old: &SpecFile, new: &SpecFile) {
+    let (os, ns) = (reach::sides(old), reach::sides(new));
+    let at = At::root("types");
+    let names = |s: &SpecFile| -> Vec<Entry> {
+        s.types
+            .iter()
+            .map(|(k, t)| (k.clone(), t.description.clone()))
+            .collect()
+    };
+    let (removed, added) = keyed_diff(&names(old), &names(new));
+    let (to, from) = rename_hints(&removed, &added);
+    for (list, kind, hints) in [
+        (&removed, Kind::TypeRemoved, &to),
+        (&added, Kind::TypeAdded, &from),
+    ] {
+        for (name, _) in list {
+            let at = At {
+                ty: Some(name.clone()),
+                ..at.key(name)
+            };
+            let verb = if kind == Kind::TypeAdded {
+                "added"
+            } else {
+                "removed"
+            };
+            for side in reach::union(&os, &ns, name) {
+                if let Some(ch) = c.push(kind, side, &at, format!("type `{name}` {verb}")) {
+                    ch.hint = hints.get(name).cloned();
+                }
+            }
+        }
+    }
+    for (name, o) in &old.types {
+        let Some(n) = new.types.get(name) else {
+            continue;
+        };
+        let at = At {
+            ty: Some(name.clone()),
+            ..at.key(name)
+        };
+        for side in reach::union(&os, &ns, name) {
+            type_def(c, side, &at, o, n);
+        }
+    }
+}
+
+fn type_def(c: &mut Collector, side: Direction, at: &At, old: &TypeDef, new: &TypeDef) {
+    c.docs(
+        side,
+        at,
+        &[
+            (
+                "description",
+                old.description.as_deref(),
+                new.description.as_deref(),
+            ),
+            ("decision", old.decision.as_deref(), new.decision.as_deref()),
+        ],
+    );
+    if old.kind != new.kind {
+        c.push(
+            Kind::TypeChanged,
+            side,
+            at,
+            format!("kind `{}` → `{}`", old.kind, new.kind),
+        );
+        return;
+    }
+    if old.items != new.items {
+        c.push(
+            Kind::TypeChanged,
+            side,
+            &at.key("items"),
+            format!(
+                "items `{}` → `{}`",
+                old.items.as_deref().unwrap_or("-"),
+                new.items.as_deref().unwrap_or("-")
+            ),
+        );
+    } else {
+        constraints::constraints(c, side, at, &old.validation, &new.validation);
+    }
+    let (of, nf) = (field_views(&old.fields), field_views(&new.fields));
+    fields::container(c, side, &at.key("fields"), &of, &nf);
+    constraints::rules(c, side, at, &old.rules, &new.rules);
+    fields::enum_values(c, side, &at.key("values"), &old.values, &new.values);
+}

@@ -1,0 +1,394 @@
+//! Comparing fields (of objects, request bodies, path parameters, headers,
+//! relationships) and enum values. Constraints are in `constraints`, rename
+//! and move hints in `hints`.
+
+use std::collections::BTreeSet;
+
+use indexmap::IndexMap;
+
+use crate::spec::model::{Constraints, EnumValue, Field, Header, Relationship, Request};
+
+use super::constraints::{constraints, rules};
+use super::hints::{keyed_diff, rename_hints};
+
+use super::compare::{At, Collector};
+use super::{Direction, Kind};
+
+/// What the diff compares of a field, a header or a relationship.
+#[derive(Debug, Clone, Default)]
+pub(super) struct View<'a> {
+    ty: String,
+    required: bool,
+    nullable: bool,
+    response_only: bool,
+    sensitive: bool,
+    lenient: BTreeSet<&'a str>,
+    default: Option<String>,
+    rust_name: Option<&'a str>,
+    constant: Option<&'a str>,
+    description: Option<&'a str>,
+    decision: Option<&'a str>,
+    example: Option<String>,
+    validation: Option<&'a Constraints>,
+}
+
+impl<'a> View<'a> {
+    pub(super) fn field(f: &'a Field) -> Self {
+        View {
+            ty: match &f.items {
+                Some(items) => format!("{} of {items}", f.ty),
+                None => f.ty.clone(),
+            },
+            required: f.required,
+            nullable: f.nullable,
+            response_only: f.response_only,
+            sensitive: f.sensitive,
+            lenient: f.lenient.iter().map(String::as_str).collect(),
+            default: f.default.as_ref().map(show),
+            rust_name: f.rust_name.as_deref(),
+            description: f.description.as_deref(),
+            decision: f.decision.as_deref(),
+            example: f.example.as_ref().map(show),
+            validation: Some(&f.validation),
+            ..View::default()
+        }
+    }
+
+    pub(super) fn header(h: &'a Header) -> Self {
+        View {
+            ty: "string".into(),
+            required: h.required,
+            sensitive: h.sensitive,
+            rust_name: h.rust_name.as_deref(),
+            constant: h.constant.as_deref(),
+            description: h.description.as_deref(),
+            example: h.example.clone(),
+            ..View::default()
+        }
+    }
+
+    fn relationship(r: &'a Relationship) -> Self {
+        View {
+            ty: format!("relationship to `{}`", r.resource),
+            required: r.required,
+            description: r.description.as_deref(),
+            decision: r.decision.as_deref(),
+            ..View::default()
+        }
+    }
+
+    fn presence(&self, side: Direction) -> Presence {
+        match side {
+            Direction::Request if self.nullable => Presence::Clearable,
+            _ if self.required && !self.nullable => Presence::Required,
+            _ => Presence::Optional,
+        }
+    }
+
+    fn describe(&self, side: Direction) -> String {
+        let presence = match self.presence(side) {
+            Presence::Required => "required",
+            Presence::Optional => "optional",
+            Presence::Clearable => "optional, clearable",
+        };
+        format!("{}, {presence}", self.ty)
+    }
+}
+
+/// The views of a map of fields.
+pub(super) fn field_views(map: &IndexMap<String, Field>) -> Vec<(String, View<'_>)> {
+    map.iter()
+        .map(|(k, f)| (k.clone(), View::field(f)))
+        .collect()
+}
+
+/// The views of a map of headers.
+pub(super) fn header_views(map: &IndexMap<String, Header>) -> Vec<(String, View<'_>)> {
+    map.iter()
+        .map(|(k, h)| (k.clone(), View::header(h)))
+        .collect()
+}
+
+fn relationship_views(map: &IndexMap<String, Relationship>) -> Vec<(String, View<'_>)> {
+    map.iter()
+        .map(|(k, r)| (k.clone(), View::relationship(r)))
+        .collect()
+}
+
+/// How a field is present, as the generated code sees it on one side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Presence {
+    Required,
+    Optional,
+    Clearable,
+}
+
+/// A YAML value as compact text.
+pub(super) fn show(v: &serde_yaml::Value) -> String {
+    match v {
+        serde_yaml::Value::String(s) => s.clone(),
+        other => serde_json::to_string(other).unwrap_or_else(|_| format!("{other:?}")),
+    }
+}
+
+/// One keyed collection of fields on one side: removed, added, changed.
+pub(super) fn container(
+    c: &mut Collector,
+    side: Direction,
+    at: &At,
+    old: &[(String, View<'_>)],
+    new: &[(String, View<'_>)],
+) {
+    let entries = |list: &[(String, View<'_>)]| -> Vec<(String, Option<String>)> {
+        list.iter()
+            .map(|(k, v)| (k.clone(), v.description.map(str::to_string)))
+            .collect()
+    };
+    let (removed, added) = keyed_diff(&entries(old), &entries(new));
+    let (to, from) = rename_hints(&removed, &added);
+    let find = |list: &'_ [(String, View<'_>)], name: &str| -> Option<usize> {
+        list.iter().position(|(k, _)| k == name)
+    };
+    for (name, _) in &removed {
+        let Some(i) = find(old, name) else { continue };
+        let (v, fat) = (&old[i].1, at.field(name));
+        let pushed = match v.constant {
+            Some(k) => {
+                let d = format!("`{name}` (always `{k}`) no longer sent");
+                c.push(Kind::HeaderValueChanged, side, &fat, d)
+            }
+            None => {
+                let d = format!("`{name}` removed (was {})", v.describe(side));
+                c.push(Kind::FieldRemoved, side, &fat, d)
+            }
+        };
+        if let Some(ch) = pushed {
+            ch.hint = to.get(name).cloned();
+        }
+    }
+    for (name, _) in &added {
+        let Some(i) = find(new, name) else { continue };
+        let (v, fat) = (&new[i].1, at.field(name));
+        let pushed = match v.constant {
+            Some(k) => {
+                let d = format!("`{name}` now always sent as `{k}`");
+                c.push(Kind::HeaderValueChanged, side, &fat, d)
+            }
+            None => {
+                let kind = match v.presence(side) {
+                    Presence::Required => Kind::FieldAddedRequired,
+                    _ => Kind::FieldAddedOptional,
+                };
+                c.push(
+                    kind,
+                    side,
+                    &fat,
+                    format!("`{name}` added ({})", v.describe(side)),
+                )
+            }
+        };
+        if let Some(ch) = pushed {
+            ch.hint = from.get(name).cloned();
+        }
+    }
+    for (name, o) in old {
+        if let Some(i) = find(new, name) {
+            field(c, side, &at.field(name), o, &new[i].1);
+        }
+    }
+}
+
+/// One field present on both sides.
+fn field(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>) {
+    if o.ty != n.ty {
+        let d = format!("type `{}` → `{}`", o.ty, n.ty);
+        c.push(Kind::TypeChanged, side, at, d);
+    } else {
+        if let (Some(ov), Some(nv)) = (o.validation, n.validation) {
+            constraints(c, side, at, ov, nv);
+        }
+        lenient(c, side, at, o, n);
+    }
+    if o.constant != n.constant {
+        let d = format!(
+            "fixed value `{}` → `{}`",
+            o.constant.unwrap_or("none"),
+            n.constant.unwrap_or("none")
+        );
+        c.push(Kind::HeaderValueChanged, side, at, d);
+    } else if o.constant.is_none() {
+        presence(c, side, at, o, n);
+    }
+    let flag = |b: bool| if b { "true" } else { "false" };
+    if o.response_only != n.response_only {
+        let kind = if n.response_only {
+            Kind::FieldNowResponseOnly
+        } else {
+            Kind::FieldNoLongerResponseOnly
+        };
+        let d = format!(
+            "`response_only` {} → {}",
+            flag(o.response_only),
+            flag(n.response_only)
+        );
+        c.push(kind, side, at, d);
+    }
+    if o.sensitive != n.sensitive {
+        let d = format!("`sensitive` {} → {}", flag(o.sensitive), flag(n.sensitive));
+        c.push(Kind::FieldSensitivityChanged, side, at, d);
+    }
+    if o.rust_name != n.rust_name {
+        let d = format!(
+            "`rust_name` `{}` → `{}`",
+            o.rust_name.unwrap_or("(default)"),
+            n.rust_name.unwrap_or("(default)")
+        );
+        c.push(Kind::RustNameChanged, side, at, d);
+    }
+    let default_docs = match (&o.default, &n.default) {
+        (Some(a), Some(b)) if a != b => {
+            c.push(
+                Kind::DefaultChanged,
+                side,
+                at,
+                format!("default `{a}` → `{b}`"),
+            );
+            None
+        }
+        (Some(_), Some(_)) => None,
+        (a, b) => Some(("default", a.as_deref(), b.as_deref())),
+    };
+    let mut docs = vec![
+        ("description", o.description, n.description),
+        ("decision", o.decision, n.decision),
+        ("example", o.example.as_deref(), n.example.as_deref()),
+    ];
+    docs.extend(default_docs);
+    c.docs(side, at, &docs);
+}
+
+fn presence(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>) {
+    let (op, np) = (o.presence(side), n.presence(side));
+    let kind = match (op, np) {
+        (a, b) if a == b => return,
+        (_, Presence::Required) => Kind::FieldNowRequired,
+        (Presence::Required, _) => Kind::FieldNowOptional,
+        (_, Presence::Clearable) => Kind::FieldNowClearable,
+        (_, _) => Kind::FieldNoLongerClearable,
+    };
+    let name = |p: Presence| match p {
+        Presence::Required => "required",
+        Presence::Optional => "optional",
+        Presence::Clearable => "clearable (nullable)",
+    };
+    c.push(kind, side, at, format!("{} → {}", name(op), name(np)));
+}
+
+fn lenient(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>) {
+    let gone: Vec<&str> = o.lenient.difference(&n.lenient).copied().collect();
+    let new: Vec<&str> = n.lenient.difference(&o.lenient).copied().collect();
+    if !gone.is_empty() {
+        let d = format!("`lenient` no longer accepts {}", gone.join(", "));
+        c.push(Kind::LenientNarrowed, side, &at.key("lenient"), d);
+    }
+    if !new.is_empty() {
+        let d = format!("`lenient` now accepts {}", new.join(", "));
+        c.push(Kind::LenientWidened, side, &at.key("lenient"), d);
+    }
+}
+
+/// The request body: fields, relationships, rules, rejects.
+pub(super) fn request(c: &mut Collector, at: &At, old: Option<&Request>, new: Option<&Request>) {
+    let side = Direction::Request;
+    let (of, nf) = (old.map(|r| &r.fields), new.map(|r| &r.fields));
+    let none = IndexMap::new();
+    let fat = at.key("fields");
+    container(
+        c,
+        side,
+        &fat,
+        &field_views(of.unwrap_or(&none)),
+        &field_views(nf.unwrap_or(&none)),
+    );
+    let (orl, nrl) = (old.map(|r| &r.relationships), new.map(|r| &r.relationships));
+    let none = IndexMap::new();
+    let (orl, nrl) = (orl.unwrap_or(&none), nrl.unwrap_or(&none));
+    let rat = at.key("relationships");
+    container(
+        c,
+        side,
+        &rat,
+        &relationship_views(orl),
+        &relationship_views(nrl),
+    );
+    let (or, nr) = (
+        old.map(|r| r.rules.as_slice()),
+        new.map(|r| r.rules.as_slice()),
+    );
+    rules(c, side, at, or.unwrap_or_default(), nr.unwrap_or_default());
+    let rejects = |r: Option<&Request>| -> Option<String> {
+        let r = r?;
+        let list: Vec<String> = r
+            .rejects
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", v.message.as_deref().unwrap_or("")))
+            .collect();
+        (!list.is_empty()).then(|| list.join("\n"))
+    };
+    let (orj, nrj) = (rejects(old), rejects(new));
+    let od = old.and_then(|r| r.description.as_deref());
+    let nd = new.and_then(|r| r.description.as_deref());
+    c.docs(
+        side,
+        at,
+        &[
+            ("description", od, nd),
+            ("rejects", orj.as_deref(), nrj.as_deref()),
+        ],
+    );
+}
+
+/// The values of an enum.
+pub(super) fn enum_values(
+    c: &mut Collector,
+    side: Direction,
+    at: &At,
+    old: &[EnumValue],
+    new: &[EnumValue],
+) {
+    let entries = |vals: &[EnumValue]| -> Vec<(String, Option<String>)> {
+        vals.iter()
+            .map(|v| (v.value.clone(), v.description.clone()))
+            .collect()
+    };
+    let (removed, added) = keyed_diff(&entries(old), &entries(new));
+    let (to, from) = rename_hints(&removed, &added);
+    for (value, _) in &removed {
+        let d = format!("value `{value}` removed");
+        if let Some(ch) = c.push(Kind::EnumValueRemoved, side, &at.field(value), d) {
+            ch.hint = to.get(value).cloned();
+        }
+    }
+    for (value, _) in &added {
+        let d = format!("value `{value}` added");
+        if let Some(ch) = c.push(Kind::EnumValueAdded, side, &at.field(value), d) {
+            ch.hint = from.get(value).cloned();
+        }
+    }
+    for o in old {
+        let Some(n) = new.iter().find(|n| n.value == o.value) else {
+            continue;
+        };
+        let vat = at.field(&o.value);
+        if o.rust_name != n.rust_name {
+            let d = format!(
+                "`rust_name` `{}` → `{}`",
+                o.rust_name.as_deref().unwrap_or("(default)"),
+                n.rust_name.as_deref().unwrap_or("(default)")
+            );
+            c.push(Kind::RustNameChanged, side, &vat, d);
+        }
+        let (od, nd) = (o.description.as_deref(), n.description.as_deref());
+        c.docs(side, &vat, &[("description", od, nd)]);
+    }
+}

@@ -1,0 +1,243 @@
+//! Comparing operations: the call (method, path, retry safety, encoding),
+//! its parameters and body, its response and documented errors.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::spec::model::{Example, Operation, SpecFile};
+
+use super::compare::{At, Collector};
+use super::fields::{self, field_views, header_views};
+use super::hints::{keyed_diff, move_hints, rename_hints, Entry};
+use super::{Direction, Kind};
+
+/// Operations: added, removed, and compared by name.
+pub(super) fn operations(c: &mut Collector, old: &SpecFile, new: &SpecFile) {
+    let at = At::root("operations");
+    let names = |s: &SpecFile| -> Vec<Entry> {
+        s.operations
+            .iter()
+            .map(|(k, o)| (k.clone(), Some(o.summary.clone())))
+            .collect()
+    };
+    let (removed, added) = keyed_diff(&names(old), &names(new));
+    let (to, from) = rename_hints(&removed, &added);
+    for (name, _) in &removed {
+        let at = At {
+            operation: Some(name.clone()),
+            ..at.key(name)
+        };
+        if let Some(ch) = c.push(
+            Kind::OperationRemoved,
+            Direction::Api,
+            &at,
+            format!("operation `{name}` removed"),
+        ) {
+            ch.hint = to.get(name).cloned();
+        }
+    }
+    for (name, _) in &added {
+        let at = At {
+            operation: Some(name.clone()),
+            ..at.key(name)
+        };
+        if let Some(ch) = c.push(
+            Kind::OperationAdded,
+            Direction::Api,
+            &at,
+            format!("operation `{name}` added"),
+        ) {
+            ch.hint = from.get(name).cloned();
+        }
+    }
+    for (name, o) in &old.operations {
+        if let Some(n) = new.operations.get(name) {
+            let at = At {
+                operation: Some(name.clone()),
+                ..at.key(name)
+            };
+            operation(c, &at, o, n);
+        }
+    }
+}
+
+fn operation(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
+    let start = c.changes.len();
+    let (oe, ne) = (examples_text(&old.examples), examples_text(&new.examples));
+    c.docs(
+        Direction::Api,
+        at,
+        &[
+            ("summary", Some(&old.summary), Some(&new.summary)),
+            (
+                "description",
+                old.description.as_deref(),
+                new.description.as_deref(),
+            ),
+            ("docs", old.docs.as_deref(), new.docs.as_deref()),
+            ("decision", old.decision.as_deref(), new.decision.as_deref()),
+            ("examples", Some(&oe), Some(&ne)),
+        ],
+    );
+    call(c, at, old, new);
+    let req = Direction::Request;
+    let (op, np) = (field_views(&old.path_params), field_views(&new.path_params));
+    fields::container(c, req, &at.key("path_params"), &op, &np);
+    let (oh, nh) = (header_views(&old.headers), header_views(&new.headers));
+    fields::container(c, req, &at.key("headers"), &oh, &nh);
+    fields::request(
+        c,
+        &at.key("request"),
+        old.request.as_ref(),
+        new.request.as_ref(),
+    );
+    response(c, at, old, new);
+    move_hints(&mut c.changes[start..]);
+}
+
+/// Method, path, retry safety and body encoding.
+fn call(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
+    let req = Direction::Request;
+    if old.method != new.method {
+        let d = format!("`{}` → `{}`", old.method, new.method);
+        c.push(Kind::MethodChanged, req, &at.key("method"), d);
+    }
+    if path_shape(&old.path) != path_shape(&new.path) {
+        let d = format!("`{}` → `{}`", old.path, new.path);
+        c.push(Kind::PathChanged, req, &at.key("path"), d);
+    }
+    if old.retry_safe && !new.retry_safe {
+        let d = "`retry_safe` true → false";
+        c.push(Kind::RetryNowUnsafe, req, &at.key("retry_safe"), d);
+    }
+    if !old.retry_safe && new.retry_safe {
+        let d = "`retry_safe` false → true";
+        c.push(Kind::RetryNowSafe, req, &at.key("retry_safe"), d);
+    }
+    let encoding = |o: &Operation| -> String {
+        match &o.request {
+            None => "no body".to_string(),
+            Some(r) => match &r.resource_type {
+                Some(t) => format!("{} ({t})", r.encoding),
+                None => r.encoding.clone(),
+            },
+        }
+    };
+    let (oe, ne) = (encoding(old), encoding(new));
+    if oe != ne {
+        let d = format!("`{oe}` → `{ne}`");
+        c.push(Kind::EncodingChanged, req, &at.key("request"), d);
+    }
+}
+
+/// The path template with every placeholder's name erased.
+fn path_shape(path: &str) -> String {
+    let mut out = path.to_string();
+    for p in crate::lang::placeholders(path) {
+        out = out.replace(&format!("{{{p}}}"), "{}");
+    }
+    out
+}
+
+fn response(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
+    let resp = Direction::Response;
+    let (o, n) = (&old.response, &new.response);
+    let rat = at.key("response");
+    if o.status != n.status {
+        let d = format!("status {} → {}", o.status, n.status);
+        c.push(Kind::ResponseStatusChanged, resp, &rat.key("status"), d);
+    }
+    if o.ty != n.ty {
+        let d = format!("type `{}` → `{}`", o.ty, n.ty);
+        c.push(Kind::ResponseTypeChanged, resp, &rat.key("type"), d);
+    }
+    let (od, nd) = (o.description.as_deref(), n.description.as_deref());
+    c.docs(resp, &rat, &[("description", od, nd)]);
+    errors(c, &at.key("errors"), old, new);
+}
+
+fn errors(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
+    let resp = Direction::Response;
+    let keyed = |o: &Operation| -> BTreeMap<String, (Option<String>, Option<String>)> {
+        let mut seen: BTreeMap<u16, usize> = BTreeMap::new();
+        o.errors
+            .iter()
+            .map(|e| {
+                let n = seen.entry(e.status).or_default();
+                *n += 1;
+                let key = match *n {
+                    1 => e.status.to_string(),
+                    n => format!("{}#{n}", e.status),
+                };
+                (key, (e.message.clone(), e.description.clone()))
+            })
+            .collect()
+    };
+    let (ok, nk) = (keyed(old), keyed(new));
+    for (status, (om, od)) in &ok {
+        match nk.get(status) {
+            None => {
+                let d = format!("error status {status} no longer documented");
+                c.push(Kind::ErrorRemoved, resp, &at.field(status), d);
+            }
+            Some((nm, nd)) => c.docs(
+                resp,
+                &at.field(status),
+                &[
+                    ("message", om.as_deref(), nm.as_deref()),
+                    ("description", od.as_deref(), nd.as_deref()),
+                ],
+            ),
+        }
+    }
+    for status in nk.keys().filter(|s| !ok.contains_key(*s)) {
+        let d = format!("error status {status} documented");
+        c.push(Kind::ErrorAdded, resp, &at.field(status), d);
+    }
+    let body = |o: &Operation| -> String {
+        o.errors
+            .iter()
+            .find_map(|e| e.body.clone())
+            .unwrap_or_else(|| "none (any JSON)".to_string())
+    };
+    let (ob, nb) = (body(old), body(new));
+    if ob != nb {
+        let d = format!("error body `{ob}` → `{nb}`");
+        c.push(Kind::ErrorBodyChanged, resp, at, d);
+    }
+}
+
+/// The examples as comparable text (the spec model has no equality).
+fn examples_text(examples: &[Example]) -> String {
+    let mut names = BTreeSet::new();
+    examples
+        .iter()
+        .filter(|e| names.insert(&e.name))
+        .map(|e| {
+            let resp = e.response.as_ref().map(|r| (r.status, &r.body));
+            format!(
+                "{:?}",
+                (
+                    &e.name,
+                    &e.description,
+                    &e.path_params,
+                    &e.headers,
+                    &e.request,
+                    resp
+                )
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_shape;
+
+    #[test]
+    fn renaming_a_placeholder_keeps_the_path_shape() {
+        assert_eq!(path_shape("/orders/{id}"), path_shape("/orders/{order_id}"));
+        assert_eq!(path_shape("/v1/orders/{id}/"), "/v1/orders/{}/");
+        assert_ne!(path_shape("/orders/"), path_shape("/orders/{order_id}"));
+    }
+}
