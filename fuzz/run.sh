@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 secs="${1:-120}"
 mkdir -p corpus/spec_loader corpus/response_decode
 cp ../spec/*.yaml ../tests/fixtures/minimal.yaml corpus/spec_loader/
-cp ../tests/broken/*.yaml corpus/spec_loader/
+cp ../tests/broken/*.yaml regressions/spec_loader/* corpus/spec_loader/
 cp seeds/response_decode/* corpus/response_decode/
 for target in response_decode spec_loader; do
   echo "== $target for ${secs}s"

@@ -20,7 +20,8 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(d) => d,
     };
-    let lines = text.lines().count() + 1;
+    // YAML breaks lines at `\n`, `\r\n` and a lone `\r`.
+    let lines = text.replace("\r\n", "\n").chars().filter(|c| *c == '\n' || *c == '\r').count() + 1;
     for d in diags {
         assert!(d.pos.line >= 1 && d.pos.column >= 1 && d.pos.line <= lines + 1, "{d}");
     }
