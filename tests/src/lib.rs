@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use wiremock::{MockServer, Request};
 
 /// The folder the generated client is built from.
 pub fn spec_dir() -> PathBuf {
@@ -77,6 +78,34 @@ pub fn str_at<'a>(value: &'a Value, pointer: &str) -> &'a str {
         .pointer(pointer)
         .and_then(Value::as_str)
         .unwrap_or_else(|| panic!("no string at {pointer} in {value}"))
+}
+
+/// The one request `server` received (fails the test if there were more or none).
+pub async fn only_request(server: &MockServer) -> Request {
+    let mut received = server.received_requests().await.expect("recording is on");
+    assert_eq!(received.len(), 1, "exactly one request: {received:?}");
+    received.remove(0)
+}
+
+/// Every value of header `name` in `request`, in order.
+pub fn header_values(request: &Request, name: &str) -> Vec<String> {
+    request
+        .headers
+        .get_all(name)
+        .iter()
+        .map(|v| v.to_str().expect("ASCII header").to_string())
+        .collect()
+}
+
+/// The header names of `request`, sorted.
+pub fn header_names(request: &Request) -> Vec<String> {
+    let mut names: Vec<String> = request
+        .headers
+        .keys()
+        .map(|n| n.as_str().to_string())
+        .collect();
+    names.sort();
+    names
 }
 
 #[cfg(test)]

@@ -12,10 +12,10 @@ use generated_client::commercelayer::{
     PaymentStatus, UpdateOrderRequest,
 };
 use generated_client::runtime as rt;
-use integration_tests::{documented_errors, example, str_at};
+use integration_tests::{documented_errors, example, header_values, only_request, str_at};
 use serde_json::{json, Value};
 use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "eyJhbGciOiJIUzUxMiJ9.test-access-token";
 
@@ -36,21 +36,6 @@ async fn respond(server: &MockServer, status: u16, body: &Value) {
         ))
         .mount(server)
         .await;
-}
-
-async fn only_request(server: &MockServer) -> Request {
-    let mut received = server.received_requests().await.expect("recording is on");
-    assert_eq!(received.len(), 1, "exactly one request: {received:?}");
-    received.remove(0)
-}
-
-fn header_values(request: &Request, name: &str) -> Vec<String> {
-    request
-        .headers
-        .get_all(name)
-        .iter()
-        .map(|v| v.to_str().expect("ASCII header").to_string())
-        .collect()
 }
 
 fn decimal(s: &str) -> rt::Decimal {

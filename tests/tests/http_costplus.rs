@@ -6,10 +6,10 @@
 
 use generated_client::costplus::{Client, Credentials, Environment, Locale, UpdateOrderRequest};
 use generated_client::runtime as rt;
-use integration_tests::{documented_errors, example, str_at};
+use integration_tests::{documented_errors, example, header_values, only_request, str_at};
 use serde_json::{json, Value};
 use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const API_KEY: &str = "cp_test_api_key";
 /// base64("cp_test_api_key:"), computed apart from the code under test.
@@ -34,21 +34,6 @@ async fn respond(server: &MockServer, template: ResponseTemplate) {
 fn json_response(status: u16, body: &Value) -> ResponseTemplate {
     ResponseTemplate::new(status)
         .set_body_raw(serde_json::to_vec(body).expect("JSON"), "application/json")
-}
-
-async fn only_request(server: &MockServer) -> Request {
-    let mut received = server.received_requests().await.expect("recording is on");
-    assert_eq!(received.len(), 1, "exactly one request: {received:?}");
-    received.remove(0)
-}
-
-fn header_values(request: &Request, name: &str) -> Vec<String> {
-    request
-        .headers
-        .get_all(name)
-        .iter()
-        .map(|v| v.to_str().expect("ASCII header").to_string())
-        .collect()
 }
 
 /// The page shows no sample response; this one carries a value for each

@@ -8,10 +8,10 @@ use std::str::FromStr;
 
 use generated_client::juspay::{Client, Credentials, Environment, ErrorBody, UpdateOrderRequest};
 use generated_client::runtime as rt;
-use integration_tests::{documented_errors, example, str_at};
+use integration_tests::{documented_errors, example, header_values, only_request, str_at};
 use serde_json::json;
 use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const API_KEY: &str = "test_api_key";
 /// base64("test_api_key:"), computed apart from the code under test.
@@ -32,21 +32,6 @@ async fn respond(server: &MockServer, status: u16, body: &[u8]) {
         .respond_with(ResponseTemplate::new(status).set_body_raw(body.to_vec(), "application/json"))
         .mount(server)
         .await;
-}
-
-async fn only_request(server: &MockServer) -> Request {
-    let mut received = server.received_requests().await.expect("recording is on");
-    assert_eq!(received.len(), 1, "exactly one request: {received:?}");
-    received.remove(0)
-}
-
-fn header_values(request: &Request, name: &str) -> Vec<String> {
-    request
-        .headers
-        .get_all(name)
-        .iter()
-        .map(|v| v.to_str().expect("ASCII header").to_string())
-        .collect()
 }
 
 fn decimal(s: &str) -> rt::Decimal {

@@ -8,10 +8,12 @@ use generated_client::razorpay::{
     UpdateOrderRequest,
 };
 use generated_client::runtime as rt;
-use integration_tests::{documented_errors, example, str_at};
+use integration_tests::{
+    documented_errors, example, header_names, header_values, only_request, str_at,
+};
 use serde_json::{json, Value};
 use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const KEY_ID: &str = "rzp_test_key_id";
 const KEY_SECRET: &str = "rzp_test_key_secret";
@@ -35,31 +37,6 @@ async fn respond(server: &MockServer, status: u16, body: &Value) {
         )
         .mount(server)
         .await;
-}
-
-async fn only_request(server: &MockServer) -> Request {
-    let mut received = server.received_requests().await.expect("recording is on");
-    assert_eq!(received.len(), 1, "exactly one request: {received:?}");
-    received.remove(0)
-}
-
-fn header_values(request: &Request, name: &str) -> Vec<String> {
-    request
-        .headers
-        .get_all(name)
-        .iter()
-        .map(|v| v.to_str().expect("ASCII header").to_string())
-        .collect()
-}
-
-fn header_names(request: &Request) -> Vec<String> {
-    let mut names: Vec<String> = request
-        .headers
-        .keys()
-        .map(|n| n.as_str().to_string())
-        .collect();
-    names.sort();
-    names
 }
 
 fn notes_of(value: &Value) -> Notes {
