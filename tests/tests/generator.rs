@@ -186,7 +186,11 @@ fn codegen_outputs(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 /// The compiled build script of `generated-client`, as cargo built it for
 /// this test run.
 fn build_script() -> PathBuf {
-    let build = workspace().join("target").join("debug").join("build");
+    // This test runs from `<target>/debug/deps/`; the build scripts are in
+    // `<target>/debug/build/` (whatever CARGO_TARGET_DIR is).
+    let exe = std::env::current_exe().expect("the test's own path");
+    let debug = exe.parent().and_then(Path::parent).expect("target/debug");
+    let build = debug.join("build");
     let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(&build)
         .expect("target/debug/build exists")
         .filter_map(|e| e.ok())

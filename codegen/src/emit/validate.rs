@@ -200,7 +200,7 @@ pub(crate) fn value_checks(
                         Literal::i64_suffixed(mantissa),
                         Literal::u32_suffixed(scale),
                     );
-                    quote!(Some(rt::Decimal::from_parts_raw_i64(#m, #s)))
+                    quote!(Some(rt::Decimal::new(#m, #s)))
                 }
                 None => quote!(None),
             };

@@ -288,24 +288,34 @@ pub fn check_header_value(name: &str, value: &str) -> Result<(), String> {
 }
 
 /// `application/x-www-form-urlencoded` pairs, in field order.
-pub struct FormEncoder(form_urlencoded::Serializer<'static, String>);
+pub struct FormEncoder {
+    form: form_urlencoded::Serializer<'static, String>,
+    scratch: String,
+}
 
 impl FormEncoder {
     /// An empty form.
     pub fn new() -> Self {
-        FormEncoder(form_urlencoded::Serializer::new(String::new()))
+        FormEncoder {
+            form: form_urlencoded::Serializer::new(String::new()),
+            scratch: String::new(),
+        }
     }
 
     /// Appends `name=value`.
     pub fn pair(&mut self, name: &str, value: &dyn fmt::Display) {
-        self.0.append_pair(name, &value.to_string());
+        use fmt::Write as _;
+        // One buffer for every value's text, instead of a String each.
+        self.scratch.clear();
+        let _ = write!(self.scratch, "{value}");
+        self.form.append_pair(name, &self.scratch);
     }
 
     /// The encoded body.
     pub fn finish(mut self) -> Body {
         Body {
             content_type: "application/x-www-form-urlencoded",
-            bytes: self.0.finish().into_bytes(),
+            bytes: self.form.finish().into_bytes(),
         }
     }
 }
@@ -347,20 +357,30 @@ pub fn jsonapi_body<T: Serialize>(
     attributes: &T,
     relationships: &[Linkage<'_>],
 ) -> Result<Body, String> {
-    // Serialized once to see whether it is empty, then again in place, so
-    // the fields keep their order (a `serde_json::Value` would sort them).
+    // The attributes are serialized once, in place (a `serde_json::Value`
+    // would sort their fields), and the document is assembled around them,
+    // byte for byte what serializing the whole document would give.
     let encoded =
         serde_json::to_vec(attributes).map_err(|e| format!("cannot encode attributes: {e}"))?;
     let has_attributes = encoded.first() == Some(&b'{') && encoded != b"{}";
-    let doc = Document {
-        data: Resource {
-            resource,
-            id,
-            attributes: has_attributes.then_some(attributes),
-            relationships: Relationships(relationships),
-        },
+    let doc = || -> serde_json::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(encoded.len() + 64 + 96 * relationships.len());
+        out.extend_from_slice(br#"{"data":{"type":"#);
+        serde_json::to_writer(&mut out, resource)?;
+        out.extend_from_slice(br#","id":"#);
+        serde_json::to_writer(&mut out, id)?;
+        if has_attributes {
+            out.extend_from_slice(br#","attributes":"#);
+            out.extend_from_slice(&encoded);
+        }
+        if !relationships.is_empty() {
+            out.extend_from_slice(br#","relationships":"#);
+            serde_json::to_writer(&mut out, &Relationships(relationships))?;
+        }
+        out.extend_from_slice(b"}}");
+        Ok(out)
     };
-    serde_json::to_vec(&doc)
+    doc()
         .map(|bytes| Body {
             content_type: "application/vnd.api+json",
             bytes,
@@ -368,30 +388,8 @@ pub fn jsonapi_body<T: Serialize>(
         .map_err(|e| format!("cannot encode the document: {e}"))
 }
 
-#[derive(Serialize)]
-struct Document<'a, T: Serialize> {
-    data: Resource<'a, T>,
-}
-
-#[derive(Serialize)]
-struct Resource<'a, T: Serialize> {
-    #[serde(rename = "type")]
-    resource: &'a str,
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    attributes: Option<&'a T>,
-    #[serde(skip_serializing_if = "Relationships::is_empty")]
-    relationships: Relationships<'a>,
-}
-
 /// `{name: {"data": {"type", "id"}}}`, in declaration order.
 struct Relationships<'a>(&'a [Linkage<'a>]);
-
-impl Relationships<'_> {
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
 
 impl Serialize for Relationships<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -538,6 +536,11 @@ impl ClientCore {
             let start = std::time::Instant::now();
             let mut attempt = 1;
             let result = loop {
+                if !self.retry.may_retry(attempt, op.retry_safe) {
+                    // The last possible attempt sends the request itself;
+                    // earlier ones send a copy, kept for the retry.
+                    break self.transport.send(request).await;
+                }
                 let sent = self.transport.send(request.clone()).await;
                 let outcome = match &sent {
                     Ok(r) => Outcome::Status {

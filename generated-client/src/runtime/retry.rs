@@ -73,6 +73,12 @@ impl RetryPolicy {
         self
     }
 
+    /// Whether attempt `attempt` (counting from 1) of an operation can be
+    /// followed by another, whatever its outcome; when not, it is the last.
+    pub(crate) fn may_retry(&self, attempt: u32, retry_safe: bool) -> bool {
+        attempt < self.max_attempts.min(MAX_ATTEMPTS) && (retry_safe || self.retry_unsafe)
+    }
+
     /// How long to wait before attempt `attempt + 1` after `outcome`, or
     /// `None` to stop. `attempt` counts from 1.
     pub(crate) fn next_delay(
@@ -81,7 +87,7 @@ impl RetryPolicy {
         retry_safe: bool,
         outcome: &Outcome<'_>,
     ) -> Option<Duration> {
-        if attempt >= self.max_attempts.min(MAX_ATTEMPTS) || !(retry_safe || self.retry_unsafe) {
+        if !self.may_retry(attempt, retry_safe) {
             return None;
         }
         let retry_after = match outcome {

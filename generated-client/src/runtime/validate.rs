@@ -258,16 +258,19 @@ impl Violations {
         }
     }
 
-    /// The whole value matches `re`.
+    /// The whole value matches `re`. Generated code passes the pattern
+    /// compiled once (`None` when the runtime's regex engine cannot compile
+    /// a pattern the spec checker accepted, e.g. a Unicode class: the value
+    /// is then not checked here and the server's own validation applies).
     pub fn pattern(
         &mut self,
         path: &Path<'_>,
         value: &str,
-        re: &regex_lite::Regex,
+        re: Option<&regex_lite::Regex>,
         source: &'static str,
         docs: Option<&'static str>,
     ) {
-        if !re.is_match(value) {
+        if re.is_some_and(|re| !re.is_match(value)) {
             self.fail(path, Rule::Pattern, docs, || {
                 format!("must match the pattern {source}")
             });
@@ -477,8 +480,11 @@ fn is_timestamp(v: &str) -> bool {
     let Some((date, time)) = v.split_once(['T', 't']) else {
         return false;
     };
-    let d: Vec<&str> = date.split('-').collect();
-    let date_ok = d.len() == 3 && digits(d[0], 4) && digits(d[1], 2) && digits(d[2], 2);
+    let mut d = date.split('-');
+    let date_ok = matches!(
+        (d.next(), d.next(), d.next(), d.next()),
+        (Some(y), Some(m), Some(day), None) if digits(y, 4) && digits(m, 2) && digits(day, 2)
+    );
     let (clock, zone_ok) = if let Some(c) = time.strip_suffix(['Z', 'z']) {
         (c, true)
     } else if let Some(i) = time.rfind(['+', '-']) {
@@ -495,8 +501,11 @@ fn is_timestamp(v: &str) -> bool {
         ),
         None => (clock, true),
     };
-    let t: Vec<&str> = hms.split(':').collect();
-    let time_ok = t.len() == 3 && t.iter().all(|p| digits(p, 2));
+    let mut t = hms.split(':');
+    let time_ok = matches!(
+        (t.next(), t.next(), t.next(), t.next()),
+        (Some(h), Some(m), Some(sec), None) if digits(h, 2) && digits(m, 2) && digits(sec, 2)
+    );
     date_ok && zone_ok && time_ok && frac
 }
 
@@ -511,23 +520,27 @@ fn is_duration(v: &str) -> bool {
         Some((d, t)) => (d, Some(t)),
         None => (rest, None),
     };
+    // The number before each unit, as its length and whether it has a
+    // fraction (no allocation: validation of a valid request allocates
+    // nothing).
     let units_ok = |s: &str, units: &[char]| -> bool {
         let mut last = 0;
-        let mut num = String::new();
+        let (mut len, mut fraction) = (0usize, false);
         for c in s.chars() {
-            if c.is_ascii_digit() || (c == '.' && !num.is_empty()) {
-                num.push(c);
+            if c.is_ascii_digit() || (c == '.' && len > 0) {
+                len += 1;
+                fraction |= c == '.';
             } else if let Some(pos) = units.iter().position(|u| *u == c) {
-                if num.is_empty() || pos < last || (num.contains('.') && c != 'S') {
+                if len == 0 || pos < last || (fraction && c != 'S') {
                     return false;
                 }
                 last = pos + 1;
-                num.clear();
+                (len, fraction) = (0, false);
             } else {
                 return false;
             }
         }
-        num.is_empty()
+        len == 0
     };
     units_ok(date, &['Y', 'M', 'W', 'D']) && time.is_none_or(|t| units_ok(t, &['H', 'M', 'S']))
 }
@@ -560,6 +573,23 @@ mod tests {
         assert_eq!(v.0.len(), 1);
         assert_eq!(v.0[0].message, "too long");
         assert_eq!(v.0[0].rule, Rule::MaxLength);
+    }
+
+    #[test]
+    fn patterns_match_the_whole_value() {
+        let re = regex_lite::Regex::new("^(?:[0-9]{5})$").ok();
+        let mut v = Violations::new();
+        let root = Path::root();
+        let at = root.field("postal_code");
+        v.pattern(&at, "12345", re.as_ref(), "[0-9]{5}", None);
+        assert!(v.0.is_empty());
+        v.pattern(&at, "1234x", re.as_ref(), "[0-9]{5}", Some("five digits"));
+        assert_eq!(v.0.len(), 1);
+        assert_eq!(v.0[0].rule, Rule::Pattern);
+        assert_eq!(v.0[0].message, "five digits");
+        // A pattern the runtime could not compile is not checked.
+        v.pattern(&at, "anything", None, "\\p{Greek}+", None);
+        assert_eq!(v.0.len(), 1);
     }
 
     #[test]
