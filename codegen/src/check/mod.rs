@@ -235,6 +235,24 @@ operations:
     }
 
     #[test]
+    fn a_provider_defined_in_two_files_is_reported_once() {
+        let dir = std::env::temp_dir().join(format!("codegen-dup-provider-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("a.yaml"), BASE).expect("write a.yaml");
+        std::fs::write(dir.join("b.yaml"), BASE).expect("write b.yaml");
+        let result = super::check_path(&dir);
+        std::fs::remove_dir_all(&dir).expect("remove temp dir");
+        let d = result.expect_err("a duplicate provider").0;
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].file, dir.join("b.yaml"));
+        assert_eq!(at(&d[0]), (2, 9));
+        assert!(d[0]
+            .message
+            .starts_with("provider `example` is also defined in "));
+        assert!(d[0].message.ends_with("a.yaml"), "{}", d[0].message);
+    }
+
+    #[test]
     fn base_is_clean() {
         assert_eq!(diags(BASE), Vec::new());
     }

@@ -372,9 +372,12 @@ impl<'a> Checker<'a> {
         ex: &Example,
         out: &mut Vec<Problem>,
     ) {
+        // A JSON:API document without `attributes` sends no fields: checked
+        // as an empty mapping, so a missing required field is named.
+        let no_attributes = Value::Mapping(serde_yaml::Mapping::new());
         let (attrs_path, attrs) = if req.encoding == "jsonapi" {
             match jsonapi_parts(path, body, req, ex, out) {
-                Some(parts) => parts,
+                Some((p, a)) => (p, a.unwrap_or(&no_attributes)),
                 None => return,
             }
         } else {
@@ -437,15 +440,16 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Splits a JSON:API request document into its attributes, checking the
-/// envelope and relationships on the way.
+/// Splits a JSON:API request document into the path and value of its
+/// attributes (`None` when the document has none), checking the envelope and
+/// relationships on the way. `None` when there is no `data` object to split.
 fn jsonapi_parts<'v>(
     path: &SpecPath,
     body: &'v Value,
     req: &Request,
     ex: &Example,
     out: &mut Vec<Problem>,
-) -> Option<(SpecPath, &'v Value)> {
+) -> Option<(SpecPath, Option<&'v Value>)> {
     let dp = path.key("data");
     let Some(data) = body.get("data").filter(|d| d.is_mapping()) else {
         out.push((
@@ -525,10 +529,121 @@ fn jsonapi_parts<'v>(
             ));
         }
     }
-    static EMPTY: Value = Value::Null;
-    match data.get("attributes") {
-        Some(a) => Some((dp.key("attributes"), a)),
-        None if req.fields.values().all(|f| !f.required) => None,
-        None => Some((dp.key("attributes"), &EMPTY)),
+    Some((dp.key("attributes"), data.get("attributes")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::diag::Diagnostic;
+
+    /// A JSON:API operation whose fields are all optional, with an example
+    /// that has no `attributes`.
+    const JSONAPI: &str = "\
+provider:
+  name: example
+  title: Example
+  environments: { production: https://api.example.com }
+  auth: { scheme: basic, username: api_key }
+types:
+  Order:
+    kind: object
+    fields:
+      id: { type: string }
+operations:
+  update_order:
+    summary: Update an order.
+    method: PATCH
+    path: /orders/{id}
+    retry_safe: true
+    path_params:
+      id: { type: string, required: true }
+    request:
+      encoding: jsonapi
+      resource_type: orders
+      fields:
+        reference: { type: string }
+      relationships:
+        market: { resource: markets }
+    response: { status: 200, type: Order }
+    examples:
+      - name: attach_market
+        path_params: { id: ord_1 }
+        request:
+          data:
+            type: orders
+            id: ord_1
+            relationships:
+              market: { data: { type: markets, id: mkt_1 } }
+";
+
+    fn diags(src: &str) -> Vec<Diagnostic> {
+        let spec = crate::spec::load_str(Path::new("t.yaml"), src).expect("loads");
+        super::super::check(&spec)
+    }
+
+    #[test]
+    fn form_encoding_takes_enum_fields() {
+        let src = JSONAPI
+            .replace("encoding: jsonapi", "encoding: form")
+            .replace("      resource_type: orders\n", "")
+            .replace(
+                "      relationships:\n        market: { resource: markets }\n",
+                "",
+            )
+            .replace(
+                "reference: { type: string }",
+                "reference: { type: Channel }",
+            )
+            .replace(
+                "types:\n",
+                "types:\n  Channel:\n    kind: enum\n    values: [{ value: web }]\n",
+            );
+        let src = &src[..src.find("    examples:").expect("examples")];
+        assert_eq!(diags(src), Vec::new());
+    }
+
+    #[test]
+    fn a_jsonapi_example_may_leave_out_attributes_when_no_field_is_required() {
+        assert_eq!(diags(JSONAPI), Vec::new());
+    }
+
+    #[test]
+    fn a_jsonapi_example_without_attributes_names_the_missing_required_field() {
+        let d = diags(&JSONAPI.replace(
+            "reference: { type: string }",
+            "reference: { type: string, required: true }",
+        ));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "example `attach_market`: required field `reference` of `request` is missing"
+        );
+    }
+
+    #[test]
+    fn jsonapi_attributes_that_are_not_a_mapping_are_reported() {
+        let d = diags(&JSONAPI.replace(
+            "            id: ord_1\n",
+            "            id: ord_1\n            attributes: null\n",
+        ));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "example `attach_market`: expected a mapping of request fields, found null"
+        );
+    }
+
+    #[test]
+    fn a_relationship_link_needs_the_declared_type_and_an_id() {
+        let d = diags(&JSONAPI.replace(
+            "{ data: { type: markets, id: mkt_1 } }",
+            "{ data: { type: markets } }",
+        ));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0]
+            .message
+            .contains("expected `{ data: { type: markets, id: … } }`"));
     }
 }

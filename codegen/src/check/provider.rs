@@ -243,3 +243,37 @@ pub(crate) fn braces_balanced(template: &str) -> bool {
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{braces_balanced, is_token_byte};
+
+    #[test]
+    fn balanced_braces() {
+        for ok in [
+            "",
+            "/orders",
+            "/orders/{id}",
+            "https://{region}.example.com/{v}",
+        ] {
+            assert!(braces_balanced(ok), "{ok}");
+        }
+        for bad in [
+            "/orders/{id",
+            "/orders/id}",
+            "/orders/{id}}",
+            "/{a{b}",
+            "}{",
+        ] {
+            assert!(!braces_balanced(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn header_name_bytes_are_http_tokens() {
+        assert!(b"X-Merchant_Id.v2".iter().all(|&b| is_token_byte(b)));
+        for b in *b" :\"(),/;<=>?@[\\]{}\r\n\t" {
+            assert!(!is_token_byte(b), "{:?}", b as char);
+        }
+    }
+}

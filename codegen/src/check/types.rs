@@ -135,7 +135,7 @@ impl<'a> Checker<'a> {
     /// cannot be Rust structs of finite size.
     fn type_cycles(&mut self) {
         let types = &self.spec.spec.types;
-        for (name, def) in types {
+        'types: for (name, def) in types {
             if def.kind != "object" {
                 continue;
             }
@@ -154,7 +154,8 @@ impl<'a> Checker<'a> {
                             format!("type `{name}` contains itself"),
                             "break the cycle with a `list` or `map` field",
                         );
-                        return;
+                        // On to the next type: each one in a cycle is reported.
+                        continue 'types;
                     }
                     if !seen.contains(&f.ty.as_str()) {
                         seen.push(&f.ty);
@@ -196,4 +197,48 @@ fn has_any(c: &crate::spec::model::Constraints) -> bool {
         || c.max_value_length.is_some()
         || c.scalar_values
         || !c.messages.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{has_any, Checker, Ty};
+    use crate::lang::Scalar;
+    use crate::spec::model::{Constraints, TypeDef};
+
+    #[test]
+    fn any_one_constraint_counts_as_set() {
+        assert!(!has_any(&Constraints::default()));
+        for one in [
+            "min_length: 1",
+            "max_length: 1",
+            "minimum: 1",
+            "maximum: 1",
+            "pattern: a",
+            "allowed: [a]",
+            "min_items: 1",
+            "max_items: 1",
+            "max_entries: 1",
+            "max_key_length: 1",
+            "max_value_length: 1",
+            "scalar_values: true",
+            "messages: { max_length: Too long. }",
+        ] {
+            let c: Constraints = serde_yaml::from_str(one).expect("a constraint");
+            assert!(has_any(&c), "{one}");
+        }
+    }
+
+    #[test]
+    fn kind_of_names_the_kind() {
+        assert_eq!(Checker::kind_of(&Ty::Scalar(Scalar::Json)), "scalar");
+        assert_eq!(Checker::kind_of(&Ty::AnyScalar), "scalar");
+        let item = || Box::new(Ty::AnyScalar);
+        assert_eq!(Checker::kind_of(&Ty::List(item())), "list");
+        assert_eq!(Checker::kind_of(&Ty::Map(item())), "map");
+        for kind in ["object", "enum", "map", "list", "record"] {
+            let def: TypeDef = serde_yaml::from_str(&format!("kind: {kind}")).expect("a type");
+            let want = if kind == "record" { "unknown" } else { kind };
+            assert_eq!(Checker::kind_of(&Ty::Named("T", &def)), want);
+        }
+    }
 }

@@ -513,3 +513,237 @@ fn constraints(path: &SpecPath, c: &Constraints, v: &Value, out: &mut Vec<Proble
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_yaml::Value;
+
+    use super::{constraints, format_problem, is_decimal, scalar, Mode};
+    use crate::lang::{Lenient, Scalar};
+    use crate::spec::model::Constraints;
+    use crate::spec::SpecPath;
+
+    const REQ: Mode = Mode::Request;
+    const RESP: Mode = Mode::Response;
+    const QUOTED: &[Lenient] = &[Lenient::Quoted];
+    const UNQUOTED: &[Lenient] = &[Lenient::Unquoted];
+
+    fn yaml(src: &str) -> Value {
+        serde_yaml::from_str(src).expect("YAML")
+    }
+
+    /// The hint of the one problem of `v` as a `s`, or `None` when it is fine.
+    fn scalar_hint(s: Scalar, lenient: &[Lenient], v: &str, mode: Mode) -> Option<String> {
+        let mut out = Vec::new();
+        scalar(&SpecPath::root(), s, lenient, &yaml(v), mode, &mut out);
+        assert!(out.len() <= 1, "{out:?}");
+        out.pop().map(|(_, _, hint)| hint)
+    }
+
+    #[test]
+    fn whole_numbers() {
+        for s in [Scalar::Integer, Scalar::AmountMinor, Scalar::UnixTime] {
+            let hint = |lenient, v, mode| scalar_hint(s, lenient, v, mode);
+            assert_eq!(hint(&[], "5700", REQ), None);
+            assert_eq!(hint(&[], "-1", RESP), None);
+            assert_eq!(hint(QUOTED, "\"5700\"", RESP), None);
+            let digits = Some("write digits without quotes or a fraction".to_string());
+            let quote = Some("if the server quotes it, add `lenient: [quoted]`".to_string());
+            assert_eq!(hint(&[], "1.5", REQ), digits);
+            assert_eq!(hint(&[], "\"5700\"", REQ), digits);
+            assert_eq!(hint(&[], "\"5700\"", RESP), quote);
+            assert_eq!(hint(QUOTED, "\"57.5\"", RESP), digits);
+            assert_eq!(hint(&[], "true", RESP), digits);
+        }
+    }
+
+    #[test]
+    fn decimals() {
+        let hint = |lenient, v, mode| scalar_hint(Scalar::Decimal, lenient, v, mode);
+        assert_eq!(hint(&[], "90.5", REQ), None);
+        assert_eq!(hint(&[], "90", RESP), None);
+        // A request sends a decimal as text.
+        assert_eq!(hint(&[], "\"90.00\"", REQ), None);
+        assert_eq!(hint(QUOTED, "\"90.00\"", RESP), None);
+        let quote = Some("if the server quotes it, add `lenient: [quoted]`".to_string());
+        let example = Some("e.g. `90.00`".to_string());
+        assert_eq!(hint(&[], "\"90.00\"", RESP), quote);
+        assert_eq!(hint(&[], "ninety", REQ), example);
+        assert_eq!(hint(QUOTED, "ninety", RESP), example);
+        assert_eq!(hint(&[], "true", RESP), example);
+        assert_eq!(hint(&[], "true", REQ), example);
+    }
+
+    #[test]
+    fn booleans() {
+        let hint = |lenient, v, mode| scalar_hint(Scalar::Boolean, lenient, v, mode);
+        assert_eq!(hint(&[], "true", REQ), None);
+        assert_eq!(hint(QUOTED, "\"false\"", RESP), None);
+        let quote = Some("if the server quotes it, add `lenient: [quoted]`".to_string());
+        let plain = Some("write `true` or `false` without quotes".to_string());
+        assert_eq!(hint(&[], "\"true\"", RESP), quote);
+        assert_eq!(hint(&[], "\"true\"", REQ), plain);
+        assert_eq!(hint(QUOTED, "\"yes\"", RESP), plain);
+        assert_eq!(hint(&[], "1", RESP), plain);
+    }
+
+    #[test]
+    fn text() {
+        let hint = |s, lenient, v, mode| scalar_hint(s, lenient, v, mode);
+        assert_eq!(hint(Scalar::String, &[], "abc", REQ), None);
+        assert_eq!(hint(Scalar::String, UNQUOTED, "5", RESP), None);
+        assert_eq!(hint(Scalar::String, UNQUOTED, "true", RESP), None);
+        let unquoted =
+            Some("if the server sends it unquoted, add `lenient: [unquoted]`".to_string());
+        assert_eq!(hint(Scalar::String, &[], "5", RESP), unquoted);
+        assert_eq!(hint(Scalar::String, &[], "false", RESP), unquoted);
+        let quote = Some("quote the value".to_string());
+        assert_eq!(hint(Scalar::String, &[], "5", REQ), quote);
+        assert_eq!(hint(Scalar::String, UNQUOTED, "[a]", RESP), quote);
+        // Formats are checked on what the client sends, not on what it receives.
+        assert_eq!(hint(Scalar::Currency, &[], "usd", RESP), None);
+        assert_eq!(hint(Scalar::Currency, &[], "usd", REQ), Some(String::new()));
+        // `json` takes anything.
+        for v in ["{ a: [1] }", "[1, b]", "5", "text", "true"] {
+            assert_eq!(hint(Scalar::Json, &[], v, REQ), None, "{v}");
+        }
+    }
+
+    #[test]
+    fn text_formats() {
+        let ok = [
+            (Scalar::Currency, "INR"),
+            (Scalar::Url, "https://example.com/x"),
+            (Scalar::Url, "http://example.com"),
+            (Scalar::Email, "a@example.com"),
+            (Scalar::Timestamp, "2021-09-10T09:24:06Z"),
+            (Scalar::Timestamp, "2021-09-10T09:24:06.123+05:30"),
+            (Scalar::Duration, "PT30M"),
+            (Scalar::Duration, "P1Y2M3W4DT5H6M7.5S"),
+            (Scalar::String, "anything"),
+        ];
+        for (s, t) in ok {
+            assert_eq!(format_problem(s, t), None, "{t}");
+        }
+        let bad = [
+            (Scalar::Currency, "inr", "three capital letters"),
+            (Scalar::Currency, "INRS", "three capital letters"),
+            (Scalar::Url, "ftp://example.com", "http(s) URL"),
+            (Scalar::Email, "@example.com", "e-mail"),
+            (Scalar::Email, "a@localhost", "e-mail"),
+            (Scalar::Timestamp, "2021-09-10", "date-time"),
+            (Scalar::Duration, "P", "duration"),
+            (Scalar::Duration, "PT", "duration"),
+            (Scalar::Duration, "30M", "duration"),
+        ];
+        for (s, t, why) in bad {
+            assert!(
+                format_problem(s, t).is_some_and(|w| w.contains(why)),
+                "{t}: {:?}",
+                format_problem(s, t)
+            );
+        }
+    }
+
+    #[test]
+    fn decimal_text() {
+        for t in ["0", "12", "-12.50", "0.5"] {
+            assert!(is_decimal(t), "{t}");
+        }
+        for t in ["", "-", ".5", "5.", "1.2.3", "1e5", "12a", "+1", "1.-2"] {
+            assert!(!is_decimal(t), "{t}");
+        }
+    }
+
+    /// The messages of the constraint problems of `v`.
+    fn broken(c: &str, v: &str) -> Vec<String> {
+        let c: Constraints = serde_yaml::from_str(c).expect("constraints");
+        let mut out = Vec::new();
+        constraints(&SpecPath::root(), &c, &yaml(v), &mut out);
+        out.into_iter().map(|(_, m, _)| m).collect()
+    }
+
+    #[test]
+    fn constraints_at_their_bounds() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(broken("{ min_length: 2, max_length: 3 }", "ab"), none);
+        assert_eq!(broken("{ min_length: 2, max_length: 3 }", "abc"), none);
+        assert_eq!(broken("{ max_length: 3 }", "ééé"), none);
+        assert_eq!(
+            broken("{ min_length: 2 }", "a"),
+            ["`a` has 1 characters, fewer than `min_length` 2"]
+        );
+        assert_eq!(
+            broken("{ max_length: 3 }", "abcd"),
+            ["value has 4 characters, more than `max_length` 3"]
+        );
+        assert_eq!(broken("{ pattern: \"[a-z]+\" }", "abc"), none);
+        assert_eq!(
+            broken("{ pattern: \"[a-z]+\" }", "abc1"),
+            ["`abc1` does not match `pattern` [a-z]+"]
+        );
+        assert_eq!(broken("{ minimum: 1, maximum: 10 }", "1"), none);
+        assert_eq!(broken("{ minimum: 1, maximum: 10 }", "\"10.0\""), none);
+        assert_eq!(
+            broken("{ minimum: 1 }", "\"0.5\""),
+            ["0.5 is less than `minimum` 1"]
+        );
+        assert_eq!(
+            broken("{ maximum: 10 }", "11"),
+            ["11 is greater than `maximum` 10"]
+        );
+        // Only plain decimal text counts as a number (`1e5` is reported as not a decimal).
+        assert_eq!(broken("{ maximum: 10 }", "\"1e5\""), none);
+        assert_eq!(broken("{ allowed: [a, 1] }", "1"), none);
+        assert_eq!(
+            broken("{ allowed: [a, 1] }", "b"),
+            ["b is not one of the `allowed` values"]
+        );
+        assert_eq!(broken("{ min_items: 1, max_items: 2 }", "[a, b]"), none);
+        assert_eq!(broken("{ min_items: 1, max_items: 2 }", "[a]"), none);
+        assert_eq!(
+            broken("{ min_items: 1 }", "[]"),
+            ["0 items, fewer than `min_items` 1"]
+        );
+        assert_eq!(
+            broken("{ max_items: 2 }", "[a, b, c]"),
+            ["3 items, more than `max_items` 2"]
+        );
+    }
+
+    #[test]
+    fn map_constraints() {
+        let none: Vec<String> = Vec::new();
+        let c = "{ max_entries: 2, max_key_length: 3, max_value_length: 4, scalar_values: true }";
+        assert_eq!(broken(c, "{ abc: abcd, b: 1234 }"), none);
+        assert_eq!(broken(c, "{ a: true }"), none);
+        assert_eq!(
+            broken(c, "{ a: 1, b: 2, c: 3 }"),
+            ["3 entries, more than `max_entries` 2"]
+        );
+        assert_eq!(
+            broken(c, "{ abcd: 1 }"),
+            ["key `abcd` is longer than `max_key_length` 3"]
+        );
+        assert_eq!(
+            broken(c, "{ a: abcde }"),
+            ["value of `a` is longer than `max_value_length` 4"]
+        );
+        assert_eq!(
+            broken(c, "{ a: 12345 }"),
+            ["value of `a` is longer than `max_value_length` 4"]
+        );
+        assert_eq!(
+            broken("{ max_value_length: 4 }", "{ a: false }"),
+            ["value of `a` is longer than `max_value_length` 4"]
+        );
+        assert_eq!(
+            broken(c, "{ a: [1] }"),
+            ["value of `a` is not a scalar, but `scalar_values` is set"]
+        );
+        assert_eq!(
+            broken(c, "{ a: { b: 1 } }"),
+            ["value of `a` is not a scalar, but `scalar_values` is set"]
+        );
+    }
+}
