@@ -48,7 +48,11 @@ fn minimal_with(name: &str, edit: (&str, &str)) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("diff_cli");
     std::fs::create_dir_all(&dir).expect("a temp folder");
     let path = dir.join(name);
-    std::fs::write(&path, base.replacen(edit.0, edit.1, 1)).expect("the temp spec is written");
+    // Tests run in parallel and share these files: write a private copy,
+    // then rename it into place, so no reader ever sees a half-written file.
+    let private = dir.join(format!("{name}.{:?}.tmp", std::thread::current().id()));
+    std::fs::write(&private, base.replacen(edit.0, edit.1, 1)).expect("the temp spec is written");
+    std::fs::rename(&private, &path).expect("the temp spec is moved into place");
     path
 }
 

@@ -1,6 +1,8 @@
 //! Checking YAML values (examples, defaults, allowed values) against the
 //! spec's own types and constraints.
 
+use std::sync::LazyLock;
+
 use serde_yaml::Value;
 
 use super::{Checker, Ty};
@@ -368,17 +370,8 @@ fn format_problem(s: Scalar, t: &str) -> Option<&'static str> {
         Scalar::Email => {
             matches!(t.split_once('@'), Some((a, b)) if !a.is_empty() && b.contains('.'))
         }
-        Scalar::Timestamp => regex_match(
-            r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$",
-            t,
-        ),
-        Scalar::Duration => {
-            regex_match(
-                r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$",
-                t,
-            ) && t.len() > 1
-                && !t.ends_with('T')
-        }
+        Scalar::Timestamp => regex_match(&TIMESTAMP, t),
+        Scalar::Duration => regex_match(&DURATION, t) && t.len() > 1 && !t.ends_with('T'),
         _ => true,
     };
     if ok {
@@ -393,10 +386,19 @@ fn format_problem(s: Scalar, t: &str) -> Option<&'static str> {
     })
 }
 
-fn regex_match(re: &str, t: &str) -> bool {
-    regex::Regex::new(re)
-        .map(|r| r.is_match(t))
-        .unwrap_or(false)
+/// ISO-8601 date-time, as the runtime's `Format::Timestamp` accepts it.
+static TIMESTAMP: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+    regex::Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$").ok()
+});
+
+/// ISO-8601 duration (`P1DT2H`, `PT30M`).
+static DURATION: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+    regex::Regex::new(r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$").ok()
+});
+
+/// Whether `t` matches `re` (compiled once, on first use).
+fn regex_match(re: &LazyLock<Option<regex::Regex>>, t: &str) -> bool {
+    re.as_ref().is_some_and(|r| r.is_match(t))
 }
 
 /// Request-side constraint checks of a value.

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde_yaml::Value;
 
@@ -19,19 +20,48 @@ pub struct LoadedSpec {
     pub file: PathBuf,
     /// The parsed spec.
     pub spec: SpecFile,
-    /// Positions of its nodes.
-    pub index: PositionIndex,
+    /// Positions of its nodes: the second YAML pass that finds them runs
+    /// only when a diagnostic needs one, so a clean spec is parsed once.
+    index: Positions,
 }
 
 impl LoadedSpec {
     /// A diagnostic pointing at the key of `path`.
     pub fn at_key(&self, path: &SpecPath, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(&self.file, self.index.key_pos(path), message)
+        Diagnostic::new(&self.file, self.index.get().key_pos(path), message)
     }
 
     /// A diagnostic pointing at the value of `path`.
     pub fn at_value(&self, path: &SpecPath, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(&self.file, self.index.value_pos(path), message)
+        Diagnostic::new(&self.file, self.index.get().value_pos(path), message)
+    }
+}
+
+/// The position index of a source text, built on first use.
+#[derive(Debug)]
+struct Positions {
+    source: String,
+    index: OnceLock<PositionIndex>,
+}
+
+impl Positions {
+    fn new(source: &str) -> Positions {
+        Positions {
+            source: source.to_string(),
+            index: OnceLock::new(),
+        }
+    }
+
+    fn built(source: &str, index: PositionIndex) -> Positions {
+        Positions {
+            source: source.to_string(),
+            index: OnceLock::from(index),
+        }
+    }
+
+    fn get(&self) -> &PositionIndex {
+        self.index
+            .get_or_init(|| PositionIndex::scan(&self.source).0)
     }
 }
 
@@ -105,20 +135,33 @@ pub fn load_dir(path: &Path) -> (Vec<LoadedSpec>, Vec<Diagnostic>) {
 }
 
 /// Parses spec text. `file` is used in diagnostics only.
+///
+/// A clean spec is parsed once, by `serde_yaml`, which also refuses
+/// duplicate keys and second documents. Only when that fails does the
+/// position scan run first, to report syntax errors and duplicates with
+/// their positions and hints; the other diagnostics build the same index
+/// on demand.
 pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
-    let (index, problems) = PositionIndex::scan(source);
-    if !problems.is_empty() {
-        return Err(problems
-            .into_iter()
-            .map(|p| Diagnostic {
-                file: file.to_path_buf(),
-                pos: p.pos,
-                message: p.message,
-                hint: p.hint,
-            })
-            .collect());
-    }
-    let mut value: Value = match serde_yaml::from_str(source) {
+    let parsed: Result<Value, _> = serde_yaml::from_str(source);
+    let index = match parsed {
+        Ok(_) => Positions::new(source),
+        Err(_) => {
+            let (index, problems) = PositionIndex::scan(source);
+            if !problems.is_empty() {
+                return Err(problems
+                    .into_iter()
+                    .map(|p| Diagnostic {
+                        file: file.to_path_buf(),
+                        pos: p.pos,
+                        message: p.message,
+                        hint: p.hint,
+                    })
+                    .collect());
+            }
+            Positions::built(source, index)
+        }
+    };
+    let mut value: Value = match parsed {
         Ok(v) => v,
         Err(e) => {
             let pos = e
@@ -137,7 +180,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
             Value::Sequence(_) => "a spec file must be a mapping, not a list",
             _ => "a spec file must be a mapping, not a single value",
         };
-        let d = Diagnostic::new(file, index.value_pos(&SpecPath::root()), message)
+        let d = Diagnostic::new(file, index.get().value_pos(&SpecPath::root()), message)
             .with_hint("start with `provider:`, then `types:` and `operations:`; spec/README.md shows the shape");
         return Err(vec![d]);
     }
@@ -147,7 +190,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
     // Nodes replaced by a stand-in so parsing can go on, with the stand-in tried.
     let mut stand_ins: BTreeMap<SpecPath, usize> = BTreeMap::new();
     for _ in 0..MAX_PASSES {
-        let err = match serde_path_to_error::deserialize::<_, SpecFile>(value.clone()) {
+        let err = match serde_path_to_error::deserialize::<_, SpecFile>(&value) {
             Ok(spec) if diags.is_empty() => {
                 return Ok(LoadedSpec {
                     file: file.to_path_buf(),
@@ -165,7 +208,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                 let parent = SpecPath(path.0[..path.0.len().saturating_sub(1)].to_vec());
                 let mut d = Diagnostic::new(
                     file,
-                    index.key_pos(&path),
+                    index.get().key_pos(&path),
                     format!("unknown key `{key}` in {}", where_(&parent)),
                 );
                 if !expected.is_empty() {
@@ -185,7 +228,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                 if !reported.contains(&target) && !inside_stand_in {
                     let d = Diagnostic::new(
                         file,
-                        index.key_pos(&path),
+                        index.get().key_pos(&path),
                         format!("missing key `{key}` in {}", where_(&path)),
                     )
                     .with_hint(format!("add `{key}:`; spec/README.md lists what it takes"));
@@ -217,7 +260,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                 }
                 let d = Diagnostic::new(
                     file,
-                    index.value_pos(&path),
+                    index.get().value_pos(&path),
                     format!("wrong value for `{}`: {msg}", last_key(&path)),
                 )
                 .with_hint(value_hint(&msg));
@@ -429,6 +472,37 @@ operations:
     #[test]
     fn minimal_loads() {
         assert!(load_str(Path::new("t.yaml"), MINIMAL).is_ok());
+    }
+
+    #[test]
+    fn a_clean_spec_is_parsed_once_and_positions_come_on_demand() {
+        let spec = load_str(Path::new("t.yaml"), MINIMAL).expect("loads");
+        assert!(spec.index.index.get().is_none(), "no position scan yet");
+        let path = SpecPath::root()
+            .key("operations")
+            .key("get_order")
+            .key("path");
+        let d = spec.at_value(&path, "x");
+        assert_eq!((d.pos.line, d.pos.column), (15, 11));
+        assert!(spec.index.index.get().is_some());
+    }
+
+    #[test]
+    fn duplicates_and_second_documents_still_get_the_scan_positions() {
+        let dup = MINIMAL.replace("    method: GET\n", "    method: GET\n    method: PUT\n");
+        assert_eq!(
+            problems(&dup),
+            vec![(
+                15,
+                5,
+                "duplicate key `method` in `operations.get_order`".to_string()
+            )]
+        );
+        let two = format!("{MINIMAL}---\nprovider: {{}}\n");
+        let p = problems(&two);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].0, p[0].1), (18, 1));
+        assert!(p[0].2.contains("a second YAML document"), "{p:?}");
     }
 
     #[test]
