@@ -28,10 +28,23 @@ pub(crate) fn fields_body(
     patch: bool,
     ctx: &Ctx<'_>,
 ) -> TokenStream {
+    fields_body_in(fields, rules, patch, ctx, &[])
+}
+
+/// [`fields_body`] inside the objects named by `outer` (see
+/// [`object_has_checks`]).
+fn fields_body_in(
+    fields: &[Field],
+    rules: &[Rule],
+    patch: bool,
+    ctx: &Ctx<'_>,
+    outer: &[&str],
+) -> TokenStream {
     let checks = fields.iter().map(|f| {
         let value = quote!(value);
         let path = quote!(path);
-        let body = value_checks(&f.ty, &f.checks, is_secret(f), &value, &path, ctx);
+        let secret = is_secret(f);
+        let body = value_checks_in(&f.ty, &f.checks, secret, &value, &path, ctx, outer);
         if body.is_empty() {
             return quote!();
         }
@@ -71,7 +84,7 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
         return quote!();
     };
     let when_ident = format_ident!("{}", when.ident);
-    let cmp = equals(&when.ty, &r.equals);
+    let cmp = equals(&when.ty, is_secret(when), &r.equals);
     let triggered = match (when.presence, patch) {
         (Presence::Required, _) => quote!({ let value = &self.#when_ident; #cmp }),
         (Presence::Clearable, true) => quote!(self.#when_ident.as_set().is_some_and(|value| #cmp)),
@@ -95,16 +108,24 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
     }
 }
 
-/// `value == <literal>` for a `value: &T`.
-fn equals(ty: &RustTy, v: &serde_json::Value) -> TokenStream {
+/// `value == <literal>` for a `value: &T` (`secret`: `T` is `rt::Secret`).
+fn equals(ty: &RustTy, secret: bool, v: &serde_json::Value) -> TokenStream {
+    use serde_json::Value;
     match (ty, v) {
-        (RustTy::Named(_, NamedKind::Enum), serde_json::Value::String(s)) => {
-            quote!(value.as_str() == #s)
+        (RustTy::Scalar(Scalar::Decimal), Value::String(_) | Value::Number(_)) => {
+            match decimal_literal(v) {
+                Some(d) => quote!(*value == #d),
+                None => quote!(false),
+            }
         }
-        (_, serde_json::Value::String(s)) => quote!(value == #s),
-        (_, serde_json::Value::Bool(true)) => quote!(*value),
-        (_, serde_json::Value::Bool(false)) => quote!(!*value),
-        (_, serde_json::Value::Number(n)) if n.is_i64() => {
+        (RustTy::Named(_, NamedKind::Enum), Value::String(s)) => quote!(value.as_str() == #s),
+        (_, Value::String(s)) if secret => quote!(value.expose() == #s),
+        (_, Value::String(s)) => quote!(value == #s),
+        (RustTy::Scalar(Scalar::Boolean), Value::Bool(true)) => quote!(*value),
+        (RustTy::Scalar(Scalar::Boolean), Value::Bool(false)) => quote!(!*value),
+        // A `json` field: `serde_json::Value == bool`.
+        (RustTy::Scalar(Scalar::Json), Value::Bool(b)) => quote!(*value == #b),
+        (_, Value::Number(n)) if n.is_i64() => {
             let lit = Literal::i64_suffixed(n.as_i64().unwrap_or_default());
             quote!(*value == #lit)
         }
@@ -137,6 +158,19 @@ pub(crate) fn value_checks(
     value: &TokenStream,
     path: &TokenStream,
     ctx: &Ctx<'_>,
+) -> TokenStream {
+    value_checks_in(ty, c, secret, value, path, ctx, &[])
+}
+
+/// [`value_checks`] inside the objects named by `outer`.
+fn value_checks_in(
+    ty: &RustTy,
+    c: &Checks,
+    secret: bool,
+    value: &TokenStream,
+    path: &TokenStream,
+    ctx: &Ctx<'_>,
+    outer: &[&str],
 ) -> TokenStream {
     let mut out = Vec::new();
     let msg = |rule: &str| opt_msg(c.message(rule));
@@ -194,20 +228,21 @@ pub(crate) fn value_checks(
             }
         }
         RustTy::Scalar(Scalar::Decimal) => {
-            let num = |v: &Option<String>| match v.as_deref().and_then(decimal_parts) {
-                Some((mantissa, scale)) => {
-                    let (m, s) = (
-                        Literal::i64_suffixed(mantissa),
-                        Literal::u32_suffixed(scale),
-                    );
-                    quote!(Some(rt::Decimal::new(#m, #s)))
-                }
-                None => quote!(None),
-            };
+            let num =
+                |v: &Option<String>| match v.as_deref().and_then(decimal_parts).map(decimal_tokens)
+                {
+                    Some(d) => quote!(Some(#d)),
+                    None => quote!(None),
+                };
             if c.minimum.is_some() || c.maximum.is_some() {
                 let (min, max) = (num(&c.minimum), num(&c.maximum));
                 let (m1, m2) = (msg("minimum"), msg("maximum"));
                 out.push(quote!(violations.range(&#path, *#value, #min, #max, [#m1, #m2]);));
+            }
+            if !c.allowed.is_empty() {
+                let vals = c.allowed.iter().filter_map(decimal_literal);
+                let m = msg("allowed");
+                out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
             }
         }
         RustTy::Scalar(Scalar::Boolean) if !c.allowed.is_empty() => {
@@ -221,18 +256,15 @@ pub(crate) fn value_checks(
             out.push(quote!(violations.allowed(&#path, &#value.as_str(), &[#(#vals),*], #m);));
         }
         RustTy::List(item) => {
-            if c.min_items.is_some() || c.max_items.is_some() {
-                let (min, max) = (opt_usize(c.min_items), opt_usize(c.max_items));
-                let (m1, m2) = (msg("min_items"), msg("max_items"));
-                out.push(quote!(violations.items(&#path, #value.len(), #min, #max, [#m1, #m2]);));
-            }
-            let inner = value_checks(
+            out.push(list_rules(c, value, path));
+            let inner = value_checks_in(
                 item,
                 &Checks::default(),
                 false,
                 &quote!(item),
                 &quote!(path),
                 ctx,
+                outer,
             );
             if !inner.is_empty() {
                 out.push(quote! {
@@ -244,41 +276,15 @@ pub(crate) fn value_checks(
             }
         }
         RustTy::Map(item) => {
-            if c.max_entries.is_some()
-                || c.max_key_length.is_some()
-                || c.max_value_length.is_some()
-                || c.scalar_values
-            {
-                let (e, k, v) = (
-                    opt_usize(c.max_entries),
-                    opt_usize(c.max_key_length),
-                    opt_usize(c.max_value_length),
-                );
-                let s = c.scalar_values;
-                let msgs = [
-                    "max_entries",
-                    "max_key_length",
-                    "max_value_length",
-                    "scalar_values",
-                ]
-                .map(msg);
-                out.push(quote! {
-                    violations.map(&#path, #value.iter(), &rt::MapRules {
-                        max_entries: #e,
-                        max_key_length: #k,
-                        max_value_length: #v,
-                        scalar_values: #s,
-                        messages: [#(#msgs),*],
-                    });
-                });
-            }
-            let inner = value_checks(
+            out.push(map_rules(c, value, path));
+            let inner = value_checks_in(
                 item,
                 &Checks::default(),
                 false,
                 &quote!(item),
                 &quote!(path),
                 ctx,
+                outer,
             );
             if !inner.is_empty() {
                 out.push(quote! {
@@ -290,10 +296,12 @@ pub(crate) fn value_checks(
             }
         }
         RustTy::Named(name, NamedKind::Alias) => {
-            if let Some(alias) = ctx.alias(name) {
-                // Field-level constraints apply to the aliased value too.
-                let own = value_checks(&alias.ty, c, false, value, path, ctx);
-                out.push(own);
+            // Field-level constraints apply to the aliased value too; its
+            // items are checked once, by the alias's own validator.
+            match ctx.alias(name).map(|a| &a.ty) {
+                Some(RustTy::List(_)) => out.push(list_rules(c, value, path)),
+                Some(RustTy::Map(_)) => out.push(map_rules(c, value, path)),
+                _ => {}
             }
             if named_has_checks(name, NamedKind::Alias, ctx) {
                 let func = alias_validator(name);
@@ -301,7 +309,8 @@ pub(crate) fn value_checks(
             }
         }
         RustTy::Named(name, NamedKind::Object)
-            if named_has_checks(name, NamedKind::Object, ctx) && object_has_checks(name, ctx) =>
+            if named_has_checks(name, NamedKind::Object, ctx)
+                && object_has_checks(name, ctx, outer) =>
         {
             out.push(quote!(#value.validate_into(&#path, violations);));
         }
@@ -311,9 +320,63 @@ pub(crate) fn value_checks(
     quote!(#(#out)*)
 }
 
-fn object_has_checks(name: &str, ctx: &Ctx<'_>) -> bool {
+/// The item count rule of a list, if it has one.
+fn list_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStream {
+    if c.min_items.is_none() && c.max_items.is_none() {
+        return quote!();
+    }
+    let (min, max) = (opt_usize(c.min_items), opt_usize(c.max_items));
+    let (m1, m2) = (
+        opt_msg(c.message("min_items")),
+        opt_msg(c.message("max_items")),
+    );
+    quote!(violations.items(&#path, #value.len(), #min, #max, [#m1, #m2]);)
+}
+
+/// The map rules of a map, if it has any.
+fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStream {
+    if c.max_entries.is_none()
+        && c.max_key_length.is_none()
+        && c.max_value_length.is_none()
+        && !c.scalar_values
+    {
+        return quote!();
+    }
+    let (e, k, v) = (
+        opt_usize(c.max_entries),
+        opt_usize(c.max_key_length),
+        opt_usize(c.max_value_length),
+    );
+    let s = c.scalar_values;
+    let msgs = [
+        "max_entries",
+        "max_key_length",
+        "max_value_length",
+        "scalar_values",
+    ]
+    .map(|rule| opt_msg(c.message(rule)));
+    quote! {
+        violations.map(&#path, #value.iter(), &rt::MapRules {
+            max_entries: #e,
+            max_key_length: #k,
+            max_value_length: #v,
+            scalar_values: #s,
+            messages: [#(#msgs),*],
+        });
+    }
+}
+
+/// Whether validating an object `name` checks anything. `outer` holds the
+/// objects this question was asked inside of: an object met again inside
+/// itself (through a list or a map) adds no check of its own, and asking
+/// again would never end.
+fn object_has_checks(name: &str, ctx: &Ctx<'_>, outer: &[&str]) -> bool {
+    if outer.contains(&name) {
+        return false;
+    }
+    let outer: Vec<&str> = outer.iter().copied().chain([name]).collect();
     ctx.object(name)
-        .is_some_and(|o| !fields_body(&o.fields, &o.rules, false, ctx).is_empty())
+        .is_some_and(|o| !fields_body_in(&o.fields, &o.rules, false, ctx, &outer).is_empty())
 }
 
 fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {
@@ -328,9 +391,47 @@ fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {
     Some(format_ident!("{}", name))
 }
 
-/// `12.50` → (1250, 2).
-fn decimal_parts(text: &str) -> Option<(i64, u32)> {
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    let digits = format!("{int}{frac}");
-    Some((digits.parse().ok()?, u32::try_from(frac.len()).ok()?))
+/// A decimal from a spec value (a number, or a string as decimals are
+/// sent), as an `rt::Decimal` expression.
+fn decimal_literal(v: &serde_json::Value) -> Option<TokenStream> {
+    let text = match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    decimal_parts(&text).map(decimal_tokens)
 }
+
+fn decimal_tokens((mantissa, scale): (i64, u32)) -> TokenStream {
+    let (m, s) = (
+        Literal::i64_suffixed(mantissa),
+        Literal::u32_suffixed(scale),
+    );
+    quote!(rt::Decimal::new(#m, #s))
+}
+
+/// `12.50` → (1250, 2); `1e-6` (how a YAML number like `0.000001` prints)
+/// → (1, 6); `2.5e3` → (2500, 0). `None` when `rt::Decimal::new` could not
+/// take it (a mantissa beyond `i64`, or more than 28 decimals, where it
+/// would panic).
+fn decimal_parts(text: &str) -> Option<(i64, u32)> {
+    let (number, exp) = match text.split_once(['e', 'E']) {
+        Some((number, exp)) => (number, exp.parse::<i64>().ok()?),
+        None => (text, 0),
+    };
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    let mantissa: i64 = format!("{int}{frac}").parse().ok()?;
+    let scale = i64::try_from(frac.len()).ok()? - exp;
+    let (mantissa, scale) = match u32::try_from(scale) {
+        Ok(scale) => (mantissa, scale),
+        // More exponent than decimals: trailing zeros of a whole number.
+        Err(_) => {
+            let zeros = 10i64.checked_pow(u32::try_from(-scale).ok()?)?;
+            (mantissa.checked_mul(zeros)?, 0)
+        }
+    };
+    (scale <= 28).then_some((mantissa, scale))
+}
+
+#[cfg(test)]
+mod tests;

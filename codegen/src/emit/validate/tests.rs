@@ -1,0 +1,1192 @@
+//! The emitted validators, read back as code: every rule kind with its
+//! limits, messages and JSON-Pointer path segment, the conditions under
+//! which a field is checked at all, and what must *not* be emitted.
+//!
+//! Specs go through the real pipeline (load, check, lower, emit); each test
+//! compares whole validator functions, normalised by `prettyplease`, so a
+//! wrong limit, message, path segment, rule or condition fails, and so does
+//! a check that should not be there.
+
+use std::path::Path;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::json;
+
+use super::{decimal_parts, equals, param_names, rule};
+use crate::emit::{provider as emit_provider, EmitOptions};
+use crate::lang::Scalar;
+use crate::model::{Field, NamedKind, Presence, Provider, Rule, RustTy};
+
+/// A spec with one `create_order` operation whose request has `fields` and
+/// `rules`, plus the named `types` (the response type `Order` is always
+/// there and never reachable from the request).
+fn spec(types: &str, fields: &str, rules: &str) -> String {
+    let [types, fields, rules] = [types, fields, rules].map(|s| s.trim_start_matches('\n'));
+    format!(
+        "\
+provider:
+  name: example
+  title: Example
+  environments: {{ production: https://api.example.com }}
+  auth: {{ scheme: basic, username: api_key }}
+types:
+  Order:
+    kind: object
+    fields:
+      id: {{ type: string, validation: {{ max_length: 3 }} }}
+{types}operations:
+  create_order:
+    summary: Create an order.
+    method: POST
+    path: /orders
+    retry_safe: false
+    request:
+      encoding: json
+      fields:
+{fields}      rules:
+{rules}    response: {{ status: 200, type: Order }}
+"
+    )
+}
+
+fn lower(src: &str) -> Provider {
+    let loaded = crate::spec::load_str(Path::new("t.yaml"), src).expect("loads");
+    let diags = crate::check::check(&loaded);
+    assert!(
+        diags.is_empty(),
+        "the test spec is broken: {diags:?}\n{src}"
+    );
+    crate::model::lower(&loaded)
+}
+
+/// The items of the provider module.
+fn items(src: &str) -> Vec<syn::Item> {
+    let p = lower(src);
+    let file: syn::File =
+        syn::parse2(emit_provider(&p, &EmitOptions::default())).expect("emitted code parses");
+    file.items
+        .into_iter()
+        .find_map(|i| match i {
+            syn::Item::Mod(m) => m.content.map(|(_, items)| items),
+            _ => None,
+        })
+        .expect("a provider module")
+}
+
+/// A function, without attributes or visibility, as prettyplease prints it.
+fn render(sig: &syn::Signature, block: &syn::Block) -> String {
+    let f = syn::ItemFn {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        sig: sig.clone(),
+        block: Box::new(block.clone()),
+    };
+    prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![syn::Item::Fn(f)],
+    })
+}
+
+fn type_name(ty: &syn::Type) -> String {
+    quote!(#ty).to_string()
+}
+
+/// Every `validate_into` of type `name`, rendered (a type has at most one).
+fn validators(items: &[syn::Item], name: &str) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Impl(imp) if type_name(&imp.self_ty) == name => Some(imp),
+            _ => None,
+        })
+        .flat_map(|imp| &imp.items)
+        .filter_map(|i| match i {
+            syn::ImplItem::Fn(f) if f.sig.ident == "validate_into" => {
+                Some(render(&f.sig, &f.block))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The one `validate_into` of type `name`.
+fn validator(items: &[syn::Item], name: &str) -> String {
+    let mut v = validators(items, name);
+    assert_eq!(v.len(), 1, "one validate_into of {name}");
+    v.remove(0)
+}
+
+/// The free function `name` (an alias validator), rendered.
+fn function(items: &[syn::Item], name: &str) -> Option<String> {
+    items.iter().find_map(|i| match i {
+        syn::Item::Fn(f) if f.sig.ident == name => Some(render(&f.sig, &f.block)),
+        _ => None,
+    })
+}
+
+/// Code written in a test, normalised like [`render`].
+fn norm(code: TokenStream) -> String {
+    let file: syn::File = syn::parse2(code).expect("expected code parses");
+    prettyplease::unparse(&file)
+}
+
+/// A `validate_into` with `body`.
+fn expect_validator(body: TokenStream) -> String {
+    norm(quote! {
+        fn validate_into(&self, path: &rt::Path<'_>, violations: &mut rt::Violations) {
+            #body
+        }
+    })
+}
+
+/// The request's validator for request `fields` (and `types`, `rules`).
+fn request_validator(types: &str, fields: &str, rules: &str) -> String {
+    validator(&items(&spec(types, fields, rules)), "CreateOrderRequest")
+}
+
+const NO_RULES: &str = "        []\n";
+
+#[test]
+fn text_rules_with_limits_messages_and_path_segments() {
+    let fields = r#"
+        id: { type: string, required: true, validation: { max_length: 8 } }
+        name:
+          type: string
+          validation:
+            min_length: 2
+            max_length: 10
+            messages: { min_length: Name is too short., max_length: Name is too long. }
+        code: { type: string, validation: { max_length: 3 } }
+        _ref: { type: string, rust_name: reference, validation: { min_length: 1 } }
+        sku:
+          type: string
+          validation:
+            pattern: '[A-Z]{3}-[0-9]+'
+            messages: { pattern: Use the SKU format. }
+        plain_sku: { type: string, validation: { pattern: 'a|b' } }
+        mode:
+          type: string
+          validation:
+            allowed: [auto, manual]
+            messages: { allowed: Unknown mode. }
+        plain: { type: string }
+        token: { type: string, sensitive: true, validation: { max_length: 64, allowed: [a, b] } }
+        key: { type: string, sensitive: true }
+"#;
+    let expected = expect_validator(quote! {
+        {
+            let value = &self.id;
+            let path = path.field("id");
+            violations.length(&path, value.as_str(), None, Some(8), [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.name else { break 'field };
+            let path = path.field("name");
+            violations.length(
+                &path,
+                value.as_str(),
+                Some(2),
+                Some(10),
+                [Some("Name is too short."), Some("Name is too long.")],
+            );
+        }
+        'field: {
+            let Some(value) = &self.code else { break 'field };
+            let path = path.field("code");
+            violations.length(&path, value.as_str(), None, Some(3), [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.reference else { break 'field };
+            let path = path.field("_ref");
+            violations.length(&path, value.as_str(), Some(1), None, [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.sku else { break 'field };
+            let path = path.field("sku");
+            static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
+                std::sync::LazyLock::new(|| rt::Regex::new("^(?:[A-Z]{3}-[0-9]+)$").ok());
+            violations.pattern(
+                &path,
+                value.as_str(),
+                PATTERN.as_ref(),
+                "[A-Z]{3}-[0-9]+",
+                Some("Use the SKU format."),
+            );
+        }
+        'field: {
+            let Some(value) = &self.plain_sku else { break 'field };
+            let path = path.field("plain_sku");
+            static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
+                std::sync::LazyLock::new(|| rt::Regex::new("^(?:a|b)$").ok());
+            violations.pattern(&path, value.as_str(), PATTERN.as_ref(), "a|b", None);
+        }
+        'field: {
+            let Some(value) = &self.mode else { break 'field };
+            let path = path.field("mode");
+            violations.allowed(&path, &value.as_str(), &["auto", "manual"], Some("Unknown mode."));
+        }
+        'field: {
+            let Some(value) = &self.token else { break 'field };
+            let path = path.field("token");
+            violations.length(&path, value.expose(), None, Some(64), [None, None]);
+            violations.allowed(&path, &value.expose(), &["a", "b"], None);
+        }
+    });
+    assert_eq!(request_validator("", fields, NO_RULES), expected);
+}
+
+#[test]
+fn formats_are_checked_for_every_formatted_scalar_after_its_rules() {
+    let fields = r#"
+        currency:
+          type: currency
+          validation: { max_length: 3, pattern: '[A-Z]+', allowed: [EUR, USD] }
+        return_url: { type: url }
+        email: { type: email }
+        at: { type: timestamp }
+        ttl: { type: duration }
+        key: { type: currency, sensitive: true }
+        text: { type: string }
+"#;
+    let expected = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.currency else { break 'field };
+            let path = path.field("currency");
+            violations.length(&path, value.as_str(), None, Some(3), [None, None]);
+            static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
+                std::sync::LazyLock::new(|| rt::Regex::new("^(?:[A-Z]+)$").ok());
+            violations.pattern(&path, value.as_str(), PATTERN.as_ref(), "[A-Z]+", None);
+            violations.format(&path, value.as_str(), rt::Format::Currency);
+            violations.allowed(&path, &value.as_str(), &["EUR", "USD"], None);
+        }
+        'field: {
+            let Some(value) = &self.return_url else { break 'field };
+            let path = path.field("return_url");
+            violations.format(&path, value.as_str(), rt::Format::Url);
+        }
+        'field: {
+            let Some(value) = &self.email else { break 'field };
+            let path = path.field("email");
+            violations.format(&path, value.as_str(), rt::Format::Email);
+        }
+        'field: {
+            let Some(value) = &self.at else { break 'field };
+            let path = path.field("at");
+            violations.format(&path, value.as_str(), rt::Format::Timestamp);
+        }
+        'field: {
+            let Some(value) = &self.ttl else { break 'field };
+            let path = path.field("ttl");
+            violations.format(&path, value.as_str(), rt::Format::Duration);
+        }
+        'field: {
+            let Some(value) = &self.key else { break 'field };
+            let path = path.field("key");
+            violations.format(&path, value.expose(), rt::Format::Currency);
+        }
+    });
+    assert_eq!(request_validator("", fields, NO_RULES), expected);
+}
+
+#[test]
+fn integer_ranges_and_allowed_values() {
+    let fields = r#"
+        quantity:
+          type: integer
+          required: true
+          validation:
+            minimum: -5
+            maximum: 100
+            messages: { minimum: Too few., maximum: Too many. }
+        amount: { type: amount_minor, validation: { minimum: 1 } }
+        expires: { type: unix_time, validation: { maximum: 4102444800 } }
+        place:
+          type: integer
+          validation: { allowed: [1, 3], messages: { allowed: Send 1 or 3. } }
+        count: { type: integer }
+"#;
+    let expected = expect_validator(quote! {
+        {
+            let value = &self.quantity;
+            let path = path.field("quantity");
+            violations.range(
+                &path,
+                *value,
+                Some(-5i64),
+                Some(100i64),
+                [Some("Too few."), Some("Too many.")],
+            );
+        }
+        'field: {
+            let Some(value) = &self.amount else { break 'field };
+            let path = path.field("amount");
+            violations.range(&path, *value, Some(1i64), None, [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.expires else { break 'field };
+            let path = path.field("expires");
+            violations.range(&path, *value, None, Some(4102444800i64), [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.place else { break 'field };
+            let path = path.field("place");
+            violations.allowed(&path, value, &[1i64, 3i64], Some("Send 1 or 3."));
+        }
+    });
+    assert_eq!(request_validator("", fields, NO_RULES), expected);
+}
+
+#[test]
+fn decimal_ranges_and_allowed_values_are_exact() {
+    let fields = r#"
+        amount:
+          type: decimal
+          required: true
+          validation:
+            minimum: 0.01
+            maximum: 99999.99
+            messages: { minimum: Too small., maximum: Too large. }
+        discount: { type: decimal, validation: { minimum: -12.5 } }
+        fee: { type: decimal, validation: { maximum: 250 } }
+        rate: { type: decimal, validation: { minimum: 0.000001 } }
+        tip:
+          type: decimal
+          validation: { allowed: ["1.00", 2.5, 3], messages: { allowed: Pick a tip. } }
+        total: { type: decimal }
+"#;
+    let expected = expect_validator(quote! {
+        {
+            let value = &self.amount;
+            let path = path.field("amount");
+            violations.range(
+                &path,
+                *value,
+                Some(rt::Decimal::new(1i64, 2u32)),
+                Some(rt::Decimal::new(9999999i64, 2u32)),
+                [Some("Too small."), Some("Too large.")],
+            );
+        }
+        'field: {
+            let Some(value) = &self.discount else { break 'field };
+            let path = path.field("discount");
+            violations.range(&path, *value, Some(rt::Decimal::new(-125i64, 1u32)), None, [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.fee else { break 'field };
+            let path = path.field("fee");
+            violations.range(&path, *value, None, Some(rt::Decimal::new(250i64, 0u32)), [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.rate else { break 'field };
+            let path = path.field("rate");
+            violations.range(&path, *value, Some(rt::Decimal::new(1i64, 6u32)), None, [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.tip else { break 'field };
+            let path = path.field("tip");
+            violations.allowed(
+                &path,
+                value,
+                &[
+                    rt::Decimal::new(100i64, 2u32),
+                    rt::Decimal::new(25i64, 1u32),
+                    rt::Decimal::new(3i64, 0u32),
+                ],
+                Some("Pick a tip."),
+            );
+        }
+    });
+    assert_eq!(request_validator("", fields, NO_RULES), expected);
+}
+
+#[test]
+fn decimal_parts_are_exact_or_none() {
+    let table: &[(&str, Option<(i64, u32)>)] = &[
+        ("12.50", Some((1250, 2))),
+        ("-0.5", Some((-5, 1))),
+        ("7", Some((7, 0))),
+        ("3.", Some((3, 0))),
+        (".25", Some((25, 2))),
+        // How YAML numbers print when they are very small or very large.
+        ("1e-6", Some((1, 6))),
+        ("1.5E-3", Some((15, 4))),
+        ("2.5e3", Some((2500, 0))),
+        ("1e+2", Some((100, 0))),
+        ("-4e0", Some((-4, 0))),
+        // rt::Decimal::new panics past 28 decimals: no bound rather than a panic.
+        ("1e-28", Some((1, 28))),
+        ("0.0000000000000000000000000001", Some((1, 28))),
+        ("1e-29", None),
+        ("0.00000000000000000000000000001", None),
+        ("9e18", Some((9_000_000_000_000_000_000, 0))),
+        ("1e19", None),
+        ("99999999999999999999", None),
+        ("1e99999999999", None),
+        ("", None),
+        ("abc", None),
+        ("1.2.3", None),
+        ("1e", None),
+        (".inf", None),
+    ];
+    for (text, want) in table {
+        assert_eq!(decimal_parts(text), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn booleans_and_enums_are_checked_only_with_allowed_values() {
+    let types = r#"
+  Mode:
+    kind: enum
+    values: [{ value: auto }, { value: manual }, { value: off }]
+"#;
+    let fields = r#"
+        confirm:
+          type: boolean
+          validation: { allowed: [true], messages: { allowed: Must be confirmed. } }
+        refund: { type: boolean }
+        mode: { type: Mode, validation: { allowed: [auto, manual] } }
+        other_mode: { type: Mode }
+"#;
+    let expected = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.confirm else { break 'field };
+            let path = path.field("confirm");
+            violations.allowed(&path, value, &[true], Some("Must be confirmed."));
+        }
+        'field: {
+            let Some(value) = &self.mode else { break 'field };
+            let path = path.field("mode");
+            violations.allowed(&path, &value.as_str(), &["auto", "manual"], None);
+        }
+    });
+    assert_eq!(request_validator(types, fields, NO_RULES), expected);
+}
+
+const ITEM: &str = r#"
+  Item:
+    kind: object
+    fields:
+      sku: { type: string, required: true, validation: { max_length: 12 } }
+  Plain:
+    kind: object
+    fields:
+      note: { type: string }
+"#;
+
+#[test]
+fn lists_check_their_length_and_each_item_under_its_index() {
+    let fields = r#"
+        tags:
+          type: list
+          items: string
+          validation: { max_items: 5, messages: { max_items: At most 5 tags. } }
+        ids: { type: list, items: string, validation: { min_items: 1 } }
+        lines:
+          type: list
+          items: Item
+          required: true
+          validation:
+            min_items: 1
+            max_items: 50
+            messages: { min_items: Add a line. }
+        extra_lines: { type: list, items: Item }
+        plain: { type: list, items: Plain }
+        words: { type: list, items: string }
+"#;
+    let expected = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.tags else { break 'field };
+            let path = path.field("tags");
+            violations.items(&path, value.len(), None, Some(5), [None, Some("At most 5 tags.")]);
+        }
+        'field: {
+            let Some(value) = &self.ids else { break 'field };
+            let path = path.field("ids");
+            violations.items(&path, value.len(), Some(1), None, [None, None]);
+        }
+        {
+            let value = &self.lines;
+            let path = path.field("lines");
+            violations.items(&path, value.len(), Some(1), Some(50), [Some("Add a line."), None]);
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                item.validate_into(&path, violations);
+            }
+        }
+        'field: {
+            let Some(value) = &self.extra_lines else { break 'field };
+            let path = path.field("extra_lines");
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                item.validate_into(&path, violations);
+            }
+        }
+    });
+    let items = items(&spec(ITEM, fields, NO_RULES));
+    assert_eq!(validator(&items, "CreateOrderRequest"), expected);
+    let item = expect_validator(quote! {
+        {
+            let value = &self.sku;
+            let path = path.field("sku");
+            violations.length(&path, value.as_str(), None, Some(12), [None, None]);
+        }
+    });
+    assert_eq!(validator(&items, "Item"), item);
+    // A type without checks keeps an (empty) validator, which nobody calls.
+    let empty = norm(quote! {
+        fn validate_into(&self, _path: &rt::Path<'_>, _violations: &mut rt::Violations) {}
+    });
+    assert_eq!(validator(&items, "Plain"), empty);
+    // The response type is not part of any request: no validator at all.
+    assert_eq!(validators(&items, "Order"), Vec::<String>::new());
+}
+
+#[test]
+fn maps_check_their_rules_and_each_value_under_its_key() {
+    let fields = r#"
+        counts: { type: map, items: integer, validation: { max_entries: 3 } }
+        keys: { type: map, items: string, validation: { max_key_length: 40 } }
+        values: { type: map, items: string, validation: { max_value_length: 200 } }
+        scalars: { type: map, items: scalar, validation: { scalar_values: true } }
+        notes:
+          type: map
+          items: scalar
+          required: true
+          validation:
+            max_entries: 15
+            max_key_length: 255
+            max_value_length: 512
+            scalar_values: true
+            messages:
+              max_entries: At most 15 notes.
+              max_key_length: Key too long.
+              max_value_length: Value too long.
+              scalar_values: Only scalars.
+        by_sku: { type: map, items: Item, validation: { max_entries: 9 } }
+        plain: { type: map, items: Plain }
+        loose: { type: map, items: scalar }
+"#;
+    let expected = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.counts else { break 'field };
+            let path = path.field("counts");
+            violations.map(&path, value.iter(), &rt::MapRules {
+                max_entries: Some(3),
+                max_key_length: None,
+                max_value_length: None,
+                scalar_values: false,
+                messages: [None, None, None, None],
+            });
+        }
+        'field: {
+            let Some(value) = &self.keys else { break 'field };
+            let path = path.field("keys");
+            violations.map(&path, value.iter(), &rt::MapRules {
+                max_entries: None,
+                max_key_length: Some(40),
+                max_value_length: None,
+                scalar_values: false,
+                messages: [None, None, None, None],
+            });
+        }
+        'field: {
+            let Some(value) = &self.values else { break 'field };
+            let path = path.field("values");
+            violations.map(&path, value.iter(), &rt::MapRules {
+                max_entries: None,
+                max_key_length: None,
+                max_value_length: Some(200),
+                scalar_values: false,
+                messages: [None, None, None, None],
+            });
+        }
+        'field: {
+            let Some(value) = &self.scalars else { break 'field };
+            let path = path.field("scalars");
+            violations.map(&path, value.iter(), &rt::MapRules {
+                max_entries: None,
+                max_key_length: None,
+                max_value_length: None,
+                scalar_values: true,
+                messages: [None, None, None, None],
+            });
+        }
+        {
+            let value = &self.notes;
+            let path = path.field("notes");
+            violations.map(&path, value.iter(), &rt::MapRules {
+                max_entries: Some(15),
+                max_key_length: Some(255),
+                max_value_length: Some(512),
+                scalar_values: true,
+                messages: [
+                    Some("At most 15 notes."),
+                    Some("Key too long."),
+                    Some("Value too long."),
+                    Some("Only scalars."),
+                ],
+            });
+        }
+        'field: {
+            let Some(value) = &self.by_sku else { break 'field };
+            let path = path.field("by_sku");
+            violations.map(&path, value.iter(), &rt::MapRules {
+                max_entries: Some(9),
+                max_key_length: None,
+                max_value_length: None,
+                scalar_values: false,
+                messages: [None, None, None, None],
+            });
+            for (key, item) in value {
+                let path = path.field(key);
+                item.validate_into(&path, violations);
+            }
+        }
+    });
+    assert_eq!(request_validator(ITEM, fields, NO_RULES), expected);
+}
+
+#[test]
+fn aliases_check_their_own_rules_once_and_field_rules_at_the_field() {
+    let types = r#"
+  Item:
+    kind: object
+    fields:
+      sku: { type: string, validation: { max_length: 12 } }
+  Items:
+    kind: list
+    items: Item
+    validation: { max_items: 3, messages: { max_items: At most 3 items. } }
+  Notes:
+    kind: map
+    items: scalar
+    validation: { max_entries: 15, scalar_values: true }
+  Tags:
+    kind: list
+    items: string
+"#;
+    let fields = r#"
+        items: { type: Items, validation: { min_items: 1, messages: { min_items: Add one. } } }
+        more_items: { type: Items }
+        notes: { type: Notes, required: true, validation: { max_key_length: 20 } }
+        tags: { type: Tags }
+"#;
+    let items = items(&spec(types, fields, NO_RULES));
+    // The items of an alias are checked by its validator, not again at the field.
+    let expected = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.items else { break 'field };
+            let path = path.field("items");
+            violations.items(&path, value.len(), Some(1), None, [Some("Add one."), None]);
+            validate_items(value, &path, violations);
+        }
+        'field: {
+            let Some(value) = &self.more_items else { break 'field };
+            let path = path.field("more_items");
+            validate_items(value, &path, violations);
+        }
+        {
+            let value = &self.notes;
+            let path = path.field("notes");
+            violations.map(&path, value.iter(), &rt::MapRules {
+                max_entries: None,
+                max_key_length: Some(20),
+                max_value_length: None,
+                scalar_values: false,
+                messages: [None, None, None, None],
+            });
+            validate_notes(value, &path, violations);
+        }
+        'field: {
+            let Some(value) = &self.tags else { break 'field };
+            let path = path.field("tags");
+            validate_tags(value, &path, violations);
+        }
+    });
+    assert_eq!(validator(&items, "CreateOrderRequest"), expected);
+    let validate_items = norm(quote! {
+        fn validate_items(value: &Items, path: &rt::Path<'_>, violations: &mut rt::Violations) {
+            let path = *path;
+            violations.items(&path, value.len(), None, Some(3), [None, Some("At most 3 items.")]);
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                item.validate_into(&path, violations);
+            }
+        }
+    });
+    assert_eq!(function(&items, "validate_items"), Some(validate_items));
+    let validate_notes = norm(quote! {
+        fn validate_notes(value: &Notes, path: &rt::Path<'_>, violations: &mut rt::Violations) {
+            let path = *path;
+            violations.map(&path, value.iter(), &rt::MapRules {
+                max_entries: Some(15),
+                max_key_length: None,
+                max_value_length: None,
+                scalar_values: true,
+                messages: [None, None, None, None],
+            });
+        }
+    });
+    assert_eq!(function(&items, "validate_notes"), Some(validate_notes));
+    let validate_tags = norm(quote! {
+        fn validate_tags(_value: &Tags, _path: &rt::Path<'_>, _violations: &mut rt::Violations) {}
+    });
+    assert_eq!(function(&items, "validate_tags"), Some(validate_tags));
+}
+
+#[test]
+fn nested_objects_are_validated_under_their_field_when_they_check_anything() {
+    let types = r#"
+  Address:
+    kind: object
+    fields:
+      city: { type: string, validation: { max_length: 40 } }
+  Customer:
+    kind: object
+    fields:
+      address: { type: Address, required: true }
+      meta: { type: Meta }
+  Meta:
+    kind: object
+    fields:
+      source: { type: string }
+      inner: { type: Inner }
+  Inner:
+    kind: object
+    fields:
+      flag: { type: boolean }
+"#;
+    let fields = r#"
+        billing: { type: Address }
+        shipping: { type: Address, required: true }
+        customer: { type: Customer, nullable: true }
+        meta: { type: Meta }
+"#;
+    let items = items(&spec(types, fields, NO_RULES));
+    let expected = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.billing else { break 'field };
+            let path = path.field("billing");
+            value.validate_into(&path, violations);
+        }
+        {
+            let value = &self.shipping;
+            let path = path.field("shipping");
+            value.validate_into(&path, violations);
+        }
+        'field: {
+            let rt::Patch::Set(value) = &self.customer else { break 'field };
+            let path = path.field("customer");
+            value.validate_into(&path, violations);
+        }
+    });
+    assert_eq!(validator(&items, "CreateOrderRequest"), expected);
+    let customer = expect_validator(quote! {
+        {
+            let value = &self.address;
+            let path = path.field("address");
+            value.validate_into(&path, violations);
+        }
+    });
+    assert_eq!(validator(&items, "Customer"), customer);
+}
+
+#[test]
+fn recursive_types_end_and_recurse_at_run_time_only_when_they_check_something() {
+    let types = r#"
+  Category:
+    kind: object
+    fields:
+      name: { type: string, validation: { max_length: 5 } }
+      children: { type: list, items: Category }
+  Node:
+    kind: object
+    fields:
+      children: { type: list, items: Node }
+      by_name: { type: map, items: Node }
+  Left:
+    kind: object
+    fields:
+      rights: { type: list, items: Right }
+  Right:
+    kind: object
+    fields:
+      left: { type: Left }
+      code: { type: string, validation: { min_length: 1 } }
+"#;
+    let fields = r#"
+        category: { type: Category }
+        node: { type: Node }
+        left: { type: Left }
+"#;
+    let items = items(&spec(types, fields, NO_RULES));
+    let expected = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.category else { break 'field };
+            let path = path.field("category");
+            value.validate_into(&path, violations);
+        }
+        'field: {
+            let Some(value) = &self.left else { break 'field };
+            let path = path.field("left");
+            value.validate_into(&path, violations);
+        }
+    });
+    assert_eq!(validator(&items, "CreateOrderRequest"), expected);
+    let category = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.name else { break 'field };
+            let path = path.field("name");
+            violations.length(&path, value.as_str(), None, Some(5), [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.children else { break 'field };
+            let path = path.field("children");
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                item.validate_into(&path, violations);
+            }
+        }
+    });
+    assert_eq!(validator(&items, "Category"), category);
+    let node = norm(quote! {
+        fn validate_into(&self, _path: &rt::Path<'_>, _violations: &mut rt::Violations) {}
+    });
+    assert_eq!(validator(&items, "Node"), node);
+    let left = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.rights else { break 'field };
+            let path = path.field("rights");
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                item.validate_into(&path, violations);
+            }
+        }
+    });
+    assert_eq!(validator(&items, "Left"), left);
+    let right = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.left else { break 'field };
+            let path = path.field("left");
+            value.validate_into(&path, violations);
+        }
+        'field: {
+            let Some(value) = &self.code else { break 'field };
+            let path = path.field("code");
+            violations.length(&path, value.as_str(), Some(1), None, [None, None]);
+        }
+    });
+    assert_eq!(validator(&items, "Right"), right);
+}
+
+#[test]
+fn clearable_fields_are_checked_only_when_set() {
+    let types = r#"
+  Contact:
+    kind: object
+    fields:
+      email: { type: email, nullable: true }
+      phone: { type: string, required: true, validation: { max_length: 15 } }
+      name: { type: string, validation: { max_length: 30 } }
+"#;
+    let fields = r#"
+        description: { type: string, nullable: true, validation: { max_length: 255 } }
+        contact: { type: Contact }
+"#;
+    let items = items(&spec(types, fields, NO_RULES));
+    // Requests: `rt::Patch`, checked when `Set` (not when cleared or unchanged).
+    let request = expect_validator(quote! {
+        'field: {
+            let rt::Patch::Set(value) = &self.description else { break 'field };
+            let path = path.field("description");
+            violations.length(&path, value.as_str(), None, Some(255), [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.contact else { break 'field };
+            let path = path.field("contact");
+            value.validate_into(&path, violations);
+        }
+    });
+    assert_eq!(validator(&items, "CreateOrderRequest"), request);
+    // Named objects hold clearable fields as `Option`.
+    let contact = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.email else { break 'field };
+            let path = path.field("email");
+            violations.format(&path, value.as_str(), rt::Format::Email);
+        }
+        {
+            let value = &self.phone;
+            let path = path.field("phone");
+            violations.length(&path, value.as_str(), None, Some(15), [None, None]);
+        }
+        'field: {
+            let Some(value) = &self.name else { break 'field };
+            let path = path.field("name");
+            violations.length(&path, value.as_str(), None, Some(30), [None, None]);
+        }
+    });
+    assert_eq!(validator(&items, "Contact"), contact);
+}
+
+#[test]
+fn cross_field_rules_in_requests() {
+    let types = r#"
+  CaptureMode:
+    kind: enum
+    values: [{ value: automatic }, { value: delayed }]
+"#;
+    let fields = r#"
+        note: { type: string }
+        kind: { type: string, required: true }
+        capture_mode: { type: CaptureMode }
+        expires_in: { type: integer }
+        reminder: { type: string, nullable: true }
+        manual: { type: boolean, nullable: true }
+        retries: { type: integer }
+        amount: { type: decimal }
+        pin: { type: string, sensitive: true }
+        auto: { type: boolean, required: true }
+"#;
+    let rules = r#"
+        - when: { field: capture_mode, equals: delayed }
+          require: [expires_in, reminder, kind]
+          message: "`delayed` requires `expires_in`."
+        - when: { field: kind, equals: gift }
+          require: [note]
+        - when: { field: manual, equals: true }
+          require: [note]
+        - when: { field: auto, equals: false }
+          require: [reminder]
+        - when: { field: retries, equals: 3 }
+          require: [note]
+        - when: { field: amount, equals: "1.50" }
+          require: [note]
+        - when: { field: pin, equals: "0000" }
+          require: [note]
+"#;
+    let expected = expect_validator(quote! {
+        if self.capture_mode.as_ref().is_some_and(|value| value.as_str() == "delayed") {
+            violations.required_by(&path.field("expires_in"), self.expires_in.is_some(), "`delayed` requires `expires_in`.");
+            violations.required_by(&path.field("reminder"), matches!(self.reminder, rt::Patch::Set(_)), "`delayed` requires `expires_in`.");
+            violations.required_by(&path.field("kind"), true, "`delayed` requires `expires_in`.");
+        }
+        if {
+            let value = &self.kind;
+            value == "gift"
+        } {
+            violations.required_by(&path.field("note"), self.note.is_some(), "required when `kind` is gift");
+        }
+        if self.manual.as_set().is_some_and(|value| *value) {
+            violations.required_by(&path.field("note"), self.note.is_some(), "required when `manual` is true");
+        }
+        if {
+            let value = &self.auto;
+            !*value
+        } {
+            violations.required_by(&path.field("reminder"), matches!(self.reminder, rt::Patch::Set(_)), "required when `auto` is false");
+        }
+        if self.retries.as_ref().is_some_and(|value| *value == 3i64) {
+            violations.required_by(&path.field("note"), self.note.is_some(), "required when `retries` is 3");
+        }
+        if self.amount.as_ref().is_some_and(|value| *value == rt::Decimal::new(150i64, 2u32)) {
+            violations.required_by(&path.field("note"), self.note.is_some(), "required when `amount` is 1.50");
+        }
+        if self.pin.as_ref().is_some_and(|value| value.expose() == "0000") {
+            violations.required_by(&path.field("note"), self.note.is_some(), "required when `pin` is 0000");
+        }
+    });
+    assert_eq!(request_validator(types, fields, rules), expected);
+}
+
+#[test]
+fn cross_field_rules_in_objects_read_clearable_fields_as_options() {
+    let types = r#"
+  Schedule:
+    kind: object
+    fields:
+      start: { type: timestamp, required: true }
+      mode: { type: string, nullable: true }
+      every: { type: duration, nullable: true }
+    rules:
+      - when: { field: mode, equals: repeat }
+        require: [every, start]
+        message: A repeating schedule needs `every`.
+"#;
+    let fields = "        schedule: { type: Schedule, required: true }\n";
+    let items = items(&spec(types, fields, NO_RULES));
+    let expected = expect_validator(quote! {
+        {
+            let value = &self.start;
+            let path = path.field("start");
+            violations.format(&path, value.as_str(), rt::Format::Timestamp);
+        }
+        'field: {
+            let Some(value) = &self.every else { break 'field };
+            let path = path.field("every");
+            violations.format(&path, value.as_str(), rt::Format::Duration);
+        }
+        if self.mode.as_ref().is_some_and(|value| value == "repeat") {
+            violations.required_by(&path.field("every"), self.every.is_some(), "A repeating schedule needs `every`.");
+            violations.required_by(&path.field("start"), true, "A repeating schedule needs `every`.");
+        }
+    });
+    assert_eq!(validator(&items, "Schedule"), expected);
+}
+
+#[test]
+fn a_rule_alone_makes_a_type_worth_validating() {
+    let types = r#"
+  Refund:
+    kind: object
+    fields:
+      partial: { type: boolean }
+      amount: { type: decimal }
+    rules:
+      - when: { field: partial, equals: true }
+        require: [amount]
+"#;
+    let fields = "        refund: { type: Refund }\n";
+    let items = items(&spec(types, fields, NO_RULES));
+    let expected = expect_validator(quote! {
+        'field: {
+            let Some(value) = &self.refund else { break 'field };
+            let path = path.field("refund");
+            value.validate_into(&path, violations);
+        }
+    });
+    assert_eq!(validator(&items, "CreateOrderRequest"), expected);
+    let refund = expect_validator(quote! {
+        if self.partial.as_ref().is_some_and(|value| *value) {
+            violations.required_by(&path.field("amount"), self.amount.is_some(), "required when `partial` is true");
+        }
+    });
+    assert_eq!(validator(&items, "Refund"), refund);
+}
+
+#[test]
+fn a_request_without_checks_has_an_empty_validator() {
+    let fields = "        note: { type: string }\n        count: { type: integer }\n";
+    let expected = norm(quote! {
+        fn validate_into(&self, _path: &rt::Path<'_>, _violations: &mut rt::Violations) {}
+    });
+    assert_eq!(request_validator("", fields, NO_RULES), expected);
+}
+
+#[test]
+fn parameter_names_say_whether_the_body_uses_them() {
+    let (p, v) = param_names(true);
+    assert_eq!(
+        (p.to_string(), v.to_string()),
+        ("_path".into(), "_violations".into())
+    );
+    let (p, v) = param_names(false);
+    assert_eq!(
+        (p.to_string(), v.to_string()),
+        ("path".into(), "violations".into())
+    );
+}
+
+fn field(ident: &str, ty: RustTy, presence: Presence, sensitive: bool) -> Field {
+    Field {
+        wire: format!("{ident}-wire"),
+        ident: ident.into(),
+        docs: Vec::new(),
+        ty,
+        presence,
+        sensitive,
+        lenient: Vec::new(),
+        checks: Default::default(),
+    }
+}
+
+fn tokens(t: TokenStream) -> String {
+    t.to_string()
+}
+
+#[test]
+fn equals_compares_in_the_condition_field_type() {
+    let int = RustTy::Scalar(Scalar::Integer);
+    let json = RustTy::Scalar(Scalar::Json);
+    let text = RustTy::Scalar(Scalar::String);
+    let dec = RustTy::Scalar(Scalar::Decimal);
+    let boolean = RustTy::Scalar(Scalar::Boolean);
+    let cases = [
+        (&int, false, json!(3), quote!(*value == 3i64)),
+        (&int, false, json!(-3), quote!(*value == -3i64)),
+        // Not an `i64`: never equal (the checker rejects these).
+        (&int, false, json!(3.5), quote!(false)),
+        (&int, false, json!(u64::MAX), quote!(false)),
+        (&int, false, json!(null), quote!(false)),
+        (&text, false, json!("x"), quote!(value == "x")),
+        (&text, true, json!("x"), quote!(value.expose() == "x")),
+        (
+            &RustTy::Named("Mode".into(), NamedKind::Enum),
+            false,
+            json!("x"),
+            quote!(value.as_str() == "x"),
+        ),
+        (&boolean, false, json!(true), quote!(*value)),
+        (&boolean, false, json!(false), quote!(!*value)),
+        (&json, false, json!(true), quote!(*value == true)),
+        (&json, false, json!(false), quote!(*value == false)),
+        (&json, false, json!("x"), quote!(value == "x")),
+        (
+            &dec,
+            false,
+            json!("0.10"),
+            quote!(*value == rt::Decimal::new(10i64, 2u32)),
+        ),
+        (
+            &dec,
+            false,
+            json!(2),
+            quote!(*value == rt::Decimal::new(2i64, 0u32)),
+        ),
+        (&dec, false, json!(1e-30), quote!(false)),
+        (&dec, false, json!(true), quote!(false)),
+    ];
+    for (ty, secret, v, want) in cases {
+        assert_eq!(tokens(equals(ty, secret, &v)), tokens(want), "{ty:?} {v}");
+    }
+}
+
+#[test]
+fn rules_on_fields_that_are_not_there_emit_nothing() {
+    let fields = [
+        field(
+            "other",
+            RustTy::Scalar(Scalar::String),
+            Presence::Required,
+            false,
+        ),
+        field(
+            "mode",
+            RustTy::Scalar(Scalar::String),
+            Presence::Optional,
+            false,
+        ),
+    ];
+    let r = |when: &str, require: &[&str]| Rule {
+        when_ident: when.into(),
+        equals: json!("x"),
+        require: require
+            .iter()
+            .map(|i| (format!("{i}-wire"), (*i).to_string()))
+            .collect(),
+        message: "m".into(),
+    };
+    assert!(rule(&r("missing", &["other"]), &fields, true).is_empty());
+    let only_known = quote! {
+        if self.mode.as_ref().is_some_and(|value| value == "x") {
+            violations.required_by(&path.field("other-wire"), true, "m");
+        }
+    };
+    assert_eq!(
+        tokens(rule(&r("mode", &["gone", "other"]), &fields, true)),
+        tokens(only_known)
+    );
+}
