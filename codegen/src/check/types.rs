@@ -74,6 +74,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.type_cycles();
+        self.alias_cycles();
     }
 
     fn enum_values(&mut self, path: &SpecPath, def: &TypeDef) {
@@ -162,6 +163,38 @@ impl<'a> Checker<'a> {
                         stack.push(&f.ty);
                     }
                 }
+            }
+        }
+    }
+
+    /// Named lists and maps become type aliases (`type Tree =
+    /// IndexMap<String, Tree>`), and Rust refuses an alias that names
+    /// itself: their items must reach an object (a struct) before coming
+    /// back.
+    fn alias_cycles(&mut self) {
+        let types = &self.spec.spec.types;
+        let is_alias = |n: &str| {
+            types
+                .get(n)
+                .is_some_and(|d| d.kind == "list" || d.kind == "map")
+        };
+        for (name, def) in types {
+            if !is_alias(name) {
+                continue;
+            }
+            let mut seen: Vec<&str> = Vec::new();
+            let mut cur = def.items.as_deref();
+            while let Some(item) = cur.filter(|i| is_alias(i) && !seen.contains(i)) {
+                if item == name.as_str() {
+                    self.err_key(
+                        &SpecPath::root().key("types").key(name),
+                        format!("{} type `{name}` contains itself", def.kind),
+                        "make its items an object type that holds the list or map",
+                    );
+                    break;
+                }
+                seen.push(item);
+                cur = types.get(item).and_then(|d| d.items.as_deref());
             }
         }
     }
