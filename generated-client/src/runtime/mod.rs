@@ -3,6 +3,7 @@
 //! generated; nothing generated lives here.
 
 pub mod de;
+mod encode;
 mod error;
 mod http;
 mod patch;
@@ -11,14 +12,17 @@ mod secret;
 mod transport;
 mod validate;
 
+pub use encode::{
+    check_base_url, check_header_value, check_url_variable, json_body, jsonapi_body, segment,
+    segment_int, Auth, Body, FormEncoder, Linkage,
+};
 pub use error::{
     redacted_snippet, snippet, ConfigError, Error, TransportError, TransportErrorKind,
     SNIPPET_CHARS,
 };
 pub use http::{
-    check_base_url, check_header_value, check_url_variable, decode, decode_redacting, json_body,
-    jsonapi_body, segment, segment_int, Auth, Body, BoxFuture, ClientCore, FormEncoder,
-    HttpRequest, HttpResponse, Linkage, Method, OperationInfo, Transport,
+    decode, decode_redacting, BoxFuture, ClientCore, HttpRequest, HttpResponse, Method,
+    OperationInfo, Transport,
 };
 pub use patch::Patch;
 pub use retry::{RetryPolicy, MAX_ATTEMPTS};

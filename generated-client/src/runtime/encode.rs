@@ -1,0 +1,313 @@
+//! Encoders and request-building checks: request bodies (form, JSON,
+//! JSON:API), path segments, URL variables, base URLs, header values and
+//! the `Authorization` header. Pure functions of their inputs; nothing
+//! here knows about the client, the transport or responses.
+
+use std::fmt;
+
+use base64::Engine;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
+
+use super::secret::Secret;
+
+/// An encoded request body.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Body {
+    /// `Content-Type`.
+    pub content_type: &'static str,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Bodies may hold sensitive fields: show the size, not the bytes.
+        f.debug_struct("Body")
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// How a client authenticates.
+#[derive(Clone, Debug)]
+pub enum Auth {
+    /// HTTP Basic; `password` empty when the provider wants none.
+    Basic {
+        /// User name.
+        username: Secret,
+        /// Password.
+        password: Secret,
+    },
+    /// Bearer token.
+    Bearer(Secret),
+}
+
+impl Auth {
+    /// The `Authorization` header value.
+    pub(super) fn header_value(&self) -> String {
+        match self {
+            Auth::Basic { username, password } => {
+                let raw = format!("{}:{}", username.expose(), password.expose());
+                format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(raw)
+                )
+            }
+            Auth::Bearer(token) => format!("Bearer {}", token.expose()),
+        }
+    }
+}
+
+/// Characters escaped in a path segment: everything but unreserved ones,
+/// so `/`, `?`, `#`, `%` and `..` cannot change the URL's shape.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+
+/// Percent-encodes the path parameter `name` as one segment, so `/`, `?`,
+/// `#` and `%` cannot change the URL's shape. Refuses an empty value and
+/// `.`/`..`, which no encoding can carry through a URL parser (an empty id
+/// would name the collection, a dot segment another resource).
+pub fn segment(name: &str, value: &str) -> Result<String, String> {
+    match value {
+        "" => Err(format!("path parameter `{name}` is empty")),
+        "." | ".." => Err(format!(
+            "path parameter `{name}` is `{value}`, which would change the URL's path"
+        )),
+        _ => Ok(utf8_percent_encode(value, SEGMENT).to_string()),
+    }
+}
+
+/// Checks the value of a `{variable}` of an environment URL: a DNS label
+/// (letters, digits, inner `-`), so it cannot move the request to another
+/// host (`attacker.example/`), path, query or user part.
+pub fn check_url_variable(name: &str, value: &str) -> Result<(), String> {
+    let label_ok = !value.is_empty()
+        && value.len() <= 63
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !value.starts_with('-')
+        && !value.ends_with('-');
+    if label_ok {
+        Ok(())
+    } else {
+        Err(format!("environment variable `{name}` must be a DNS label (letters, digits and inner `-`), got {value:?}"))
+    }
+}
+
+/// [`segment`] of an integer path parameter.
+pub fn segment_int(value: i64) -> String {
+    value.to_string()
+}
+
+/// Refuses a path that a URL parser would rewrite before sending: a `.` or
+/// `..` segment, in any percent-encoding, is removed or walks up the path
+/// (no encoding of a path parameter can send one), and an empty segment
+/// between two others (an empty path parameter) names another resource.
+pub(super) fn check_path(path: &str) -> Result<(), String> {
+    let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
+    for (i, s) in segments.iter().enumerate() {
+        let dots = s.replace("%2E", ".").replace("%2e", ".");
+        if dots == "." || dots == ".." {
+            return Err(
+                "a path parameter is `.` or `..`, which would change the URL's path".to_string(),
+            );
+        }
+        if s.is_empty() && i + 1 < segments.len() {
+            return Err("a path parameter is empty".to_string());
+        }
+    }
+    Ok(())
+}
+
+/// Checks that request paths can be appended to `base_url`: an http(s)
+/// URL with a host, no query or fragment (the path would land in them), no
+/// `user@` part (credentials belong in the client's credentials; an `@`
+/// also moves the host), and no whitespace or control characters. Error
+/// messages never repeat a URL that may carry credentials.
+pub fn check_base_url(base_url: &str) -> Result<(), String> {
+    let Some(rest) = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"))
+    else {
+        return Err(format!("base URL `{base_url}` is not an http(s) URL"));
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err(
+            "the base URL carries a `user@` part; pass credentials as the client's credentials"
+                .to_string(),
+        );
+    }
+    if authority.is_empty() {
+        return Err(format!("base URL `{base_url}` has no host"));
+    }
+    if base_url.contains(['?', '#']) {
+        return Err(format!(
+            "base URL `{base_url}` has a query or fragment, so request paths cannot be appended to it"
+        ));
+    }
+    if base_url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(format!(
+            "base URL {base_url:?} contains whitespace or a control character"
+        ));
+    }
+    Ok(())
+}
+
+/// Rejects header values a server could read as more than one header, and
+/// values with other control characters, which no HTTP field value may hold
+/// (RFC 9110, section 5.5) and HTTP stacks refuse only when sending.
+pub fn check_header_value(name: &str, value: &str) -> Result<(), String> {
+    if value.contains(['\r', '\n', '\0']) {
+        Err(format!(
+            "header `{name}` contains a line break or NUL character"
+        ))
+    } else if value.chars().any(|c| c.is_ascii_control() && c != '\t') {
+        Err(format!("header `{name}` contains a control character"))
+    } else {
+        Ok(())
+    }
+}
+
+/// `application/x-www-form-urlencoded` pairs, in field order.
+pub struct FormEncoder {
+    form: form_urlencoded::Serializer<'static, String>,
+    scratch: String,
+}
+
+impl FormEncoder {
+    /// An empty form.
+    pub fn new() -> Self {
+        FormEncoder {
+            form: form_urlencoded::Serializer::new(String::new()),
+            scratch: String::new(),
+        }
+    }
+
+    /// Appends `name=value`.
+    pub fn pair(&mut self, name: &str, value: &dyn fmt::Display) {
+        use fmt::Write as _;
+        // One buffer for every value's text, instead of a String each.
+        self.scratch.clear();
+        let _ = write!(self.scratch, "{value}");
+        self.form.append_pair(name, &self.scratch);
+    }
+
+    /// The encoded body.
+    pub fn finish(mut self) -> Body {
+        Body {
+            content_type: "application/x-www-form-urlencoded",
+            bytes: self.form.finish().into_bytes(),
+        }
+    }
+}
+
+impl Default for FormEncoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A JSON body.
+pub fn json_body<T: Serialize>(value: &T) -> Result<Body, String> {
+    serde_json::to_vec(value)
+        .map(|bytes| Body {
+            content_type: "application/json",
+            bytes,
+        })
+        .map_err(|e| format!("cannot encode the body as JSON: {e}"))
+}
+
+/// A JSON:API resource linkage for a request relationship.
+pub struct Linkage<'a> {
+    /// Relationship name.
+    pub name: &'static str,
+    /// Related resource type.
+    pub resource: &'static str,
+    /// Related resource id.
+    pub id: &'a str,
+}
+
+/// A JSON:API document: `{"data": {type, id, attributes, relationships}}`,
+/// members in that order, attributes and relationships in the order they
+/// are declared (and map entries in the order they were inserted), whatever
+/// features of `serde_json` the build enables. `attributes` is left out
+/// when it has no member, `relationships` when there is none.
+pub fn jsonapi_body<T: Serialize>(
+    resource: &str,
+    id: &str,
+    attributes: &T,
+    relationships: &[Linkage<'_>],
+) -> Result<Body, String> {
+    // The attributes are serialized once, in place (a `serde_json::Value`
+    // would sort their fields), and the document is assembled around them,
+    // byte for byte what serializing the whole document would give.
+    let encoded =
+        serde_json::to_vec(attributes).map_err(|e| format!("cannot encode attributes: {e}"))?;
+    let has_attributes = encoded.first() == Some(&b'{') && encoded != b"{}";
+    let doc = || -> serde_json::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(encoded.len() + 64 + 96 * relationships.len());
+        out.extend_from_slice(br#"{"data":{"type":"#);
+        serde_json::to_writer(&mut out, resource)?;
+        out.extend_from_slice(br#","id":"#);
+        serde_json::to_writer(&mut out, id)?;
+        if has_attributes {
+            out.extend_from_slice(br#","attributes":"#);
+            out.extend_from_slice(&encoded);
+        }
+        if !relationships.is_empty() {
+            out.extend_from_slice(br#","relationships":"#);
+            serde_json::to_writer(&mut out, &Relationships(relationships))?;
+        }
+        out.extend_from_slice(b"}}");
+        Ok(out)
+    };
+    doc()
+        .map(|bytes| Body {
+            content_type: "application/vnd.api+json",
+            bytes,
+        })
+        .map_err(|e| format!("cannot encode the document: {e}"))
+}
+
+/// `{name: {"data": {"type", "id"}}}`, in declaration order.
+struct Relationships<'a>(&'a [Linkage<'a>]);
+
+impl Serialize for Relationships<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        #[derive(Serialize)]
+        struct Identifier<'a> {
+            #[serde(rename = "type")]
+            resource: &'a str,
+            id: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Relationship<'a> {
+            data: Identifier<'a>,
+        }
+
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for l in self.0 {
+            map.serialize_entry(
+                l.name,
+                &Relationship {
+                    data: Identifier {
+                        resource: l.resource,
+                        id: l.id,
+                    },
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests;
