@@ -9,11 +9,16 @@
 # 2. `scaling`: time and peak memory per synthetic size, one child process
 #    each (this is where 10,000 operations is timed: 3 runs);
 # 3. build_times.sh: whole cargo builds in a private copy of the workspace;
-# 4. `report`: target/bench-results/summary.md (tables and ratios, also
+# 4. `instructions`: the runtime comparisons and the generator's stages
+#    counted in instructions under valgrind's callgrind, which other load on
+#    the machine does not change (target/bench-results/instructions.md and
+#    stages.md; skipped with a note when valgrind is missing);
+# 5. `report`: target/bench-results/summary.md (tables and ratios, also
 #    printed) and benches/results/generation_time.svg (the plot).
 #
 # Takes about 20 minutes on 2 cores once the bench binaries are built.
-# SKIP_BUILD_TIMES=1 leaves out step 3.
+# SKIP_BUILD_TIMES=1 leaves out step 3, SKIP_INSTRUCTIONS=1 step 4 (about
+# 15 minutes under callgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/bench-results
@@ -43,6 +48,14 @@ target/release/scaling --out "$OUT/scaling.json"
 if [ "${SKIP_BUILD_TIMES:-0}" != 1 ]; then
   echo "== build times"
   bash benches/build_times.sh
+fi
+if [ "${SKIP_INSTRUCTIONS:-0}" != 1 ]; then
+  if command -v valgrind >/dev/null; then
+    echo "== instruction counts (callgrind)"
+    target/release/instructions report
+  else
+    echo "== instruction counts skipped: valgrind is not installed (apt-get install valgrind)"
+  fi
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 echo "== report"

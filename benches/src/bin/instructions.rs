@@ -3,7 +3,7 @@
 //! when other processes share the machine, so ratios of a few percent can
 //! be told apart from noise.
 //!
-//! `target/release/instructions report` runs every case of
+//! `target/release/instructions report [runtime|stages]` runs every case of
 //! `benches::cases` under callgrind twice, with `LOW` and `HIGH` iterations,
 //! and prints `(count(HIGH) - count(LOW)) / (HIGH - LOW)`: the setup (runtime,
 //! clients, first connection) cancels out. The loopback servers run in a
@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("run") => run(&args[1..]),
         Some("stage") => stage(&args[1..]),
-        Some("report") | None => report(),
+        Some("report") | None => report(args.get(1).map(String::as_str)),
         Some(other) => Err(format!(
             "unknown mode `{other}`: expected report, serve or run"
         )),
@@ -199,7 +199,15 @@ fn count(exe: &str, args: &[&str]) -> Result<u64, String> {
         ))
 }
 
-fn report() -> Result<(), String> {
+/// Both tables, or only `runtime` or `stages`.
+fn report(only: Option<&str>) -> Result<(), String> {
+    if only == Some("stages") {
+        return write_stages(
+            &std::env::current_exe()
+                .map_err(|e| e.to_string())?
+                .to_string_lossy(),
+        );
+    }
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let exe = exe.to_string_lossy().into_owned();
     let mut server = Command::new(&exe)
@@ -249,12 +257,22 @@ fn report() -> Result<(), String> {
     }
     drop(server.stdin.take());
     let _ = server.wait();
+    std::fs::write(results_dir()?.join("instructions.md"), table).map_err(|e| e.to_string())?;
+    if only == Some("runtime") {
+        return Ok(());
+    }
+    write_stages(&exe)
+}
+
+fn results_dir() -> Result<PathBuf, String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-results");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("instructions.md"), table).map_err(|e| e.to_string())?;
-    let stages = stages_report(&exe)?;
-    std::fs::write(dir.join("stages.md"), stages).map_err(|e| e.to_string())?;
-    Ok(())
+    Ok(dir)
+}
+
+fn write_stages(exe: &str) -> Result<(), String> {
+    let stages = stages_report(exe)?;
+    std::fs::write(results_dir()?.join("stages.md"), stages).map_err(|e| e.to_string())
 }
 
 /// Instructions of one stage run of `spec`, setup subtracted.

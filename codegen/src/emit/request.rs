@@ -289,24 +289,28 @@ fn encoder(op: &Operation, r: &Request) -> TokenStream {
             let pairs = r.fields.iter().map(|f| {
                 let ident = format_ident!("{}", f.ident);
                 let wire = &f.wire;
-                let show = if is_secret(f) {
-                    quote!(&value.expose())
+                // Text goes into the form as it is; other values through
+                // their `Display`.
+                let (add, show) = if is_secret(f) {
+                    (quote!(text), quote!(value.expose()))
+                } else if is_string(&f.ty) {
+                    (quote!(text), quote!(value))
                 } else {
-                    quote!(value)
+                    (quote!(pair), quote!(value))
                 };
                 match f.presence {
                     Presence::Required => {
-                        quote!({ let value = &self.#ident; form.pair(#wire, #show); })
+                        quote!({ let value = &self.#ident; form.#add(#wire, #show); })
                     }
                     Presence::Optional => quote! {
                         if let Some(value) = &self.#ident {
-                            form.pair(#wire, #show);
+                            form.#add(#wire, #show);
                         }
                     },
                     Presence::Clearable => quote! {
                         match &self.#ident {
-                            rt::Patch::Set(value) => form.pair(#wire, #show),
-                            rt::Patch::Clear => form.pair(#wire, &""),
+                            rt::Patch::Set(value) => form.#add(#wire, #show),
+                            rt::Patch::Clear => form.text(#wire, ""),
                             rt::Patch::Unchanged => {}
                         }
                     },

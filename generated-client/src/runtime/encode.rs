@@ -106,19 +106,34 @@ pub fn segment_int(value: i64) -> String {
 /// (no encoding of a path parameter can send one), and an empty segment
 /// between two others (an empty path parameter) names another resource.
 pub(super) fn check_path(path: &str) -> Result<(), String> {
-    let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
-    for (i, s) in segments.iter().enumerate() {
-        let dots = s.replace("%2E", ".").replace("%2e", ".");
-        if dots == "." || dots == ".." {
+    // Runs on every call: no allocation unless it fails.
+    let mut segments = path.strip_prefix('/').unwrap_or(path).split('/').peekable();
+    while let Some(s) = segments.next() {
+        if is_dot_segment(s) {
             return Err(
                 "a path parameter is `.` or `..`, which would change the URL's path".to_string(),
             );
         }
-        if s.is_empty() && i + 1 < segments.len() {
+        if s.is_empty() && segments.peek().is_some() {
             return Err("a path parameter is empty".to_string());
         }
     }
     Ok(())
+}
+
+/// Whether `s` is `.` or `..`, each dot written as `.` or `%2E`/`%2e`.
+fn is_dot_segment(s: &str) -> bool {
+    let mut rest = s.as_bytes();
+    let mut dots = 0;
+    while !rest.is_empty() {
+        rest = match rest {
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', b'E' | b'e', tail @ ..] => tail,
+            _ => return false,
+        };
+        dots += 1;
+    }
+    dots == 1 || dots == 2
 }
 
 /// Checks that request paths can be appended to `base_url`: an http(s)
@@ -189,7 +204,12 @@ impl FormEncoder {
         }
     }
 
-    /// Appends `name=value`.
+    /// Appends `name=value` for a text value, as it is.
+    pub fn text(&mut self, name: &str, value: &str) {
+        self.form.append_pair(name, value);
+    }
+
+    /// Appends `name=value`, the value written with its `Display`.
     pub fn pair(&mut self, name: &str, value: &dyn fmt::Display) {
         use fmt::Write as _;
         // One buffer for every value's text, instead of a String each.

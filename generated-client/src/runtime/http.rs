@@ -10,13 +10,12 @@ use serde::de::DeserializeOwned;
 
 use tracing::Instrument;
 
-use super::encode::{check_base_url, check_path, Auth, Body};
+use super::encode::{check_base_url, check_header_value, check_path, Auth, Body};
 use super::error::{redacted_snippet, Error, TransportError};
 use super::retry::{Outcome, RetryPolicy};
 use super::secret::Secret;
 
 // Also reached by this path from `transport.rs`.
-pub(super) use super::encode::check_header_value;
 
 /// HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -77,7 +77,7 @@ pub struct ReqwestTransport {
 impl ReqwestTransport {
     /// A transport with `config`'s timeouts, user agent and size limit.
     pub fn new(config: &ClientConfig) -> Result<Self, ConfigError> {
-        super::http::check_header_value("User-Agent", &config.user_agent).map_err(ConfigError)?;
+        super::encode::check_header_value("User-Agent", &config.user_agent).map_err(ConfigError)?;
         let client = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
@@ -113,13 +113,13 @@ impl ReqwestTransport {
                 )
             })
             .collect();
-        if response
-            .content_length()
-            .is_some_and(|n| n > self.max_response_bytes as u64)
-        {
+        let declared = response.content_length();
+        if declared.is_some_and(|n| n > self.max_response_bytes as u64) {
             return Err(too_large(self.max_response_bytes));
         }
-        let mut body = Vec::new();
+        // A declared length (within the limit) sizes the buffer once; the
+        // loop below still enforces the limit on what actually arrives.
+        let mut body = Vec::with_capacity(declared.map_or(0, |n| n as usize));
         while let Some(chunk) = response.chunk().await.map_err(classify)? {
             if body.len() + chunk.len() > self.max_response_bytes {
                 return Err(too_large(self.max_response_bytes));

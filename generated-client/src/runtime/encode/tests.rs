@@ -474,6 +474,19 @@ fn form_values_are_percent_encoded() {
 }
 
 #[test]
+fn form_text_encodes_like_pair_and_mixes_in_order() {
+    let mut f = FormEncoder::new();
+    f.text("a b", "Zoë & co");
+    f.pair("n", &7);
+    f.text("empty", "");
+    f.text("q", "x=1?");
+    assert_eq!(
+        f.finish().bytes,
+        b"a+b=Zo%C3%AB+%26+co&n=7&empty=&q=x%3D1%3F".as_slice()
+    );
+}
+
+#[test]
 fn form_empty_values_and_empty_forms() {
     assert_eq!(
         form(&[("a", &""), ("", &"b"), ("c", &"")]).bytes,
