@@ -8,6 +8,16 @@ use generated_client::{commercelayer, costplus, juspay, razorpay};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
+/// Cases per property: `ci` in CI, `PROPTEST_CASES` when it is set (the
+/// longer run). An explicit `cases` in a `ProptestConfig` would otherwise
+/// override the variable.
+fn cases(ci: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ci)
+}
+
 fn spec_texts() -> Vec<(PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     codegen::spec::spec_files(&dir)
@@ -108,7 +118,7 @@ fn apply(text: &str, muts: &[Mutation]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(96), ..ProptestConfig::default() })]
 
     #[test]
     fn the_loader_and_checker_never_panic_and_always_point_somewhere(
@@ -194,7 +204,7 @@ fn udf() -> impl Strategy<Value = Option<String>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(128), ..ProptestConfig::default() })]
 
     #[test]
     fn razorpay_validate_matches_the_oracle(notes in prop::collection::btree_map(note_key(), note_value(), 0..20)) {
@@ -301,7 +311,7 @@ fn hostile_body() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn response_decoding_never_panics(body in hostile_body(), status in prop::sample::select(vec![200u16, 400, 502])) {
