@@ -1,7 +1,6 @@
 //! Doc comments from spec text.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
 /// Longest doc line before wrapping, in characters.
 const WIDTH: usize = 96;
@@ -13,30 +12,59 @@ pub(crate) fn attrs(lines: &[String]) -> TokenStream {
 
 /// Spec text escaped for rustdoc and wrapped, ready for [`raw`].
 pub(crate) fn escaped(lines: &[String]) -> Vec<String> {
-    lines.iter().flat_map(|l| wrap(&escape(l))).collect()
+    lines.iter().flat_map(|l| wrap(escape(l))).collect()
 }
 
 /// `#[doc = …]` attributes for text the generator wrote (may hold links).
+///
+/// Doc text is most of what the generator writes, so the attributes are
+/// built token by token rather than through `quote!`.
 pub(crate) fn raw(lines: &[String]) -> TokenStream {
-    let mut lines: Vec<&String> = lines.iter().collect();
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    let mut out = TokenStream::new();
+    let mut text = String::new();
+    for line in &lines[..end] {
+        text.clear();
+        if !line.is_empty() {
+            text.push(' ');
+            text.push_str(line);
+        }
+        let inner = TokenStream::from_iter([
+            TokenTree::from(Ident::new("doc", Span::call_site())),
+            TokenTree::from(Punct::new('=', Spacing::Alone)),
+            TokenTree::from(literal(&text)),
+        ]);
+        out.extend([
+            TokenTree::from(Punct::new('#', Spacing::Alone)),
+            TokenTree::from(Group::new(Delimiter::Bracket, inner)),
+        ]);
     }
-    let docs = lines.iter().map(|l| {
-        let text = if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        };
-        quote!(#[doc = #text])
-    });
-    quote!(#(#docs)*)
+    out
+}
+
+/// The string literal of `text`. `Literal::string` escapes every character
+/// through `char::escape_debug` (Unicode tables); text with no quote,
+/// backslash or control character needs no escape, and its literal is read
+/// as it is. Both give the same string to the formatter.
+fn literal(text: &str) -> Literal {
+    let plain = !text
+        .chars()
+        .any(|c| c == '"' || c == '\\' || c.is_control());
+    if plain {
+        if let Ok(lit) = format!("\"{text}\"").parse::<Literal>() {
+            return lit;
+        }
+    }
+    Literal::string(text)
 }
 
 /// Splits a long line at spaces; list items continue indented.
-fn wrap(line: &str) -> Vec<String> {
-    if line.chars().count() <= WIDTH {
-        return vec![line.to_string()];
+fn wrap(line: String) -> Vec<String> {
+    if line.len() <= WIDTH || line.chars().count() <= WIDTH {
+        return vec![line];
     }
     let indent = if line.starts_with("- ") { "  " } else { "" };
     let mut out = Vec::new();
@@ -69,10 +97,10 @@ pub(crate) fn escape(line: &str) -> String {
         if c == '`' {
             in_code = !in_code;
         } else if !in_code {
-            let (skip, url) = match url_at(rest) {
-                Some(url) => (0, Some(url)),
-                None if c == '<' => (1, url_at(&rest[1..])),
-                None => (0, None),
+            let (skip, url) = match c {
+                'h' => (0, url_at(rest)),
+                '<' => (1, url_at(&rest[1..])),
+                _ => (0, None),
             };
             if let Some(url) = url {
                 out.push('<');
