@@ -35,7 +35,9 @@ WS=$BT/ws
 rm -rf "$WS/codegen" "$WS/generated-client" "$WS/spec"
 mkdir -p "$WS"
 cp -r codegen generated-client spec "$WS/"
-rm -rf "$WS/generated-client/tests" "$WS/generated-client/examples" "$WS/generated-client/benches"
+# Examples stay: the manifest names them (`required-features`); `cargo build`
+# does not compile them.
+rm -rf "$WS/generated-client/tests" "$WS/generated-client/benches"
 cp Cargo.lock "$WS/Cargo.lock"
 # The root manifest with only the two members the client needs.
 sed -E 's/^members = \[.*\]/members = ["codegen", "generated-client"]/' Cargo.toml > "$WS/Cargo.toml"
