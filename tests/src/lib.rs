@@ -2,6 +2,16 @@
 //! examples and documented errors, so the HTTP tests follow the specs
 //! instead of copies of them.
 
+#[doc(hidden)]
+/// The runtime the generated `hostile` module calls (as `crate::runtime`).
+pub use generated_client::runtime;
+
+// The module generated from `fixtures/hostile/hostile.yaml` (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/hostile.rs"));
+
+/// The generated source of the `hostile` module, as compiled above.
+pub const HOSTILE_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/hostile.rs"));
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;

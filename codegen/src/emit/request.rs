@@ -35,10 +35,11 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     });
     let header_decls = r.headers.iter().filter(|h| h.constant.is_none()).map(|h| {
         let ident = format_ident!("{}", h.ident);
+        let ty = header_ty(h);
         if h.required {
-            quote!(#[serde(skip)] #ident: String,)
+            quote!(#[serde(skip)] #ident: #ty,)
         } else {
-            quote!(#[serde(skip)] #ident: Option<String>,)
+            quote!(#[serde(skip)] #ident: Option<#ty>,)
         }
     });
     let constructor = constructor(r);
@@ -75,9 +76,10 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         .map(|h| {
             let ident = format_ident!("{}", h.ident);
             let d = docs::attrs(&h.docs);
+            let ty = header_ty(h);
             quote! {
                 #d
-                pub fn #ident(mut self, value: impl Into<String>) -> Self {
+                pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
                     self.#ident = Some(value.into());
                     self
                 }
@@ -186,7 +188,8 @@ fn constructor(r: &Request) -> TokenStream {
         .filter(|h| h.required && h.constant.is_none())
     {
         let ident = format_ident!("{}", h.ident);
-        params.push(quote!(#ident: impl Into<String>));
+        let ty = header_ty(h);
+        params.push(quote!(#ident: impl Into<#ty>));
         names.push(format!("`{}` (header)", h.wire));
     }
     let inits = r.fields.iter().map(|f| {
@@ -364,36 +367,74 @@ fn encoder(op: &Operation, r: &Request) -> TokenStream {
     }
 }
 
-/// `fn headers(&self)`: per-operation headers, when the operation has any.
+/// `fn headers(&self)`: per-operation headers, when the operation has any,
+/// in spec order. The leading headers that are always sent start the
+/// `vec![…]`; the rest are pushed (clippy's `vec_init_then_push` forbids an
+/// empty vector followed by pushes).
 fn headers_fn(r: &Request) -> TokenStream {
     if r.headers.is_empty() {
         return quote!();
     }
-    let pushes = r.headers.iter().map(|h| {
+    let value = |h: &crate::model::Header| {
+        let ident = format_ident!("{}", h.ident);
+        match &h.constant {
+            Some(c) => quote!(#c.to_string()),
+            None if h.sensitive => quote!(self.#ident.expose().to_string()),
+            None => quote!(self.#ident.clone()),
+        }
+    };
+    let always = |h: &&crate::model::Header| h.constant.is_some() || h.required;
+    let lead: Vec<_> = r.headers.iter().take_while(always).collect();
+    let init = lead.iter().map(|h| {
         let wire = &h.wire;
-        match (&h.constant, h.required) {
-            (Some(c), _) => quote!(out.push((#wire, #c.to_string()));),
-            (None, true) => {
-                let ident = format_ident!("{}", h.ident);
-                quote!(out.push((#wire, self.#ident.clone()));)
+        let v = value(h);
+        quote!((#wire, #v))
+    });
+    let pushes: Vec<_> = r.headers[lead.len()..]
+        .iter()
+        .map(|h| {
+            let wire = &h.wire;
+            if always(&h) {
+                let v = value(h);
+                return quote!(out.push((#wire, #v)););
             }
-            (None, false) => {
-                let ident = format_ident!("{}", h.ident);
-                quote! {
-                    if let Some(value) = &self.#ident {
-                        out.push((#wire, value.clone()));
-                    }
+            let ident = format_ident!("{}", h.ident);
+            let v = if h.sensitive {
+                quote!(value.expose().to_string())
+            } else {
+                quote!(value.clone())
+            };
+            quote! {
+                if let Some(value) = &self.#ident {
+                    out.push((#wire, #v));
                 }
             }
-        }
-    });
-    quote! {
-        /// The headers this operation sends besides the client's.
-        pub fn headers(&self) -> Vec<(&'static str, String)> {
-            let mut out = Vec::new();
+        })
+        .collect();
+    let body = if pushes.is_empty() {
+        quote!(vec![#(#init),*])
+    } else {
+        quote! {
+            let mut out = vec![#(#init),*];
             #(#pushes)*
             out
         }
+    };
+    quote! {
+        /// The headers this operation sends besides the client's.
+        pub fn headers(&self) -> Vec<(&'static str, String)> {
+            #body
+        }
+    }
+}
+
+/// The Rust type of a header value: `rt::Secret` for a sensitive one, so
+/// it never shows in `Debug`.
+fn header_ty(h: &crate::model::Header) -> TokenStream {
+    if h.sensitive {
+        quote!(rt::Secret)
+    } else {
+        quote!(String)
     }
 }
 
