@@ -301,6 +301,34 @@ fn write_schemas(s: &mut String, i: usize) {
     );
 }
 
+/// A spec of one operation whose request holds the first of `n` named
+/// object types chained `T0 -> T1 -> … -> T{n-1}`, each with a constrained
+/// text field: the shape that made cycle detection and validator emission
+/// super-linear (and recursive) in the number of types.
+pub fn type_chain(n: usize) -> String {
+    let mut s = String::from(
+        "provider:\n  name: chain\n  title: Chain\n  description: A chain of types.\n  docs: []\n  environments:\n    production: https://api.chain.test\n  auth:\n    scheme: bearer\n    token: token\n    description: A token.\n\ntypes:\n",
+    );
+    for i in 0..n {
+        let _ = write!(
+            s,
+            "  T{i}:\n    kind: object\n    description: Link {i}.\n    fields:\n"
+        );
+        if i + 1 < n {
+            let _ = write!(
+                s,
+                "      next:\n        type: T{}\n        description: The next link.\n",
+                i + 1
+            );
+        }
+        s.push_str("      v:\n        type: string\n        description: A value.\n        validation: { max_length: 5 }\n");
+    }
+    s.push_str(
+        "\noperations:\n  update:\n    summary: Update.\n    method: POST\n    path: /chain/{id}\n    retry_safe: false\n    path_params:\n      id: { type: string, required: true, description: The id. }\n    request:\n      encoding: json\n      fields:\n        chain: { type: T0, required: true, description: The chain. }\n    response:\n      status: 200\n      type: T0\n",
+    );
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

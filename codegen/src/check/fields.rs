@@ -64,6 +64,10 @@ fn shape_name(ty: &Ty<'_>) -> String {
     }
 }
 
+/// Most fields one object, request or set of path parameters may have:
+/// rustc fails on the code for ten thousand; real pages have hundreds.
+pub const MAX_FIELDS: usize = 2_000;
+
 impl<'a> Checker<'a> {
     /// Checks a map of fields; returns their resolved types by wire name.
     pub(crate) fn fields(
@@ -74,6 +78,16 @@ impl<'a> Checker<'a> {
     ) -> BTreeMap<&'a str, Ty<'a>> {
         let mut idents: BTreeMap<String, &str> = BTreeMap::new();
         let mut resolved = BTreeMap::new();
+        if fields.len() > MAX_FIELDS {
+            self.err_key(
+                path,
+                format!(
+                    "{} fields in one place; at most {MAX_FIELDS} are supported",
+                    fields.len()
+                ),
+                "rustc cannot compile a struct (and its constructor, setters and validator) this large; split the fields into nested object types",
+            );
+        }
         for (wire, f) in fields {
             let fp = path.key(wire);
             let ident = match &f.rust_name {

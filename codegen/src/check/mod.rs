@@ -5,6 +5,7 @@
 //! changes it. A spec with no diagnostics is safe to lower into the model.
 
 mod fields;
+mod graph;
 mod operations;
 mod provider;
 mod types;

@@ -1,8 +1,9 @@
 //! Checks of named types: kinds, enum values, map and list definitions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::fields::FieldSide;
+use super::graph;
 use super::{Checker, Ty};
 use crate::diag::suggest;
 use crate::lang::{is_camel, variant_ident, KINDS};
@@ -133,36 +134,33 @@ impl<'a> Checker<'a> {
     }
 
     /// Objects that contain themselves without a list or map in between
-    /// cannot be Rust structs of finite size.
+    /// cannot be Rust structs of finite size. Every type on such a cycle is
+    /// reported.
     fn type_cycles(&mut self) {
         let types = &self.spec.spec.types;
-        'types: for (name, def) in types {
-            if def.kind != "object" {
-                continue;
-            }
-            let mut stack: Vec<&str> = vec![name];
-            let mut seen: Vec<&str> = Vec::new();
-            while let Some(cur) = stack.pop() {
-                let Some(d) = types.get(cur) else { continue };
-                if d.kind != "object" {
-                    continue;
-                }
-                for f in d.fields.values() {
-                    if f.ty == name.as_str() {
-                        let path = SpecPath::root().key("types").key(name);
-                        self.err_key(
-                            &path,
-                            format!("type `{name}` contains itself"),
-                            "break the cycle with a `list` or `map` field",
-                        );
-                        // On to the next type: each one in a cycle is reported.
-                        continue 'types;
-                    }
-                    if !seen.contains(&f.ty.as_str()) {
-                        seen.push(&f.ty);
-                        stack.push(&f.ty);
-                    }
-                }
+        let objects: Vec<&str> = types
+            .iter()
+            .filter(|(_, d)| d.kind == "object")
+            .map(|(n, _)| n.as_str())
+            .collect();
+        let ids: HashMap<&str, usize> = objects.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let edges: Vec<Vec<usize>> = objects
+            .iter()
+            .map(|n| {
+                types[*n]
+                    .fields
+                    .values()
+                    .filter_map(|f| ids.get(f.ty.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        for (name, cyclic) in objects.iter().zip(graph::on_cycle(&edges)) {
+            if cyclic {
+                self.err_key(
+                    &SpecPath::root().key("types").key(name),
+                    format!("type `{name}` contains itself"),
+                    "break the cycle with a `list` or `map` field",
+                );
             }
         }
     }
@@ -173,28 +171,30 @@ impl<'a> Checker<'a> {
     /// back.
     fn alias_cycles(&mut self) {
         let types = &self.spec.spec.types;
-        let is_alias = |n: &str| {
-            types
-                .get(n)
-                .is_some_and(|d| d.kind == "list" || d.kind == "map")
-        };
-        for (name, def) in types {
-            if !is_alias(name) {
-                continue;
-            }
-            let mut seen: Vec<&str> = Vec::new();
-            let mut cur = def.items.as_deref();
-            while let Some(item) = cur.filter(|i| is_alias(i) && !seen.contains(i)) {
-                if item == name.as_str() {
-                    self.err_key(
-                        &SpecPath::root().key("types").key(name),
-                        format!("{} type `{name}` contains itself", def.kind),
-                        "make its items an object type that holds the list or map",
-                    );
-                    break;
-                }
-                seen.push(item);
-                cur = types.get(item).and_then(|d| d.items.as_deref());
+        let aliases: Vec<&str> = types
+            .iter()
+            .filter(|(_, d)| d.kind == "list" || d.kind == "map")
+            .map(|(n, _)| n.as_str())
+            .collect();
+        let ids: HashMap<&str, usize> = aliases.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let edges: Vec<Vec<usize>> = aliases
+            .iter()
+            .map(|n| {
+                types[*n]
+                    .items
+                    .as_deref()
+                    .and_then(|i| ids.get(i).copied())
+                    .into_iter()
+                    .collect()
+            })
+            .collect();
+        for (name, cyclic) in aliases.iter().zip(graph::on_cycle(&edges)) {
+            if cyclic {
+                self.err_key(
+                    &SpecPath::root().key("types").key(name),
+                    format!("{} type `{name}` contains itself", types[*name].kind),
+                    "make its items an object type that holds the list or map",
+                );
             }
         }
     }

@@ -9,10 +9,10 @@ use super::docs;
 use super::request::error_alias;
 use super::types::Ctx;
 use crate::lang::{placeholders, Encoding};
-use crate::model::{Auth, Operation, Provider, RustTy, TypeDef};
+use crate::model::{Auth, Operation, Provider, RustTy};
 
 /// Environment, credentials, client and methods of a provider.
-pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
+pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
     let env = environment(p);
     let creds = credentials(p);
     let title = &p.title;
@@ -93,7 +93,7 @@ pub(crate) fn client(p: &Provider, _ctx: &Ctx<'_>) -> TokenStream {
         .map(|h| format_ident!("{}", h.ident))
         .collect();
     let auth = auth_expr(p);
-    let methods = p.operations.iter().map(|op| method(p, op));
+    let methods = p.operations.iter().map(|op| method(p, op, ctx));
     let aliases = p.operations.iter().map(|op| {
         let alias = error_alias(op);
         let target = match &op.error_type {
@@ -288,7 +288,7 @@ fn auth_expr(p: &Provider) -> TokenStream {
 }
 
 /// The method of an operation and its request builder.
-fn method(p: &Provider, op: &Operation) -> TokenStream {
+fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     let ident = format_ident!("{}", op.ident);
     let builder = format_ident!("{}_request", op.ident);
     let response = format_ident!("{}", op.response_type);
@@ -359,7 +359,7 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
     };
     let (provider, name, retry_safe, status) =
         (&p.name, &op.ident, op.retry_safe, op.success_status);
-    let sensitive = sensitive_keys(p, op);
+    let sensitive = sensitive_keys(op, ctx);
     let mut generated = vec![
         String::new(),
         format!(
@@ -420,27 +420,22 @@ fn method(p: &Provider, op: &Operation) -> TokenStream {
 
 /// Wire names of the secret fields the operation's response or error body
 /// can carry, redacted from body snippets kept in errors.
-fn sensitive_keys(p: &Provider, op: &Operation) -> Vec<String> {
-    let mut seen: Vec<&str> = Vec::new();
+fn sensitive_keys(op: &Operation, ctx: &Ctx<'_>) -> Vec<String> {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut stack: Vec<&str> = std::iter::once(op.response_type.as_str())
         .chain(op.error_type.as_deref())
         .collect();
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     while let Some(name) = stack.pop() {
-        if seen.contains(&name) {
+        if !seen.insert(name) {
             continue;
         }
-        seen.push(name);
-        let Some(TypeDef::Object(o)) = p
-            .types
-            .iter()
-            .find(|t| matches!(t, TypeDef::Object(o) if o.name == name))
-        else {
+        let Some(o) = ctx.object(name) else {
             continue;
         };
         for f in &o.fields {
-            if f.sensitive && !keys.contains(&f.wire) {
-                keys.push(f.wire.clone());
+            if f.sensitive {
+                keys.insert(f.wire.clone());
             }
             let mut ty = &f.ty;
             while let RustTy::List(inner) | RustTy::Map(inner) = ty {
@@ -451,6 +446,5 @@ fn sensitive_keys(p: &Provider, op: &Operation) -> Vec<String> {
             }
         }
     }
-    keys.sort();
-    keys
+    keys.into_iter().collect()
 }

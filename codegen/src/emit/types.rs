@@ -1,6 +1,6 @@
 //! Named types: structs, enums with `Unknown(String)`, map and list aliases.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
@@ -12,16 +12,35 @@ use super::validate;
 use crate::lang::{Lenient, Scalar};
 use crate::model::{Alias, Enum, Field, NamedKind, Object, Presence, Provider, RustTy, TypeDef};
 
-/// What the type emitters need to know about the whole provider.
+/// What the type emitters need to know about the whole provider, indexed
+/// once so every question is answered in constant time (a provider with
+/// thousands of types generates in time linear in its size).
 pub(crate) struct Ctx<'a> {
     /// Named types a request can contain (they get validators).
     pub request_types: BTreeSet<String>,
     /// The provider.
     pub provider: &'a Provider,
+    objects: HashMap<&'a str, &'a Object>,
+    aliases: HashMap<&'a str, &'a Alias>,
+    /// Request objects whose validation checks something.
+    checked: HashSet<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(p: &'a Provider) -> Self {
+        let mut objects = HashMap::new();
+        let mut aliases = HashMap::new();
+        for t in &p.types {
+            match t {
+                TypeDef::Object(o) => {
+                    objects.insert(o.name.as_str(), o);
+                }
+                TypeDef::Alias(a) => {
+                    aliases.insert(a.name.as_str(), &**a);
+                }
+                TypeDef::Enum(_) => {}
+            }
+        }
         let mut request_types = BTreeSet::new();
         let mut stack: Vec<&RustTy> = p
             .operations
@@ -33,35 +52,74 @@ impl<'a> Ctx<'a> {
             match t {
                 RustTy::List(i) | RustTy::Map(i) => stack.push(i),
                 RustTy::Named(n, _) if request_types.insert(n.clone()) => {
-                    match p.types.iter().find(|d| type_name(d) == n) {
-                        Some(TypeDef::Object(o)) => stack.extend(o.fields.iter().map(|f| &f.ty)),
-                        Some(TypeDef::Alias(a)) => stack.push(&a.ty),
-                        _ => {}
+                    if let Some(o) = objects.get(n.as_str()) {
+                        stack.extend(o.fields.iter().map(|f| &f.ty));
+                    } else if let Some(a) = aliases.get(n.as_str()) {
+                        stack.push(&a.ty);
                     }
                 }
                 _ => {}
             }
         }
-        Ctx {
+        let mut ctx = Ctx {
             request_types,
             provider: p,
-        }
+            objects,
+            aliases,
+            checked: HashSet::new(),
+        };
+        ctx.checked = ctx.checked_objects();
+        ctx
     }
 
-    /// The alias named `name`, if it is one.
-    pub(crate) fn alias(&self, name: &str) -> Option<&'a Alias> {
-        self.provider.types.iter().find_map(|t| match t {
-            TypeDef::Alias(a) if a.name == name => Some(&**a),
-            _ => None,
-        })
+    /// The request objects whose validation checks something: those with a
+    /// check of their own (found with no object counted as checked yet),
+    /// then, walking "is contained in" edges breadth-first, every object
+    /// that contains one of them. Linear in the number of fields.
+    fn checked_objects(&self) -> HashSet<&'a str> {
+        let mut containers: HashMap<&str, Vec<&'a str>> = HashMap::new();
+        let mut queue = std::collections::VecDeque::new();
+        for (&name, o) in &self.objects {
+            if !self.request_types.contains(name) {
+                continue;
+            }
+            for f in &o.fields {
+                let mut ty = &f.ty;
+                while let RustTy::List(inner) | RustTy::Map(inner) = ty {
+                    ty = inner;
+                }
+                if let RustTy::Named(inner, NamedKind::Object) = ty {
+                    containers.entry(inner.as_str()).or_default().push(name);
+                }
+            }
+            if !validate::fields_body(&o.fields, &o.rules, false, self).is_empty() {
+                queue.push_back(name);
+            }
+        }
+        let mut checked: HashSet<&'a str> = queue.iter().copied().collect();
+        while let Some(name) = queue.pop_front() {
+            for &outer in containers.get(name).into_iter().flatten() {
+                if checked.insert(outer) {
+                    queue.push_back(outer);
+                }
+            }
+        }
+        checked
+    }
+
+    /// Whether validating the request object `name` checks anything.
+    pub(crate) fn object_checks(&self, name: &str) -> bool {
+        self.checked.contains(name)
     }
 
     /// The object named `name`, if it is one.
     pub(crate) fn object(&self, name: &str) -> Option<&'a Object> {
-        self.provider.types.iter().find_map(|t| match t {
-            TypeDef::Object(o) if o.name == name => Some(o),
-            _ => None,
-        })
+        self.objects.get(name).copied()
+    }
+
+    /// The alias named `name`, if it is one.
+    pub(crate) fn alias(&self, name: &str) -> Option<&'a Alias> {
+        self.aliases.get(name).copied()
     }
 }
 
@@ -86,14 +144,6 @@ pub(crate) fn field_docs(f: &Field) -> TokenStream {
         docs::raw(&[format!("`{}` (the docs give no description).", f.wire)])
     } else {
         docs::attrs(&f.docs)
-    }
-}
-
-fn type_name(t: &TypeDef) -> &str {
-    match t {
-        TypeDef::Object(o) => &o.name,
-        TypeDef::Enum(e) => &e.name,
-        TypeDef::Alias(a) => &a.name,
     }
 }
 

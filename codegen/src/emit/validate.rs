@@ -28,23 +28,11 @@ pub(crate) fn fields_body(
     patch: bool,
     ctx: &Ctx<'_>,
 ) -> TokenStream {
-    fields_body_in(fields, rules, patch, ctx, &[])
-}
-
-/// [`fields_body`] inside the objects named by `outer` (see
-/// [`object_has_checks`]).
-fn fields_body_in(
-    fields: &[Field],
-    rules: &[Rule],
-    patch: bool,
-    ctx: &Ctx<'_>,
-    outer: &[&str],
-) -> TokenStream {
     let checks = fields.iter().map(|f| {
         let value = quote!(value);
         let path = quote!(path);
         let secret = is_secret(f);
-        let body = value_checks_in(&f.ty, &f.checks, secret, &value, &path, ctx, outer);
+        let body = value_checks(&f.ty, &f.checks, secret, &value, &path, ctx);
         if body.is_empty() {
             return quote!();
         }
@@ -159,19 +147,6 @@ pub(crate) fn value_checks(
     path: &TokenStream,
     ctx: &Ctx<'_>,
 ) -> TokenStream {
-    value_checks_in(ty, c, secret, value, path, ctx, &[])
-}
-
-/// [`value_checks`] inside the objects named by `outer`.
-fn value_checks_in(
-    ty: &RustTy,
-    c: &Checks,
-    secret: bool,
-    value: &TokenStream,
-    path: &TokenStream,
-    ctx: &Ctx<'_>,
-    outer: &[&str],
-) -> TokenStream {
     let mut out = Vec::new();
     let msg = |rule: &str| opt_msg(c.message(rule));
     match ty {
@@ -257,14 +232,13 @@ fn value_checks_in(
         }
         RustTy::List(item) => {
             out.push(list_rules(c, value, path));
-            let inner = value_checks_in(
+            let inner = value_checks(
                 item,
                 &Checks::default(),
                 false,
                 &quote!(item),
                 &quote!(path),
                 ctx,
-                outer,
             );
             if !inner.is_empty() {
                 out.push(quote! {
@@ -277,14 +251,13 @@ fn value_checks_in(
         }
         RustTy::Map(item) => {
             out.push(map_rules(c, value, path));
-            let inner = value_checks_in(
+            let inner = value_checks(
                 item,
                 &Checks::default(),
                 false,
                 &quote!(item),
                 &quote!(path),
                 ctx,
-                outer,
             );
             if !inner.is_empty() {
                 out.push(quote! {
@@ -309,8 +282,7 @@ fn value_checks_in(
             }
         }
         RustTy::Named(name, NamedKind::Object)
-            if named_has_checks(name, NamedKind::Object, ctx)
-                && object_has_checks(name, ctx, outer) =>
+            if named_has_checks(name, NamedKind::Object, ctx) && ctx.object_checks(name) =>
         {
             out.push(quote!(#value.validate_into(&#path, violations);));
         }
@@ -364,19 +336,6 @@ fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStream
             messages: [#(#msgs),*],
         });
     }
-}
-
-/// Whether validating an object `name` checks anything. `outer` holds the
-/// objects this question was asked inside of: an object met again inside
-/// itself (through a list or a map) adds no check of its own, and asking
-/// again would never end.
-fn object_has_checks(name: &str, ctx: &Ctx<'_>, outer: &[&str]) -> bool {
-    if outer.contains(&name) {
-        return false;
-    }
-    let outer: Vec<&str> = outer.iter().copied().chain([name]).collect();
-    ctx.object(name)
-        .is_some_and(|o| !fields_body_in(&o.fields, &o.rules, false, ctx, &outer).is_empty())
 }
 
 fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {

@@ -92,12 +92,25 @@ impl PositionIndex {
     pub fn scan(source: &str) -> (PositionIndex, Vec<ScanProblem>) {
         let mut rx = Receiver::default();
         let mut parser = Parser::new_from_str(source);
-        if let Err(e) = parser.load(&mut rx, true) {
-            rx.problems.push(ScanProblem {
-                pos: to_pos(e.marker()),
-                message: format!("YAML syntax error: {}", e.info()),
-                hint: Some(syntax_hint(e.info()).into()),
-            });
+        // Events one at a time (the parser's own `load` recurses once per
+        // nesting level), with the depth bounded.
+        loop {
+            match parser.next_token() {
+                Ok((Event::StreamEnd, _)) => break,
+                Ok((ev, mark)) => {
+                    if !rx.on_marked(ev, mark) {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    rx.problems.push(ScanProblem {
+                        pos: to_pos(e.marker()),
+                        message: format!("YAML syntax error: {}", e.info()),
+                        hint: Some(syntax_hint(e.info()).into()),
+                    });
+                    break;
+                }
+            }
         }
         (PositionIndex { nodes: rx.nodes }, rx.problems)
     }
@@ -228,6 +241,34 @@ fn display_parent(path: &SpecPath) -> String {
         "the top level".to_string()
     } else {
         format!("`{path}`")
+    }
+}
+
+/// Deepest nesting of mappings and sequences a spec may have. The language
+/// needs a dozen levels; deeper input is refused where it passes this.
+pub const MAX_DEPTH: usize = 64;
+
+impl Receiver {
+    /// Takes one event; `false` when the scan must stop (nesting too deep).
+    fn on_marked(&mut self, ev: Event, mark: Marker) -> bool {
+        if matches!(ev, Event::MappingStart(..) | Event::SequenceStart(..)) {
+            let depth = self.stack.len() + self.skipping + 1;
+            if depth > MAX_DEPTH {
+                self.problems.push(ScanProblem {
+                    pos: to_pos(&mark),
+                    message: format!(
+                        "nesting deeper than {MAX_DEPTH} levels of mappings and sequences"
+                    ),
+                    hint: Some(
+                        "a spec needs a dozen levels at most; check the indentation and the `- ` markers here"
+                            .into(),
+                    ),
+                });
+                return false;
+            }
+        }
+        self.on_event(ev, mark);
+        true
     }
 }
 
