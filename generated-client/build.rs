@@ -5,6 +5,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The specs, relative to this package.
+const SPEC_DIR: &str = "../spec";
+
 fn main() -> ExitCode {
     let Some(manifest) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
         eprintln!("CARGO_MANIFEST_DIR is not set: run this through cargo");
@@ -14,17 +17,33 @@ fn main() -> ExitCode {
         eprintln!("OUT_DIR is not set: run this through cargo");
         return ExitCode::FAILURE;
     };
-    let spec_dir = manifest.join("../spec");
-    let spec_dir = spec_dir.canonicalize().unwrap_or(spec_dir);
+    let spec_dir = manifest.join(SPEC_DIR);
     // Any rerun-if-changed line replaces cargo's default scan of the package,
-    // so name the folder (new and removed files) and every spec file.
-    println!("cargo:rerun-if-changed={}", spec_dir.display());
+    // so name the folder (new and removed files) and every spec file. The
+    // paths are relative to the package, so cargo checks this checkout's
+    // files even when another checkout shares the target dir (and so this
+    // build script's OUT_DIR).
+    println!("cargo:rerun-if-changed={SPEC_DIR}");
     if let Ok(files) = codegen::spec::spec_files(&spec_dir) {
         for f in files {
-            println!("cargo:rerun-if-changed={}", f.display());
+            if let Some(name) = f.file_name() {
+                println!(
+                    "cargo:rerun-if-changed={SPEC_DIR}/{}",
+                    name.to_string_lossy()
+                );
+            }
         }
     }
-    match codegen::Config::new().write_to(&spec_dir, &out) {
+    // Checkouts sharing a target dir share OUT_DIR, and a spec older than
+    // the other checkout's last run looks unchanged: rerun whenever the
+    // checkout differs (`.cargo/config.toml` sets this to the workspace).
+    println!("cargo:rerun-if-env-changed=GENERATED_CLIENT_CHECKOUT");
+    // And should the generated code come from other specs all the same,
+    // the index checks each spec's digest at compile time.
+    match codegen::Config::new()
+        .verify_sources(SPEC_DIR)
+        .write_to(&spec_dir, &out)
+    {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(

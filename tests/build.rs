@@ -16,6 +16,9 @@ fn main() -> ExitCode {
     };
     println!("cargo:rerun-if-changed=fixtures/hostile");
     println!("cargo:rerun-if-changed=fixtures/hostile/hostile.yaml");
+    // Another checkout sharing the target dir shares OUT_DIR (see
+    // `.cargo/config.toml`).
+    println!("cargo:rerun-if-env-changed=GENERATED_CLIENT_CHECKOUT");
     match codegen::Config::new().write_to(&manifest.join("fixtures/hostile"), &out) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {

@@ -23,10 +23,11 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
         .filter(|h| h.constant.is_none())
         .map(|h| {
             let ident = format_ident!("{}", h.ident);
-            if h.required {
-                quote!(#ident: impl Into<String>)
-            } else {
-                quote!(#ident: Option<String>)
+            match (h.required, h.sensitive) {
+                (true, false) => quote!(#ident: impl Into<String>),
+                (true, true) => quote!(#ident: impl Into<rt::Secret>),
+                (false, false) => quote!(#ident: Option<String>),
+                (false, true) => quote!(#ident: Option<rt::Secret>),
             }
         })
         .collect();
@@ -38,6 +39,10 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
             let wire = &h.wire;
             match &h.constant {
                 Some(c) => quote!((#wire.to_string(), #c.to_string())),
+                None if h.sensitive => {
+                    let ident = format_ident!("{}", h.ident);
+                    quote!((#wire.to_string(), #ident.into().expose().to_string()))
+                }
                 None => {
                     let ident = format_ident!("{}", h.ident);
                     quote!((#wire.to_string(), #ident.into()))
@@ -51,9 +56,14 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
         .map(|h| {
             let wire = &h.wire;
             let ident = format_ident!("{}", h.ident);
+            let value = if h.sensitive {
+                quote!(value.expose().to_string())
+            } else {
+                quote!(value)
+            };
             quote! {
                 if let Some(value) = #ident {
-                    headers.push((#wire.to_string(), value));
+                    headers.push((#wire.to_string(), #value));
                 }
             }
         })
@@ -93,6 +103,7 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
         .map(|h| format_ident!("{}", h.ident))
         .collect();
     let auth = auth_expr(p);
+    let sensitive_headers = p.headers.iter().filter(|h| h.sensitive).map(|h| &h.wire);
     let methods = p.operations.iter().map(|op| method(p, op, ctx));
     let aliases = p.operations.iter().map(|op| {
         let alias = error_alias(op);
@@ -148,7 +159,7 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
             ) -> Result<Self, rt::ConfigError> {
                 let #headers_mut headers: Vec<(String, String)> = vec![#(#fixed),*];
                 #(#optional)*
-                let core = rt::ClientCore::new(#provider_name, environment.base_url()?, &#auth, headers, transport, config.retry.clone())
+                let core = rt::ClientCore::new(#provider_name, environment.base_url()?, &#auth, headers, &[#(#sensitive_headers),*], transport, config.retry.clone())
                     .map_err(rt::ConfigError)?;
                 Ok(Client { core })
             }
@@ -274,9 +285,9 @@ fn auth_expr(p: &Provider) -> TokenStream {
             let pw = match password {
                 Some(pw) => {
                     let pw = format_ident!("{}", pw);
-                    quote!(credentials.#pw.clone())
+                    quote!(Some(credentials.#pw.clone()))
                 }
-                None => quote!(rt::Secret::default()),
+                None => quote!(None),
             };
             quote!(rt::Auth::Basic { username: credentials.#u.clone(), password: #pw })
         }
@@ -335,7 +346,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         quote!(format!(#fmt, #(#seg_args),*))
     };
     let method_variant = format_ident!("{}", op.method.to_upper_camel_case());
-    let (validate, body, headers) = match &op.request {
+    let (validate, body, headers, secrets) = match &op.request {
         Some(r) => {
             let body = if r.encoding == Encoding::JsonApi {
                 let id = op
@@ -353,9 +364,15 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
             } else {
                 quote!(&request.headers())
             };
-            (quote!(request.validate()?;), body, headers)
+            let (_, secrets) = super::secrets::request_method(&r.fields, &r.headers, ctx);
+            (quote!(request.validate()?;), body, headers, secrets)
         }
-        None => (quote!(), quote!(None), quote!(&[])),
+        None => (
+            quote!(),
+            quote!(None),
+            quote!(&[]),
+            quote!(rt::Secrets::new()),
+        ),
     };
     let (provider, name, retry_safe, status) =
         (&p.name, &op.ident, op.retry_safe, op.success_status);
@@ -412,7 +429,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
             };
             let path = #path_expr;
             self.core
-                .request(operation, &path, #headers, #body)
+                .request(operation, &path, #headers, #body, #secrets)
                 .map_err(rt::Error::Build)
         }
     }

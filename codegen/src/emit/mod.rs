@@ -7,6 +7,7 @@ mod client;
 mod docs;
 mod request;
 mod rust_types;
+mod secrets;
 mod types;
 mod validate;
 

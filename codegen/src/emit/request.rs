@@ -89,6 +89,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     let (path, out) = validate::param_names(body.is_empty());
     let encode = encoder(op, r);
     let headers = headers_fn(r);
+    let (secrets, _) = super::secrets::request_method(&r.fields, &r.headers, ctx);
     let derive_default = if r.fields.iter().all(|f| f.presence != Presence::Required)
         && r.relationships.iter().all(|rel| !rel.required)
         && r.headers
@@ -129,6 +130,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
 
             #encode
             #headers
+            #secrets
         }
     }
 }

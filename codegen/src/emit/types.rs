@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::rust_types::{field_ty, is_secret};
-use super::validate;
+use super::{secrets, validate};
 use crate::lang::{Lenient, Scalar};
 use crate::model::{Alias, Enum, Field, NamedKind, Object, Presence, Provider, RustTy, TypeDef};
 
@@ -24,6 +24,8 @@ pub(crate) struct Ctx<'a> {
     aliases: HashMap<&'a str, &'a Alias>,
     /// Request objects whose validation checks something.
     checked: HashSet<&'a str>,
+    /// Request objects that hold a sensitive value.
+    secret_holders: HashSet<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -67,16 +69,19 @@ impl<'a> Ctx<'a> {
             objects,
             aliases,
             checked: HashSet::new(),
+            secret_holders: HashSet::new(),
         };
-        ctx.checked = ctx.checked_objects();
+        ctx.checked =
+            ctx.closure(|o| !validate::fields_body(&o.fields, &o.rules, false, &ctx).is_empty());
+        ctx.secret_holders = ctx.closure(|o| o.fields.iter().any(is_secret));
         ctx
     }
 
-    /// The request objects whose validation checks something: those with a
-    /// check of their own (found with no object counted as checked yet),
-    /// then, walking "is contained in" edges breadth-first, every object
-    /// that contains one of them. Linear in the number of fields.
-    fn checked_objects(&self) -> HashSet<&'a str> {
+    /// The request objects that have a property of their own (`own`,
+    /// asked with no object counted yet), then, walking "is contained in"
+    /// edges breadth-first, every request object that contains one of them
+    /// (in lists and maps too). Linear in the number of fields.
+    fn closure(&self, own: impl Fn(&Object) -> bool) -> HashSet<&'a str> {
         let mut containers: HashMap<&str, Vec<&'a str>> = HashMap::new();
         let mut queue = std::collections::VecDeque::new();
         for (&name, o) in &self.objects {
@@ -92,7 +97,7 @@ impl<'a> Ctx<'a> {
                     containers.entry(inner.as_str()).or_default().push(name);
                 }
             }
-            if !validate::fields_body(&o.fields, &o.rules, false, self).is_empty() {
+            if own(o) {
                 queue.push_back(name);
             }
         }
@@ -105,6 +110,11 @@ impl<'a> Ctx<'a> {
             }
         }
         checked
+    }
+
+    /// Whether the request object `name` holds a sensitive value.
+    pub(crate) fn object_secrets(&self, name: &str) -> bool {
+        self.secret_holders.contains(name)
     }
 
     /// Whether validating the request object `name` checks anything.
@@ -163,12 +173,18 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let validator = if ctx.request_types.contains(&o.name) {
         let body = validate::fields_body(&o.fields, &o.rules, false, ctx);
         let (path, out) = validate::param_names(body.is_empty());
+        let secrets = if ctx.object_secrets(&o.name) {
+            secrets::object_method(&o.fields, ctx)
+        } else {
+            quote!()
+        };
         quote! {
             impl #name {
                 /// Records every constraint this value breaks, under `path`.
                 pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
                     #body
                 }
+                #secrets
             }
         }
     } else {

@@ -26,6 +26,11 @@ pub struct LoadedSpec {
 }
 
 impl LoadedSpec {
+    /// The text the spec was loaded from.
+    pub fn source(&self) -> &str {
+        &self.index.source
+    }
+
     /// A diagnostic pointing at the key of `path`.
     pub fn at_key(&self, path: &SpecPath, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(&self.file, self.index.get().key_pos(path), message)

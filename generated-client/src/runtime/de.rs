@@ -10,6 +10,8 @@ use std::marker::PhantomData;
 
 use rust_decimal::Decimal;
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 #[derive(Clone, Copy)]
 struct QuotedI64;
@@ -80,83 +82,103 @@ impl<'de> Visitor<'de> for QuotedBool {
     }
 }
 
-#[derive(Clone, Copy)]
-struct Unquoted;
-
-impl<'de> Visitor<'de> for Unquoted {
-    type Value = String;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string, number or boolean")
+/// A decimal from its exact text: an optional sign, digits with an optional
+/// fraction, an optional exponent (`12345678901234567.89`, `90.00`,
+/// `-1.5e3`). Every digit and the scale are kept; text that does not fit a
+/// `Decimal` (more than 28 decimals, a mantissa beyond 96 bits) is `None`,
+/// never rounded.
+pub fn exact_decimal(text: &str) -> Option<Decimal> {
+    let t = text.strip_prefix('+').unwrap_or(text);
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (number, exponent) = match t.find(['e', 'E']) {
+        Some(i) => {
+            let e = &t[i + 1..];
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            (&t[..i], e.parse::<i32>().ok()?)
+        }
+        None => (t, 0),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
     }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_string())
+    let mut mantissa: i128 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0'))?;
     }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        Ok(v)
+    let mut scale = i32::try_from(fraction.len()).ok()? - exponent;
+    while scale < 0 {
+        mantissa = mantissa.checked_mul(10)?;
+        scale += 1;
     }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
+    if negative {
+        mantissa = -mantissa;
     }
+    Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
+}
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
-        Ok(v.to_string())
+/// The text of a JSON value as the server wrote it: a number's digits, a
+/// string's decoded content, `None` for anything else. Read through
+/// `RawValue`, so numbers never pass through `f64`.
+fn scalar_text(raw: &RawValue) -> Result<Option<String>, serde_json::Error> {
+    let text = raw.get();
+    match text.as_bytes().first() {
+        Some(b'"') => serde_json::from_str::<String>(text).map(Some),
+        Some(b'-' | b'0'..=b'9') => Ok(Some(text.to_string())),
+        _ => Ok(None),
     }
 }
 
-#[derive(Clone, Copy)]
-struct AnyDecimal;
-
-impl<'de> Visitor<'de> for AnyDecimal {
-    type Value = Decimal;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a decimal number, or a string holding one")
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        // The shortest text that reads back as `v` (`0.22`, not 0.2200000000000000011…).
-        Decimal::from_str_exact(&v.to_string())
-            .or_else(|_| Decimal::from_scientific(&format!("{v:e}")))
-            .map_err(|_| E::invalid_value(de::Unexpected::Float(v), &self))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        let t = v.trim();
-        Decimal::from_str_exact(t)
-            .or_else(|_| Decimal::from_scientific(t))
-            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
-    }
+fn decimal_from_raw<E: de::Error>(raw: &RawValue) -> Result<Decimal, E> {
+    let text = scalar_text(raw).map_err(E::custom)?;
+    text.as_deref()
+        .and_then(|t| exact_decimal(t.trim()))
+        .ok_or_else(|| {
+            E::custom(format_args!(
+                "expected a decimal number, or a string holding one, that fits 28 decimals and 96 bits, got {}",
+                super::redact::bounded(raw.get(), 64)
+            ))
+        })
 }
 
-/// A decimal from a JSON number or a string (`"90.00"` keeps its scale).
-/// Decimals always decode both forms, whatever features `rust_decimal` has.
+/// A decimal from a JSON number or a string (`"90.00"` keeps its scale),
+/// read from its exact text: `12345678901234567.89` stays exactly that.
 pub fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    d.deserialize_any(AnyDecimal)
+    let raw = <Box<RawValue>>::deserialize(d)?;
+    decimal_from_raw(&raw)
 }
 
-/// Optional [`decimal`].
+/// Optional [`decimal`] (`null` is `None`).
 pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    d.deserialize_option(OptionOf(AnyDecimal))
+    match <Option<Box<RawValue>>>::deserialize(d)? {
+        Some(raw) if raw.get() != "null" => decimal_from_raw(&raw).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// The response of an operation whose docs describe no body: any body, or
+/// none (a `204`), decodes to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NoContent;
+
+impl<'de> Deserialize<'de> for NoContent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        IgnoredAny::deserialize(d).map(|_| NoContent)
+    }
 }
 
 /// Wraps a visitor so `null` becomes `None`.
@@ -203,14 +225,31 @@ pub fn opt_quoted_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, 
     d.deserialize_option(OptionOf(QuotedBool))
 }
 
-/// A string, or a number or boolean kept as its text (`lenient: [unquoted]`).
-pub fn unquoted_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_any(Unquoted)
+fn unquoted_from_raw<E: de::Error>(raw: &RawValue) -> Result<String, E> {
+    match raw.get() {
+        b @ ("true" | "false") => Ok(b.to_string()),
+        _ => scalar_text(raw).map_err(E::custom)?.ok_or_else(|| {
+            E::custom(format_args!(
+                "expected a string, number or boolean, got {}",
+                super::redact::bounded(raw.get(), 64)
+            ))
+        }),
+    }
 }
 
-/// Optional [`unquoted_string`].
+/// A string, or a number or boolean kept as its exact text (`lenient:
+/// [unquoted]`): `12345678901234567.89` stays those digits.
+pub fn unquoted_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = <Box<RawValue>>::deserialize(d)?;
+    unquoted_from_raw(&raw)
+}
+
+/// Optional [`unquoted_string`] (`null` is `None`).
 pub fn opt_unquoted_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    d.deserialize_option(OptionOf(Unquoted))
+    match <Option<Box<RawValue>>>::deserialize(d)? {
+        Some(raw) if raw.get() != "null" => unquoted_from_raw(&raw).map(Some),
+        _ => Ok(None),
+    }
 }
 
 struct EmptyArrayOr<T>(PhantomData<T>);
@@ -315,6 +354,44 @@ mod tests {
         assert!(p.n.is_none() && p.b.is_none() && p.s.is_none() && p.m.is_none());
         let p = probe("{}").expect("missing decodes");
         assert!(p.n.is_none());
+    }
+
+    #[test]
+    fn decimals_keep_every_digit_and_their_scale() {
+        for (json, shown) in [
+            ("12345678901234567.89", "12345678901234567.89"),
+            ("1234567.123456789012345", "1234567.123456789012345"),
+            ("90.00", "90.00"),
+            ("\"90.00\"", "90.00"),
+            ("-0.000001", "-0.000001"),
+            ("2.5e3", "2500"),
+            ("1E-2", "0.01"),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+        ] {
+            let p = probe(&format!(r#"{{"d": {json}}}"#)).expect(json);
+            assert_eq!(p.d.map(|d| d.to_string()).as_deref(), Some(shown), "{json}");
+        }
+        // Beyond what a Decimal holds: an error, never a rounded value.
+        for json in [
+            "79228162514264337593543950336",
+            "1e-29",
+            "0.12345678901234567890123456789",
+            "1e400",
+            "\"1.2.3\"",
+            "true",
+            "[]",
+        ] {
+            assert!(probe(&format!(r#"{{"d": {json}}}"#)).is_err(), "{json}");
+        }
+        let p = probe(r#"{"s": 12345678901234567.89}"#).expect("unquoted number");
+        assert_eq!(p.s.as_deref(), Some("12345678901234567.89"));
+        let p = probe(r#"{"s": true, "d": null}"#).expect("bool and null");
+        assert_eq!(p.s.as_deref(), Some("true"));
+        assert!(p.d.is_none());
+        assert!(probe(r#"{"s": {"a": 1}}"#).is_err());
     }
 
     #[test]

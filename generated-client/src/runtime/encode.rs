@@ -9,6 +9,7 @@ use base64::Engine;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
+use super::redact::{bounded, Secrets};
 use super::secret::Secret;
 
 /// An encoded request body.
@@ -33,23 +34,82 @@ impl fmt::Debug for Body {
 /// How a client authenticates.
 #[derive(Clone, Debug)]
 pub enum Auth {
-    /// HTTP Basic; `password` empty when the provider wants none.
+    /// HTTP Basic.
     Basic {
         /// User name.
         username: Secret,
-        /// Password.
-        password: Secret,
+        /// Password; `None` when the provider wants none (sent empty).
+        password: Option<Secret>,
     },
     /// Bearer token.
     Bearer(Secret),
 }
 
 impl Auth {
+    /// Refuses credentials the server would read otherwise than meant: an
+    /// empty user name, password or token, a Basic user name holding `:`
+    /// (the server splits user and password at the first one), and any
+    /// control character (a line break would end the header). The messages
+    /// never repeat a credential.
+    pub fn check(&self) -> Result<(), String> {
+        let control = |s: &Secret| s.expose().chars().any(char::is_control);
+        match self {
+            Auth::Basic { username, password } => {
+                if control(username) || password.as_ref().is_some_and(control) {
+                    return Err(
+                        "a credential contains a line break or another control character".into(),
+                    );
+                }
+                if username.expose().is_empty() {
+                    return Err("the Basic user name is empty".into());
+                }
+                if username.expose().contains(':') {
+                    return Err("the Basic user name contains `:`, which HTTP Basic cannot carry: the server would split the credentials there".into());
+                }
+                if password.as_ref().is_some_and(|p| p.expose().is_empty()) {
+                    return Err("the Basic password is empty".into());
+                }
+            }
+            Auth::Bearer(token) => {
+                if token.expose().trim().is_empty() {
+                    return Err("the bearer token is empty".into());
+                }
+                if control(token) {
+                    return Err(
+                        "the bearer token contains a line break or another control character"
+                            .into(),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The values to keep out of everything shown: each credential, and
+    /// the `Authorization` value built from them (its base64 form hides
+    /// the Basic pair).
+    pub fn secrets(&self) -> Secrets {
+        let mut s = Secrets::new();
+        match self {
+            Auth::Basic { username, password } => {
+                s.add(username.expose());
+                if let Some(p) = password {
+                    s.add(p.expose());
+                }
+                let value = self.header_value();
+                s.add(value.trim_start_matches("Basic "));
+            }
+            Auth::Bearer(token) => s.add(token.expose()),
+        }
+        s
+    }
+
     /// The `Authorization` header value.
     pub(super) fn header_value(&self) -> String {
         match self {
             Auth::Basic { username, password } => {
-                let raw = format!("{}:{}", username.expose(), password.expose());
+                let password = password.as_ref().map_or("", |p| p.expose());
+                let raw = format!("{}:{password}", username.expose());
                 format!(
                     "Basic {}",
                     base64::engine::general_purpose::STANDARD.encode(raw)
@@ -146,7 +206,10 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
         .strip_prefix("https://")
         .or_else(|| base_url.strip_prefix("http://"))
     else {
-        return Err(format!("base URL `{base_url}` is not an http(s) URL"));
+        return Err(format!(
+            "base URL {} is not an http(s) URL",
+            shown_url(base_url)
+        ));
     };
     let authority = rest.split('/').next().unwrap_or_default();
     if authority.contains('@') {
@@ -156,11 +219,12 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
         );
     }
     if authority.is_empty() {
-        return Err(format!("base URL `{base_url}` has no host"));
+        return Err(format!("base URL {} has no host", shown_url(base_url)));
     }
     if base_url.contains(['?', '#']) {
         return Err(format!(
-            "base URL `{base_url}` has a query or fragment, so request paths cannot be appended to it"
+            "base URL {} has a query or fragment, so request paths cannot be appended to it",
+            shown_url(base_url)
         ));
     }
     if base_url
@@ -168,10 +232,25 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
         .any(|c| c.is_whitespace() || c.is_control())
     {
         return Err(format!(
-            "base URL {base_url:?} contains whitespace or a control character"
+            "base URL {} contains whitespace or a control character",
+            shown_url(base_url)
         ));
     }
     Ok(())
+}
+
+/// A URL as an error may show it: anything before an `@` in its first
+/// part (a `user:password@`) replaced, quoted, and bounded.
+pub fn shown_url(url: &str) -> String {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let end = url[start..]
+        .find(['/', '?', '#', '\\'])
+        .map_or(url.len(), |i| start + i);
+    let shown = match url[start..end].rfind('@') {
+        Some(at) => format!("{}[REDACTED]{}", &url[..start], &url[start + at..]),
+        None => url.to_string(),
+    };
+    format!("{:?}", bounded(&shown, 200))
 }
 
 /// Rejects header values a server could read as more than one header, and

@@ -2,21 +2,27 @@
 
 use std::fmt;
 
+use std::borrow::Cow;
+
+use super::redact::{bounded, decode_literal, literal_len, Secrets, MAX_SHOWN_CHARS};
 use super::validate::ValidationErrors;
 
 /// What went wrong with a call. `E` is the provider's typed error body.
-#[derive(Debug, thiserror::Error)]
+///
+/// Everything an error shows is safe to log: the client's credentials, its
+/// sensitive headers and the sensitive fields of the request are redacted
+/// from every message and snippet (in plain, JSON-escaped, percent-encoded
+/// and base64 form), and `Display` is bounded to a few KB, saying how much
+/// was cut. `Debug` shows the same text, never the typed body's fields
+/// (a server may echo a secret into them): read those from `body`.
 #[non_exhaustive]
 pub enum Error<E: fmt::Debug> {
     /// The request broke the docs' constraints; nothing was sent.
-    #[error("request not sent, it is invalid: {0}")]
     Validation(ValidationErrors),
     /// The request could not be built (a header value with a line break, a
     /// bad base URL); nothing was sent.
-    #[error("request not sent: {0}")]
     Build(String),
     /// The provider answered with a documented or undocumented failure.
-    #[error("{provider} answered {status}{}", describe_api(body.as_deref(), snippet))]
     Api {
         /// Provider name.
         provider: &'static str,
@@ -24,40 +30,138 @@ pub enum Error<E: fmt::Debug> {
         status: u16,
         /// The typed error body, when it decoded (boxed: bodies can be large).
         body: Option<Box<E>>,
-        /// The start of the raw body (bounded), for when it did not.
+        /// The start of the raw body (bounded, secrets redacted): what
+        /// `Display` shows.
         snippet: String,
     },
     /// The request did not complete.
-    #[error("transport failure ({kind}); {}: {message}", if *may_have_been_sent { "the request may have reached the server" } else { "the request was not sent" })]
     Transport {
         /// Timeout, connection failure, …
         kind: TransportErrorKind,
         /// Whether the server may have received (and acted on) the request.
         may_have_been_sent: bool,
-        /// What the transport said.
+        /// What the transport said (bounded, secrets redacted).
         message: String,
     },
-    /// A success response whose body is not what the docs describe.
-    #[error("{provider} answered {status} with a body that does not decode: {message}; body starts: {snippet:?}")]
+    /// A success (2xx) response whose body is not what the docs describe:
+    /// not JSON, not the documented shape, or without a field the docs
+    /// guarantee. The provider answered with success: the request was
+    /// applied, so do not resend a call that is not safe to retry.
     Decode {
         /// Provider name.
         provider: &'static str,
         /// HTTP status.
         status: u16,
-        /// What did not decode.
+        /// What did not decode (bounded, secrets redacted).
         message: String,
-        /// The start of the raw body (bounded).
+        /// The start of the raw body (bounded, secrets redacted).
         snippet: String,
     },
 }
 
-fn describe_api<E: fmt::Debug>(body: Option<&E>, snippet: &str) -> String {
-    match body {
-        Some(b) => format!(": {b:?}"),
-        None if snippet.is_empty() => " with an empty body".to_string(),
-        None => format!(" with an undocumented body: {snippet:?}"),
+impl<E: fmt::Debug> Error<E> {
+    fn write_message(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        match self {
+            Error::Validation(v) => write!(f, "request not sent, it is invalid: {v}"),
+            Error::Build(m) => write!(f, "request not sent: {m}"),
+            Error::Api {
+                provider,
+                status,
+                snippet,
+                ..
+            } if snippet.is_empty() => write!(f, "{provider} answered {status} with an empty body"),
+            Error::Api {
+                provider,
+                status,
+                body,
+                snippet,
+            } => match body {
+                Some(_) => write!(f, "{provider} answered {status}: {snippet}"),
+                None => write!(
+                    f,
+                    "{provider} answered {status} with an undocumented body: {snippet:?}"
+                ),
+            },
+            Error::Transport {
+                kind,
+                may_have_been_sent,
+                message,
+            } => {
+                let sent = if *may_have_been_sent {
+                    "the request may have reached the server"
+                } else {
+                    "the request was not sent"
+                };
+                write!(f, "transport failure ({kind}); {sent}: {message}")
+            }
+            Error::Decode {
+                provider,
+                status,
+                message,
+                snippet,
+            } => write!(
+                f,
+                "{provider} answered {status} with a body that does not decode: {message}; body starts: {snippet:?}"
+            ),
+        }
     }
 }
+
+impl<E: fmt::Debug> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.write_message(&mut text)?;
+        f.write_str(&bounded(&text, MAX_SHOWN_CHARS))
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation(v) => f.debug_tuple("Validation").field(v).finish(),
+            Error::Build(m) => f
+                .debug_tuple("Build")
+                .field(&bounded(m, MAX_SHOWN_CHARS))
+                .finish(),
+            Error::Api {
+                provider,
+                status,
+                body,
+                snippet,
+            } => f
+                .debug_struct("Api")
+                .field("provider", provider)
+                .field("status", status)
+                .field("body_decoded", &body.is_some())
+                .field("snippet", snippet)
+                .finish(),
+            Error::Transport {
+                kind,
+                may_have_been_sent,
+                message,
+            } => f
+                .debug_struct("Transport")
+                .field("kind", kind)
+                .field("may_have_been_sent", may_have_been_sent)
+                .field("message", &bounded(message, MAX_SHOWN_CHARS))
+                .finish(),
+            Error::Decode {
+                provider,
+                status,
+                message,
+                snippet,
+            } => f
+                .debug_struct("Decode")
+                .field("provider", provider)
+                .field("status", status)
+                .field("message", &bounded(message, MAX_SHOWN_CHARS))
+                .field("snippet", snippet)
+                .finish(),
+        }
+    }
+}
+
+impl<E: fmt::Debug> std::error::Error for Error<E> {}
 
 /// Why a transport failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,54 +248,52 @@ pub fn snippet(body: &[u8]) -> String {
 }
 
 /// [`snippet`] with the string values of `sensitive` keys replaced by
-/// `[REDACTED]`, found textually so truncated or invalid JSON is covered.
+/// `[REDACTED]`, found textually so truncated or invalid JSON is covered;
+/// a key is matched after decoding its escapes (`"tok\u0065n"` is `token`).
 pub fn redacted_snippet(body: &[u8], sensitive: &[&str]) -> String {
-    if sensitive.is_empty() {
-        return snippet(body);
-    }
+    shown_body(body, sensitive, &Secrets::new())
+}
+
+/// The snippet an error keeps of `body`: the values of `sensitive` keys and
+/// every form of `secrets` redacted from the whole body, then bounded.
+pub(crate) fn shown_body(body: &[u8], sensitive: &[&str], secrets: &Secrets) -> String {
     let text = String::from_utf8_lossy(body);
+    let text = redact_keys(&text, sensitive);
+    let text = secrets.redact(&text);
+    snippet(text.as_bytes())
+}
+
+fn redact_keys<'t>(text: &'t str, keys: &[&str]) -> Cow<'t, str> {
+    if keys.is_empty() {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
-    let mut rest: &str = &text;
-    'scan: while let Some(q) = rest.find('"') {
+    let mut rest = text;
+    while let Some(q) = rest.find('"') {
         out.push_str(&rest[..q]);
         rest = &rest[q..];
-        for key in sensitive {
-            let Some(after_key) = rest
-                .strip_prefix('"')
-                .and_then(|r| r.strip_prefix(key))
-                .and_then(|r| r.strip_prefix('"'))
-            else {
-                continue;
-            };
-            let after_colon = after_key.trim_start();
-            let Some(value) = after_colon.strip_prefix(':').map(str::trim_start) else {
-                continue;
-            };
-            let Some(inner) = value.strip_prefix('"') else {
-                continue;
-            };
-            // Skip to the closing, unescaped quote (or the end of the text).
-            let mut end = inner.len();
-            let mut escaped = false;
-            for (i, c) in inner.char_indices() {
-                match c {
-                    '\\' if !escaped => escaped = true,
-                    '"' if !escaped => {
-                        end = i;
-                        break;
-                    }
-                    _ => escaped = false,
-                }
-            }
-            out.push_str(&format!("\"{key}\":\"[REDACTED]\""));
-            rest = inner.get(end + 1..).unwrap_or("");
-            continue 'scan;
+        let len = literal_len(rest);
+        let literal = &rest[..len];
+        out.push_str(literal);
+        rest = &rest[len..];
+        let key: Cow<'_, str> = if literal.contains('\\') {
+            decode_literal(literal).map_or(Cow::Borrowed(""), Cow::Owned)
+        } else {
+            Cow::Borrowed(literal.trim_start_matches('"').trim_end_matches('"'))
+        };
+        if !keys.contains(&key.as_ref()) {
+            continue;
         }
-        out.push('"');
-        rest = &rest[1..];
+        let Some(value) = rest.trim_start().strip_prefix(':').map(str::trim_start) else {
+            continue;
+        };
+        if value.starts_with('"') {
+            out.push_str(":\"[REDACTED]\"");
+            rest = &value[literal_len(value)..];
+        }
     }
     out.push_str(rest);
-    snippet(out.as_bytes())
+    Cow::Owned(out)
 }
 
 /// A client could not be configured (bad base URL, a header value with a

@@ -10,8 +10,9 @@ use serde::de::DeserializeOwned;
 
 use tracing::Instrument;
 
-use super::encode::{check_base_url, check_header_value, check_path, Auth, Body};
-use super::error::{redacted_snippet, Error, TransportError};
+use super::encode::{check_base_url, check_header_value, check_path, shown_url, Auth, Body};
+use super::error::{shown_body, Error, TransportError, TransportErrorKind};
+use super::redact::{Secrets, REDACTED};
 use super::retry::{Outcome, RetryPolicy};
 use super::secret::Secret;
 
@@ -69,6 +70,10 @@ pub struct HttpRequest {
     pub headers: Vec<(String, String)>,
     /// Body, if any.
     pub body: Option<Body>,
+    /// The values this request must never show: the client's credentials
+    /// and sensitive headers, the request's sensitive headers and fields.
+    /// `Debug` of the request, and every error of the call, redact them.
+    pub secrets: Secrets,
 }
 
 impl HttpRequest {
@@ -83,21 +88,21 @@ impl HttpRequest {
 
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let headers: Vec<(&str, &str)> = self
+        let headers: Vec<(&str, std::borrow::Cow<'_, str>)> = self
             .headers
             .iter()
             .map(|(n, v)| {
                 let shown = if n.eq_ignore_ascii_case("authorization") {
-                    "[REDACTED]"
+                    REDACTED.into()
                 } else {
-                    v.as_str()
+                    self.secrets.redact(v)
                 };
                 (n.as_str(), shown)
             })
             .collect();
         f.debug_struct("HttpRequest")
             .field("method", &self.operation.method.as_str())
-            .field("url", &self.url)
+            .field("url", &self.secrets.show(&self.url))
             .field("headers", &headers)
             .field("body", &self.body)
             .finish()
@@ -132,6 +137,7 @@ pub struct ClientCore {
     base_url: String,
     authorization: Secret,
     headers: Vec<(String, String)>,
+    secrets: Secrets,
     transport: Arc<dyn Transport>,
     retry: RetryPolicy,
 }
@@ -142,7 +148,14 @@ impl fmt::Debug for ClientCore {
             .field("provider", &self.provider)
             .field("base_url", &self.base_url)
             .field("authorization", &self.authorization)
-            .field("headers", &self.headers)
+            .field(
+                "headers",
+                &self
+                    .headers
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), self.secrets.redact(v)))
+                    .collect::<Vec<_>>(),
+            )
             .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
@@ -150,20 +163,30 @@ impl fmt::Debug for ClientCore {
 
 impl ClientCore {
     /// A client core. Fails when the base URL is not an http(s) URL that
-    /// paths can be appended to (see [`check_base_url`]) or a header value
-    /// contains a line break or another control character.
+    /// paths can be appended to (see [`check_base_url`]), a header value
+    /// contains a line break or another control character, or a credential
+    /// is unusable (see [`Auth::check`]). The base URL is normalised once,
+    /// as the HTTP stack would (`\` is `/`, dot segments resolved), so the
+    /// URL a request shows is the URL it is sent to. The values of the
+    /// headers named in `sensitive` are secrets, like the credentials.
     pub fn new(
         provider: &'static str,
         base_url: String,
         auth: &Auth,
         headers: Vec<(String, String)>,
+        sensitive: &[&str],
         transport: Arc<dyn Transport>,
         retry: RetryPolicy,
     ) -> Result<Self, String> {
-        let base_url = base_url.trim_end_matches('/').to_string();
         check_base_url(&base_url)?;
+        let base_url = normalized_base_url(&base_url)?;
+        auth.check()?;
+        let mut secrets = auth.secrets();
         for (n, v) in &headers {
             check_header_value(n, v)?;
+            if sensitive.iter().any(|s| s.eq_ignore_ascii_case(n)) {
+                secrets.add(v);
+            }
         }
         let authorization = Secret::new(auth.header_value());
         check_header_value("Authorization", authorization.expose())?;
@@ -172,6 +195,7 @@ impl ClientCore {
             base_url,
             authorization,
             headers,
+            secrets,
             transport,
             retry,
         })
@@ -183,15 +207,18 @@ impl ClientCore {
     }
 
     /// Builds the request for `path` (already encoded) with the client's
-    /// headers, the operation's `extra` headers and `body`. Fails when a
-    /// segment of `path` is `.`, `..` (in any encoding) or empty between
-    /// two others, or when an `extra` header value has a line break.
+    /// headers, the operation's `extra` headers and `body`; `secrets` are
+    /// the request's own (its sensitive headers and fields), kept out of
+    /// everything the request and its errors show. Fails when a segment of
+    /// `path` is `.`, `..` (in any encoding) or empty between two others,
+    /// or when an `extra` header value has a line break.
     pub fn request(
         &self,
         operation: OperationInfo,
         path: &str,
         extra: &[(&'static str, String)],
         body: Option<Body>,
+        secrets: Secrets,
     ) -> Result<HttpRequest, String> {
         check_path(path)?;
         let mut headers = Vec::with_capacity(self.headers.len() + extra.len() + 2);
@@ -207,11 +234,14 @@ impl ClientCore {
         if let Some(b) = &body {
             headers.push(("Content-Type".to_string(), b.content_type.to_string()));
         }
+        let mut all = self.secrets.clone();
+        all.extend(&secrets);
         Ok(HttpRequest {
             operation,
             url: format!("{}{}", self.base_url, path),
             headers,
             body,
+            secrets: all,
         })
     }
 
@@ -237,46 +267,91 @@ impl ClientCore {
         );
         async move {
             let start = std::time::Instant::now();
-            let mut attempt = 1;
-            let result = loop {
-                if !self.retry.may_retry(attempt, op.retry_safe) {
-                    // The last possible attempt sends the request itself;
-                    // earlier ones send a copy, kept for the retry.
-                    break self.transport.send(request).await;
-                }
-                let sent = self.transport.send(request.clone()).await;
-                let outcome = match &sent {
-                    Ok(r) => Outcome::Status {
-                        status: r.status,
-                        headers: &r.headers,
-                    },
-                    Err(e) => Outcome::Transport(e.kind),
-                };
-                let retry = match &sent {
-                    Ok(r) if r.status == success || (r.status / 100 == 2 && success / 100 == 2) => {
-                        None
-                    }
-                    _ => self.retry.next_delay(attempt, op.retry_safe, &outcome),
-                };
-                match retry {
-                    Some(delay) => {
-                        tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
-                        tokio::time::sleep(delay).await;
-                        attempt += 1;
-                    }
-                    None => break sent,
-                }
-            };
+            let secrets = request.secrets.clone();
+            let (result, attempts) = self.send_with_retries(request, success, start).await;
             let span = tracing::Span::current();
-            span.record("attempts", attempt);
+            span.record("attempts", attempts);
             span.record("latency_ms", start.elapsed().as_millis() as u64);
-            let response = result?;
+            let response = result.map_err(|e| Error::Transport {
+                kind: e.kind,
+                may_have_been_sent: e.may_have_been_sent,
+                message: secrets.show(&e.message),
+            })?;
             span.record("status", response.status);
-            decode_redacting(self.provider, success, &response, sensitive)
+            decode_shown(self.provider, success, &response, sensitive, &secrets)
         }
         .instrument(span)
         .await
     }
+}
+
+impl ClientCore {
+    /// Sends `request` as the retry policy allows, within its total
+    /// timeout. Returns the last outcome and the number of attempts.
+    async fn send_with_retries(
+        &self,
+        request: HttpRequest,
+        success: u16,
+        start: std::time::Instant,
+    ) -> (Result<HttpResponse, TransportError>, u32) {
+        let op = request.operation;
+        let deadline = start + self.retry.total_timeout;
+        let mut attempt = 1;
+        loop {
+            let last = !self.retry.may_retry(attempt, op.retry_safe);
+            // The last possible attempt sends the request itself; earlier
+            // ones send a copy, kept for the retry.
+            let copy = if last { None } else { Some(request.clone()) };
+            let remaining = deadline.saturating_duration_since(std::time::Instant::now());
+            let send = self.transport.send(copy.unwrap_or_else(|| request.clone()));
+            let sent = match tokio::time::timeout(remaining, send).await {
+                Ok(sent) => sent,
+                Err(_) => {
+                    return (
+                        Err(TransportError {
+                            kind: TransportErrorKind::Timeout,
+                            may_have_been_sent: true,
+                            message: format!(
+                                "the call's total timeout of {} ms passed during attempt {attempt}",
+                                self.retry.total_timeout.as_millis()
+                            ),
+                        }),
+                        attempt,
+                    )
+                }
+            };
+            if last {
+                return (sent, attempt);
+            }
+            let outcome = match &sent {
+                Ok(r) => Outcome::Status {
+                    status: r.status,
+                    headers: &r.headers,
+                },
+                Err(e) => Outcome::Transport(e.kind),
+            };
+            let delay = match &sent {
+                Ok(r) if is_success(r.status, success) => None,
+                _ => self.retry.next_delay(attempt, op.retry_safe, &outcome),
+            };
+            // No retry that the deadline would cut short.
+            let delay = delay.filter(|d| std::time::Instant::now() + *d < deadline);
+            match delay {
+                Some(delay) => {
+                    tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                None => return (sent, attempt),
+            }
+        }
+    }
+}
+
+/// Whether `status` is the documented success or another 2xx (when the
+/// documented one is a 2xx): the provider applied the request.
+fn is_success(status: u16, success: u16) -> bool {
+    status == success || (status / 100 == 2 && success / 100 == 2)
 }
 
 /// Decodes a response: `T` on `success`, a typed API error otherwise.
@@ -296,24 +371,70 @@ pub fn decode_redacting<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
     response: &HttpResponse,
     sensitive: &[&str],
 ) -> Result<T, Error<E>> {
+    decode_shown(provider, success, response, sensitive, &Secrets::new())
+}
+
+/// [`decode_redacting`], with `secrets` (the request's and the client's)
+/// redacted from every message and snippet too.
+///
+/// A success status (the documented one, or any 2xx when that is a 2xx)
+/// decodes `T`, which must be a JSON object; a success without a body (a
+/// `204`, an empty `200`) decodes `T` from nothing, which only a bodiless
+/// response type ([`super::NoContent`]) accepts: for any other `T` it is a
+/// [`Error::Decode`] that says the request succeeded.
+pub(crate) fn decode_shown<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
+    provider: &'static str,
+    success: u16,
+    response: &HttpResponse,
+    sensitive: &[&str],
+    secrets: &Secrets,
+) -> Result<T, Error<E>> {
     let status = response.status;
-    if status == success || (success / 100 == 2 && status / 100 == 2 && status != 204) {
-        return serde_json::from_slice(&response.body).map_err(|e| Error::Decode {
+    let body = response.body.as_slice();
+    if is_success(status, success) {
+        let decode_error = |message: String| Error::Decode {
             provider,
             status,
-            message: e.to_string(),
-            snippet: redacted_snippet(&response.body, sensitive),
-        });
+            message: secrets.show(&message),
+            snippet: shown_body(body, sensitive, secrets),
+        };
+        let first = body.iter().find(|b| !b.is_ascii_whitespace());
+        return match first {
+            None => serde_json::from_slice::<T>(b"null").map_err(|_| {
+                decode_error(format!(
+                    "the request succeeded ({status}), but the answer has no body where the docs describe one"
+                ))
+            }),
+            Some(b'{') => serde_json::from_slice(body).map_err(|e| decode_error(e.to_string())),
+            Some(_) => serde_json::from_slice::<T>(b"null").map_err(|_| {
+                decode_error(format!(
+                    "expected a JSON object, as the docs describe (the request succeeded, {status})"
+                ))
+            }),
+        };
     }
-    let body = serde_json::from_slice::<E>(&response.body)
-        .ok()
-        .map(Box::new);
+    let typed = serde_json::from_slice::<E>(body).ok().map(Box::new);
     Err(Error::Api {
         provider,
         status,
-        body,
-        snippet: redacted_snippet(&response.body, sensitive),
+        body: typed,
+        snippet: shown_body(body, sensitive, secrets),
     })
+}
+
+/// The base URL as the HTTP stack will read it (`\` as `/`, dot segments
+/// resolved, host lowercased, a default port dropped), without the
+/// trailing `/`, so the URL a request shows is the URL it is sent to.
+fn normalized_base_url(base_url: &str) -> Result<String, String> {
+    let url = url::Url::parse(base_url)
+        .map_err(|e| format!("the base URL {} is not a URL: {e}", shown_url(base_url)))?;
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        return Err(format!(
+            "the base URL {} has a query, fragment or user part once normalised",
+            shown_url(base_url)
+        ));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
 }
 
 #[cfg(test)]
@@ -332,7 +453,8 @@ mod tests {
             "p",
             "https://x.test".into(),
             &Auth::Bearer(Secret::new("tok_secret")),
-            vec![],
+            vec![("X-Key".into(), "hdr_secret".into())],
+            &["x-key"],
             Arc::new(Never),
             RetryPolicy::none(),
         )
@@ -343,12 +465,25 @@ mod tests {
             method: Method::Get,
             retry_safe: true,
         };
-        let req = core.request(op, "/a", &[], None).expect("request builds");
+        let mut own = Secrets::new();
+        own.add("req_secret");
+        let req = core
+            .request(
+                op,
+                "/a/req_secret",
+                &[("X-Own", "req_secret".into())],
+                None,
+                own,
+            )
+            .expect("request builds");
         assert_eq!(req.header("authorization"), Some("Bearer tok_secret"));
+        assert_eq!(req.header("x-key"), Some("hdr_secret"));
         let shown = format!("{req:?} {core:?}");
-        assert!(!shown.contains("tok_secret"), "{shown}");
+        for secret in ["tok_secret", "hdr_secret", "req_secret"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
         assert!(core
-            .request(op, "/a", &[("X-Id", "a\r\nb".into())], None)
+            .request(op, "/a", &[("X-Id", "a\r\nb".into())], None, Secrets::new())
             .is_err());
     }
 }

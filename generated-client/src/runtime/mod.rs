@@ -3,18 +3,22 @@
 //! generated; nothing generated lives here.
 
 pub mod de;
+mod digest;
 mod encode;
 mod error;
 mod http;
 mod patch;
+mod redact;
 mod retry;
 mod secret;
 mod transport;
 mod validate;
 
+pub use de::NoContent;
+pub use digest::spec_digest;
 pub use encode::{
     check_base_url, check_header_value, check_url_variable, json_body, jsonapi_body, segment,
-    segment_int, Auth, Body, FormEncoder, Linkage,
+    segment_int, shown_url, Auth, Body, FormEncoder, Linkage,
 };
 pub use error::{
     redacted_snippet, snippet, ConfigError, Error, TransportError, TransportErrorKind,
@@ -25,9 +29,10 @@ pub use http::{
     OperationInfo, Transport,
 };
 pub use patch::Patch;
-pub use retry::{RetryPolicy, MAX_ATTEMPTS};
+pub use redact::{bounded, Secrets, MAX_SHOWN_CHARS, REDACTED};
+pub use retry::{RetryPolicy, DEFAULT_TOTAL_TIMEOUT, MAX_ATTEMPTS};
 pub use secret::Secret;
-pub use transport::{ClientConfig, ReqwestTransport};
+pub use transport::{ClientConfig, Proxy, ReqwestTransport};
 pub use validate::{
     Format, MapRules, MapValue, Path, Rule, ValidationErrors, Violation, Violations,
 };

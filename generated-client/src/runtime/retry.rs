@@ -19,7 +19,14 @@ pub struct RetryPolicy {
     /// Also retry operations the spec marks unsafe to retry (their change
     /// may then be applied twice).
     pub retry_unsafe: bool,
+    /// The whole call, every attempt and wait included, ends by this
+    /// deadline: no retry starts that could not, and an attempt still
+    /// running then is cut (a timeout that may have reached the server).
+    pub total_timeout: Duration,
 }
+
+/// The default [`RetryPolicy::total_timeout`].
+pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Most attempts a policy may ask for.
 pub const MAX_ATTEMPTS: u32 = 10;
@@ -38,10 +45,12 @@ impl RetryPolicy {
             base_delay: Duration::from_millis(100),
             max_delay: Duration::from_secs(20),
             retry_unsafe: false,
+            total_timeout: DEFAULT_TOTAL_TIMEOUT,
         }
     }
 
-    /// Three attempts, 100 ms base backoff, 20 s longest wait.
+    /// Three attempts, 100 ms base backoff, 20 s longest wait, 60 s for the
+    /// whole call.
     pub fn standard() -> Self {
         RetryPolicy {
             max_attempts: 3,
@@ -64,6 +73,12 @@ impl RetryPolicy {
     /// Sets the longest wait.
     pub fn max_delay(mut self, d: Duration) -> Self {
         self.max_delay = d;
+        self
+    }
+
+    /// Sets the deadline of the whole call, retries included.
+    pub fn total_timeout(mut self, d: Duration) -> Self {
+        self.total_timeout = d;
         self
     }
 

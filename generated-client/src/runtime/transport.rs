@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use super::error::{ConfigError, TransportError, TransportErrorKind};
 use super::http::{BoxFuture, HttpRequest, HttpResponse, Transport};
+use super::redact::Secrets;
 use super::retry::RetryPolicy;
+use super::secret::Secret;
 
 /// Settings of a client: timeouts, user agent, response limit, retries.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +23,24 @@ pub struct ClientConfig {
     pub max_response_bytes: usize,
     /// Retries (off by default).
     pub retry: RetryPolicy,
+    /// Which proxy requests go through: none by default, so credentials
+    /// never pass through a proxy that `HTTP_PROXY` in the environment
+    /// names without the caller's say.
+    pub proxy: Proxy,
+}
+
+/// Which proxy a client sends its requests through.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Proxy {
+    /// None: connect directly, whatever the environment says (the default).
+    #[default]
+    None,
+    /// The proxies `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY`
+    /// name, as `curl` reads them.
+    FromEnvironment,
+    /// This proxy for every request (`http://host:port`, credentials in the
+    /// URL allowed: it is a secret, never shown).
+    Url(Secret),
 }
 
 impl Default for ClientConfig {
@@ -31,6 +51,7 @@ impl Default for ClientConfig {
             user_agent: concat!("generated-client/", env!("CARGO_PKG_VERSION")).to_string(),
             max_response_bytes: 4 * 1024 * 1024,
             retry: RetryPolicy::none(),
+            proxy: Proxy::None,
         }
     }
 }
@@ -60,12 +81,21 @@ impl ClientConfig {
         self
     }
 
+    /// Sets the proxy.
+    pub fn proxy(mut self, proxy: Proxy) -> Self {
+        self.proxy = proxy;
+        self
+    }
+
     /// Sets the retry policy.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
     }
 }
+
+/// Most bytes a response buffer is sized for before they arrive.
+const PREALLOCATE_MAX: u64 = 64 * 1024;
 
 /// [`Transport`] over `reqwest` (rustls).
 #[derive(Debug, Clone)]
@@ -78,13 +108,28 @@ impl ReqwestTransport {
     /// A transport with `config`'s timeouts, user agent and size limit.
     pub fn new(config: &ClientConfig) -> Result<Self, ConfigError> {
         super::encode::check_header_value("User-Agent", &config.user_agent).map_err(ConfigError)?;
-        let client = reqwest::Client::builder()
+        let builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
             .user_agent(config.user_agent.clone())
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| ConfigError(format!("cannot build the HTTP client: {e}")))?;
+            .redirect(reqwest::redirect::Policy::none());
+        let builder = match &config.proxy {
+            Proxy::None => builder.no_proxy(),
+            Proxy::FromEnvironment => builder,
+            Proxy::Url(url) => builder.proxy(reqwest::Proxy::all(url.expose()).map_err(|_| {
+                ConfigError(format!(
+                    "the proxy URL {} is not a usable proxy URL",
+                    super::encode::shown_url(url.expose())
+                ))
+            })?),
+        };
+        let client = builder.build().map_err(|e| {
+            let mut secrets = Secrets::new();
+            if let Proxy::Url(url) = &config.proxy {
+                secrets.add(url.expose());
+            }
+            ConfigError(secrets.show(&format!("cannot build the HTTP client: {e}")))
+        })?;
         Ok(ReqwestTransport {
             client,
             max_response_bytes: config.max_response_bytes,
@@ -117,9 +162,10 @@ impl ReqwestTransport {
         if declared.is_some_and(|n| n > self.max_response_bytes as u64) {
             return Err(too_large(self.max_response_bytes));
         }
-        // A declared length (within the limit) sizes the buffer once; the
-        // loop below still enforces the limit on what actually arrives.
-        let mut body = Vec::with_capacity(declared.map_or(0, |n| n as usize));
+        // A declared length sizes the buffer, up to a small bound: the
+        // header is the server's word, and a lie must not allocate. The
+        // buffer grows as bytes arrive, and the loop enforces the limit.
+        let mut body = Vec::with_capacity(declared.map_or(0, |n| n.min(PREALLOCATE_MAX) as usize));
         while let Some(chunk) = response.chunk().await.map_err(classify)? {
             if body.len() + chunk.len() > self.max_response_bytes {
                 return Err(too_large(self.max_response_bytes));

@@ -169,7 +169,7 @@ fn base_urls_must_take_a_path() {
 fn basic_auth_with_empty_password() {
     let a = Auth::Basic {
         username: Secret::new("your_api_key"),
-        password: Secret::new(""),
+        password: None,
     };
     assert_eq!(a.header_value(), "Basic eW91cl9hcGlfa2V5Og==");
 }
@@ -180,16 +180,50 @@ fn basic_auth_with_empty_password() {
 fn basic_auth_encodes_user_colon_password_in_base64() {
     let a = Auth::Basic {
         username: Secret::new("user"),
-        password: Secret::new("pa:ss"),
+        password: Some(Secret::new("pa:ss")),
     };
     // base64("user:pa:ss")
     assert_eq!(a.header_value(), "Basic dXNlcjpwYTpzcw==");
     let a = Auth::Basic {
         username: Secret::new("ü"),
-        password: Secret::new(""),
+        password: None,
     };
     // base64 of the UTF-8 bytes C3 BC 3A
     assert_eq!(a.header_value(), "Basic w7w6");
+}
+
+#[test]
+fn credentials_the_server_would_misread_are_refused_without_echo() {
+    let basic = |u: &str, p: Option<&str>| Auth::Basic {
+        username: Secret::new(u),
+        password: p.map(Secret::new),
+    };
+    let cases = [
+        (basic("us:er", Some("pw")), "contains `:`"),
+        (basic("", Some("pw")), "user name is empty"),
+        (basic("user", Some("")), "password is empty"),
+        (basic("user\nX-Evil: 1", Some("pw")), "control character"),
+        (basic("user", Some("p\rw")), "control character"),
+        (Auth::Bearer(Secret::new("")), "token is empty"),
+        (Auth::Bearer(Secret::new("  ")), "token is empty"),
+        (Auth::Bearer(Secret::new("tok\nen")), "control character"),
+    ];
+    for (auth, expected) in cases {
+        let err = auth.check().expect_err(expected);
+        assert!(err.contains(expected), "{err}");
+        for secret in ["us:er", "pw", "p\rw", "tok\nen"] {
+            assert!(!err.contains(secret), "{err} repeats {secret:?}");
+        }
+    }
+    assert!(
+        basic("user", Some("pa:ss")).check().is_ok(),
+        "a `:` in the password is fine"
+    );
+    assert!(
+        basic("api_key", None).check().is_ok(),
+        "no password when the provider wants none"
+    );
+    assert!(Auth::Bearer(Secret::new("tok")).check().is_ok());
 }
 
 #[test]
@@ -340,19 +374,19 @@ fn base_url_errors_name_the_rule() {
 
     assert_eq!(
         check_base_url("HTTPS://x.test"),
-        Err("base URL `HTTPS://x.test` is not an http(s) URL".to_string())
+        Err("base URL \"HTTPS://x.test\" is not an http(s) URL".to_string())
     );
     assert_eq!(
         check_base_url("ws://x.test"),
-        Err("base URL `ws://x.test` is not an http(s) URL".to_string())
+        Err("base URL \"ws://x.test\" is not an http(s) URL".to_string())
     );
     assert_eq!(
         check_base_url(""),
-        Err("base URL `` is not an http(s) URL".to_string())
+        Err("base URL \"\" is not an http(s) URL".to_string())
     );
     assert_eq!(
         check_base_url("https:/x.test"),
-        Err("base URL `https:/x.test` is not an http(s) URL".to_string())
+        Err("base URL \"https:/x.test\" is not an http(s) URL".to_string())
     );
     let userinfo = Err(
         "the base URL carries a `user@` part; pass credentials as the client's credentials"
@@ -363,23 +397,23 @@ fn base_url_errors_name_the_rule() {
     assert_eq!(check_base_url("https://@x.test"), userinfo);
     assert_eq!(
         check_base_url("http://"),
-        Err("base URL `http://` has no host".to_string())
+        Err("base URL \"http://\" has no host".to_string())
     );
     assert_eq!(
         check_base_url("https:///v1"),
-        Err("base URL `https:///v1` has no host".to_string())
+        Err("base URL \"https:///v1\" has no host".to_string())
     );
     assert_eq!(
         check_base_url("https://x.test/v1?a=1"),
         Err(
-            "base URL `https://x.test/v1?a=1` has a query or fragment, so request paths cannot be appended to it"
+            "base URL \"https://x.test/v1?a=1\" has a query or fragment, so request paths cannot be appended to it"
                 .to_string()
         )
     );
     assert_eq!(
         check_base_url("https://x.test#f"),
         Err(
-            "base URL `https://x.test#f` has a query or fragment, so request paths cannot be appended to it"
+            "base URL \"https://x.test#f\" has a query or fragment, so request paths cannot be appended to it"
                 .to_string()
         )
     );

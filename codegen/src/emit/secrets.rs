@@ -1,0 +1,111 @@
+//! What a request must never show: the values of its sensitive fields
+//! (nested objects included) and headers, collected for the runtime, which
+//! redacts them from `Debug` and from every error of the call.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::rust_types::is_secret;
+use super::types::Ctx;
+use crate::model::{Field, Header, NamedKind, Presence, RustTy};
+
+/// Statements adding the secrets of `fields` (of `self`) to `out`.
+/// `patch` says whether clearable fields are `rt::Patch` (requests) or
+/// `Option`.
+pub(crate) fn collect(fields: &[Field], patch: bool, ctx: &Ctx<'_>) -> TokenStream {
+    let stmts = fields.iter().map(|f| {
+        let ident = format_ident!("{}", f.ident);
+        let value = quote!(value);
+        let inner = if is_secret(f) {
+            quote!(out.add(#value.expose());)
+        } else {
+            of_type(&f.ty, &value, ctx)
+        };
+        if inner.is_empty() {
+            return quote!();
+        }
+        match (f.presence, patch) {
+            (Presence::Required, _) => quote!({ let value = &self.#ident; #inner }),
+            (Presence::Clearable, true) => {
+                quote!(if let rt::Patch::Set(value) = &self.#ident { #inner })
+            }
+            _ => quote!(if let Some(value) = &self.#ident { #inner }),
+        }
+    });
+    quote!(#(#stmts)*)
+}
+
+/// Statements adding the secrets inside `value: &T` of type `ty`: objects
+/// that hold secrets, in lists and maps too. Empty when there are none.
+fn of_type(ty: &RustTy, value: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
+    match ty {
+        RustTy::Named(name, NamedKind::Object) if ctx.object_secrets(name) => {
+            quote!(#value.collect_secrets(out);)
+        }
+        RustTy::List(item) => {
+            let inner = of_type(item, &quote!(item), ctx);
+            if inner.is_empty() {
+                quote!()
+            } else {
+                quote!(for item in #value { #inner })
+            }
+        }
+        RustTy::Map(item) => {
+            let inner = of_type(item, &quote!(item), ctx);
+            if inner.is_empty() {
+                quote!()
+            } else {
+                quote!(for item in #value.values() { #inner })
+            }
+        }
+        _ => quote!(),
+    }
+}
+
+/// `fn collect_secrets` of a request object holding secrets.
+pub(crate) fn object_method(fields: &[Field], ctx: &Ctx<'_>) -> TokenStream {
+    let body = collect(fields, false, ctx);
+    quote! {
+        /// Adds the values of this value's sensitive fields to `out`, so
+        /// the client keeps them out of everything it shows.
+        pub fn collect_secrets(&self, out: &mut rt::Secrets) {
+            #body
+        }
+    }
+}
+
+/// `fn secrets` of a request type, and the expression a client method
+/// passes to `ClientCore::request` (`rt::Secrets::new()` when the request
+/// holds no secret).
+pub(crate) fn request_method(
+    fields: &[Field],
+    headers: &[Header],
+    ctx: &Ctx<'_>,
+) -> (TokenStream, TokenStream) {
+    let fields = collect(fields, true, ctx);
+    let headers = headers
+        .iter()
+        .filter(|h| h.sensitive && h.constant.is_none())
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            if h.required {
+                quote!(out.add(self.#ident.expose());)
+            } else {
+                quote!(if let Some(value) = &self.#ident { out.add(value.expose()); })
+            }
+        });
+    let body = quote!(#fields #(#headers)*);
+    if body.is_empty() {
+        return (quote!(), quote!(rt::Secrets::new()));
+    }
+    let method = quote! {
+        /// The values of this request's sensitive fields and headers, which
+        /// the client keeps out of everything it shows.
+        pub fn secrets(&self) -> rt::Secrets {
+            let mut out = rt::Secrets::new();
+            #body
+            out
+        }
+    };
+    (method, quote!(request.secrets()))
+}
