@@ -73,7 +73,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{order:#?}");
     println!(
         "order {} is {}: {} {} ({})",
-        order.id.as_deref().unwrap_or("?"),
+        order.id,
         order.status.as_deref().unwrap_or("?"),
         order.amount.unwrap_or_default(),
         order.currency.as_deref().unwrap_or("?"),

@@ -68,7 +68,9 @@ impl<'a> Checker<'a> {
                 "documented failures go under `errors:`",
             );
         }
-        self.object_type(&rp.key("type"), &op.response.ty);
+        if let Some(ty) = &op.response.ty {
+            self.object_type(&rp.key("type"), ty);
+        }
         for (i, e) in op.errors.iter().enumerate() {
             let ep = path.key("errors").index(i);
             if !(400..600).contains(&e.status) {
@@ -327,7 +329,7 @@ impl<'a> Checker<'a> {
         if let Some(resp) = &ex.response {
             let rp = path.key("response");
             let ty_name = if resp.status == op.response.status {
-                Some(op.response.ty.as_str())
+                op.response.ty.as_deref()
             } else {
                 match op.errors.iter().find(|e| e.status == resp.status) {
                     Some(e) => e.body.as_deref(),

@@ -147,7 +147,8 @@ fn response(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
         c.push(Kind::ResponseStatusChanged, resp, &rat.key("status"), d);
     }
     if o.ty != n.ty {
-        let d = format!("type `{}` → `{}`", o.ty, n.ty);
+        let shown = |t: &Option<String>| t.clone().unwrap_or_else(|| "none (no body)".into());
+        let d = format!("type `{}` → `{}`", shown(&o.ty), shown(&n.ty));
         c.push(Kind::ResponseTypeChanged, resp, &rat.key("type"), d);
     }
     let (od, nd) = (o.description.as_deref(), n.description.as_deref());

@@ -17,7 +17,7 @@ pub(super) fn sides(spec: &SpecFile) -> BTreeMap<String, BTreeSet<Direction>> {
             request.extend(r.fields.values().flat_map(field_refs));
         }
         request.extend(op.path_params.values().flat_map(field_refs));
-        response.push(&op.response.ty);
+        response.extend(op.response.ty.as_deref());
         response.extend(op.errors.iter().filter_map(|e| e.body.as_deref()));
     }
     for (side, roots) in [

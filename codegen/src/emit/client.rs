@@ -302,7 +302,13 @@ fn auth_expr(p: &Provider) -> TokenStream {
 fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     let ident = format_ident!("{}", op.ident);
     let builder = format_ident!("{}_request", op.ident);
-    let response = format_ident!("{}", op.response_type);
+    let response = match &op.response_type {
+        Some(t) => {
+            let t = format_ident!("{}", t);
+            quote!(#t)
+        }
+        None => quote!(rt::NoContent),
+    };
     let error = error_alias(op);
     let params: Vec<TokenStream> = op
         .path_params
@@ -379,10 +385,16 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     let sensitive = sensitive_keys(op, ctx);
     let mut generated = vec![
         String::new(),
-        format!(
-            "Sends `{} {}`; answers `{}` with [`{}`].",
-            op.method, op.path, op.success_status, op.response_type
-        ),
+        match &op.response_type {
+            Some(t) => format!(
+                "Sends `{} {}`; answers `{}` with [`{t}`]. A success without a body (a `204`, an empty `200`) is [`rt::Error::Decode`]: the request was applied, but the documented body did not come.",
+                op.method, op.path, op.success_status
+            ),
+            None => format!(
+                "Sends `{} {}`; answers `{}` without a body: any 2xx is success, whatever body it has.",
+                op.method, op.path, op.success_status
+            ),
+        },
     ];
     if !op.retry_safe {
         generated.push("Not safe to retry: a repeated call may apply the change twice.".into());
@@ -439,7 +451,10 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
 /// can carry, redacted from body snippets kept in errors.
 fn sensitive_keys(op: &Operation, ctx: &Ctx<'_>) -> Vec<String> {
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut stack: Vec<&str> = std::iter::once(op.response_type.as_str())
+    let mut stack: Vec<&str> = op
+        .response_type
+        .as_deref()
+        .into_iter()
         .chain(op.error_type.as_deref())
         .collect();
     let mut keys: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();

@@ -289,8 +289,8 @@ pub struct Operation {
     pub request: Option<Request>,
     /// Success status.
     pub success_status: u16,
-    /// Success body type.
-    pub response_type: String,
+    /// Success body type; `None` when the docs describe no body.
+    pub response_type: Option<String>,
     /// Error body type, when documented.
     pub error_type: Option<String>,
     /// Documented errors: (status, message).

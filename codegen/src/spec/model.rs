@@ -380,9 +380,10 @@ pub struct Rejected {
 pub struct Response {
     /// HTTP status.
     pub status: u16,
-    /// Named type of the body.
-    #[serde(rename = "type")]
-    pub ty: String,
+    /// Named type of the body; none when the docs describe a success
+    /// without one (the method returns `rt::NoContent`).
+    #[serde(rename = "type", default)]
+    pub ty: Option<String>,
     /// What the body is.
     #[serde(default)]
     pub description: Option<String>,
