@@ -131,22 +131,29 @@ pub fn exact_decimal(text: &str) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
 }
 
-/// The text of a JSON value as the server wrote it: a number's digits, a
-/// string's decoded content, `None` for anything else. Read through
-/// `RawValue`, so numbers never pass through `f64`.
-fn scalar_text(raw: &RawValue) -> Result<Option<String>, serde_json::Error> {
+/// Calls `f` with the text of a JSON value as the server wrote it: a
+/// number's digits, a string's decoded content; `None` for anything else.
+/// Read through `RawValue`, so numbers never pass through `f64`; a number
+/// or a string without escapes is read in place.
+fn with_scalar_text<R>(
+    raw: &RawValue,
+    f: impl FnOnce(&str) -> R,
+) -> Result<Option<R>, serde_json::Error> {
     let text = raw.get();
     match text.as_bytes().first() {
-        Some(b'"') => serde_json::from_str::<String>(text).map(Some),
-        Some(b'-' | b'0'..=b'9') => Ok(Some(text.to_string())),
+        Some(b'"') if !text.contains('\\') && text.len() >= 2 => {
+            Ok(Some(f(&text[1..text.len() - 1])))
+        }
+        Some(b'"') => serde_json::from_str::<String>(text).map(|s| Some(f(&s))),
+        Some(b'-' | b'0'..=b'9') => Ok(Some(f(text))),
         _ => Ok(None),
     }
 }
 
 fn decimal_from_raw<E: de::Error>(raw: &RawValue) -> Result<Decimal, E> {
-    let text = scalar_text(raw).map_err(E::custom)?;
-    text.as_deref()
-        .and_then(|t| exact_decimal(t.trim()))
+    with_scalar_text(raw, |t| exact_decimal(t.trim()))
+        .map_err(E::custom)?
+        .flatten()
         .ok_or_else(|| {
             E::custom(format_args!(
                 "expected a decimal number, or a string holding one, that fits 28 decimals and 96 bits, got {}",
@@ -228,12 +235,14 @@ pub fn opt_quoted_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, 
 fn unquoted_from_raw<E: de::Error>(raw: &RawValue) -> Result<String, E> {
     match raw.get() {
         b @ ("true" | "false") => Ok(b.to_string()),
-        _ => scalar_text(raw).map_err(E::custom)?.ok_or_else(|| {
-            E::custom(format_args!(
-                "expected a string, number or boolean, got {}",
-                super::redact::bounded(raw.get(), 64)
-            ))
-        }),
+        _ => with_scalar_text(raw, str::to_string)
+            .map_err(E::custom)?
+            .ok_or_else(|| {
+                E::custom(format_args!(
+                    "expected a string, number or boolean, got {}",
+                    super::redact::bounded(raw.get(), 64)
+                ))
+            }),
     }
 }
 

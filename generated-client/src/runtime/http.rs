@@ -234,8 +234,11 @@ impl ClientCore {
         if let Some(b) = &body {
             headers.push(("Content-Type".to_string(), b.content_type.to_string()));
         }
+        // Shared with the client unless the request has secrets of its own.
         let mut all = self.secrets.clone();
-        all.extend(&secrets);
+        if !secrets.is_empty() {
+            all.extend(&secrets);
+        }
         Ok(HttpRequest {
             operation,
             url: format!("{}{}", self.base_url, path),
@@ -298,29 +301,16 @@ impl ClientCore {
         let deadline = start + self.retry.total_timeout;
         let mut attempt = 1;
         loop {
-            let last = !self.retry.may_retry(attempt, op.retry_safe);
-            // The last possible attempt sends the request itself; earlier
-            // ones send a copy, kept for the retry.
-            let copy = if last { None } else { Some(request.clone()) };
             let remaining = deadline.saturating_duration_since(std::time::Instant::now());
-            let send = self.transport.send(copy.unwrap_or_else(|| request.clone()));
-            let sent = match tokio::time::timeout(remaining, send).await {
-                Ok(sent) => sent,
-                Err(_) => {
-                    return (
-                        Err(TransportError {
-                            kind: TransportErrorKind::Timeout,
-                            may_have_been_sent: true,
-                            message: format!(
-                                "the call's total timeout of {} ms passed during attempt {attempt}",
-                                self.retry.total_timeout.as_millis()
-                            ),
-                        }),
-                        attempt,
-                    )
-                }
-            };
-            if last {
+            if !self.retry.may_retry(attempt, op.retry_safe) {
+                // The last possible attempt sends the request itself.
+                let sent = self.attempt(request, remaining, attempt).await;
+                return (sent, attempt);
+            }
+            // Earlier ones send a copy, kept for the retry.
+            let sent = self.attempt(request.clone(), remaining, attempt).await;
+            let timed_out = matches!(&sent, Err(e) if e.kind == TransportErrorKind::Timeout && e.message.starts_with(TOTAL_TIMEOUT));
+            if timed_out {
                 return (sent, attempt);
             }
             let outcome = match &sent {
@@ -346,7 +336,31 @@ impl ClientCore {
             }
         }
     }
+
+    /// One attempt, cut at `remaining` (the rest of the call's total
+    /// timeout).
+    async fn attempt(
+        &self,
+        request: HttpRequest,
+        remaining: std::time::Duration,
+        attempt: u32,
+    ) -> Result<HttpResponse, TransportError> {
+        match tokio::time::timeout(remaining, self.transport.send(request)).await {
+            Ok(sent) => sent,
+            Err(_) => Err(TransportError {
+                kind: TransportErrorKind::Timeout,
+                may_have_been_sent: true,
+                message: format!(
+                    "{TOTAL_TIMEOUT} of {} ms passed during attempt {attempt}",
+                    self.retry.total_timeout.as_millis()
+                ),
+            }),
+        }
+    }
 }
+
+/// How a transport error from the call's total timeout starts.
+const TOTAL_TIMEOUT: &str = "the call's total timeout";
 
 /// Whether `status` is the documented success or another 2xx (when the
 /// documented one is a 2xx): the provider applied the request.

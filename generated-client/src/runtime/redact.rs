@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use base64::Engine;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -36,19 +37,16 @@ pub fn bounded(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
-/// The secrets of a client or a request, with every form they may be
-/// echoed in. `Debug` shows only how many there are.
+/// The secrets of a client or a request. Cheap to build and to clone
+/// (shared until changed), so every request carries its client's; the
+/// forms a secret may be echoed in are worked out only when something is
+/// shown. `Debug` shows only how many there are.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secrets {
-    /// The values as sent.
-    plain: Vec<String>,
-    /// Every form of every value, longest first.
-    forms: Vec<String>,
-}
+pub struct Secrets(Arc<Vec<String>>);
 
 impl fmt::Debug for Secrets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secrets({} values)", self.plain.len())
+        write!(f, "Secrets({} values)", self.0.len())
     }
 }
 
@@ -60,52 +58,62 @@ impl Secrets {
 
     /// Adds a secret value (an empty one is nothing to hide).
     pub fn add(&mut self, secret: &str) {
-        if secret.is_empty() || self.plain.iter().any(|p| p == secret) {
-            return;
+        if !secret.is_empty() && !self.0.iter().any(|p| p == secret) {
+            Arc::make_mut(&mut self.0).push(secret.to_string());
         }
-        self.plain.push(secret.to_string());
-        let b64 = base64::engine::general_purpose::STANDARD;
-        let b64_url = base64::engine::general_purpose::URL_SAFE;
-        let mut forms = vec![
-            secret.to_string(),
-            json_escaped(secret),
-            format!("{secret:?}").trim_matches('"').to_string(),
-            utf8_percent_encode(secret, NON_ALPHANUMERIC).to_string(),
-            utf8_percent_encode(secret, NON_ALPHANUMERIC)
-                .to_string()
-                .to_lowercase_hex(),
-            utf8_percent_encode(secret, UNRESERVED).to_string(),
-            utf8_percent_encode(secret, UNRESERVED)
-                .to_string()
-                .to_lowercase_hex(),
-            form_urlencoded::byte_serialize(secret.as_bytes()).collect(),
-            b64.encode(secret),
-            b64_url.encode(secret),
-        ];
-        // Unpadded base64.
-        for encoded in [b64.encode(secret), b64_url.encode(secret)] {
-            let trimmed = encoded.trim_end_matches('=');
-            forms.push(trimmed.to_string());
-        }
-        for f in forms {
-            if !f.is_empty() && !self.forms.contains(&f) {
-                self.forms.push(f);
-            }
-        }
-        self.forms
-            .sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     }
 
     /// These secrets and `other`'s.
     pub fn extend(&mut self, other: &Secrets) {
-        for s in &other.plain {
+        if self.is_empty() {
+            *self = other.clone();
+            return;
+        }
+        for s in other.0.iter() {
             self.add(s);
         }
     }
 
     /// Whether there is nothing to hide.
     pub fn is_empty(&self) -> bool {
-        self.plain.is_empty()
+        self.0.is_empty()
+    }
+
+    /// Every form of every secret a text may hold, longest first: as sent,
+    /// JSON-escaped, `Debug`-escaped, percent-encoded (every byte but
+    /// letters and digits, or all but RFC 3986's unreserved ones, in upper
+    /// or lower case hex), form-encoded, and base64 (standard and URL-safe,
+    /// padded or not).
+    fn forms(&self) -> Vec<String> {
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let b64_url = base64::engine::general_purpose::URL_SAFE;
+        let mut forms: Vec<String> = Vec::new();
+        for secret in self.0.iter() {
+            let pct = utf8_percent_encode(secret, NON_ALPHANUMERIC).to_string();
+            let pct_unreserved = utf8_percent_encode(secret, UNRESERVED).to_string();
+            let std = b64.encode(secret);
+            let url = b64_url.encode(secret);
+            for form in [
+                secret.clone(),
+                json_escaped(secret),
+                format!("{secret:?}").trim_matches('"').to_string(),
+                pct.to_lowercase_hex(),
+                pct,
+                pct_unreserved.to_lowercase_hex(),
+                pct_unreserved,
+                form_urlencoded::byte_serialize(secret.as_bytes()).collect(),
+                std.trim_end_matches('=').to_string(),
+                url.trim_end_matches('=').to_string(),
+                std,
+                url,
+            ] {
+                if !form.is_empty() && !forms.contains(&form) {
+                    forms.push(form);
+                }
+            }
+        }
+        forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        forms
     }
 
     /// `text` with every form of every secret replaced by `[REDACTED]`; a
@@ -121,7 +129,7 @@ impl Secrets {
                 out = Cow::Owned(replaced);
             }
         }
-        for form in &self.forms {
+        for form in self.forms() {
             if out.contains(form.as_str()) {
                 out = Cow::Owned(out.replace(form.as_str(), REDACTED));
             }
@@ -147,7 +155,7 @@ impl Secrets {
             let literal = &rest[start..start + literal_end];
             let hides = literal.contains('\\')
                 && decode_literal(literal)
-                    .is_some_and(|s| self.plain.iter().any(|p| s.contains(p.as_str())));
+                    .is_some_and(|s| self.0.iter().any(|p| s.contains(p.as_str())));
             if hides {
                 out.push('"');
                 out.push_str(REDACTED);

@@ -88,15 +88,24 @@ impl fmt::Display for Violation {
 pub struct ValidationErrors(pub Vec<Violation>);
 
 impl fmt::Display for ValidationErrors {
+    /// Every violation, bounded to a few KB (saying how much was cut): a
+    /// map of ten thousand bad entries makes no ten-thousand-line message.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} validation error", self.0.len())?;
+        use fmt::Write as _;
+        let mut text = format!("{} validation error", self.0.len());
         if self.0.len() != 1 {
-            f.write_str("s")?;
+            text.push('s');
         }
         for v in &self.0 {
-            write!(f, "; {v}")?;
+            write!(text, "; {v}")?;
+            if text.len() > 2 * super::redact::MAX_SHOWN_CHARS {
+                break;
+            }
         }
-        Ok(())
+        f.write_str(&super::redact::bounded(
+            &text,
+            super::redact::MAX_SHOWN_CHARS,
+        ))
     }
 }
 
