@@ -62,13 +62,13 @@ fn ten_thousand_nested_sequences_get_a_positioned_diagnostic() {
     let problems = on_small_stack(move || codegen::check::check_path(&dir).err());
     let problems = problems.expect("refused").to_string();
     assert!(
-        problems.contains("nesting deeper than 64 levels"),
+        problems.contains("nesting deeper than 128 levels"),
         "{problems}"
     );
-    // Position: the `- ` that opens level 65 (the top-level mapping is
-    // level 1, so the 64th sequence: column 2 × 63 + 1).
+    // Position: the `- ` that opens level 129 (the top-level mapping is
+    // level 1, so the 128th sequence: column 2 × 127 + 1).
     assert!(
-        problems.contains(&format!(":{line}:127: error")),
+        problems.contains(&format!(":{line}:255: error")),
         "{problems}"
     );
 }
@@ -101,12 +101,8 @@ fn a_type_on_a_long_cycle_is_reported_once_each() {
     let problems = on_small_stack(move || codegen::check::check_path(&dir).err())
         .expect("refused")
         .to_string();
-    assert_eq!(
-        problems.matches("contains itself").count(),
-        3_000,
-        "{}",
-        &problems[..500]
-    );
+    let head: String = problems.chars().take(500).collect();
+    assert_eq!(problems.matches("contains itself").count(), 3_000, "{head}");
 }
 
 #[test]

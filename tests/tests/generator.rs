@@ -299,3 +299,23 @@ fn build_script_fails_with_the_diagnostic_not_a_panic() {
     );
     assert!(!out.join("razorpay.rs").exists(), "nothing written");
 }
+
+#[test]
+fn the_index_checks_each_spec_digest_at_compile_time() {
+    let generated = codegen::Config::new()
+        .verify_sources("../spec")
+        .generate(&spec_dir())
+        .expect("the specs generate");
+    let index = code_of(&generated, "providers.rs");
+    let spec = std::fs::read(spec_dir().join("razorpay.yaml")).expect("spec");
+    let digest = codegen::write::spec_digest(&spec);
+    let expected = format!(
+        "crate::runtime::spec_digest(include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../spec/razorpay.yaml\"))) == {digest:#018x}"
+    );
+    assert!(index.contains(&expected), "{index}");
+    // Without the option, no check (other users of the generator).
+    let plain = codegen::Config::new()
+        .generate(&spec_dir())
+        .expect("generates");
+    assert!(!code_of(&plain, "providers.rs").contains("spec_digest"));
+}

@@ -114,3 +114,20 @@ fn a_checkout_never_compiles_another_checkouts_generated_code() {
     // And back in A, A's edit again.
     assert!(build(&a, &target).contains("EDITED IN A"));
 }
+
+/// The generated index compares the generator's digest of each spec with
+/// the runtime's, computed in a `const`: the two must agree on every input.
+#[test]
+fn the_generator_and_the_runtime_agree_on_spec_digests() {
+    let spec = std::fs::read(workspace().join("spec/razorpay.yaml")).expect("spec");
+    let mut inputs: Vec<Vec<u8>> = vec![Vec::new(), b"a".to_vec(), b"abcdefgh".to_vec(), spec];
+    inputs.push("é 🦀 \n\r\t".repeat(9).into_bytes());
+    for input in inputs {
+        assert_eq!(
+            generated_client::runtime::spec_digest(&input),
+            codegen::write::spec_digest(&input),
+            "{} bytes",
+            input.len()
+        );
+    }
+}

@@ -138,6 +138,22 @@ impl<'a> Checker<'a> {
             let Some(ty) = self.resolve(&fp, &f.ty, f.items.as_deref()) else {
                 continue;
             };
+            if f.sensitive && side == FieldSide::Path {
+                self.err_key(
+                    &fp.key("sensitive"),
+                    format!("path parameter `{wire}` cannot be `sensitive`"),
+                    "the path is part of the URL, which errors and logs show: send the value in a header or the body",
+                );
+            } else if f.sensitive && !matches!(ty, Ty::Scalar(s) if s.is_textual()) {
+                self.err_key(
+                    &fp.key("sensitive"),
+                    format!(
+                        "`sensitive` applies to text fields; `{wire}` is {}",
+                        shape_name(&ty)
+                    ),
+                    "a secret is text: type it `string`, or mark the text fields inside it",
+                );
+            }
             if side == FieldSide::Path {
                 let ok = matches!(ty, Ty::Scalar(s) if s.is_textual() || s.is_integral());
                 if !ok {

@@ -10,6 +10,9 @@ use crate::lang::{is_camel, variant_ident, KINDS};
 use crate::spec::model::TypeDef;
 use crate::spec::SpecPath;
 
+/// Most named lists and maps one may reach through its items.
+pub const MAX_ALIAS_DEPTH: usize = 8;
+
 impl<'a> Checker<'a> {
     pub(super) fn types(&mut self) {
         let types = &self.spec.spec.types;
@@ -75,7 +78,9 @@ impl<'a> Checker<'a> {
             }
         }
         self.type_cycles();
-        self.alias_cycles();
+        if !self.alias_cycles() {
+            self.alias_depth();
+        }
     }
 
     fn enum_values(&mut self, path: &SpecPath, def: &TypeDef) {
@@ -169,7 +174,7 @@ impl<'a> Checker<'a> {
     /// IndexMap<String, Tree>`), and Rust refuses an alias that names
     /// itself: their items must reach an object (a struct) before coming
     /// back.
-    fn alias_cycles(&mut self) {
+    fn alias_cycles(&mut self) -> bool {
         let types = &self.spec.spec.types;
         let aliases: Vec<&str> = types
             .iter()
@@ -188,12 +193,65 @@ impl<'a> Checker<'a> {
                     .collect()
             })
             .collect();
+        let mut any = false;
         for (name, cyclic) in aliases.iter().zip(graph::on_cycle(&edges)) {
             if cyclic {
+                any = true;
                 self.err_key(
                     &SpecPath::root().key("types").key(name),
                     format!("{} type `{name}` contains itself", types[*name].kind),
                     "make its items an object type that holds the list or map",
+                );
+            }
+        }
+        any
+    }
+
+    /// Named lists and maps whose items are named lists and maps nest
+    /// `Vec<Vec<…>>` once per link: past [`MAX_ALIAS_DEPTH`] links the
+    /// generated types and loops are absurd (and unbounded input would
+    /// drive the emitters' recursion). Lengths are worked out once per
+    /// alias, along each chain, without recursion (the chains are acyclic
+    /// here).
+    fn alias_depth(&mut self) {
+        let types = &self.spec.spec.types;
+        let is_alias = |n: &str| {
+            types
+                .get(n)
+                .is_some_and(|d| d.kind == "list" || d.kind == "map")
+        };
+        let mut depth: HashMap<&str, usize> = HashMap::new();
+        for (name, def) in types {
+            if !is_alias(name) || depth.contains_key(name.as_str()) {
+                continue;
+            }
+            let mut chain: Vec<&str> = vec![name];
+            let mut item = def.items.as_deref();
+            let mut base = 0;
+            while let Some(i) = item.filter(|i| is_alias(i)) {
+                if let Some(d) = depth.get(i) {
+                    base = *d;
+                    break;
+                }
+                chain.push(i);
+                item = types.get(i).and_then(|d| d.items.as_deref());
+            }
+            for (k, n) in chain.iter().rev().enumerate() {
+                depth.insert(n, base + k + 1);
+            }
+        }
+        for (name, _) in types {
+            if depth
+                .get(name.as_str())
+                .is_some_and(|d| *d > MAX_ALIAS_DEPTH)
+            {
+                self.err_key(
+                    &SpecPath::root().key("types").key(name),
+                    format!(
+                        "`{name}` nests named lists and maps {} deep; at most {MAX_ALIAS_DEPTH} are supported",
+                        depth[name.as_str()]
+                    ),
+                    "give the items an object type at some level",
                 );
             }
         }

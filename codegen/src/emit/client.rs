@@ -15,7 +15,7 @@ use crate::model::{Auth, Operation, Provider, RustTy};
 pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
     let env = environment(p);
     let creds = credentials(p);
-    let title = &p.title;
+    let title = docs::inline(&p.title);
     let provider_name = &p.name;
     let header_params: Vec<TokenStream> = p
         .headers
@@ -177,10 +177,10 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
 }
 
 fn environment(p: &Provider) -> TokenStream {
-    let title = &p.title;
+    let title = docs::inline(&p.title);
     let variants = p.environments.iter().map(|e| {
         let ident = format_ident!("{}", e.variant);
-        let doc = format!(" `{}`", e.url);
+        let doc = format!(" {}", docs::code(&e.url));
         let vars = placeholders(&e.url);
         if vars.is_empty() {
             quote!(#[doc = #doc] #ident,)
@@ -259,7 +259,7 @@ fn credentials(p: &Provider) -> TokenStream {
     };
     let doc = format!(
         " The credentials {} calls authenticate with ({scheme}). `Debug` never shows them.",
-        p.title
+        docs::inline(&p.title)
     );
     let field_docs = names.iter().map(|n| format!(" `{n}`, a secret."));
     quote! {
@@ -387,12 +387,14 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         String::new(),
         match &op.response_type {
             Some(t) => format!(
-                "Sends `{} {}`; answers `{}` with [`{t}`]. A success without a body (a `204`, an empty `200`) is [`rt::Error::Decode`]: the request was applied, but the documented body did not come.",
-                op.method, op.path, op.success_status
+                "Sends {}; answers `{}` with [`{t}`]. A success without a body (a `204`, an empty `200`) is [`rt::Error::Decode`]: the request was applied, but the documented body did not come.",
+                docs::code(&format!("{} {}", op.method, op.path)),
+                op.success_status
             ),
             None => format!(
-                "Sends `{} {}`; answers `{}` without a body: any 2xx is success, whatever body it has.",
-                op.method, op.path, op.success_status
+                "Sends {}; answers `{}` without a body: any 2xx is success, whatever body it has.",
+                docs::code(&format!("{} {}", op.method, op.path)),
+                op.success_status
             ),
         },
     ];
@@ -469,11 +471,7 @@ fn sensitive_keys(op: &Operation, ctx: &Ctx<'_>) -> Vec<String> {
             if f.sensitive {
                 keys.insert(f.wire.clone());
             }
-            let mut ty = &f.ty;
-            while let RustTy::List(inner) | RustTy::Map(inner) = ty {
-                ty = inner;
-            }
-            if let RustTy::Named(n, _) = ty {
+            if let Some(n) = ctx.element_object(&f.ty) {
                 stack.push(n);
             }
         }

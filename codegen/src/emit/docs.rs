@@ -67,6 +67,7 @@ pub(crate) fn escaped(lines: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     let mut fence: Option<Fence> = None;
     let mut item: Option<usize> = None;
+    let lines: Vec<String> = lines.iter().map(|l| l.replace("\r\n", "\n")).collect();
     for line in lines.iter().flat_map(|l| l.split(['\r', '\n'])) {
         let line = sanitize(line);
         match (fence, fence_of(&line)) {
@@ -122,8 +123,10 @@ pub(crate) fn escaped(lines: &[String]) -> Vec<String> {
 /// leading fence run escaped too. Returns the line and, for a list item,
 /// the offset its continuation lines are indented to.
 fn neutral(text: &str) -> (String, Option<usize>) {
-    if is_break(text) {
-        return (escape(text), None);
+    if is_break(text) || text.chars().all(|c| matches!(c, '=' | '-' | ' ')) {
+        // A thematic break, or the underline of a setext heading (`---`,
+        // `===` under a line): escaped, so it is text.
+        return (format!("\\{}", escape(text)), None);
     }
     let mut shown = String::new();
     let mut rest = text;
@@ -176,6 +179,44 @@ pub(crate) fn sanitize(text: &str) -> String {
         }
     }
     out
+}
+
+/// Spec text for the middle of a generated doc sentence: one line, inert.
+pub(crate) fn inline(text: &str) -> String {
+    escape(&sanitize(text))
+}
+
+/// Spec text (a wire name, a path, a URL) as an inline code span, whatever
+/// it holds: the span's backtick run is longer than any run inside it.
+pub(crate) fn code(text: &str) -> String {
+    let text = sanitize(text);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.is_empty() || text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A URL from the spec as an autolink when rustdoc reads it as one, else
+/// as a code span: nothing in it can open HTML.
+pub(crate) fn link(url: &str) -> String {
+    let plain = (url.starts_with("https://") || url.starts_with("http://"))
+        && url
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '`' | '\\'));
+    if plain {
+        format!("<{url}>")
+    } else {
+        code(url)
+    }
 }
 
 /// Characters a doc comment must not hold as they are.
@@ -249,18 +290,24 @@ fn wrap(line: String, cont: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     let mut cur = String::new();
+    // Characters in `cur`, kept as it grows (counting again each word
+    // would make a long line quadratic).
+    let mut cur_chars = 0;
     let mut has_word = false;
     for word in line.split(' ') {
-        if has_word && cur.chars().count() + 1 + word.chars().count() > WIDTH && !starts_block(word)
-        {
+        let word_chars = word.chars().count();
+        if has_word && cur_chars + 1 + word_chars > WIDTH && !starts_block(word) {
             out.push(std::mem::take(&mut cur));
             cur.push_str(cont);
+            cur_chars = cont.len();
             has_word = false;
         }
         if has_word {
             cur.push(' ');
+            cur_chars += 1;
         }
         cur.push_str(word);
+        cur_chars += word_chars;
         has_word = true;
     }
     out.push(cur);
@@ -288,17 +335,17 @@ fn starts_block(word: &str) -> bool {
 /// did not see.
 pub(crate) fn escape(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
+    let mut runs = BacktickRuns::new(line);
     let mut i = 0;
     while i < line.len() {
         let rest = &line[i..];
         let Some(c) = rest.chars().next() else { break };
         if c == '`' {
             let run = rest.bytes().take_while(|&b| b == b'`').count();
-            match closing_run(&rest[run..], run) {
+            match runs.closing(i, run) {
                 Some(end) => {
-                    let span = run + end + run;
-                    out.push_str(&rest[..span]);
-                    i += span;
+                    out.push_str(&line[i..end]);
+                    i = end;
                 }
                 None => {
                     out.push_str(&"\\`".repeat(run));
@@ -331,22 +378,42 @@ pub(crate) fn escape(line: &str) -> String {
     out
 }
 
-/// Where a run of exactly `n` backticks starts in `s`.
-fn closing_run(s: &str, n: usize) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-            if run == n {
-                return Some(i);
+/// The backtick runs of a line, by length, found once: the closing run of
+/// a code span is the next run of the same length (a line of runs of every
+/// length stays linear, not quadratic).
+struct BacktickRuns {
+    /// Start offsets of the runs of each length, in order, not yet passed.
+    by_len: std::collections::HashMap<usize, std::collections::VecDeque<usize>>,
+}
+
+impl BacktickRuns {
+    fn new(line: &str) -> Self {
+        let mut by_len: std::collections::HashMap<usize, std::collections::VecDeque<usize>> =
+            std::collections::HashMap::new();
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'`' {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                by_len.entry(run).or_default().push_back(i);
+                i += run;
+            } else {
+                i += 1;
             }
-            i += run;
-        } else {
-            i += 1;
         }
+        BacktickRuns { by_len }
     }
-    None
+
+    /// For the run of `len` backticks at `start`: the end of the code span
+    /// it opens (after the closing run), if a run of the same length
+    /// follows.
+    fn closing(&mut self, start: usize, len: usize) -> Option<usize> {
+        let queue = self.by_len.get_mut(&len)?;
+        while queue.front().is_some_and(|&s| s <= start) {
+            queue.pop_front();
+        }
+        queue.front().map(|&close| close + len)
+    }
 }
 
 /// The URL starting `s`, without trailing punctuation.
@@ -478,6 +545,21 @@ mod tests {
         );
         assert_eq!(escape("`https://in.code`"), "`https://in.code`");
     }
+
+    #[test]
+    fn embedded_values_are_inert() {
+        use super::{code, inline, link};
+        assert_eq!(code("a_b"), "`a_b`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x"), "`` `x ``");
+        assert_eq!(code("a\nb"), "`a\u{FFFD}b`");
+        assert_eq!(link("https://x.test/a_b"), "<https://x.test/a_b>");
+        assert_eq!(
+            link("https://x.test/\"><script>"),
+            "`https://x.test/\"><script>`"
+        );
+        assert_eq!(inline("A <b> [c]"), "A \\<b\\> \\[c\\]");
+    }
 }
 
 #[cfg(test)]
@@ -525,6 +607,11 @@ mod properties {
             "<b>",
             "<!--",
             "``",
+            "===",
+            "---",
+            "-",
+            "\r\n",
+            "Title\n---\n",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }
@@ -553,6 +640,10 @@ mod properties {
                     // Raw HTML would trip rustdoc's `invalid_html_tags`.
                     Event::Html(h) | Event::InlineHtml(h) => {
                         prop_assert!(false, "HTML {h:?} in {doc:?}");
+                    }
+                    // Spec text has no place in the docs' own headings.
+                    Event::Start(Tag::Heading { .. }) => {
+                        prop_assert!(false, "a heading in {doc:?}");
                     }
                     _ => {}
                 }

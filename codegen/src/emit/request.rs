@@ -57,8 +57,8 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             let mut lines = rel.docs.clone();
             lines.push(String::new());
             lines.push(format!(
-                "The id of the related `{}` resource.",
-                rel.resource
+                "The id of the related {} resource.",
+                docs::code(&rel.resource)
             ));
             let d = docs::attrs(&lines);
             quote! {
@@ -177,12 +177,12 @@ fn constructor(r: &Request) -> TokenStream {
         let ident = format_ident!("{}", f.ident);
         let (ty, _) = param(f);
         params.push(quote!(#ident: #ty));
-        names.push(format!("`{}`", f.wire));
+        names.push(docs::code(&f.wire));
     }
     for rel in r.relationships.iter().filter(|rel| rel.required) {
         let ident = format_ident!("{}", rel.ident);
         params.push(quote!(#ident: impl Into<String>));
-        names.push(format!("`{}` (relationship)", rel.wire));
+        names.push(format!("{} (relationship)", docs::code(&rel.wire)));
     }
     for h in r
         .headers
@@ -192,7 +192,7 @@ fn constructor(r: &Request) -> TokenStream {
         let ident = format_ident!("{}", h.ident);
         let ty = header_ty(h);
         params.push(quote!(#ident: impl Into<#ty>));
-        names.push(format!("`{}` (header)", h.wire));
+        names.push(format!("{} (header)", docs::code(&h.wire)));
     }
     let inits = r.fields.iter().map(|f| {
         let ident = format_ident!("{}", f.ident);
@@ -254,8 +254,8 @@ fn setter(f: &Field) -> TokenStream {
         Presence::Clearable => {
             let clear = format_ident!("clear_{}", f.ident);
             let clear_doc = format!(
-                " Sends `{}` as `null`, clearing the value on the server.",
-                f.wire
+                " Sends {} as `null`, clearing the value on the server.",
+                docs::code(&f.wire)
             );
             quote! {
                 #d
@@ -353,7 +353,8 @@ fn encoder(op: &Operation, r: &Request) -> TokenStream {
             });
             let cap = r.relationships.len();
             let doc2 = format!(
-                " A JSON:API document of type `{resource}` whose `data.id` is `{id_param}`."
+                " A JSON:API document of type {} whose `data.id` is `{id_param}`.",
+                docs::code(&resource)
             );
             quote! {
                 #[doc = #doc]

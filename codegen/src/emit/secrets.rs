@@ -58,6 +58,12 @@ fn of_type(ty: &RustTy, value: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
                 quote!(for item in #value.values() { #inner })
             }
         }
+        // A named list or map is a type alias of a `Vec` or an `IndexMap`
+        // (chains of them are at most `MAX_ALIAS_DEPTH` long).
+        RustTy::Named(name, NamedKind::Alias) => match ctx.alias(name) {
+            Some(a) => of_type(&a.ty, value, ctx),
+            None => quote!(),
+        },
         _ => quote!(),
     }
 }
@@ -102,9 +108,10 @@ pub(crate) fn request_method(
         /// The values of this request's sensitive fields and headers, which
         /// the client keeps out of everything it shows.
         pub fn secrets(&self) -> rt::Secrets {
-            let mut out = rt::Secrets::new();
+            let mut secrets = rt::Secrets::new();
+            let out = &mut secrets;
             #body
-            out
+            secrets
         }
     };
     (method, quote!(request.secrets()))

@@ -89,12 +89,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             for f in &o.fields {
-                let mut ty = &f.ty;
-                while let RustTy::List(inner) | RustTy::Map(inner) = ty {
-                    ty = inner;
-                }
-                if let RustTy::Named(inner, NamedKind::Object) = ty {
-                    containers.entry(inner.as_str()).or_default().push(name);
+                if let Some(inner) = self.element_object(&f.ty) {
+                    containers.entry(inner).or_default().push(name);
                 }
             }
             if own(o) {
@@ -110,6 +106,23 @@ impl<'a> Ctx<'a> {
             }
         }
         checked
+    }
+
+    /// The object a field of type `ty` holds, through lists, maps and named
+    /// lists and maps (whose chains the checker bounds).
+    pub(crate) fn element_object(&self, mut ty: &'a RustTy) -> Option<&'a str> {
+        // Each step unwraps a list, a map or an alias: bounded by the
+        // nesting a spec can hold plus the aliases (whose chains are
+        // acyclic and bounded by the checker).
+        for _ in 0..=(self.aliases.len() + 2 * crate::spec::MAX_DEPTH) {
+            match ty {
+                RustTy::List(inner) | RustTy::Map(inner) => ty = inner,
+                RustTy::Named(name, NamedKind::Alias) => ty = &self.aliases.get(name.as_str())?.ty,
+                RustTy::Named(name, NamedKind::Object) => return Some(name),
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// Whether the request object `name` holds a sensitive value.
@@ -142,7 +155,7 @@ fn type_docs(lines: &[String], name: &str, ctx: &Ctx<'_>) -> TokenStream {
     }
     let spec = docs::attrs(&lines);
     let source = match ctx.provider.pages.first() {
-        Some(page) => docs::raw(&[String::new(), format!("Source: <{page}>")]),
+        Some(page) => docs::raw(&[String::new(), format!("Source: {}", docs::link(page))]),
         None => quote!(),
     };
     quote!(#spec #source)
@@ -151,7 +164,10 @@ fn type_docs(lines: &[String], name: &str, ctx: &Ctx<'_>) -> TokenStream {
 /// Doc attributes of a field: its description, or its wire name.
 pub(crate) fn field_docs(f: &Field) -> TokenStream {
     if f.docs.is_empty() {
-        docs::raw(&[format!("`{}` (the docs give no description).", f.wire)])
+        docs::raw(&[format!(
+            "{} (the docs give no description).",
+            docs::code(&f.wire)
+        )])
     } else {
         docs::attrs(&f.docs)
     }

@@ -176,7 +176,12 @@ pub(crate) fn value_checks(
             if !c.allowed.is_empty() {
                 let vals = c.allowed.iter().filter_map(|v| v.as_str());
                 let m = msg("allowed");
-                out.push(quote!(violations.allowed(&#path, &#text, &[#(#vals),*], #m);));
+                out.push(if secret {
+                    // The message must not repeat a sensitive value.
+                    quote!(violations.allowed_secret(&#path, #text, &[#(#vals),*], #m);)
+                } else {
+                    quote!(violations.allowed(&#path, &#text, &[#(#vals),*], #m);)
+                });
             }
         }
         RustTy::Scalar(s) if s.is_integral() => {

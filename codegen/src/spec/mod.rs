@@ -5,4 +5,4 @@ pub mod model;
 mod positions;
 
 pub use load::{load_dir, load_file, load_str, spec_files, LoadedSpec};
-pub use positions::{PathSeg, PositionIndex, SpecPath};
+pub use positions::{PathSeg, PositionIndex, SpecPath, MAX_DEPTH};

@@ -244,9 +244,11 @@ fn display_parent(path: &SpecPath) -> String {
     }
 }
 
-/// Deepest nesting of mappings and sequences a spec may have. The language
-/// needs a dozen levels; deeper input is refused where it passes this.
-pub const MAX_DEPTH: usize = 64;
+/// Deepest nesting of mappings and sequences the position scan follows:
+/// the YAML reader (serde_yaml) refuses input nested deeper than this, and
+/// the scan, which gives that refusal its position, stops here too instead
+/// of going on (the language needs a dozen levels).
+pub const MAX_DEPTH: usize = 128;
 
 impl Receiver {
     /// Takes one event; `false` when the scan must stop (nesting too deep).

@@ -1,15 +1,22 @@
 //! The digest the generated index uses to prove, at compile time, that the
 //! code it includes was generated from this checkout's spec files.
 
-/// FNV-1a (64 bits) of `bytes`, computable in a `const` (the generator
-/// computes the same over the spec text it read).
-pub const fn spec_digest(bytes: &[u8]) -> u64 {
+/// A 64-bit FNV-1a-style digest of `bytes`, over little-endian 8-byte words
+/// then the remaining bytes, computable in a `const` (the generator
+/// computes the same over the spec text it read). Words rather than bytes
+/// keep compile-time evaluation of a large spec within rustc's limits.
+pub const fn spec_digest(mut bytes: &[u8]) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        hash ^= bytes[i] as u64;
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        i += 1;
+    while let [a, b, c, d, e, f, g, h, rest @ ..] = bytes {
+        let word = u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]);
+        hash = (hash ^ word).wrapping_mul(PRIME);
+        hash ^= hash >> 29;
+        bytes = rest;
+    }
+    while let [a, rest @ ..] = bytes {
+        hash = (hash ^ *a as u64).wrapping_mul(PRIME);
+        bytes = rest;
     }
     hash
 }
@@ -19,9 +26,12 @@ mod tests {
     use super::spec_digest;
 
     #[test]
-    fn known_fnv1a_values() {
+    fn every_byte_counts() {
         assert_eq!(spec_digest(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(spec_digest(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(spec_digest(b"foobar"), 0x8594_4171_f739_67e8);
+        let base = spec_digest(b"provider:\n  name: x\n");
+        assert_ne!(base, spec_digest(b"provider:\n  name: y\n"));
+        assert_ne!(base, spec_digest(b"provider:\n  name: x\n\n"));
+        assert_ne!(spec_digest(b"abcdefgh"), spec_digest(b"abcdefgi"));
+        assert_ne!(spec_digest(b"abcdefghi"), spec_digest(b"abcdefghj"));
     }
 }

@@ -152,7 +152,10 @@ pub fn check_url_variable(name: &str, value: &str) -> Result<(), String> {
     if label_ok {
         Ok(())
     } else {
-        Err(format!("environment variable `{name}` must be a DNS label (letters, digits and inner `-`), got {value:?}"))
+        Err(format!(
+            "environment variable `{name}` must be a DNS label (letters, digits and inner `-`), got {:?}",
+            bounded(value, 64)
+        ))
     }
 }
 
@@ -212,7 +215,8 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
         ));
     };
     let authority = rest.split('/').next().unwrap_or_default();
-    if authority.contains('@') {
+    // Any `@`: a user part, or a password holding `/` that moves it.
+    if rest.contains('@') {
         return Err(
             "the base URL carries a `user@` part; pass credentials as the client's credentials"
                 .to_string(),
@@ -242,11 +246,10 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
 /// A URL as an error may show it: anything before an `@` in its first
 /// part (a `user:password@`) replaced, quoted, and bounded.
 pub fn shown_url(url: &str) -> String {
+    // Everything up to the last `@` may be a user part, whatever it holds
+    // (a password may contain `/`, `?` or `#`, which parsers disagree on).
     let start = url.find("://").map_or(0, |i| i + 3);
-    let end = url[start..]
-        .find(['/', '?', '#', '\\'])
-        .map_or(url.len(), |i| start + i);
-    let shown = match url[start..end].rfind('@') {
+    let shown = match url[start..].rfind('@') {
         Some(at) => format!("{}[REDACTED]{}", &url[..start], &url[start + at..]),
         None => url.to_string(),
     };

@@ -118,7 +118,10 @@ impl<E: fmt::Debug> fmt::Display for Error<E> {
 impl<E: fmt::Debug> fmt::Debug for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Validation(v) => f.debug_tuple("Validation").field(v).finish(),
+            Error::Validation(v) => f
+                .debug_tuple("Validation")
+                .field(&bounded(&format!("{v:?}"), MAX_SHOWN_CHARS))
+                .finish(),
             Error::Build(m) => f
                 .debug_tuple("Build")
                 .field(&bounded(m, MAX_SHOWN_CHARS))
@@ -290,10 +293,41 @@ fn redact_keys<'t>(text: &'t str, keys: &[&str]) -> Cow<'t, str> {
         if value.starts_with('"') {
             out.push_str(":\"[REDACTED]\"");
             rest = &value[literal_len(value)..];
+        } else if value.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-') {
+            // A number, `true`, `false`, or a bare word where text belongs.
+            let end = value
+                .find(|c: char| matches!(c, ',' | '}' | ']') || c.is_whitespace())
+                .unwrap_or(value.len());
+            out.push_str(":\"[REDACTED]\"");
+            rest = &value[end..];
         }
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// serde's "invalid type: integer `1234`, expected …" and "invalid value:
+/// string "…", expected …" repeat the value; where the body may hold
+/// sensitive values, only its kind is kept.
+pub(crate) fn hide_unexpected(message: &str) -> Cow<'_, str> {
+    for marker in ["invalid type: ", "invalid value: "] {
+        let Some(i) = message.find(marker) else {
+            continue;
+        };
+        let start = i + marker.len();
+        if let Some(end) = message[start..].rfind(", expected") {
+            let kind = message[start..start + end]
+                .split([' ', '`', '"'])
+                .next()
+                .unwrap_or_default();
+            return Cow::Owned(format!(
+                "{}{kind} [REDACTED]{}",
+                &message[..start],
+                &message[start + end..]
+            ));
+        }
+    }
+    Cow::Borrowed(message)
 }
 
 /// A client could not be configured (bad base URL, a header value with a

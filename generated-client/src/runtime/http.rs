@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
 use super::encode::{check_base_url, check_header_value, check_path, shown_url, Auth, Body};
-use super::error::{shown_body, Error, TransportError, TransportErrorKind};
+use super::error::{hide_unexpected, shown_body, Error, TransportError, TransportErrorKind};
 use super::redact::{Secrets, REDACTED};
 use super::retry::{Outcome, RetryPolicy};
 use super::secret::Secret;
@@ -298,7 +298,12 @@ impl ClientCore {
         start: std::time::Instant,
     ) -> (Result<HttpResponse, TransportError>, u32) {
         let op = request.operation;
-        let deadline = start + self.retry.total_timeout;
+        // A deadline past what `Instant` can hold is no deadline.
+        let far = std::time::Duration::from_secs(100 * 365 * 24 * 3600);
+        let deadline = start
+            .checked_add(self.retry.total_timeout)
+            .or_else(|| start.checked_add(far))
+            .unwrap_or(start);
         let mut attempt = 1;
         loop {
             let remaining = deadline.saturating_duration_since(std::time::Instant::now());
@@ -325,7 +330,11 @@ impl ClientCore {
                 _ => self.retry.next_delay(attempt, op.retry_safe, &outcome),
             };
             // No retry that the deadline would cut short.
-            let delay = delay.filter(|d| std::time::Instant::now() + *d < deadline);
+            let delay = delay.filter(|d| {
+                std::time::Instant::now()
+                    .checked_add(*d)
+                    .is_some_and(|at| at < deadline)
+            });
             match delay {
                 Some(delay) => {
                     tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
@@ -409,7 +418,11 @@ pub(crate) fn decode_shown<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug
         let decode_error = |message: String| Error::Decode {
             provider,
             status,
-            message: secrets.show(&message),
+            message: if sensitive.is_empty() {
+                secrets.show(&message)
+            } else {
+                secrets.show(&hide_unexpected(&message))
+            },
             snippet: shown_body(body, sensitive, secrets),
         };
         let first = body.iter().find(|b| !b.is_ascii_whitespace());
@@ -419,7 +432,11 @@ pub(crate) fn decode_shown<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug
                     "the request succeeded ({status}), but the answer has no body where the docs describe one"
                 ))
             }),
-            Some(b'{') => serde_json::from_slice(body).map_err(|e| decode_error(e.to_string())),
+            // A type that takes anything (`NoContent`) takes a body that
+            // does not parse too.
+            Some(b'{') => serde_json::from_slice(body).or_else(|e| {
+                serde_json::from_slice::<T>(b"null").map_err(|_| decode_error(e.to_string()))
+            }),
             Some(_) => serde_json::from_slice::<T>(b"null").map_err(|_| {
                 decode_error(format!(
                     "expected a JSON object, as the docs describe (the request succeeded, {status})"

@@ -5,8 +5,11 @@
 //! percent-encoded, form-encoded, base64), and every shown text is bounded.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use base64::Engine;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -46,7 +49,8 @@ pub struct Secrets(Arc<Vec<String>>);
 
 impl fmt::Debug for Secrets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secrets({} values)", self.0.len())
+        let distinct: HashSet<&String> = self.0.iter().collect();
+        write!(f, "Secrets({} values)", distinct.len())
     }
 }
 
@@ -58,7 +62,7 @@ impl Secrets {
 
     /// Adds a secret value (an empty one is nothing to hide).
     pub fn add(&mut self, secret: &str) {
-        if !secret.is_empty() && !self.0.iter().any(|p| p == secret) {
+        if !secret.is_empty() {
             Arc::make_mut(&mut self.0).push(secret.to_string());
         }
     }
@@ -87,6 +91,7 @@ impl Secrets {
     fn forms(&self) -> Vec<String> {
         let b64 = base64::engine::general_purpose::STANDARD;
         let b64_url = base64::engine::general_purpose::URL_SAFE;
+        let mut seen: HashSet<String> = HashSet::new();
         let mut forms: Vec<String> = Vec::new();
         for secret in self.0.iter() {
             let pct = utf8_percent_encode(secret, NON_ALPHANUMERIC).to_string();
@@ -107,7 +112,7 @@ impl Secrets {
                 std,
                 url,
             ] {
-                if !form.is_empty() && !forms.contains(&form) {
+                if !form.is_empty() && seen.insert(form.clone()) {
                     forms.push(form);
                 }
             }
@@ -129,12 +134,26 @@ impl Secrets {
                 out = Cow::Owned(replaced);
             }
         }
-        for form in self.forms() {
-            if out.contains(form.as_str()) {
-                out = Cow::Owned(out.replace(form.as_str(), REDACTED));
+        // Every form in one pass, the longest match first.
+        let forms = self.forms();
+        match AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&forms)
+        {
+            Ok(ac) if ac.is_match(out.as_ref()) => {
+                let with = vec![REDACTED; forms.len()];
+                Cow::Owned(ac.replace_all(&out, &with))
+            }
+            Ok(_) => out,
+            Err(_) => {
+                for form in &forms {
+                    if out.contains(form.as_str()) {
+                        out = Cow::Owned(out.replace(form.as_str(), REDACTED));
+                    }
+                }
+                out
             }
         }
-        out
     }
 
     /// [`Secrets::redact`], then [`bounded`] to [`MAX_SHOWN_CHARS`]: the

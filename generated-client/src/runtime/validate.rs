@@ -301,6 +301,22 @@ impl Violations {
         }
     }
 
+    /// [`Violations::allowed`] for a sensitive value: the message lists the
+    /// allowed values but never repeats the value.
+    pub fn allowed_secret(
+        &mut self,
+        path: &Path<'_>,
+        value: &str,
+        allowed: &[&str],
+        docs: Option<&'static str>,
+    ) {
+        if !allowed.contains(&value) {
+            self.fail(path, Rule::Allowed, docs, || {
+                format!("must be one of {allowed:?}")
+            });
+        }
+    }
+
     /// A list's length within `[min, max]`.
     pub fn items(
         &mut self,

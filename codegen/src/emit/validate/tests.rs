@@ -231,7 +231,7 @@ fn text_rules_with_limits_messages_and_path_segments() {
             let Some(value) = &self.token else { break 'field };
             let path = path.field("token");
             violations.length(&path, value.expose(), None, Some(64), [None, None]);
-            violations.allowed(&path, &value.expose(), &["a", "b"], None);
+            violations.allowed_secret(&path, value.expose(), &["a", "b"], None);
         }
     });
     assert_eq!(request_validator("", fields, NO_RULES), expected);

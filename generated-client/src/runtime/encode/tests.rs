@@ -368,8 +368,21 @@ fn check_path_messages_and_edges() {
 fn base_url_errors_name_the_rule() {
     assert_eq!(check_base_url("https://x.test/"), Ok(()));
     assert_eq!(check_base_url("http://x.test/v1/"), Ok(()));
-    // An `@` after the host is path, not userinfo.
-    assert_eq!(check_base_url("https://x.test/a@b"), Ok(()));
+    // An `@` anywhere is refused: in `https://user:pa/ss@host` the password
+    // holds a `/`, which puts the `@` after what looks like the host.
+    for url in [
+        "https://x.test/a@b",
+        "https://user:pa/ss@x.test",
+        "https://u:p@x.test",
+    ] {
+        let err = check_base_url(url).expect_err(url);
+        assert!(err.contains("`user@` part"), "{err}");
+        assert!(!err.contains("pa/ss") && !err.contains("u:p"), "{err}");
+    }
+    assert_eq!(
+        super::shown_url("https://user:pa/ss@x.test/v1"),
+        r#""https://[REDACTED]@x.test/v1""#
+    );
     assert_eq!(check_base_url("http://[::1]:8080"), Ok(()));
 
     assert_eq!(
