@@ -557,3 +557,21 @@ async fn nested_sensitive_fields_echoed_back_never_show() {
         .expect_err("400");
     assert_hidden(&format!("{err} {err:?}"), &[mail]);
 }
+
+#[tokio::test]
+async fn deadlines_and_waits_past_what_a_clock_holds_do_not_panic() {
+    let server = MockServer::start().await;
+    always(
+        &server,
+        ResponseTemplate::new(503).insert_header("retry-after", "18446744073709551615"),
+    )
+    .await;
+    let policy = rt::RetryPolicy::standard()
+        .max_delay(Duration::MAX)
+        .total_timeout(Duration::MAX);
+    let err = razorpay_at(&server.uri(), &config().retry(policy))
+        .update_order("order_1", &notes())
+        .await
+        .expect_err("503");
+    assert_eq!(err.status(), Some(503));
+}

@@ -338,7 +338,30 @@ pub struct ConfigError(pub String);
 
 #[cfg(test)]
 mod redaction_tests {
-    use super::redacted_snippet;
+    use super::{hide_unexpected, redacted_snippet};
+
+    #[test]
+    fn sensitive_values_that_are_not_strings_are_redacted_too() {
+        let body = br#"{"pin": 1234, "flag":true ,"tok\u0065n":-5.5e3}"#;
+        let shown = redacted_snippet(body, &["pin", "flag", "token"]);
+        assert_eq!(
+            shown,
+            r#"{"pin":"[REDACTED]", "flag":"[REDACTED]" ,"tok\u0065n":"[REDACTED]"}"#
+        );
+    }
+
+    #[test]
+    fn serde_messages_keep_the_kind_not_the_value() {
+        assert_eq!(
+            hide_unexpected("invalid type: integer `1234`, expected a string at line 1 column 9"),
+            "invalid type: integer [REDACTED], expected a string at line 1 column 9"
+        );
+        assert_eq!(
+            hide_unexpected(r#"invalid value: string "a, expected b", expected a date"#),
+            "invalid value: string [REDACTED], expected a date"
+        );
+        assert_eq!(hide_unexpected("missing field `id`"), "missing field `id`");
+    }
 
     #[test]
     fn redacts_sensitive_string_values_even_in_broken_json() {

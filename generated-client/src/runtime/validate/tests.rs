@@ -484,3 +484,15 @@ fn format_violations_describe_the_format() {
         );
     }
 }
+
+#[test]
+fn allowed_secret_never_repeats_the_value() {
+    let mut v = Violations::new();
+    v.allowed_secret(&Path::root().field("token"), "sk_live_X", &["a", "b"], None);
+    v.allowed_secret(&Path::root().field("ok"), "a", &["a", "b"], None);
+    let errors = v.finish().expect_err("one violation");
+    let shown = format!("{errors} {errors:?}");
+    assert_eq!(errors.0.len(), 1);
+    assert!(shown.contains(r#"must be one of ["a", "b"]"#), "{shown}");
+    assert!(!shown.contains("sk_live_X"), "{shown}");
+}
