@@ -1,5 +1,6 @@
-//! What the type system must refuse: a request without a required field,
-//! and setting a field the provider rejects on update.
+//! What the compiler must refuse: a request without a required field,
+//! setting a field the provider rejects on update, and generated code whose
+//! spec file changed since it was generated (the index's digest check).
 
 #[test]
 fn refused_requests_do_not_compile() {
