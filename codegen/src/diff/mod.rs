@@ -143,7 +143,8 @@ pub struct Change {
 }
 
 /// Output formats of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// Plain text, grouped by severity.
     #[default]
@@ -155,7 +156,8 @@ pub enum Format {
 }
 
 /// The lowest severity that makes `codegen diff --fail-on` fail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum FailOn {
     /// Fail on a breaking change.
     Breaking,
