@@ -96,12 +96,6 @@ pub(crate) fn escaped(lines: &[String]) -> Vec<String> {
                         item = Some(offset);
                         0
                     }
-                    None if is_break(text) => {
-                        // A thematic break ends any list: indenting the
-                        // next line would make it an indented code block.
-                        item = None;
-                        0
-                    }
                     None => item.unwrap_or(0),
                 };
                 let pad = " ".repeat(indent);
@@ -123,14 +117,20 @@ pub(crate) fn escaped(lines: &[String]) -> Vec<String> {
 /// leading fence run escaped too. Returns the line and, for a list item,
 /// the offset its continuation lines are indented to.
 fn neutral(text: &str) -> (String, Option<usize>) {
-    if is_break(text) || text.chars().all(|c| matches!(c, '=' | '-' | ' ')) {
-        // A thematic break, or the underline of a setext heading (`---`,
-        // `===` under a line): escaped, so it is text.
-        return (format!("\\{}", escape(text)), None);
-    }
     let mut shown = String::new();
     let mut rest = text;
-    while let Some(offset) = list_offset(rest) {
+    loop {
+        if is_break(rest) || rest.chars().all(|c| matches!(c, '=' | '-' | ' ')) {
+            // A thematic break (which Markdown reads before a list item), or
+            // the underline of a setext heading: escaped, so it is text.
+            let offset = (!shown.is_empty()).then_some(shown.chars().count());
+            shown.push('\\');
+            shown.push_str(&escape(rest));
+            return (shown, offset);
+        }
+        let Some(offset) = list_offset(rest) else {
+            break;
+        };
         shown.push_str(&rest[..offset]);
         rest = rest[offset..].trim_start();
     }
@@ -294,13 +294,21 @@ fn wrap(line: String, cont: &str) -> Vec<String> {
     // would make a long line quadratic).
     let mut cur_chars = 0;
     let mut has_word = false;
+    // Whether `cur` holds more than indentation: a line of spaces alone
+    // would read as a blank line and end the paragraph.
+    let mut has_text = false;
     for word in line.split(' ') {
         let word_chars = word.chars().count();
-        if has_word && cur_chars + 1 + word_chars > WIDTH && !starts_block(word) {
+        if has_text
+            && cur_chars + 1 + word_chars > WIDTH
+            && !starts_block(word)
+            && !ends_as_block(&cur)
+        {
             out.push(std::mem::take(&mut cur));
             cur.push_str(cont);
             cur_chars = cont.len();
             has_word = false;
+            has_text = false;
         }
         if has_word {
             cur.push(' ');
@@ -309,9 +317,17 @@ fn wrap(line: String, cont: &str) -> Vec<String> {
         cur.push_str(word);
         cur_chars += word_chars;
         has_word = true;
+        has_text |= !word.is_empty();
     }
     out.push(cur);
     out
+}
+
+/// Whether `line`, were it cut here, would be a setext underline or a
+/// thematic break on its own (`===`, `- - -`): a line may not end there.
+fn ends_as_block(line: &str) -> bool {
+    let t = line.trim();
+    is_break(t) || t.chars().all(|c| matches!(c, '=' | '-' | ' '))
 }
 
 /// Whether a line starting with `word` would open a Markdown block.
