@@ -10,43 +10,11 @@ use base64::Engine;
 use generated_client::runtime as rt;
 use generated_client::{commercelayer, costplus, razorpay};
 use integration_tests::hostile;
+use integration_tests::loopback::{always, config, notes, razorpay_at, KEY_ID, KEY_SECRET};
 use proptest::prelude::*;
-use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const KEY_ID: &str = "rzp_live_KEYID7f3a";
-const KEY_SECRET: &str = "rzpSECRET9b1cQQ";
-
-fn config() -> rt::ClientConfig {
-    rt::ClientConfig::default()
-        .connect_timeout(Duration::from_secs(2))
-        .request_timeout(Duration::from_secs(5))
-}
-
-fn razorpay_at(base: &str, config: &rt::ClientConfig) -> razorpay::Client {
-    razorpay::Client::new(
-        &razorpay::Environment::Custom(base.to_string()),
-        &razorpay::Credentials::new(KEY_ID, KEY_SECRET),
-        config,
-    )
-    .expect("a loopback client")
-}
-
-fn notes() -> razorpay::UpdateOrderRequest {
-    let mut notes = razorpay::Notes::new();
-    notes.insert("key1".into(), json!("value3"));
-    razorpay::UpdateOrderRequest::new(notes)
-}
-
-async fn always(server: &MockServer, response: ResponseTemplate) {
-    Mock::given(any())
-        .respond_with(response)
-        .mount(server)
-        .await;
-}
+use wiremock::{MockServer, ResponseTemplate};
 
 fn json_body(status: u16, body: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_raw(body.as_bytes().to_vec(), "application/json")

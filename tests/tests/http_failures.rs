@@ -11,36 +11,18 @@ use std::time::{Duration, Instant};
 
 use generated_client::runtime as rt;
 use generated_client::{commercelayer, costplus, juspay, razorpay};
+use integration_tests::loopback::{always, config, notes, razorpay_at, KEY_ID, KEY_SECRET};
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const KEY_ID: &str = "rzp_live_KEYID7f3a";
-const KEY_SECRET: &str = "rzpSECRET9b1cQQ";
-
-/// Short timeouts: nothing here waits for more than a fraction of a second.
-fn config() -> rt::ClientConfig {
-    rt::ClientConfig::default()
-        .connect_timeout(Duration::from_secs(2))
-        .request_timeout(Duration::from_secs(5))
-}
-
 /// Retries with backoff of at most a few milliseconds.
 fn fast_retries() -> rt::RetryPolicy {
     rt::RetryPolicy::standard()
         .base_delay(Duration::from_millis(5))
         .max_delay(Duration::from_millis(20))
-}
-
-fn razorpay_at(base: &str, config: &rt::ClientConfig) -> razorpay::Client {
-    razorpay::Client::new(
-        &razorpay::Environment::Custom(base.to_string()),
-        &razorpay::Credentials::new(KEY_ID, KEY_SECRET),
-        config,
-    )
-    .expect("a loopback client")
 }
 
 fn juspay_at(base: &str, config: &rt::ClientConfig) -> juspay::Client {
@@ -51,12 +33,6 @@ fn juspay_at(base: &str, config: &rt::ClientConfig) -> juspay::Client {
         config,
     )
     .expect("a loopback client")
-}
-
-fn notes() -> razorpay::UpdateOrderRequest {
-    let mut notes = razorpay::Notes::new();
-    notes.insert("key1".into(), json!("value3"));
-    razorpay::UpdateOrderRequest::new(notes)
 }
 
 fn juspay_request() -> juspay::UpdateOrderRequest {
@@ -79,13 +55,6 @@ async fn first_then(server: &MockServer, n: u64, first: ResponseTemplate, then: 
         .mount(server)
         .await;
     Mock::given(any()).respond_with(then).mount(server).await;
-}
-
-async fn always(server: &MockServer, response: ResponseTemplate) {
-    Mock::given(any())
-        .respond_with(response)
-        .mount(server)
-        .await;
 }
 
 async fn request_count(server: &MockServer) -> usize {

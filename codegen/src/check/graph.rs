@@ -64,6 +64,26 @@ pub(crate) fn on_cycle(edges: &[Vec<usize>]) -> Vec<bool> {
     cyclic
 }
 
+/// [`on_cycle`] for nodes known by name: `next` gives the names a node
+/// points to (names that are not among `names` are no edge).
+pub(crate) fn named_on_cycle<'a>(
+    names: &[&'a str],
+    next: impl Fn(&'a str) -> Vec<&'a str>,
+) -> Vec<bool> {
+    let ids: std::collections::HashMap<&str, usize> =
+        names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let edges: Vec<Vec<usize>> = names
+        .iter()
+        .map(|n| {
+            next(n)
+                .into_iter()
+                .filter_map(|m| ids.get(m).copied())
+                .collect()
+        })
+        .collect();
+    on_cycle(&edges)
+}
+
 #[cfg(test)]
 mod tests {
     use super::on_cycle;

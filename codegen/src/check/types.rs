@@ -148,18 +148,10 @@ impl<'a> Checker<'a> {
             .filter(|(_, d)| d.kind == "object")
             .map(|(n, _)| n.as_str())
             .collect();
-        let ids: HashMap<&str, usize> = objects.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-        let edges: Vec<Vec<usize>> = objects
-            .iter()
-            .map(|n| {
-                types[*n]
-                    .fields
-                    .values()
-                    .filter_map(|f| ids.get(f.ty.as_str()).copied())
-                    .collect()
-            })
-            .collect();
-        for (name, cyclic) in objects.iter().zip(graph::on_cycle(&edges)) {
+        let cycles = graph::named_on_cycle(&objects, |n| {
+            types[n].fields.values().map(|f| f.ty.as_str()).collect()
+        });
+        for (name, cyclic) in objects.iter().zip(cycles) {
             if cyclic {
                 self.err_key(
                     &SpecPath::root().key("types").key(name),
@@ -181,20 +173,11 @@ impl<'a> Checker<'a> {
             .filter(|(_, d)| d.kind == "list" || d.kind == "map")
             .map(|(n, _)| n.as_str())
             .collect();
-        let ids: HashMap<&str, usize> = aliases.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-        let edges: Vec<Vec<usize>> = aliases
-            .iter()
-            .map(|n| {
-                types[*n]
-                    .items
-                    .as_deref()
-                    .and_then(|i| ids.get(i).copied())
-                    .into_iter()
-                    .collect()
-            })
-            .collect();
+        let cycles = graph::named_on_cycle(&aliases, |n| {
+            types[n].items.as_deref().into_iter().collect()
+        });
         let mut any = false;
-        for (name, cyclic) in aliases.iter().zip(graph::on_cycle(&edges)) {
+        for (name, cyclic) in aliases.iter().zip(cycles) {
             if cyclic {
                 any = true;
                 self.err_key(
