@@ -77,15 +77,17 @@ const MAX_PASSES: usize = 200;
 pub fn load_file(file: &Path) -> Result<LoadedSpec, Vec<Diagnostic>> {
     match std::fs::read_to_string(file) {
         Ok(source) => load_str(file, &source),
-        Err(e) => Err(vec![Diagnostic::new(
-            file,
-            Pos { line: 1, column: 1 },
-            format!("cannot read the spec file: {e}"),
-        )
-        .with_hint(
-            "check that the path exists and is a readable UTF-8 text file",
-        )]),
+        Err(e) => Err(vec![read_error(file, &e)]),
     }
+}
+
+fn read_error(file: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        file,
+        Pos { line: 1, column: 1 },
+        format!("cannot read the spec file: {e}"),
+    )
+    .with_hint("check that the path exists and is a readable UTF-8 text file")
 }
 
 /// The `*.yaml` / `*.yml` files of a folder, sorted by name.
@@ -106,7 +108,9 @@ pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// Loads every spec file of a folder (or the one file given). Returns the
-/// specs that parsed and the diagnostics of those that did not.
+/// specs that parsed, every structural diagnostic, and also the specs whose
+/// only structural problems were unknown keys (see [`load_repaired`]), so
+/// the checker can report their semantic problems in the same run.
 pub fn load_dir(path: &Path) -> (Vec<LoadedSpec>, Vec<Diagnostic>) {
     let files = if path.is_dir() {
         match spec_files(path) {
@@ -131,10 +135,12 @@ pub fn load_dir(path: &Path) -> (Vec<LoadedSpec>, Vec<Diagnostic>) {
     let mut specs = Vec::new();
     let mut diags = Vec::new();
     for f in files {
-        match load_file(&f) {
-            Ok(s) => specs.push(s),
-            Err(d) => diags.extend(d),
-        }
+        let (spec, d) = match std::fs::read_to_string(&f) {
+            Ok(source) => load_repaired(&f, &source),
+            Err(e) => (None, vec![read_error(&f, &e)]),
+        };
+        specs.extend(spec);
+        diags.extend(d);
     }
     (specs, diags)
 }
@@ -147,6 +153,42 @@ pub fn load_dir(path: &Path) -> (Vec<LoadedSpec>, Vec<Diagnostic>) {
 /// their positions and hints; the other diagnostics build the same index
 /// on demand.
 pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
+    match load_repaired(file, source) {
+        (Some(spec), diags) if diags.is_empty() => Ok(spec),
+        (_, diags) => Err(diags),
+    }
+}
+
+/// Parses spec text like [`load_str`], but also returns the spec when its
+/// only structural problems were unknown keys: with those keys left out it
+/// reads exactly as the generator would read it, so the semantic checks can
+/// run on it and report their problems in the same run. A spec that needed
+/// any other repair (a missing key, a value of the wrong shape) is not
+/// returned: checking it would report problems of the stand-ins.
+pub(crate) fn load_repaired(file: &Path, source: &str) -> (Option<LoadedSpec>, Vec<Diagnostic>) {
+    match load_inner(file, source) {
+        Ok(spec) => (Some(spec), Vec::new()),
+        Err(Failure { diags, repaired }) => (repaired, diags),
+    }
+}
+
+/// Why a spec did not load cleanly, and the spec with its unknown keys
+/// removed when that was the only repair.
+struct Failure {
+    diags: Vec<Diagnostic>,
+    repaired: Option<LoadedSpec>,
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(diags: Vec<Diagnostic>) -> Failure {
+        Failure {
+            diags,
+            repaired: None,
+        }
+    }
+}
+
+fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
     let parsed: Result<Value, _> = serde_yaml::from_str(source);
     let index = match parsed {
         Ok(_) => Positions::new(source),
@@ -161,7 +203,8 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                         message: p.message,
                         hint: p.hint,
                     })
-                    .collect());
+                    .collect::<Vec<_>>()
+                    .into());
             }
             Positions::built(source, index)
         }
@@ -176,7 +219,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                     column: l.column(),
                 })
                 .unwrap_or(Pos { line: 1, column: 1 });
-            return Err(vec![Diagnostic::new(file, pos, format!("YAML error: {e}"))]);
+            return Err(vec![Diagnostic::new(file, pos, format!("YAML error: {e}"))].into());
         }
     };
     if !value.is_mapping() {
@@ -187,9 +230,11 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
         };
         let d = Diagnostic::new(file, index.get().value_pos(&SpecPath::root()), message)
             .with_hint("start with `provider:`, then `types:` and `operations:`; spec/README.md shows the shape");
-        return Err(vec![d]);
+        return Err(vec![d].into());
     }
     let mut diags = Vec::new();
+    // Whether every repair so far was removing an unknown key.
+    let mut only_unknown_keys = true;
     // Nodes already reported as wrong: a later "missing" error about them is not news.
     let mut reported: BTreeSet<SpecPath> = BTreeSet::new();
     // Nodes replaced by a stand-in so parsing can go on, with the stand-in tried.
@@ -203,7 +248,14 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                     index,
                 });
             }
-            Ok(_) => return Err(diags),
+            Ok(spec) => {
+                let repaired = only_unknown_keys.then(|| LoadedSpec {
+                    file: file.to_path_buf(),
+                    spec,
+                    index,
+                });
+                return Err(Failure { diags, repaired });
+            }
             Err(e) => e,
         };
         let path = convert_path(err.path());
@@ -228,6 +280,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                 remove(&mut value, &path);
             }
             SerdeProblem::Missing { key } => {
+                only_unknown_keys = false;
                 let target = path.key(&key);
                 let inside_stand_in = stand_ins.keys().any(|s| path.0.starts_with(&s.0));
                 if !reported.contains(&target) && !inside_stand_in {
@@ -240,15 +293,16 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                     diags.push(d);
                 }
                 if !next_stand_in(&mut value, &mut stand_ins, &target) {
-                    return Err(diags);
+                    return Err(diags.into());
                 }
             }
             SerdeProblem::Other if stand_ins.contains_key(&path) => {
                 if !next_stand_in(&mut value, &mut stand_ins, &path) {
-                    return Err(diags);
+                    return Err(diags.into());
                 }
             }
             SerdeProblem::Other => {
+                only_unknown_keys = false;
                 if path.0.is_empty() || reported.contains(&path) {
                     // Nothing left to remove: give up on the file, keeping what was found.
                     if diags.is_empty() {
@@ -261,7 +315,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                             .with_hint("spec/README.md shows the shape of a spec file"),
                         );
                     }
-                    return Err(diags);
+                    return Err(diags.into());
                 }
                 let d = Diagnostic::new(
                     file,
@@ -278,14 +332,14 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
                     // A list item keeps its place (later positions stay right).
                     _ => {
                         if !next_stand_in(&mut value, &mut stand_ins, &path) {
-                            return Err(diags);
+                            return Err(diags.into());
                         }
                     }
                 }
             }
         }
     }
-    Err(diags)
+    Err(diags.into())
 }
 
 /// Values tried in turn for a node that must be there for parsing to go on
