@@ -254,6 +254,51 @@ pub fn placeholders(template: &str) -> Vec<String> {
     out
 }
 
+/// Compiles a spec `pattern` exactly as the generated client does
+/// (anchored, with `regex-lite`), so the checker and the client agree on
+/// what a pattern is and what it matches. The error is the last line of
+/// the engine's message.
+pub fn compile_pattern(pattern: &str) -> Result<regex_lite::Regex, String> {
+    regex_lite::Regex::new(&anchored_pattern(pattern)).map_err(|e| {
+        let text = e.to_string();
+        let last = text
+            .lines()
+            .map(str::trim)
+            .rfind(|l| !l.is_empty())
+            .unwrap_or("")
+            .to_string();
+        last.strip_prefix("error: ").unwrap_or(&last).to_string()
+    })
+}
+
+/// A pattern as the client compiles it: matching the whole value.
+pub fn anchored_pattern(pattern: &str) -> String {
+    format!("^(?:{pattern})$")
+}
+
+/// `12.50` → (1250, 2); `1e-6` (how a YAML number like `0.000001` prints)
+/// → (1, 6); `2.5e3` → (2500, 0). `None` when `rt::Decimal::new` could not
+/// take it (a mantissa beyond `i64`, or more than 28 decimals, where it
+/// would panic).
+pub fn decimal_parts(text: &str) -> Option<(i64, u32)> {
+    let (number, exp) = match text.split_once(['e', 'E']) {
+        Some((number, exp)) => (number, exp.parse::<i64>().ok()?),
+        None => (text, 0),
+    };
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    let mantissa: i64 = format!("{int}{frac}").parse().ok()?;
+    let scale = i64::try_from(frac.len()).ok()? - exp;
+    let (mantissa, scale) = match u32::try_from(scale) {
+        Ok(scale) => (mantissa, scale),
+        // More exponent than decimals: trailing zeros of a whole number.
+        Err(_) => {
+            let zeros = 10i64.checked_pow(u32::try_from(-scale).ok()?)?;
+            (mantissa.checked_mul(zeros)?, 0)
+        }
+    };
+    (scale <= 28).then_some((mantissa, scale))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -448,6 +448,33 @@ async fn the_url_a_request_shows_is_the_url_it_is_sent_to() {
     }
 }
 
+#[tokio::test]
+async fn path_parameter_constraints_are_enforced_before_sending() {
+    let server = MockServer::start().await;
+    always(&server, ResponseTemplate::new(204)).await;
+    let client = hostile_client(&server.uri());
+    let err = client
+        .cancel_order("order_../../admin")
+        .await
+        .expect_err("breaks the pattern and the length");
+    let rt::Error::Validation(v) = &err else {
+        panic!("a validation error, not {err:?}");
+    };
+    let shown = v.to_string();
+    assert!(shown.contains("order_id"), "{shown}");
+    assert!(shown.contains("must look like order_123"), "{shown}");
+    assert!(shown.contains("12"), "{shown}");
+    assert_eq!(v.0.len(), 2, "{shown}");
+    assert_eq!(v.0[0].path, "/order_id", "{shown}");
+    let received = server.received_requests().await.expect("recorded");
+    assert!(received.is_empty(), "nothing is sent");
+    client
+        .cancel_order("order_1")
+        .await
+        .expect("a valid id is sent");
+    assert_eq!(server.received_requests().await.expect("recorded").len(), 1);
+}
+
 // ----------------------------------- 14. retries end by a deadline
 
 #[tokio::test]

@@ -28,16 +28,16 @@ fn copy_dir(from: &Path, to: &Path) {
 fn checkout(root: &Path) {
     let _ = std::fs::remove_dir_all(root);
     let ws = workspace();
-    for dir in ["codegen", "generated-client", "spec", ".cargo"] {
+    for dir in ["codegen", "formats", "generated-client", "spec", ".cargo"] {
         copy_dir(&ws.join(dir), &root.join(dir));
     }
     std::fs::copy(ws.join("Cargo.lock"), root.join("Cargo.lock")).expect("lock");
     let manifest = std::fs::read_to_string(ws.join("Cargo.toml")).expect("manifest");
     let manifest = manifest.replace(
-        r#"members = ["codegen", "generated-client", "tests", "benches"]"#,
-        r#"members = ["codegen", "generated-client"]"#,
+        r#"members = ["codegen", "formats", "generated-client", "tests", "benches"]"#,
+        r#"members = ["codegen", "formats", "generated-client"]"#,
     );
-    assert!(manifest.contains(r#"members = ["codegen", "generated-client"]"#));
+    assert!(manifest.contains(r#"members = ["codegen", "formats", "generated-client"]"#));
     std::fs::write(root.join("Cargo.toml"), manifest).expect("manifest written");
 }
 

@@ -293,29 +293,41 @@ impl<'a> Checker<'a> {
         if let Shape::Number { integral: true } = sh {
             for (name, n) in [("minimum", &c.minimum), ("maximum", &c.maximum)] {
                 if let Some(n) = n {
-                    if !(n.is_i64() || n.is_u64()) {
+                    if !n.is_i64() {
+                        let what = if n.is_u64() {
+                            "is beyond the 64-bit signed range of an integer field"
+                        } else {
+                            "is not a whole number, but the field is an integer"
+                        };
                         self.err_value(
                             &path.key(name),
-                            format!(
-                                "`{name}` ({n}) is not a whole number, but the field is an integer"
-                            ),
-                            "write a whole number",
+                            format!("`{name}` ({n}) {what}"),
+                            "write a whole number within the 64-bit signed range",
+                        );
+                    }
+                }
+            }
+        }
+        if ty_is_decimal(ty) {
+            for (name, n) in [("minimum", &c.minimum), ("maximum", &c.maximum)] {
+                if let Some(n) = n {
+                    if crate::lang::decimal_parts(&n.to_string()).is_none() {
+                        self.err_value(
+                            &path.key(name),
+                            format!("`{name}` ({n}) cannot be held exactly by a decimal"),
+                            "write a finite number with at most 28 decimals and 18 significant digits, e.g. `0.01`",
                         );
                     }
                 }
             }
         }
         if let Some(p) = &c.pattern {
-            if let Err(e) = regex::Regex::new(p) {
-                let last = e
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .trim()
-                    .to_string();
-                let first = last.strip_prefix("error: ").unwrap_or(&last).to_string();
-                self.err_value(&path.key("pattern"), format!("invalid regular expression: {first}"), "patterns use Rust `regex` syntax; escape `\\` inside double quotes or use single quotes");
+            if let Err(e) = crate::lang::compile_pattern(p) {
+                self.err_value(
+                    &path.key("pattern"),
+                    format!("invalid regular expression: {e}"),
+                    "patterns use the `regex-lite` syntax the client enforces them with (ASCII classes, no `\\p{…}`); escape `\\` inside double quotes or use single quotes",
+                );
             }
         }
         if let Some(values) = &c.allowed {
@@ -440,6 +452,10 @@ impl<'a> Checker<'a> {
             self.err_value(&p, msg, hint);
         }
     }
+}
+
+fn ty_is_decimal(ty: &Ty<'_>) -> bool {
+    matches!(ty, Ty::Scalar(Scalar::Decimal))
 }
 
 fn rules_set(c: &Constraints) -> Vec<&'static str> {

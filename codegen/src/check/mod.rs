@@ -6,6 +6,7 @@
 
 mod fields;
 mod graph;
+mod names;
 mod operations;
 mod provider;
 mod types;
@@ -25,6 +26,7 @@ pub fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
     c.provider();
     c.types();
     c.operations();
+    c.names();
     let mut diags = c.diags;
     diags.sort_by(|a, b| (a.pos, &a.message).cmp(&(b.pos, &b.message)));
     diags.dedup();
@@ -308,7 +310,7 @@ operations:
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(
             d[0].message,
-            "invalid regular expression: unclosed character class"
+            "invalid regular expression: non-empty character class has no closing bracket"
         );
     }
 

@@ -51,6 +51,23 @@ impl<'a> Checker<'a> {
         self.path_template(path, op);
         self.fields(&path.key("path_params"), &op.path_params, FieldSide::Path);
         self.headers(&path.key("headers"), &op.headers);
+        for name in op.headers.keys() {
+            let provider = &self.spec.spec.provider.headers;
+            if let Some(first) = provider.keys().find(|p| p.eq_ignore_ascii_case(name)) {
+                self.err_key(
+                    &path.key("headers").key(name),
+                    format!("header `{name}` is also a provider header (`{first}`)"),
+                    "it would be sent twice; keep it in one place",
+                );
+            }
+        }
+        if op.request.is_none() && op.headers.values().any(|h| h.constant.is_none()) {
+            self.err_key(
+                &path.key("headers"),
+                "per-operation headers are set on the request type, and this operation has no `request:`",
+                "move the header to `provider.headers`, or give it a `const:` value",
+            );
+        }
         if let Some(req) = &op.request {
             self.request(&path.key("request"), req, op);
         } else if matches!(op.method.as_str(), "POST" | "PUT" | "PATCH") {
@@ -139,6 +156,31 @@ impl<'a> Checker<'a> {
                 &pp,
                 "a path template cannot contain `?` or `#`",
                 "query parameters are not part of the path",
+            );
+        }
+        if op.path.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            self.err_value(
+                &pp,
+                "a path template cannot contain spaces, tabs, line breaks or control characters",
+                "percent-encode them (`%20`), or remove them",
+            );
+        }
+        let dot_segment = op.path.split('/').find(|seg| matches!(*seg, "." | ".."));
+        if op.path.contains("//") || dot_segment.is_some() {
+            self.err_value(
+                &pp,
+                match dot_segment {
+                    Some(seg) => format!("a path template cannot contain a `{seg}` segment"),
+                    None => "a path template cannot contain an empty segment (`//`)".to_string(),
+                },
+                "the server would see a different path than the one reported; write the path as sent",
+            );
+        }
+        if op.path.contains('\\') {
+            self.err_value(
+                &pp,
+                "a path template cannot contain `\\`",
+                "use `/` between segments",
             );
         }
         if !braces_balanced(&op.path) {

@@ -41,7 +41,7 @@ impl Checker<'_> {
                     "e.g. `production`, `sandbox`",
                 );
             }
-            self.url(&path, url);
+            self.base_url(&path, url);
             if url.ends_with('/') {
                 self.err_value(
                     &path,
@@ -169,12 +169,28 @@ impl Checker<'_> {
                     "use letters, digits and `-`",
                 );
             }
+            if let Some(managed) = MANAGED_HEADERS
+                .iter()
+                .find(|m| m.eq_ignore_ascii_case(name))
+            {
+                self.err_key(
+                    &hp,
+                    format!("`{name}` is a header the client sets itself"),
+                    format!("`{managed}` comes from the auth scheme, the body or the connection; remove it from the spec"),
+                );
+            }
             if let Some(v) = &h.constant {
                 if v.contains(['\r', '\n']) {
                     self.err_value(
                         &hp.key("const"),
                         "a header value cannot contain a line break",
                         "remove the CR/LF characters",
+                    );
+                } else if !v.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b)) {
+                    self.err_value(
+                        &hp.key("const"),
+                        "a header value may hold visible ASCII characters, spaces and tabs only",
+                        "remove the control or non-ASCII characters",
                     );
                 }
             }
@@ -223,7 +239,64 @@ impl Checker<'_> {
             );
         }
     }
+
+    /// Checks a base URL: an absolute http(s) URL with no user name,
+    /// password, query or fragment, and no control characters, so that
+    /// `Client::new` can take it and every path can be appended to it.
+    fn base_url(&mut self, path: &SpecPath, s: &str) {
+        self.url(path, s);
+        let Some(rest) = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+        else {
+            return;
+        };
+        let authority = rest.split('/').next().unwrap_or_default();
+        let problem = if s.chars().any(|c| c.is_control()) {
+            Some((
+                "a base URL cannot contain control characters",
+                "remove them",
+            ))
+        } else if authority.contains('@') {
+            Some((
+                "a base URL cannot carry a user name or password",
+                "credentials belong under `auth:`; remove the `user:password@` part",
+            ))
+        } else if s.contains('?') {
+            Some((
+                "a base URL cannot carry a query",
+                "query parameters are not part of the base URL; remove the `?…` part",
+            ))
+        } else if s.contains('#') {
+            Some(("a base URL cannot carry a fragment", "remove the `#…` part"))
+        } else if s.contains('\\') {
+            Some(("a base URL cannot contain `\\`", "use `/` between segments"))
+        } else {
+            None
+        };
+        if let Some((msg, hint)) = problem {
+            self.err_value(path, msg, hint);
+        }
+    }
 }
+
+/// Headers the client or the HTTP stack sets: a spec that declared one
+/// would send it twice, or break the framing of the request.
+pub(crate) const MANAGED_HEADERS: [&str; 13] = [
+    "Authorization",
+    "Proxy-Authorization",
+    "Content-Type",
+    "Content-Length",
+    "Content-Encoding",
+    "Transfer-Encoding",
+    "Host",
+    "Connection",
+    "Keep-Alive",
+    "Upgrade",
+    "TE",
+    "Trailer",
+    "Expect",
+];
 
 /// Whether every `{` of a template is closed by a `}` before the next `{`,
 /// and no `}` stands alone.

@@ -1,8 +1,7 @@
 //! Checking YAML values (examples, defaults, allowed values) against the
 //! spec's own types and constraints.
 
-use std::sync::LazyLock;
-
+use formats::Format;
 use serde_yaml::Value;
 
 use super::{Checker, Ty};
@@ -313,11 +312,9 @@ fn scalar(
         },
         Scalar::Decimal => match v {
             Value::Number(_) => {}
-            Value::String(t) if is_decimal(t) && (quoted || mode == Mode::Request) => {}
-            Value::String(_) if !quoted && mode == Mode::Response => bad(
-                "a decimal number",
-                "if the server quotes it, add `lenient: [quoted]`",
-            ),
+            // The client reads a decimal from a JSON number or string alike
+            // (decimals are often sent as strings to keep their digits).
+            Value::String(t) if is_decimal(t) => {}
             _ => bad("a decimal number", "e.g. `90.00`"),
         },
         Scalar::Boolean => match v {
@@ -362,43 +359,24 @@ pub(crate) fn is_decimal(t: &str) -> bool {
         && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Why `t` is not a valid value of the text scalar `s`, if it is not.
+/// Why `t` is not a valid value of the text scalar `s`, if it is not:
+/// decided by the client runtime's own [`formats::Format`].
 fn format_problem(s: Scalar, t: &str) -> Option<&'static str> {
-    let ok = match s {
-        Scalar::Currency => t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase()),
-        Scalar::Url => t.starts_with("https://") || t.starts_with("http://"),
-        Scalar::Email => {
-            matches!(t.split_once('@'), Some((a, b)) if !a.is_empty() && b.contains('.'))
-        }
-        Scalar::Timestamp => regex_match(&TIMESTAMP, t),
-        Scalar::Duration => regex_match(&DURATION, t) && t.len() > 1 && !t.ends_with('T'),
-        _ => true,
+    let (format, problem) = match s {
+        Scalar::Currency => (
+            Format::Currency,
+            "expected three capital letters (ISO 4217)",
+        ),
+        Scalar::Url => (Format::Url, "expected an absolute http(s) URL"),
+        Scalar::Email => (Format::Email, "expected an e-mail address"),
+        Scalar::Timestamp => (
+            Format::Timestamp,
+            "expected an ISO-8601 date-time like 2021-09-10T09:24:06Z",
+        ),
+        Scalar::Duration => (Format::Duration, "expected an ISO-8601 duration like PT30M"),
+        _ => return None,
     };
-    if ok {
-        return None;
-    }
-    Some(match s {
-        Scalar::Currency => "expected three capital letters (ISO 4217)",
-        Scalar::Url => "expected an absolute http(s) URL",
-        Scalar::Email => "expected an e-mail address",
-        Scalar::Timestamp => "expected an ISO-8601 date-time like 2021-09-10T09:24:06Z",
-        _ => "expected an ISO-8601 duration like PT30M",
-    })
-}
-
-/// ISO-8601 date-time, as the runtime's `Format::Timestamp` accepts it.
-static TIMESTAMP: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
-    regex::Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$").ok()
-});
-
-/// ISO-8601 duration (`P1DT2H`, `PT30M`).
-static DURATION: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
-    regex::Regex::new(r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$").ok()
-});
-
-/// Whether `t` matches `re` (compiled once, on first use).
-fn regex_match(re: &LazyLock<Option<regex::Regex>>, t: &str) -> bool {
-    re.as_ref().is_some_and(|r| r.is_match(t))
+    (!format.accepts(t)).then_some(problem)
 }
 
 /// Request-side constraint checks of a value.
@@ -421,7 +399,7 @@ fn constraints(path: &SpecPath, c: &Constraints, v: &Value, out: &mut Vec<Proble
             );
         }
         if let Some(p) = &c.pattern {
-            if let Ok(re) = regex::Regex::new(&format!("^(?:{p})$")) {
+            if let Ok(re) = crate::lang::compile_pattern(p) {
                 if !re.is_match(t) {
                     fail(path.clone(), format!("`{t}` does not match `pattern` {p}"));
                 }
@@ -567,9 +545,10 @@ mod tests {
         // A request sends a decimal as text.
         assert_eq!(hint(&[], "\"90.00\"", REQ), None);
         assert_eq!(hint(QUOTED, "\"90.00\"", RESP), None);
-        let quote = Some("if the server quotes it, add `lenient: [quoted]`".to_string());
         let example = Some("e.g. `90.00`".to_string());
-        assert_eq!(hint(&[], "\"90.00\"", RESP), quote);
+        // The client decodes a decimal from a JSON string with no leniency.
+        assert_eq!(hint(&[], "\"90.00\"", RESP), None);
+        assert_eq!(hint(&[], "\"ninety\"", RESP), example);
         assert_eq!(hint(&[], "ninety", REQ), example);
         assert_eq!(hint(QUOTED, "ninety", RESP), example);
         assert_eq!(hint(&[], "true", RESP), example);

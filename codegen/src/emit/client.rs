@@ -351,6 +351,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     } else {
         quote!(format!(#fmt, #(#seg_args),*))
     };
+    let param_checks = path_param_checks(op, ctx);
     let method_variant = format_ident!("{}", op.method.to_upper_camel_case());
     let (validate, body, headers, secrets) = match &op.request {
         Some(r) => {
@@ -434,6 +435,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
 
         #[doc = #builder_doc]
         pub fn #builder(&self, #(#params,)* #req_param) -> Result<rt::HttpRequest, rt::Error<#error>> {
+            #param_checks
             #validate
             let operation = rt::OperationInfo {
                 provider: #provider,
@@ -446,6 +448,45 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
                 .request(operation, &path, #headers, #body, #secrets)
                 .map_err(rt::Error::Build)
         }
+    }
+}
+
+/// The constraints of the path parameters, checked before anything else,
+/// with the same violations as body fields (the path is the wire name).
+fn path_param_checks(op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
+    let checks: Vec<TokenStream> = op
+        .path_params
+        .iter()
+        .filter_map(|f| {
+            let value = quote!(value);
+            let path = quote!(path);
+            let body = super::validate::value_checks(&f.ty, &f.checks, false, &value, &path, ctx);
+            if body.is_empty() {
+                return None;
+            }
+            let id = format_ident!("{}", f.ident);
+            let wire = &f.wire;
+            let bind = match f.ty {
+                RustTy::Scalar(s) if s.is_integral() => quote!(let value = &#id;),
+                _ => quote!(let value = &String::from(#id);),
+            };
+            Some(quote! {
+                {
+                    #bind
+                    let path = root.field(#wire);
+                    #body
+                }
+            })
+        })
+        .collect();
+    if checks.is_empty() {
+        return quote!();
+    }
+    quote! {
+        let mut violations = rt::Violations::new();
+        let root = rt::Path::root();
+        #(#checks)*
+        violations.finish()?;
     }
 }
 

@@ -162,7 +162,7 @@ pub(crate) fn value_checks(
                 out.push(quote!(violations.length(&#path, #text, #min, #max, [#m1, #m2]);));
             }
             if let Some(p) = &c.pattern {
-                let anchored = format!("^(?:{p})$");
+                let anchored = crate::lang::anchored_pattern(p);
                 let m = msg("pattern");
                 out.push(quote! {
                     static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
@@ -208,12 +208,14 @@ pub(crate) fn value_checks(
             }
         }
         RustTy::Scalar(Scalar::Decimal) => {
-            let num =
-                |v: &Option<String>| match v.as_deref().and_then(decimal_parts).map(decimal_tokens)
-                {
-                    Some(d) => quote!(Some(#d)),
-                    None => quote!(None),
-                };
+            let num = |v: &Option<String>| match v
+                .as_deref()
+                .and_then(crate::lang::decimal_parts)
+                .map(decimal_tokens)
+            {
+                Some(d) => quote!(Some(#d)),
+                None => quote!(None),
+            };
             if c.minimum.is_some() || c.maximum.is_some() {
                 let (min, max) = (num(&c.minimum), num(&c.maximum));
                 let (m1, m2) = (msg("minimum"), msg("maximum"));
@@ -363,7 +365,7 @@ fn decimal_literal(v: &serde_json::Value) -> Option<TokenStream> {
         serde_json::Value::Number(n) => n.to_string(),
         _ => return None,
     };
-    decimal_parts(&text).map(decimal_tokens)
+    crate::lang::decimal_parts(&text).map(decimal_tokens)
 }
 
 fn decimal_tokens((mantissa, scale): (i64, u32)) -> TokenStream {
@@ -372,29 +374,6 @@ fn decimal_tokens((mantissa, scale): (i64, u32)) -> TokenStream {
         Literal::u32_suffixed(scale),
     );
     quote!(rt::Decimal::new(#m, #s))
-}
-
-/// `12.50` → (1250, 2); `1e-6` (how a YAML number like `0.000001` prints)
-/// → (1, 6); `2.5e3` → (2500, 0). `None` when `rt::Decimal::new` could not
-/// take it (a mantissa beyond `i64`, or more than 28 decimals, where it
-/// would panic).
-fn decimal_parts(text: &str) -> Option<(i64, u32)> {
-    let (number, exp) = match text.split_once(['e', 'E']) {
-        Some((number, exp)) => (number, exp.parse::<i64>().ok()?),
-        None => (text, 0),
-    };
-    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
-    let mantissa: i64 = format!("{int}{frac}").parse().ok()?;
-    let scale = i64::try_from(frac.len()).ok()? - exp;
-    let (mantissa, scale) = match u32::try_from(scale) {
-        Ok(scale) => (mantissa, scale),
-        // More exponent than decimals: trailing zeros of a whole number.
-        Err(_) => {
-            let zeros = 10i64.checked_pow(u32::try_from(-scale).ok()?)?;
-            (mantissa.checked_mul(zeros)?, 0)
-        }
-    };
-    (scale <= 28).then_some((mantissa, scale))
 }
 
 #[cfg(test)]

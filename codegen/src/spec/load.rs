@@ -168,7 +168,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
 pub(crate) fn load_repaired(file: &Path, source: &str) -> (Option<LoadedSpec>, Vec<Diagnostic>) {
     match load_inner(file, source) {
         Ok(spec) => (Some(spec), Vec::new()),
-        Err(Failure { diags, repaired }) => (repaired, diags),
+        Err(Failure { diags, repaired }) => (repaired.map(|b| *b), diags),
     }
 }
 
@@ -176,7 +176,7 @@ pub(crate) fn load_repaired(file: &Path, source: &str) -> (Option<LoadedSpec>, V
 /// removed when that was the only repair.
 struct Failure {
     diags: Vec<Diagnostic>,
-    repaired: Option<LoadedSpec>,
+    repaired: Option<Box<LoadedSpec>>,
 }
 
 impl From<Vec<Diagnostic>> for Failure {
@@ -249,10 +249,12 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
                 });
             }
             Ok(spec) => {
-                let repaired = only_unknown_keys.then(|| LoadedSpec {
-                    file: file.to_path_buf(),
-                    spec,
-                    index,
+                let repaired = only_unknown_keys.then(|| {
+                    Box::new(LoadedSpec {
+                        file: file.to_path_buf(),
+                        spec,
+                        index,
+                    })
                 });
                 return Err(Failure { diags, repaired });
             }

@@ -2,7 +2,7 @@
 //! side (and, for whole operations, providers and their docs, as `api`),
 //! each with a tiny pair of specs built here.
 //!
-//! Field-level rows put a field `x` in a named object `Box` that only one
+//! Field-level rows put a field `x` in a named object `Parcel` that only one
 //! side reaches, so the same edit is tested once per side. A cell that is
 //! `-` in the table is tested too where the edit can be made on that side
 //! (the change must then not be reported there); where it cannot (a method
@@ -36,7 +36,7 @@ provider:
     production: https://api.example.com
   auth: { scheme: basic, username: api_key }
 types:
-  Box:
+  Parcel:
     kind: object
     fields:
       keep: { type: string }
@@ -67,12 +67,12 @@ operations:
 ";
 
 /// The base spec with field `x: FIELD` (none when empty) in the named
-/// object `Box`, which only `side` reaches, and extra named `types`.
+/// object `Parcel`, which only `side` reaches, and extra named `types`.
 fn boxed(side: Side, field: &str, types: &str) -> String {
     boxed_on(&[side], field, types)
 }
 
-/// [`boxed`], with `Box` reached from every side in `sides`.
+/// [`boxed`], with `Parcel` reached from every side in `sides`.
 fn boxed_on(sides: &[Side], field: &str, types: &str) -> String {
     let x = if field.is_empty() {
         String::new()
@@ -84,15 +84,15 @@ fn boxed_on(sides: &[Side], field: &str, types: &str) -> String {
         .replace("#TYPES\n", types)
         .replace(
             "#REQUEST\n",
-            reach(Side::Request, "        box: { type: Box }\n"),
+            reach(Side::Request, "        box: { type: Parcel }\n"),
         )
         .replace(
             "#ORDER\n",
-            reach(Side::Response, "      box: { type: Box }\n"),
+            reach(Side::Response, "      box: { type: Parcel }\n"),
         )
 }
 
-/// The base spec, with `Box` reached from no side, after `edits` (from, to).
+/// The base spec, with `Parcel` reached from no side, after `edits` (from, to).
 fn plain(edits: &[(&str, &str)]) -> String {
     let mut s = boxed_on(&[], "", "");
     for (from, to) in edits {
@@ -199,7 +199,7 @@ const FIELD_ROWS: &[FieldRow] = &[
     (Kind::DocsChanged, ("{ type: string, description: Old. }", ""), ("{ type: string, description: New. }", ""), D, D),
 ];
 
-/// Each field-level row, once with `Box` on the request side and once on
+/// Each field-level row, once with `Parcel` on the request side and once on
 /// the response side.
 fn field_cases() -> Vec<Case> {
     let mut all = Vec::new();
@@ -482,7 +482,7 @@ fn a_type_no_operation_uses_is_compared_on_both_sides() {
     assert_eq!(sides, [Direction::Request, Direction::Response]);
 }
 
-/// `Box` on `side` with field `name: FIELD` instead of `x`.
+/// `Parcel` on `side` with field `name: FIELD` instead of `x`.
 fn named(side: Side, name: &str, field: &str) -> String {
     boxed(side, field, "").replace("      x:", &format!("      {name}:"))
 }

@@ -13,8 +13,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::json;
 
-use super::{decimal_parts, equals, param_names, rule};
+use super::{equals, param_names, rule};
 use crate::emit::{provider as emit_provider, EmitOptions};
+use crate::lang::decimal_parts;
 use crate::lang::Scalar;
 use crate::model::{Field, NamedKind, Presence, Provider, Rule, RustTy};
 

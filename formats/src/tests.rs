@@ -1,7 +1,7 @@
 //! Unit tests of the formats: accepted and rejected values at the edges of
 //! each part of each format.
 
-use super::*;
+use super::{digits, Format};
 
 fn assert_format(format: Format, accepted: &[&str], rejected: &[&str]) {
     for v in accepted {
