@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     // files even when another checkout shares the target dir (and so this
     // build script's OUT_DIR).
     println!("cargo:rerun-if-changed={SPEC_DIR}");
-    if let Ok(files) = codegen::spec::spec_files(&spec_dir) {
+    if let Ok(files) = codegen::load::spec_files(&spec_dir) {
         for f in files {
             if let Some(name) = f.file_name() {
                 println!(

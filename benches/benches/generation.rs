@@ -40,21 +40,21 @@ fn real_specs(c: &mut Criterion) {
         g.bench_function(format!("{provider}/load"), |b| {
             b.iter(|| pipeline::load(name, black_box(text)).expect("loads"))
         });
-        let loaded = pipeline::load(name, text).expect("loads");
         g.bench_function(format!("{provider}/check"), |b| {
-            b.iter(|| pipeline::check(black_box(&loaded)).expect("clean"))
+            b.iter_batched(
+                || pipeline::load(name, text).expect("loads"),
+                |loaded| pipeline::check(black_box(loaded)).expect("clean"),
+                BatchSize::SmallInput,
+            )
         });
-        g.bench_function(format!("{provider}/lower"), |b| {
-            b.iter(|| codegen::model::lower(black_box(&loaded)))
-        });
-        let model = codegen::model::lower(&loaded);
+        let checked = pipeline::check(pipeline::load(name, text).expect("loads")).expect("clean");
         g.bench_function(format!("{provider}/emit"), |b| {
-            b.iter(|| codegen::emit::provider(black_box(&model), &opts))
+            b.iter(|| codegen::pipeline::emit(black_box(&checked), &opts))
         });
         g.bench_function(format!("{provider}/format"), |b| {
             b.iter_batched(
-                || codegen::emit::provider(&model, &opts),
-                |tokens| codegen::write::format_code(name, tokens).expect("formats"),
+                || codegen::pipeline::emit(&checked, &opts),
+                |tokens| codegen::pipeline::format(name, tokens).expect("formats"),
                 BatchSize::SmallInput,
             )
         });
@@ -98,21 +98,21 @@ fn synthetic_stages(c: &mut Criterion) {
     g.bench_function("load", |b| {
         b.iter(|| pipeline::load(name, black_box(&yaml)).expect("loads"))
     });
-    let loaded = pipeline::load(name, &yaml).expect("loads");
     g.bench_function("check", |b| {
-        b.iter(|| pipeline::check(black_box(&loaded)).expect("clean"))
+        b.iter_batched(
+            || pipeline::load(name, &yaml).expect("loads"),
+            |loaded| pipeline::check(black_box(loaded)).expect("clean"),
+            BatchSize::LargeInput,
+        )
     });
-    g.bench_function("lower", |b| {
-        b.iter(|| codegen::model::lower(black_box(&loaded)))
-    });
-    let model = codegen::model::lower(&loaded);
+    let checked = pipeline::check(pipeline::load(name, &yaml).expect("loads")).expect("clean");
     g.bench_function("emit", |b| {
-        b.iter(|| codegen::emit::provider(black_box(&model), &opts))
+        b.iter(|| codegen::pipeline::emit(black_box(&checked), &opts))
     });
     g.bench_function("format", |b| {
         b.iter_batched(
-            || codegen::emit::provider(&model, &opts),
-            |tokens| codegen::write::format_code(name, tokens).expect("formats"),
+            || codegen::pipeline::emit(&checked, &opts),
+            |tokens| codegen::pipeline::format(name, tokens).expect("formats"),
             BatchSize::LargeInput,
         )
     });

@@ -1,35 +1,32 @@
 //! The two generators as the benchmarks run them: text in, formatted Rust
 //! out, each stage callable on its own.
 //!
-//! Ours is the same sequence as `codegen::Config::generate` (load, check,
-//! lower, emit, format) on text instead of a folder, so file reading does
-//! not count. Progenitor's is the one its README gives for build scripts:
+//! Ours is the same sequence as `codegen::Config::generate` (load, check
+//! with lowering into the model, emit, format: `codegen::pipeline`'s stage
+//! functions) on text instead of a folder, so file reading does not count. Progenitor's is the one its README gives for build scripts:
 //! parse the OpenAPI document, `Generator::generate_tokens`, then
 //! `syn::parse2` and `prettyplease::unparse`, here through the same
-//! `codegen::write::format_code` that formats ours.
+//! `codegen::pipeline::format` that formats ours.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use codegen::emit::EmitOptions;
-use codegen::spec::LoadedSpec;
+use codegen::load::LoadedSpec;
+use codegen::pipeline::{self, EmitOptions};
+use codegen::Checked;
 
 /// Why a run failed (the benchmarks treat it as a bug).
 pub type Error = String;
 
 /// Loads spec text (stage 1: YAML, positions, serde model).
 pub fn load(name: &str, source: &str) -> Result<LoadedSpec, Error> {
-    codegen::spec::load_str(Path::new(name), source).map_err(|d| render(&d))
+    pipeline::load(Path::new(name), source).map_err(|d| render(&d))
 }
 
-/// Checks a loaded spec (stage 2); an error lists the diagnostics.
-pub fn check(spec: &LoadedSpec) -> Result<(), Error> {
-    let diags = codegen::check::check(spec);
-    if diags.is_empty() {
-        Ok(())
-    } else {
-        Err(render(&diags))
-    }
+/// Checks a loaded spec and lowers it into the model (stages 2 and 3); an
+/// error lists the diagnostics.
+pub fn check(spec: LoadedSpec) -> Result<Checked, Error> {
+    pipeline::check(spec).map_err(|d| render(&d))
 }
 
 fn render(diags: &[codegen::Diagnostic]) -> String {
@@ -47,28 +44,18 @@ pub fn emit_options() -> EmitOptions {
 
 /// Our generator end to end: load, check, lower, emit, format.
 pub fn ours(name: &str, source: &str) -> Result<String, Error> {
-    let spec = load(name, source)?;
-    check(&spec)?;
-    let provider = codegen::model::lower(&spec);
-    let tokens = codegen::emit::provider(&provider, &emit_options());
-    codegen::write::format_code(&provider.source, tokens).map_err(|e| e.to_string())
+    let checked = check(load(name, source)?)?;
+    let tokens = pipeline::emit(&checked, &emit_options());
+    pipeline::format(&checked.model().source, tokens).map_err(|e| e.to_string())
 }
 
 /// Our generator with a different runtime path (`generated_client::runtime`
 /// for code compiled outside the client crate).
 pub fn ours_with_runtime(name: &str, source: &str, runtime: &str) -> Result<String, Error> {
-    let spec = load(name, source)?;
-    check(&spec)?;
-    let provider = codegen::model::lower(&spec);
-    let opts = EmitOptions {
-        runtime: syn_path(runtime)?,
-    };
-    let tokens = codegen::emit::provider(&provider, &opts);
-    codegen::write::format_code(&provider.source, tokens).map_err(|e| e.to_string())
-}
-
-fn syn_path(path: &str) -> Result<syn::Path, Error> {
-    syn::parse_str(path).map_err(|e| format!("runtime path `{path}`: {e}"))
+    let checked = check(load(name, source)?)?;
+    let opts = pipeline::emit_options(runtime).map_err(|e| e.to_string())?;
+    let tokens = pipeline::emit(&checked, &opts);
+    pipeline::format(&checked.model().source, tokens).map_err(|e| e.to_string())
 }
 
 /// Wall time of each of our stages in one run.
@@ -76,10 +63,8 @@ fn syn_path(path: &str) -> Result<syn::Path, Error> {
 pub struct StageTimes {
     /// YAML parsing into the serde model, with positions.
     pub load: Duration,
-    /// Semantic checks.
+    /// Semantic checks and lowering into the model.
     pub check: Duration,
-    /// Lowering into the model.
-    pub lower: Duration,
     /// Model to tokens.
     pub emit: Duration,
     /// Tokens to formatted text (`syn` parse + prettyplease).
@@ -89,12 +74,12 @@ pub struct StageTimes {
 impl StageTimes {
     /// All stages.
     pub fn total(&self) -> Duration {
-        self.load + self.check + self.lower + self.emit + self.format
+        self.load + self.check + self.emit + self.format
     }
 
-    /// The generator's own stages: check, lower, emit.
+    /// The generator's own stages: check (with lowering), emit.
     pub fn own(&self) -> Duration {
-        self.check + self.lower + self.emit
+        self.check + self.emit
     }
 }
 
@@ -105,16 +90,13 @@ pub fn ours_staged(name: &str, source: &str) -> Result<(String, StageTimes), Err
     let spec = load(name, source)?;
     t.load = start.elapsed();
     let start = Instant::now();
-    check(&spec)?;
+    let checked = check(spec)?;
     t.check = start.elapsed();
     let start = Instant::now();
-    let provider = codegen::model::lower(&spec);
-    t.lower = start.elapsed();
-    let start = Instant::now();
-    let tokens = codegen::emit::provider(&provider, &emit_options());
+    let tokens = pipeline::emit(&checked, &emit_options());
     t.emit = start.elapsed();
     let start = Instant::now();
-    let code = codegen::write::format_code(&provider.source, tokens).map_err(|e| e.to_string())?;
+    let code = pipeline::format(&checked.model().source, tokens).map_err(|e| e.to_string())?;
     t.format = start.elapsed();
     Ok((code, t))
 }
@@ -136,14 +118,14 @@ pub fn progenitor_tokens(spec: &openapiv3::OpenAPI) -> Result<proc_macro2::Token
 pub fn progenitor(source: &str) -> Result<String, Error> {
     let spec = progenitor_parse(source)?;
     let tokens = progenitor_tokens(&spec)?;
-    codegen::write::format_code("openapi.yaml", tokens).map_err(|e| e.to_string())
+    pipeline::format("openapi.yaml", tokens).map_err(|e| e.to_string())
 }
 
 /// The four real specs of `spec/`, as (file name, text).
 pub fn real_specs() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let mut out = Vec::new();
-    if let Ok(files) = codegen::spec::spec_files(&dir) {
+    if let Ok(files) = codegen::load::spec_files(&dir) {
         for f in files {
             let name = f
                 .file_name()

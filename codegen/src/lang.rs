@@ -64,6 +64,37 @@ impl Scalar {
             .unwrap_or("string")
     }
 
+    /// The Rust type values of this scalar are held in. Scalars that share
+    /// one (`string`, `url`, `email`, … are all `String`) differ only in
+    /// the format a request checks ([`Scalar::format`]).
+    pub fn rust(self) -> RustScalar {
+        match self {
+            Scalar::Integer | Scalar::AmountMinor | Scalar::UnixTime => RustScalar::I64,
+            Scalar::Decimal => RustScalar::Decimal,
+            Scalar::Boolean => RustScalar::Bool,
+            Scalar::Json => RustScalar::Json,
+            Scalar::String
+            | Scalar::Timestamp
+            | Scalar::Duration
+            | Scalar::Currency
+            | Scalar::Url
+            | Scalar::Email => RustScalar::String,
+        }
+    }
+
+    /// The format a request value of this scalar must have, if any.
+    pub fn format(self) -> Option<formats::Format> {
+        use formats::Format;
+        match self {
+            Scalar::Currency => Some(Format::Currency),
+            Scalar::Url => Some(Format::Url),
+            Scalar::Email => Some(Format::Email),
+            Scalar::Timestamp => Some(Format::Timestamp),
+            Scalar::Duration => Some(Format::Duration),
+            _ => None,
+        }
+    }
+
     /// Text on the wire (length and pattern rules apply).
     pub fn is_textual(self) -> bool {
         matches!(
@@ -91,6 +122,34 @@ impl Scalar {
             self,
             Scalar::Integer | Scalar::AmountMinor | Scalar::UnixTime
         )
+    }
+}
+
+/// The Rust type a scalar is held in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RustScalar {
+    /// `i64`
+    I64,
+    /// `rt::Decimal`
+    Decimal,
+    /// `bool`
+    Bool,
+    /// `serde_json::Value`
+    Json,
+    /// `String`
+    String,
+}
+
+impl RustScalar {
+    /// How the type is written in generated code (without the `rt::` path).
+    pub fn name(self) -> &'static str {
+        match self {
+            RustScalar::I64 => "i64",
+            RustScalar::Decimal => "Decimal",
+            RustScalar::Bool => "bool",
+            RustScalar::Json => "serde_json::Value",
+            RustScalar::String => "String",
+        }
     }
 }
 

@@ -1,21 +1,29 @@
 //! A spec-driven code generator for payment-provider API clients.
 //!
-//! The pipeline, one module a stage: [`spec`] loads YAML into a serde model
-//! with source positions, [`check`] reports every semantic problem, [`model`]
-//! lowers a checked spec into the resolved model the emitters read, [`emit`]
-//! turns it into tokens, and [`mod@write`] formats and writes the files.
-//! Beside the pipeline, [`diff`] compares two versions of the specs and
-//! classifies every change for callers.
+//! The front door is [`Config`]: it runs the [`pipeline`] on a folder of
+//! specs ([`Config::generate`], [`Config::write_to`]) or on spec texts
+//! ([`Config::generate_sources`]). The pipeline, one module a stage:
+//! [`load`] reads YAML into a serde model with source positions; [`check`]
+//! reports every problem and, for a clean spec, produces the [`Checked`]
+//! value that alone carries the [`model`], where the spec's meaning is
+//! decided once; `emit` turns the model into tokens; `write` formats and
+//! writes the files. Beside the pipeline, [`diff`] compares two versions of
+//! the specs and classifies every change for callers; [`lang`] is the
+//! vocabulary of the spec language, shared by every stage.
 
 pub mod check;
-pub mod conformance;
+mod config;
 pub mod diag;
 pub mod diff;
-pub mod emit;
+mod emit;
 pub mod lang;
+pub mod load;
 pub mod model;
-pub mod spec;
-pub mod write;
+pub mod pipeline;
+mod write;
 
+pub use check::Checked;
+pub use config::{Config, GenerateError, Generated, GeneratedFile, Summary, WriteReport};
 pub use diag::{Diagnostic, Diagnostics, Pos};
-pub use write::{Config, GenerateError, Generated, GeneratedFile, Summary, WriteReport};
+pub use load::SpecSource;
+pub use write::{spec_digest, write_if_changed, DIGEST_MAX_BYTES};

@@ -48,11 +48,53 @@ enum Command {
         new: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
-        format: codegen::diff::Format,
+        format: Format,
         /// Exit 3 when a change at or above this severity exists.
         #[arg(long, value_enum)]
-        fail_on: Option<codegen::diff::FailOn>,
+        fail_on: Option<FailOn>,
     },
+}
+
+/// Output formats of `diff` (the library's `diff::Format`, as a flag).
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// Plain text, grouped by severity.
+    Text,
+    /// Markdown tables, grouped by severity (for a pull request).
+    Markdown,
+    /// JSON, in the documented schema.
+    Json,
+}
+
+impl From<Format> for codegen::diff::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => codegen::diff::Format::Text,
+            Format::Markdown => codegen::diff::Format::Markdown,
+            Format::Json => codegen::diff::Format::Json,
+        }
+    }
+}
+
+/// `--fail-on` (the library's `diff::FailOn`, as a flag).
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    /// Fail on a breaking change.
+    Breaking,
+    /// Fail on a breaking or compatible change.
+    Compatible,
+    /// Fail on any change, documentation included.
+    Any,
+}
+
+impl From<FailOn> for codegen::diff::FailOn {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Breaking => codegen::diff::FailOn::Breaking,
+            FailOn::Compatible => codegen::diff::FailOn::Compatible,
+            FailOn::Any => codegen::diff::FailOn::Any,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -92,9 +134,9 @@ fn main() -> ExitCode {
             fail_on,
         } => match codegen::diff::diff_paths(&old, &new) {
             Ok(report) => {
-                print!("{}", report.render(format));
+                print!("{}", report.render(format.into()));
                 match fail_on {
-                    Some(f) if report.fails(f) => ExitCode::from(3),
+                    Some(f) if report.fails(f.into()) => ExitCode::from(3),
                     _ => ExitCode::SUCCESS,
                 }
             }
@@ -105,7 +147,7 @@ fn main() -> ExitCode {
         },
         Command::Check { path } => match codegen::check::check_path(&path) {
             Ok(specs) => {
-                let ops: usize = specs.iter().map(|s| s.spec.operations.len()).sum();
+                let ops: usize = specs.iter().map(|s| s.model().operations.len()).sum();
                 println!(
                     "ok: {} spec file{}, {ops} operation{}, no problems",
                     specs.len(),

@@ -7,18 +7,12 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let path = std::path::Path::new("fuzz.yaml");
-    let diags = match codegen::spec::load_str(path, text) {
-        Ok(loaded) => {
-            let diags = codegen::check::check(&loaded);
-            if diags.is_empty() {
-                // A clean spec must lower and emit without panicking too.
-                let provider = codegen::model::lower(&loaded);
-                let tokens = codegen::emit::provider(&provider, &codegen::emit::EmitOptions::default());
-                let _ = codegen::write::format_code("fuzz.yaml", tokens);
-            }
-            diags
-        }
-        Err(d) => d,
+    let source = [codegen::SpecSource::new(path, text)];
+    // A clean spec must lower, emit and format without panicking too.
+    let diags = match codegen::Config::new().index_file(None).generate_sources(&source) {
+        Ok(_) => Vec::new(),
+        Err(codegen::GenerateError::Spec(d)) => d.0,
+        Err(e) => panic!("a spec that checks clean must generate: {e}"),
     };
     // YAML breaks lines at `\n`, `\r\n` and a lone `\r`.
     let lines = text.replace("\r\n", "\n").chars().filter(|c| *c == '\n' || *c == '\r').count() + 1;

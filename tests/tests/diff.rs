@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use codegen::diff::{self, Change, Direction, Format, Kind, Report, Semver, Severity};
-use codegen::spec::model::SpecFile;
+use codegen::SpecSource;
 
 /// Every row of the rules table, on the request and the response side.
 #[path = "diff/rules_table.rs"]
@@ -15,20 +15,20 @@ fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(rel)
 }
 
-/// A spec from text; panics with the diagnostics if it does not check.
-fn spec(src: &str) -> SpecFile {
-    let loaded = codegen::spec::load_str(Path::new("case.yaml"), src)
-        .unwrap_or_else(|d| panic!("does not load: {d:?}\n{src}"));
-    let diags = codegen::check::check(&loaded);
-    assert!(diags.is_empty(), "does not check: {diags:#?}\n{src}");
-    loaded.spec
+/// Spec texts as sources, one file each.
+fn sources(texts: &[&str]) -> Vec<SpecSource> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| SpecSource::new(format!("case{i}.yaml"), *t))
+        .collect()
 }
 
+/// Every change from `old` to `new`; panics with the diagnostics if a side
+/// does not check.
 fn changes(old: &[&str], new: &[&str]) -> Vec<Change> {
-    let old: Vec<SpecFile> = old.iter().map(|s| spec(s)).collect();
-    let new: Vec<SpecFile> = new.iter().map(|s| spec(s)).collect();
-    let (o, n): (Vec<&SpecFile>, Vec<&SpecFile>) = (old.iter().collect(), new.iter().collect());
-    diff::diff_specs(&o, &n)
+    diff::diff_sources(&sources(old), &sources(new))
+        .unwrap_or_else(|d| panic!("does not check: {d}\n{old:?}\n{new:?}"))
 }
 
 fn juspay() -> Report {

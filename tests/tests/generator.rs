@@ -27,7 +27,7 @@ fn temp_dir(name: &str) -> PathBuf {
 
 fn copy_specs(to: &Path) {
     std::fs::create_dir_all(to).expect("create spec copy");
-    for f in codegen::spec::spec_files(&spec_dir()).expect("list specs") {
+    for f in codegen::load::spec_files(&spec_dir()).expect("list specs") {
         let name = f.file_name().expect("file name");
         std::fs::copy(&f, to.join(name)).expect("copy spec");
     }
@@ -308,7 +308,7 @@ fn the_index_checks_each_spec_digest_at_compile_time() {
         .expect("the specs generate");
     let index = code_of(&generated, "providers.rs");
     let spec = std::fs::read(spec_dir().join("razorpay.yaml")).expect("spec");
-    let digest = codegen::write::spec_digest(&spec);
+    let digest = codegen::spec_digest(&spec);
     let expected = format!(
         "crate::runtime::spec_digest(include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../spec/razorpay.yaml\"))) == {digest:#018x}"
     );

@@ -20,7 +20,7 @@ fn cases(ci: u32) -> u32 {
 
 fn spec_texts() -> Vec<(PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    codegen::spec::spec_files(&dir)
+    codegen::load::spec_files(&dir)
         .expect("list specs")
         .into_iter()
         .map(|p| {
@@ -130,9 +130,9 @@ proptest! {
         let mutated = apply(text, &muts);
         // YAML breaks lines at `\n`, `\r\n` and a lone `\r`.
         let total_lines = mutated.replace("\r\n", "\n").chars().filter(|c| *c == '\n' || *c == '\r').count() + 1;
-        let diags = match codegen::spec::load_str(path, &mutated) {
-            Ok(loaded) => codegen::check::check(&loaded),
-            Err(d) => d,
+        let diags = match codegen::check::check_sources(&[codegen::SpecSource::new(path, mutated.as_str())]) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.0,
         };
         for d in &diags {
             prop_assert!(d.pos.line >= 1 && d.pos.column >= 1, "{d}");
@@ -145,9 +145,7 @@ proptest! {
     #[test]
     fn arbitrary_yaml_never_panics(text in "\\PC{0,300}") {
         let path = Path::new("fuzz.yaml");
-        if let Ok(loaded) = codegen::spec::load_str(path, &text) {
-            let _ = codegen::check::check(&loaded);
-        }
+        let _ = codegen::check::check_sources(&[codegen::SpecSource::new(path, text.as_str())]);
     }
 }
 

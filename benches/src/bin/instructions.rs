@@ -12,7 +12,7 @@
 //! `target/bench-results/instructions.md`.
 //!
 //! It then counts the generator's stages the same way (`stage`): each of
-//! load, check, lower, emit and format on its own, for the four real specs
+//! load, check (with lowering into the model), emit and format on its own, for the four real specs
 //! and the synthetic 100-operation API, and the synthetic API end to end,
 //! ours and progenitor's, at 10 and 100 operations. That table goes to
 //! `target/bench-results/stages.md`.
@@ -21,7 +21,7 @@
 //! their URLs, stops when its stdin closes),
 //! `run GROUP PROVIDER SIDE ITERATIONS [URL…]` and
 //! `stage SPEC STAGE ITERATIONS` (SPEC: a file stem of `spec/` or
-//! `synthetic<N>`; STAGE: load, check, lower, emit, format, ours,
+//! `synthetic<N>`; STAGE: load, check, emit, format, ours,
 //! progenitor).
 
 use std::io::{BufRead, BufReader, Write};
@@ -148,18 +148,18 @@ fn stage(args: &[String]) -> Result<(), String> {
     let n: u64 = n.parse().map_err(|e| format!("iterations `{n}`: {e}"))?;
     let (name, text, openapi) = spec_text(spec)?;
     let opts = pipeline::emit_options();
-    let loaded = pipeline::load(&name, &text)?;
-    let model = codegen::model::lower(&loaded);
+    let checked = pipeline::check(pipeline::load(&name, &text)?)?;
     for _ in 0..n {
         match stage.as_str() {
             "load" => drop(pipeline::load(&name, &text)?),
-            "check" => pipeline::check(&loaded)?,
-            "lower" => drop(codegen::model::lower(&loaded)),
-            "emit" => drop(codegen::emit::provider(&model, &opts)),
+            // Loading is part of this run (checking consumes the loaded
+            // spec); `load` is subtracted.
+            "check" => drop(pipeline::check(pipeline::load(&name, &text)?)?),
+            "emit" => drop(codegen::pipeline::emit(&checked, &opts)),
             "format" => {
                 // Emitting is part of this run; `emit` is subtracted.
-                let tokens = codegen::emit::provider(&model, &opts);
-                drop(codegen::write::format_code(&name, tokens).map_err(|e| e.to_string())?);
+                let tokens = codegen::pipeline::emit(&checked, &opts);
+                drop(codegen::pipeline::format(&name, tokens).map_err(|e| e.to_string())?);
             }
             "ours" => drop(pipeline::ours(&name, &text)?),
             "progenitor" => {
@@ -288,8 +288,8 @@ fn per_stage(exe: &str, spec: &str, stage: &str) -> Result<u64, String> {
 
 fn stages_report(exe: &str) -> Result<String, String> {
     let mut out = String::from(
-        "\n| spec | load | check | lower | emit | format | check + lower + emit | end to end |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|\n",
+        "\n| spec | load | check (with lowering) | emit | format | check + emit | end to end |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n",
     );
     print!("{out}");
     let mut specs: Vec<String> = pipeline::real_specs()
@@ -298,25 +298,22 @@ fn stages_report(exe: &str) -> Result<String, String> {
         .collect();
     specs.push("synthetic100".into());
     for spec in &specs {
-        let mut c = [0u64; 5];
-        for (slot, stage) in c
-            .iter_mut()
-            .zip(["load", "check", "lower", "emit", "format"])
-        {
+        let mut c = [0u64; 4];
+        for (slot, stage) in c.iter_mut().zip(["load", "check", "emit", "format"]) {
             *slot = per_stage(exe, spec, stage)?;
         }
-        // The format run emits too.
-        c[4] = c[4].saturating_sub(c[3]);
+        // The check run loads too, and the format run emits too.
+        c[1] = c[1].saturating_sub(c[0]);
+        c[3] = c[3].saturating_sub(c[2]);
         let total: u64 = c.iter().sum();
-        let own = (c[1] + c[2] + c[3]) as f64 / total as f64;
+        let own = (c[1] + c[2]) as f64 / total as f64;
         let m = |n: u64| format!("{:.1} M", n as f64 / 1e6);
         let row = format!(
-            "| {spec} | {} | {} | {} | {} | {} | {:.1} % | {} |\n",
+            "| {spec} | {} | {} | {} | {} | {:.1} % | {} |\n",
             m(c[0]),
             m(c[1]),
             m(c[2]),
             m(c[3]),
-            m(c[4]),
             own * 100.0,
             m(total)
         );

@@ -166,8 +166,8 @@ fn run() -> Result<(), String> {
         md,
         "\n### Where our time goes (criterion medians per stage)\n"
     );
-    let _ = writeln!(md, "| spec | load (YAML) | check | lower | emit | format | check+lower+emit share | end to end |");
-    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(md, "| spec | load (YAML) | check (with lowering) | emit | format | check+emit share | end to end |");
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|");
     let mut specs: Vec<String> = crit
         .keys()
         .filter_map(|k| k.strip_prefix("real/")?.strip_suffix("/end_to_end"))
@@ -182,7 +182,7 @@ fn run() -> Result<(), String> {
                 get(&format!("real/{s}/{stage}"))
             }
         };
-        let st: Vec<Option<f64>> = ["load", "check", "lower", "emit", "format"]
+        let st: Vec<Option<f64>> = ["load", "check", "emit", "format"]
             .iter()
             .map(|x| key(x))
             .collect();
@@ -191,7 +191,7 @@ fn run() -> Result<(), String> {
         }
         let st: Vec<f64> = st.into_iter().flatten().collect();
         let total: f64 = st.iter().sum();
-        let own = st[1] + st[2] + st[3];
+        let own = st[1] + st[2];
         let e2e = if s.starts_with("synthetic") {
             get("synthetic/ours/100")
         } else {
@@ -199,12 +199,11 @@ fn run() -> Result<(), String> {
         };
         let _ = writeln!(
             md,
-            "| {s} | {} | {} | {} | {} | {} | {:.1} % | {} |",
+            "| {s} | {} | {} | {} | {} | {:.1} % | {} |",
             fmt_time(st[0]),
             fmt_time(st[1]),
             fmt_time(st[2]),
             fmt_time(st[3]),
-            fmt_time(st[4]),
             100.0 * own / total,
             e2e.map(fmt_time).unwrap_or_default()
         );
@@ -214,14 +213,14 @@ fn run() -> Result<(), String> {
     let mut scaling_per_field = BTreeMap::new();
     if !scaling.is_empty() {
         let _ = writeln!(md, "\n### Time and peak memory per size (one child process per run set; median of its runs)\n");
-        let _ = writeln!(md, "| generator | operations | runs | median | per field | stage shares (load / check / lower / emit / format) | peak RSS |");
+        let _ = writeln!(md, "| generator | operations | runs | median | per field | stage shares (load / check / emit / format) | peak RSS |");
         let _ = writeln!(md, "|---|---:|---:|---:|---:|---|---:|");
         for v in &scaling {
             let fields = v["fields"].as_f64().unwrap_or(1.0);
             let med = v["median_ms"].as_f64().unwrap_or(0.0) * 1e6;
             let shares = match v["stages_ms"].as_object() {
                 Some(o) => {
-                    let parts: Vec<f64> = ["load", "check", "lower", "emit", "format"]
+                    let parts: Vec<f64> = ["load", "check", "emit", "format"]
                         .iter()
                         .map(|k| o.get(*k).and_then(Value::as_f64).unwrap_or(0.0))
                         .collect();

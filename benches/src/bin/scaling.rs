@@ -76,7 +76,6 @@ fn child(args: &[String]) -> Result<(), String> {
         "stages_ms": if stages.is_empty() { serde_json::Value::Null } else { json!({
             "load": stage(|t| t.load),
             "check": stage(|t| t.check),
-            "lower": stage(|t| t.lower),
             "emit": stage(|t| t.emit),
             "format": stage(|t| t.format),
         })},

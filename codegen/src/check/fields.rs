@@ -9,8 +9,8 @@ use super::values::Mode;
 use super::{Checker, Ty};
 use crate::diag::suggest;
 use crate::lang::{field_ident, is_snake, Lenient, Scalar, RULES};
-use crate::spec::model::{Constraints, Field, Rule};
-use crate::spec::SpecPath;
+use crate::load::model::{Constraints, Field, Rule};
+use crate::load::SpecPath;
 
 /// Where a set of fields is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

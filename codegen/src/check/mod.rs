@@ -12,13 +12,17 @@ mod provider;
 mod types;
 mod values;
 
-use crate::diag::{suggest, Diagnostic};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diag::{suggest, Diagnostic, Diagnostics};
 use crate::lang::{Scalar, CONTAINERS, SCALAR_ITEMS};
-use crate::spec::model::TypeDef;
-use crate::spec::{LoadedSpec, SpecPath};
+use crate::load::model::{SpecFile, TypeDef};
+use crate::load::{LoadedSpec, SpecPath, SpecSource};
+use crate::model::Provider;
 
 /// Checks one loaded spec; returns every problem found, sorted by position.
-pub fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
+pub(crate) fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
     let mut c = Checker {
         spec,
         diags: Vec::new(),
@@ -164,32 +168,97 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Loads and checks every spec under `path` (a folder or one file). Returns
-/// the specs when all are clean, else every diagnostic of every file.
-pub fn check_path(path: &std::path::Path) -> Result<Vec<LoadedSpec>, crate::diag::Diagnostics> {
-    let (specs, mut diags) = crate::spec::load_dir(path);
-    for s in &specs {
-        diags.extend(check(s));
+/// A spec that passed every check, and the model it means: the only way
+/// to reach the model, so nothing downstream can see an unchecked spec.
+#[derive(Debug)]
+pub struct Checked {
+    loaded: LoadedSpec,
+    model: Provider,
+}
+
+impl Checked {
+    /// The resolved model the emitters read.
+    pub fn model(&self) -> &Provider {
+        &self.model
     }
-    let mut names: std::collections::BTreeMap<&str, &std::path::Path> =
-        std::collections::BTreeMap::new();
-    for s in &specs {
-        let name = s.spec.provider.name.as_str();
-        if let Some(first) = names.insert(name, &s.file) {
+
+    /// The spec as written (for docs and examples).
+    pub fn spec(&self) -> &SpecFile {
+        &self.loaded.spec
+    }
+
+    /// The file it came from.
+    pub fn file(&self) -> &Path {
+        &self.loaded.file
+    }
+
+    /// The text it was loaded from.
+    pub fn source(&self) -> &str {
+        self.loaded.source()
+    }
+}
+
+/// Checks a loaded spec; the model when it is clean, else every problem,
+/// sorted by position.
+pub fn check_loaded(loaded: LoadedSpec) -> Result<Checked, Vec<Diagnostic>> {
+    let diags = check(&loaded);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let model = crate::model::lower(&loaded);
+    Ok(Checked { loaded, model })
+}
+
+/// Loads and checks spec texts: the checked specs when all are clean, else
+/// every diagnostic of every text, structural and semantic together.
+pub fn check_sources(sources: &[SpecSource]) -> Result<Vec<Checked>, Diagnostics> {
+    let mut diags = Vec::new();
+    let mut checked = Vec::new();
+    for s in sources {
+        let (loaded, structural) = crate::load::load_repaired(&s.file, &s.text);
+        let clean = structural.is_empty();
+        diags.extend(structural);
+        let Some(loaded) = loaded else { continue };
+        let semantic = check(&loaded);
+        if clean && semantic.is_empty() {
+            let model = crate::model::lower(&loaded);
+            checked.push(Checked { loaded, model });
+        }
+        diags.extend(semantic);
+    }
+    let mut names: BTreeMap<&str, &Path> = BTreeMap::new();
+    for c in &checked {
+        let name = c.spec().provider.name.as_str();
+        if let Some(first) = names.insert(name, c.file()) {
             let p = SpecPath::root().key("provider").key("name");
             diags.push(
-                s.at_value(
-                    &p,
-                    format!("provider `{name}` is also defined in {}", first.display()),
-                )
-                .with_hint("each provider has one spec file; rename one of them"),
+                c.loaded
+                    .at_value(
+                        &p,
+                        format!("provider `{name}` is also defined in {}", first.display()),
+                    )
+                    .with_hint("each provider has one spec file; rename one of them"),
             );
         }
     }
     if diags.is_empty() {
-        Ok(specs)
+        Ok(checked)
     } else {
-        Err(crate::diag::Diagnostics::sorted(diags))
+        Err(Diagnostics::sorted(diags))
+    }
+}
+
+/// Reads, loads and checks every spec under `path` (a folder or one file).
+pub fn check_path(path: &Path) -> Result<Vec<Checked>, Diagnostics> {
+    let (sources, read) = crate::load::read_sources(path);
+    match (check_sources(&sources), read.is_empty()) {
+        (Ok(checked), true) => Ok(checked),
+        (Ok(_), false) => Err(Diagnostics::sorted(read)),
+        (Err(d), _) => {
+            let mut all = read;
+            all.extend(d.0);
+            Err(Diagnostics::sorted(all))
+        }
     }
 }
 
@@ -229,7 +298,7 @@ operations:
 ";
 
     fn diags(src: &str) -> Vec<Diagnostic> {
-        let spec = crate::spec::load_str(Path::new("t.yaml"), src).expect("loads");
+        let spec = crate::load::load_str(Path::new("t.yaml"), src).expect("loads");
         super::check(&spec)
     }
 

@@ -17,8 +17,8 @@ use heck::ToUpperCamelCase;
 
 use super::Checker;
 use crate::lang::{field_ident, placeholders};
-use crate::spec::model::{Field, Header, Operation};
-use crate::spec::SpecPath;
+use crate::load::model::{Field, Header, Operation};
+use crate::load::SpecPath;
 
 /// Names the generated module uses unqualified (the standard prelude and
 /// what the module defines itself): no spec type may take one.
@@ -293,7 +293,7 @@ impl Checker<'_> {
     fn request_members(
         &mut self,
         path: &SpecPath,
-        req: &crate::spec::model::Request,
+        req: &crate::load::model::Request,
         headers: &indexmap::IndexMap<String, Header>,
     ) {
         // What each name is taken by, and by which group: two fields (or two

@@ -11,8 +11,8 @@ use super::values::{kind, Mode, Problem};
 use super::{Checker, Ty};
 use crate::diag::suggest;
 use crate::lang::{is_snake, placeholders, Encoding, Scalar, METHODS};
-use crate::spec::model::{Example, Operation, Request};
-use crate::spec::SpecPath;
+use crate::load::model::{Example, Operation, Request};
+use crate::load::SpecPath;
 
 impl<'a> Checker<'a> {
     pub(super) fn operations(&mut self) {
@@ -623,7 +623,7 @@ operations:
 ";
 
     fn diags(src: &str) -> Vec<Diagnostic> {
-        let spec = crate::spec::load_str(Path::new("t.yaml"), src).expect("loads");
+        let spec = crate::load::load_str(Path::new("t.yaml"), src).expect("loads");
         super::super::check(&spec)
     }
 

@@ -7,8 +7,8 @@ use indexmap::IndexMap;
 use super::Checker;
 use crate::diag::suggest;
 use crate::lang::{field_ident, is_snake, placeholders, AUTH_SCHEMES};
-use crate::spec::model::Header;
-use crate::spec::SpecPath;
+use crate::load::model::Header;
+use crate::load::SpecPath;
 
 impl Checker<'_> {
     pub(super) fn provider(&mut self) {

@@ -7,8 +7,8 @@ use super::graph;
 use super::{Checker, Ty};
 use crate::diag::suggest;
 use crate::lang::{is_camel, variant_ident, KINDS};
-use crate::spec::model::TypeDef;
-use crate::spec::SpecPath;
+use crate::load::model::TypeDef;
+use crate::load::SpecPath;
 
 /// Most named lists and maps one may reach through its items.
 pub const MAX_ALIAS_DEPTH: usize = 8;
@@ -257,7 +257,7 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn has_any(c: &crate::spec::model::Constraints) -> bool {
+fn has_any(c: &crate::load::model::Constraints) -> bool {
     c.min_length.is_some()
         || c.max_length.is_some()
         || c.minimum.is_some()
@@ -277,7 +277,7 @@ fn has_any(c: &crate::spec::model::Constraints) -> bool {
 mod tests {
     use super::{has_any, Checker, Ty};
     use crate::lang::Scalar;
-    use crate::spec::model::{Constraints, TypeDef};
+    use crate::load::model::{Constraints, TypeDef};
 
     #[test]
     fn any_one_constraint_counts_as_set() {

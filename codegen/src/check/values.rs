@@ -7,8 +7,8 @@ use serde_yaml::Value;
 use super::{Checker, Ty};
 use crate::diag::suggest;
 use crate::lang::{Lenient, Scalar};
-use crate::spec::model::{Constraints, Field, TypeDef};
-use crate::spec::SpecPath;
+use crate::load::model::{Constraints, Field, TypeDef};
+use crate::load::SpecPath;
 
 /// How strictly a value is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -500,8 +500,8 @@ mod tests {
 
     use super::{constraints, format_problem, is_decimal, scalar, Mode};
     use crate::lang::{Lenient, Scalar};
-    use crate::spec::model::Constraints;
-    use crate::spec::SpecPath;
+    use crate::load::model::Constraints;
+    use crate::load::SpecPath;
 
     const REQ: Mode = Mode::Request;
     const RESP: Mode = Mode::Response;

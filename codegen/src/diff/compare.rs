@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::spec::model::{Provider, SpecFile, TypeDef};
+use crate::load::model::{Provider, SpecFile, TypeDef};
 
 use super::fields::{self, field_views, header_views};
 use super::hints::{keyed_diff, rename_hints, Entry};
@@ -193,7 +193,7 @@ fn provider(c: &mut Collector, old: &Provider, new: &Provider) {
 
 fn auth(c: &mut Collector, at: &At, old: &Provider, new: &Provider) {
     let (o, n) = (&old.auth, &new.auth);
-    let show = |a: &crate::spec::model::Auth| -> String {
+    let show = |a: &crate::load::model::Auth| -> String {
         let mut parts = vec![a.scheme.clone()];
         for (k, v) in [
             ("username", &a.username),

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::spec::model::{Constraints, Rule};
+use crate::load::model::{Constraints, Rule};
 
 use super::compare::{At, Collector};
 use super::fields::show;

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use indexmap::IndexMap;
 
-use crate::spec::model::{Constraints, EnumValue, Field, Header, Relationship, Request};
+use crate::lang::{field_ident, variant_ident, Scalar, SCALAR_ITEMS};
+use crate::load::model::{Constraints, EnumValue, Field, Header, Relationship, Request};
 
 use super::constraints::{constraints, rules};
 use super::hints::{keyed_diff, rename_hints};
@@ -17,13 +18,21 @@ use super::{Direction, Kind};
 /// What the diff compares of a field, a header or a relationship.
 #[derive(Debug, Clone, Default)]
 pub(super) struct View<'a> {
+    /// The type as the spec writes it, for messages.
     ty: String,
+    /// The Rust type callers hold (`url` and `string` are both `String`).
+    rust_ty: String,
+    /// The format a request checks in the value, per element (`Vec<url>`).
+    format: Option<String>,
     required: bool,
     nullable: bool,
     response_only: bool,
     sensitive: bool,
     lenient: BTreeSet<&'a str>,
     default: Option<String>,
+    /// The Rust name callers use: `rust_name`, or the default from the
+    /// wire name (writing out the default changes nothing).
+    ident: Option<String>,
     rust_name: Option<&'a str>,
     constant: Option<&'a str>,
     description: Option<&'a str>,
@@ -33,12 +42,16 @@ pub(super) struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub(super) fn field(f: &'a Field) -> Self {
+    pub(super) fn field(wire: &str, f: &'a Field) -> Self {
+        let (rust_ty, format) = rust_type(&f.ty, f.items.as_deref());
         View {
             ty: match &f.items {
                 Some(items) => format!("{} of {items}", f.ty),
                 None => f.ty.clone(),
             },
+            rust_ty,
+            format,
+            ident: f.rust_name.clone().or_else(|| field_ident(wire)),
             required: f.required,
             nullable: f.nullable,
             response_only: f.response_only,
@@ -54,9 +67,11 @@ impl<'a> View<'a> {
         }
     }
 
-    pub(super) fn header(h: &'a Header) -> Self {
+    pub(super) fn header(wire: &str, h: &'a Header) -> Self {
         View {
             ty: "string".into(),
+            rust_ty: "String".into(),
+            ident: h.rust_name.clone().or_else(|| field_ident(wire)),
             required: h.required,
             sensitive: h.sensitive,
             rust_name: h.rust_name.as_deref(),
@@ -68,8 +83,10 @@ impl<'a> View<'a> {
     }
 
     fn relationship(r: &'a Relationship) -> Self {
+        let ty = format!("relationship to `{}`", r.resource);
         View {
-            ty: format!("relationship to `{}`", r.resource),
+            rust_ty: ty.clone(),
+            ty,
             required: r.required,
             description: r.description.as_deref(),
             decision: r.decision.as_deref(),
@@ -98,14 +115,14 @@ impl<'a> View<'a> {
 /// The views of a map of fields.
 pub(super) fn field_views(map: &IndexMap<String, Field>) -> Vec<(String, View<'_>)> {
     map.iter()
-        .map(|(k, f)| (k.clone(), View::field(f)))
+        .map(|(k, f)| (k.clone(), View::field(k, f)))
         .collect()
 }
 
 /// The views of a map of headers.
 pub(super) fn header_views(map: &IndexMap<String, Header>) -> Vec<(String, View<'_>)> {
     map.iter()
-        .map(|(k, h)| (k.clone(), View::header(h)))
+        .map(|(k, h)| (k.clone(), View::header(k, h)))
         .collect()
 }
 
@@ -198,12 +215,43 @@ pub(super) fn container(
     }
 }
 
+/// The Rust type a field's `type` (+ `items`) is held in, and the format
+/// a request checks in it (none for most types), each as text to compare:
+/// `list` of `url` is (`Vec<String>`, `Some("Vec<url>")`).
+fn rust_type(ty: &str, items: Option<&str>) -> (String, Option<String>) {
+    let one = |t: &str| match Scalar::from_name(t) {
+        Some(s) => (
+            s.rust().name().to_string(),
+            s.format().map(|_| s.name().to_string()),
+        ),
+        None if t == SCALAR_ITEMS => ("scalar".into(), None),
+        None => (t.to_string(), None),
+    };
+    match (ty, items) {
+        ("list", Some(i)) => {
+            let (r, f) = one(i);
+            (format!("Vec<{r}>"), f.map(|f| format!("Vec<{f}>")))
+        }
+        ("map", Some(i)) => {
+            let (r, f) = one(i);
+            (
+                format!("IndexMap<String, {r}>"),
+                f.map(|f| format!("IndexMap<{f}>")),
+            )
+        }
+        _ => one(ty),
+    }
+}
+
 /// One field present on both sides.
 fn field(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>) {
-    if o.ty != n.ty {
+    if o.rust_ty != n.rust_ty {
         let d = format!("type `{}` → `{}`", o.ty, n.ty);
         c.push(Kind::TypeChanged, side, at, d);
     } else {
+        if o.ty != n.ty {
+            format_change(c, side, at, o, n);
+        }
         if let (Some(ov), Some(nv)) = (o.validation, n.validation) {
             constraints(c, side, at, ov, nv);
         }
@@ -237,13 +285,16 @@ fn field(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>
         let d = format!("`sensitive` {} → {}", flag(o.sensitive), flag(n.sensitive));
         c.push(Kind::FieldSensitivityChanged, side, at, d);
     }
-    if o.rust_name != n.rust_name {
+    if o.ident != n.ident {
         let d = format!(
             "`rust_name` `{}` → `{}`",
-            o.rust_name.unwrap_or("(default)"),
-            n.rust_name.unwrap_or("(default)")
+            o.ident.as_deref().unwrap_or("(none)"),
+            n.ident.as_deref().unwrap_or("(none)")
         );
         c.push(Kind::RustNameChanged, side, at, d);
+    } else if o.rust_name != n.rust_name {
+        let docs = [("rust_name", o.rust_name, n.rust_name)];
+        c.docs(side, at, &docs);
     }
     let default_docs = match (&o.default, &n.default) {
         (Some(a), Some(b)) if a != b => {
@@ -265,6 +316,26 @@ fn field(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>
     ];
     docs.extend(default_docs);
     c.docs(side, at, &docs);
+}
+
+/// Two spec types held in one Rust type (`string` → `url`): callers'
+/// code is unchanged, and only the format a request checks may differ.
+fn format_change(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>) {
+    let kind = match (&o.format, &n.format) {
+        (a, b) if side != Direction::Request || a == b => {
+            let docs = [("type", Some(o.ty.as_str()), Some(n.ty.as_str()))];
+            c.docs(side, at, &docs);
+            return;
+        }
+        (None, Some(_)) => Kind::ConstraintTightened,
+        (Some(_), None) => Kind::ConstraintLoosened,
+        _ => Kind::ConstraintChanged,
+    };
+    let d = format!(
+        "type `{}` → `{}` (both `{}` in Rust; the format a request must have changed)",
+        o.ty, n.ty, n.rust_ty
+    );
+    c.push(kind, side, at, d);
 }
 
 fn presence(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>) {
@@ -380,15 +451,24 @@ pub(super) fn enum_values(
             continue;
         };
         let vat = at.field(&o.value);
-        if o.rust_name != n.rust_name {
+        let (oi, ni) = (variant_name(o), variant_name(n));
+        if oi != ni {
             let d = format!(
                 "`rust_name` `{}` → `{}`",
-                o.rust_name.as_deref().unwrap_or("(default)"),
-                n.rust_name.as_deref().unwrap_or("(default)")
+                oi.as_deref().unwrap_or("(none)"),
+                ni.as_deref().unwrap_or("(none)")
             );
             c.push(Kind::RustNameChanged, side, &vat, d);
+        } else if o.rust_name != n.rust_name {
+            let docs = [("rust_name", o.rust_name.as_deref(), n.rust_name.as_deref())];
+            c.docs(side, &vat, &docs);
         }
         let (od, nd) = (o.description.as_deref(), n.description.as_deref());
         c.docs(side, &vat, &[("description", od, nd)]);
     }
+}
+
+/// The Rust variant an enum value becomes.
+fn variant_name(v: &EnumValue) -> Option<String> {
+    v.rust_name.clone().or_else(|| variant_ident(&v.value))
 }

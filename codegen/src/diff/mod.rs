@@ -31,8 +31,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::check::{check_path, check_sources, Checked};
 use crate::diag::Diagnostics;
-use crate::spec::model::SpecFile;
+use crate::load::model::SpecFile;
+use crate::load::SpecSource;
 
 pub use rules::{rules_markdown, Kind, Rule, RULES};
 
@@ -144,7 +146,6 @@ pub struct Change {
 
 /// Output formats of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// Plain text, grouped by severity.
     #[default]
@@ -157,7 +158,6 @@ pub enum Format {
 
 /// The lowest severity that makes `codegen diff --fail-on` fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum FailOn {
     /// Fail on a breaking change.
     Breaking,
@@ -228,10 +228,11 @@ impl Report {
     }
 }
 
-/// Every change from `old` to `new`, sorted. Providers are matched by name;
-/// the specs are expected to have passed `check`.
-pub fn diff_specs(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
-    let mut changes = compare::providers(old, new);
+/// Every change from `old` to `new`, sorted. Providers are matched by name.
+pub fn diff_checked(old: &[Checked], new: &[Checked]) -> Vec<Change> {
+    let old: Vec<&SpecFile> = old.iter().map(Checked::spec).collect();
+    let new: Vec<&SpecFile> = new.iter().map(Checked::spec).collect();
+    let mut changes = compare::providers(&old, &new);
     changes.sort_by(|a, b| {
         let key = |c: &Change| {
             (
@@ -247,27 +248,38 @@ pub fn diff_specs(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
     changes
 }
 
-/// Loads and checks both sides (each a spec file or a folder of them) and
-/// compares them. Any problem on either side is returned as the checker's
-/// diagnostics, both sides' together.
-pub fn diff_paths(old: &Path, new: &Path) -> Result<Report, Diagnostics> {
-    let old_specs = crate::check::check_path(old);
-    let new_specs = crate::check::check_path(new);
-    let (old_specs, new_specs) = match (old_specs, new_specs) {
-        (Ok(o), Ok(n)) => (o, n),
+/// Both sides' diagnostics together, or both sides checked.
+fn both(
+    old: Result<Vec<Checked>, Diagnostics>,
+    new: Result<Vec<Checked>, Diagnostics>,
+) -> Result<(Vec<Checked>, Vec<Checked>), Diagnostics> {
+    match (old, new) {
+        (Ok(o), Ok(n)) => Ok((o, n)),
         (o, n) => {
             let mut all = Vec::new();
             for side in [o.err(), n.err()].into_iter().flatten() {
                 all.extend(side.0);
             }
-            return Err(Diagnostics::sorted(all));
+            Err(Diagnostics::sorted(all))
         }
-    };
-    let old_refs: Vec<&SpecFile> = old_specs.iter().map(|s| &s.spec).collect();
-    let new_refs: Vec<&SpecFile> = new_specs.iter().map(|s| &s.spec).collect();
+    }
+}
+
+/// Checks both sides (spec texts) and compares them. Any problem on either
+/// side is returned as the checker's diagnostics, both sides' together.
+pub fn diff_sources(old: &[SpecSource], new: &[SpecSource]) -> Result<Vec<Change>, Diagnostics> {
+    let (old, new) = both(check_sources(old), check_sources(new))?;
+    Ok(diff_checked(&old, &new))
+}
+
+/// Loads and checks both sides (each a spec file or a folder of them) and
+/// compares them. Any problem on either side is returned as the checker's
+/// diagnostics, both sides' together.
+pub fn diff_paths(old: &Path, new: &Path) -> Result<Report, Diagnostics> {
+    let (old_specs, new_specs) = both(check_path(old), check_path(new))?;
     Ok(Report {
         old: old.display().to_string(),
         new: new.display().to_string(),
-        changes: diff_specs(&old_refs, &new_refs),
+        changes: diff_checked(&old_specs, &new_specs),
     })
 }

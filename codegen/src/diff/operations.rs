@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::spec::model::{Example, Operation, SpecFile};
+use crate::load::model::{Example, Operation, SpecFile};
 
 use super::compare::{At, Collector};
 use super::fields::{self, field_views, header_views};

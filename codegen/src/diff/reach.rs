@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::spec::model::{Field, SpecFile, TypeDef};
+use crate::load::model::{Field, SpecFile, TypeDef};
 
 use super::Direction;
 

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::lang::Scalar;
+use crate::lang::{RustScalar, Scalar};
 use crate::model::{Field, RustTy};
 
 /// The Rust type of a model type.
@@ -27,19 +27,12 @@ pub(crate) fn ty(t: &RustTy) -> TokenStream {
 }
 
 fn scalar(s: Scalar) -> TokenStream {
-    match s {
-        Scalar::Integer | Scalar::AmountMinor | Scalar::UnixTime => quote!(i64),
-        Scalar::Decimal => quote!(rt::Decimal),
-        Scalar::Boolean => quote!(bool),
-        Scalar::Json => quote!(serde_json::Value),
-        Scalar::String
-        | Scalar::Timestamp
-        | Scalar::Duration
-        | Scalar::Currency
-        | Scalar::Url
-        | Scalar::Email => {
-            quote!(String)
-        }
+    match s.rust() {
+        RustScalar::I64 => quote!(i64),
+        RustScalar::Decimal => quote!(rt::Decimal),
+        RustScalar::Bool => quote!(bool),
+        RustScalar::Json => quote!(serde_json::Value),
+        RustScalar::String => quote!(String),
     }
 }
 

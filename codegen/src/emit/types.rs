@@ -114,7 +114,7 @@ impl<'a> Ctx<'a> {
         // Each step unwraps a list, a map or an alias: bounded by the
         // nesting a spec can hold plus the aliases (whose chains are
         // acyclic and bounded by the checker).
-        for _ in 0..=(self.aliases.len() + 2 * crate::spec::MAX_DEPTH) {
+        for _ in 0..=(self.aliases.len() + 2 * crate::load::MAX_DEPTH) {
             match ty {
                 RustTy::List(inner) | RustTy::Map(inner) => ty = inner,
                 RustTy::Named(name, NamedKind::Alias) => ty = &self.aliases.get(name.as_str())?.ty,

@@ -346,13 +346,13 @@ fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStream
 }
 
 fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {
-    let name = match s {
-        Scalar::Currency => "Currency",
-        Scalar::Url => "Url",
-        Scalar::Email => "Email",
-        Scalar::Timestamp => "Timestamp",
-        Scalar::Duration => "Duration",
-        _ => return None,
+    use formats::Format;
+    let name = match s.format()? {
+        Format::Currency => "Currency",
+        Format::Url => "Url",
+        Format::Email => "Email",
+        Format::Timestamp => "Timestamp",
+        Format::Duration => "Duration",
     };
     Some(format_ident!("{}", name))
 }

@@ -8,12 +8,14 @@ use super::{
     Provider, Relationship, Request, Rule, RustTy, TypeDef, Variable, Variant,
 };
 use crate::lang::{field_ident, variant_ident, Encoding, Lenient, Scalar, SCALAR_ITEMS};
-use crate::spec::model as spec;
-use crate::spec::LoadedSpec;
+use crate::load::model as spec;
+use crate::load::LoadedSpec;
 
-/// Lowers a spec that passed [`crate::check::check`]. Anything the checker
-/// would have rejected is resolved to a harmless default here, never a panic.
-pub fn lower(loaded: &LoadedSpec) -> Provider {
+/// Lowers a spec that passed every check: called by `check` alone, so the
+/// model only ever holds a checked spec. The defaults below are never
+/// taken for a checked spec (the checker refuses what would need them);
+/// they keep this function total instead of panicking.
+pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
     let s = &loaded.spec;
     let p = &s.provider;
     let source = loaded

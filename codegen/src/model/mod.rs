@@ -7,7 +7,7 @@
 
 mod lower;
 
-pub use lower::lower;
+pub(crate) use lower::lower;
 
 use crate::lang::{Encoding, Lenient, Scalar};
 

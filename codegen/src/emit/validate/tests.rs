@@ -52,7 +52,7 @@ types:
 }
 
 fn lower(src: &str) -> Provider {
-    let loaded = crate::spec::load_str(Path::new("t.yaml"), src).expect("loads");
+    let loaded = crate::load::load_str(Path::new("t.yaml"), src).expect("loads");
     let diags = crate::check::check(&loaded);
     assert!(
         diags.is_empty(),

@@ -1,8 +1,10 @@
 //! Stage 1: read a spec file into the serde model, with source positions.
 
-mod load;
 pub mod model;
 mod positions;
+mod read;
 
-pub use load::{load_dir, load_file, load_str, spec_files, LoadedSpec};
 pub use positions::{PathSeg, PositionIndex, SpecPath, MAX_DEPTH};
+pub use read::{
+    load_file, load_repaired, load_str, read_sources, spec_files, LoadedSpec, SpecSource,
+};

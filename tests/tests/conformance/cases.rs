@@ -8,8 +8,8 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::lang::Scalar;
-use crate::model::{Checks, Field, NamedKind, Presence, Provider, Request, RustTy, TypeDef};
+use codegen::lang::Scalar;
+use codegen::model::{Checks, Field, NamedKind, Presence, Provider, Request, RustTy, TypeDef};
 
 /// What a case expects `validate()` to say.
 #[derive(Debug, Clone, PartialEq, Eq)]

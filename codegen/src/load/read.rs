@@ -107,11 +107,28 @@ pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Loads every spec file of a folder (or the one file given). Returns the
-/// specs that parsed, every structural diagnostic, and also the specs whose
-/// only structural problems were unknown keys (see [`load_repaired`]), so
-/// the checker can report their semantic problems in the same run.
-pub fn load_dir(path: &Path) -> (Vec<LoadedSpec>, Vec<Diagnostic>) {
+/// The text of one spec file, and the name diagnostics give it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecSource {
+    /// The file it came from (or the name to report it under).
+    pub file: PathBuf,
+    /// Its YAML text.
+    pub text: String,
+}
+
+impl SpecSource {
+    /// A spec given as text, reported under `file`.
+    pub fn new(file: impl Into<PathBuf>, text: impl Into<String>) -> SpecSource {
+        SpecSource {
+            file: file.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Reads every spec file of a folder (or the one file given), in file-name
+/// order. Files that cannot be read are diagnostics; the others are read.
+pub fn read_sources(path: &Path) -> (Vec<SpecSource>, Vec<Diagnostic>) {
     let files = if path.is_dir() {
         match spec_files(path) {
             Ok(f) if f.is_empty() => {
@@ -132,17 +149,15 @@ pub fn load_dir(path: &Path) -> (Vec<LoadedSpec>, Vec<Diagnostic>) {
     } else {
         vec![path.to_path_buf()]
     };
-    let mut specs = Vec::new();
+    let mut sources = Vec::new();
     let mut diags = Vec::new();
     for f in files {
-        let (spec, d) = match std::fs::read_to_string(&f) {
-            Ok(source) => load_repaired(&f, &source),
-            Err(e) => (None, vec![read_error(&f, &e)]),
-        };
-        specs.extend(spec);
-        diags.extend(d);
+        match std::fs::read_to_string(&f) {
+            Ok(text) => sources.push(SpecSource { file: f, text }),
+            Err(e) => diags.push(read_error(&f, &e)),
+        }
     }
-    (specs, diags)
+    (sources, diags)
 }
 
 /// Parses spec text. `file` is used in diagnostics only.
@@ -165,7 +180,7 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
 /// run on it and report their problems in the same run. A spec that needed
 /// any other repair (a missing key, a value of the wrong shape) is not
 /// returned: checking it would report problems of the stand-ins.
-pub(crate) fn load_repaired(file: &Path, source: &str) -> (Option<LoadedSpec>, Vec<Diagnostic>) {
+pub fn load_repaired(file: &Path, source: &str) -> (Option<LoadedSpec>, Vec<Diagnostic>) {
     match load_inner(file, source) {
         Ok(spec) => (Some(spec), Vec::new()),
         Err(Failure { diags, repaired }) => (repaired.map(|b| *b), diags),
