@@ -95,6 +95,15 @@ impl Scalar {
         }
     }
 
+    /// Leniencies response decoding always has for this scalar, written or
+    /// not: a decimal is read from a JSON string as from a number.
+    pub fn implied_leniency(self) -> &'static [Lenient] {
+        match self {
+            Scalar::Decimal => &[Lenient::Quoted],
+            _ => &[],
+        }
+    }
+
     /// Text on the wire (length and pattern rules apply).
     pub fn is_textual(self) -> bool {
         matches!(
@@ -217,6 +226,15 @@ pub enum Lenient {
 impl Lenient {
     /// Spec names.
     pub const NAMES: [&'static str; 3] = ["quoted", "unquoted", "empty_array"];
+
+    /// The spec name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lenient::Quoted => "quoted",
+            Lenient::Unquoted => "unquoted",
+            Lenient::EmptyArray => "empty_array",
+        }
+    }
 
     /// The leniency a spec name stands for.
     pub fn from_name(name: &str) -> Option<Lenient> {

@@ -218,7 +218,9 @@ impl<'a> Checker<'a> {
             };
             let fits = match (l, shape(ty)) {
                 (Lenient::Quoted, Shape::Number { .. } | Shape::Boolean) => true,
-                (Lenient::Unquoted, Shape::Text | Shape::Enum) => true,
+                // A secret is never read from a number or boolean, and an
+                // enum value is text only: the client decodes neither so.
+                (Lenient::Unquoted, Shape::Text) => !f.sensitive,
                 (Lenient::EmptyArray, Shape::Map | Shape::Other) => {
                     matches!(ty, Ty::Map(_))
                         || matches!(ty, Ty::Named(_, d) if d.kind == "object" || d.kind == "map")
@@ -226,9 +228,14 @@ impl<'a> Checker<'a> {
                 _ => false,
             };
             if !fits {
+                let what = if f.sensitive && l == Lenient::Unquoted {
+                    "sensitive".to_string()
+                } else {
+                    shape_name(ty)
+                };
                 self.err_value(
                     &lp,
-                    format!("`{name}` does not apply to {} fields", shape_name(ty)),
+                    format!("`{name}` does not apply to {what} fields"),
                     "see the `lenient` table in spec/README.md",
                 );
             }

@@ -116,7 +116,6 @@ impl<'a> Checker<'a> {
             "enum" => {
                 let text = match v {
                     Value::String(s) => s.clone(),
-                    Value::Number(n) if lenient.contains(&Lenient::Unquoted) => n.to_string(),
                     _ => {
                         out.push((
                             path.clone(),

@@ -56,7 +56,18 @@ impl<'a> View<'a> {
             nullable: f.nullable,
             response_only: f.response_only,
             sensitive: f.sensitive,
-            lenient: f.lenient.iter().map(String::as_str).collect(),
+            lenient: f
+                .lenient
+                .iter()
+                .map(String::as_str)
+                .chain(
+                    Scalar::from_name(&f.ty)
+                        .map(Scalar::implied_leniency)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|l| l.name()),
+                )
+                .collect(),
             default: f.default.as_ref().map(show),
             rust_name: f.rust_name.as_deref(),
             description: f.description.as_deref(),

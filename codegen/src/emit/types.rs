@@ -9,8 +9,9 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::rust_types::{field_ty, is_secret};
 use super::{secrets, validate};
-use crate::lang::{Lenient, Scalar};
-use crate::model::{Alias, Enum, Field, NamedKind, Object, Presence, Provider, RustTy, TypeDef};
+use crate::model::{
+    Alias, Decode, Enum, Field, NamedKind, Object, Presence, Provider, RustTy, TypeDef,
+};
 
 /// What the type emitters need to know about the whole provider, indexed
 /// once so every question is answered in constant time (a provider with
@@ -268,24 +269,13 @@ pub(crate) fn rename(f: &Field) -> TokenStream {
 
 /// The lenient decoder of a field, as a path string for `deserialize_with`.
 fn lenient_fn(f: &Field, optional: bool) -> Option<String> {
-    let base = if f.lenient.contains(&Lenient::EmptyArray) {
-        "empty_array"
-    } else if f.ty == RustTy::Scalar(Scalar::Decimal) {
-        // Decimals always accept a number or a string, quoted or not.
-        "decimal"
-    } else if f.lenient.contains(&Lenient::Quoted) {
-        match f.ty {
-            RustTy::Scalar(s) if s.is_integral() => "quoted_i64",
-            RustTy::Scalar(Scalar::Boolean) => "quoted_bool",
-            _ => return None,
-        }
-    } else if f.lenient.contains(&Lenient::Unquoted)
-        && !is_secret(f)
-        && matches!(f.ty, RustTy::Scalar(s) if s.is_textual())
-    {
-        "unquoted_string"
-    } else {
-        return None;
+    let base = match f.decode {
+        Decode::Plain => return None,
+        Decode::EmptyArray => "empty_array",
+        Decode::Decimal => "decimal",
+        Decode::QuotedI64 => "quoted_i64",
+        Decode::QuotedBool => "quoted_bool",
+        Decode::UnquotedString => "unquoted_string",
     };
     Some(if optional {
         format!("rt::de::opt_{base}")

@@ -4,8 +4,8 @@ use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 
 use super::{
-    Alias, Auth, Checks, Enum, Environment, Field, Header, NamedKind, Object, Operation, Presence,
-    Provider, Relationship, Request, Rule, RustTy, TypeDef, Variable, Variant,
+    Alias, Auth, Checks, Decode, Enum, Environment, Field, Header, NamedKind, Object, Operation,
+    Presence, Provider, Relationship, Request, Rule, RustTy, TypeDef, Variable, Variant,
 };
 use crate::lang::{field_ident, variant_ident, Encoding, Lenient, Scalar, SCALAR_ITEMS};
 use crate::load::model as spec;
@@ -149,6 +149,13 @@ impl Lowerer<'_> {
             docs.push(format!("Default: `{}`.", yaml_text(d)));
         }
         docs.extend(decision(&f.decision));
+        let ty = self.ty(&f.ty, f.items.as_deref());
+        let lenient: Vec<Lenient> = f
+            .lenient
+            .iter()
+            .filter_map(|l| Lenient::from_name(l))
+            .collect();
+        let secret = f.sensitive && matches!(ty, RustTy::Scalar(s) if s.is_textual());
         Field {
             wire: wire.to_string(),
             ident: f
@@ -157,7 +164,8 @@ impl Lowerer<'_> {
                 .or_else(|| field_ident(wire))
                 .unwrap_or_else(|| "field".into()),
             docs,
-            ty: self.ty(&f.ty, f.items.as_deref()),
+            decode: Decode::of(&ty, &lenient, secret),
+            ty,
             presence: if f.nullable {
                 Presence::Clearable
             } else if f.required {
@@ -166,11 +174,6 @@ impl Lowerer<'_> {
                 Presence::Optional
             },
             sensitive: f.sensitive,
-            lenient: f
-                .lenient
-                .iter()
-                .filter_map(|l| Lenient::from_name(l))
-                .collect(),
             checks: checks(&f.validation),
         }
     }

@@ -203,10 +203,53 @@ pub struct Field {
     pub presence: Presence,
     /// Secret.
     pub sensitive: bool,
-    /// Response leniencies.
-    pub lenient: Vec<Lenient>,
+    /// How a response decodes it (from its type and leniencies).
+    pub decode: Decode,
     /// Request-side constraints.
     pub checks: Checks,
+}
+
+/// How a response field is decoded, decided once from its type and the
+/// leniencies the spec gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decode {
+    /// As its type says, strictly.
+    Plain,
+    /// An object or map that may arrive as `[]`.
+    EmptyArray,
+    /// A decimal, from a JSON number or string, every digit kept.
+    Decimal,
+    /// A whole number that may arrive as a JSON string.
+    QuotedI64,
+    /// A boolean that may arrive as a JSON string.
+    QuotedBool,
+    /// Text that may arrive as a number or boolean.
+    UnquotedString,
+}
+
+impl Decode {
+    /// The decoder of a field of type `ty` with leniencies `lenient`
+    /// (held as a secret when `secret`).
+    pub fn of(ty: &RustTy, lenient: &[Lenient], secret: bool) -> Decode {
+        if lenient.contains(&Lenient::EmptyArray) {
+            Decode::EmptyArray
+        } else if *ty == RustTy::Scalar(Scalar::Decimal) {
+            Decode::Decimal
+        } else if lenient.contains(&Lenient::Quoted) {
+            match ty {
+                RustTy::Scalar(s) if s.is_integral() => Decode::QuotedI64,
+                RustTy::Scalar(Scalar::Boolean) => Decode::QuotedBool,
+                _ => Decode::Plain,
+            }
+        } else if lenient.contains(&Lenient::Unquoted)
+            && !secret
+            && matches!(ty, RustTy::Scalar(s) if s.is_textual())
+        {
+            Decode::UnquotedString
+        } else {
+            Decode::Plain
+        }
+    }
 }
 
 /// Constraints, with the docs' messages.

@@ -1099,7 +1099,7 @@ fn field(ident: &str, ty: RustTy, presence: Presence, sensitive: bool) -> Field 
         ty,
         presence,
         sensitive,
-        lenient: Vec::new(),
+        decode: crate::model::Decode::Plain,
         checks: Default::default(),
     }
 }
