@@ -1,10 +1,22 @@
-//! Generates the module of `fixtures/hostile/hostile.yaml` into `OUT_DIR`.
-//! The spec's text is hostile (pasted code, indentation, control and bidi
-//! characters); compiling its module into this crate puts it through
-//! clippy, rustdoc and the doc tests of every CI run.
+//! Generates into `OUT_DIR`:
+//!
+//! - the module of `fixtures/hostile/hostile.yaml`, whose text is hostile
+//!   (pasted code, indentation, control and bidi characters);
+//! - the modules of the random specs `check` accepts
+//!   (`build/random_specs.rs`): whatever `check` accepts must compile.
+//!
+//! Compiling them into this crate puts them through clippy, rustdoc and the
+//! doc tests of every CI run. `RANDOM_SPECS=N` tries N random specs instead
+//! of the CI's [`RANDOM_SPECS_CI`] (the long run).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+#[path = "build/random_specs.rs"]
+mod random_specs;
+
+/// Random specs tried on every build; `RANDOM_SPECS` overrides.
+const RANDOM_SPECS_CI: u64 = 300;
 
 fn main() -> ExitCode {
     let (Some(manifest), Some(out)) = (
@@ -16,14 +28,84 @@ fn main() -> ExitCode {
     };
     println!("cargo:rerun-if-changed=fixtures/hostile");
     println!("cargo:rerun-if-changed=fixtures/hostile/hostile.yaml");
+    println!("cargo:rerun-if-changed=build/random_specs.rs");
+    println!("cargo:rerun-if-env-changed=RANDOM_SPECS");
+    println!("cargo:rerun-if-env-changed=RANDOM_SPECS_DUMP");
     // Another checkout sharing the target dir shares OUT_DIR (see
     // `.cargo/config.toml`).
     println!("cargo:rerun-if-env-changed=GENERATED_CLIENT_CHECKOUT");
-    match codegen::Config::new().write_to(&manifest.join("fixtures/hostile"), &out) {
-        Ok(_) => ExitCode::SUCCESS,
+    if let Err(e) = codegen::Config::new().write_to(&manifest.join("fixtures/hostile"), &out) {
+        eprintln!("error: fixtures/hostile does not generate:\n{e}");
+        return ExitCode::FAILURE;
+    }
+    match random(&out) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: fixtures/hostile does not generate:\n{e}");
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Generates every random spec `check` accepts into `out/random/`, and
+/// `out/random_specs.rs` including them, with a summary of the run.
+fn random(out: &Path) -> Result<(), String> {
+    let tries = std::env::var("RANDOM_SPECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(RANDOM_SPECS_CI);
+    let dir = out.join("random");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut accepted = Vec::new();
+    let mut refused = 0u64;
+    for seed in 0..tries {
+        let text = random_specs::spec(seed);
+        if std::env::var_os("RANDOM_SPECS_DUMP").is_some() {
+            let dump = out.join("random_text");
+            let _ = std::fs::create_dir_all(&dump);
+            let _ = std::fs::write(dump.join(format!("random_{seed}.yaml")), &text);
+        }
+        let source = codegen::SpecSource::new(format!("random_{seed}.yaml"), text);
+        match codegen::Config::new()
+            .index_file(None)
+            .generate_sources(std::slice::from_ref(&source))
+        {
+            Ok(_) => accepted.push(source),
+            Err(codegen::GenerateError::Spec(_)) => refused += 1,
+            Err(e) => {
+                return Err(format!(
+                    "random spec {seed} checks but does not generate: {e}"
+                ))
+            }
+        }
+    }
+    let report = codegen::Config::new()
+        .index_file(None)
+        .runtime_path("crate::runtime")
+        .write_to_sources(&accepted, &dir)
+        .map_err(|e| format!("the accepted random specs do not generate together: {e}"))?;
+    let mut index = format!(
+        "// {} of {tries} random specs accepted by `check` ({refused} refused), compiled below.\n\n",
+        accepted.len()
+    );
+    let mut names: Vec<&PathBuf> = report.written.iter().chain(&report.unchanged).collect();
+    names.sort();
+    for file in &names {
+        index.push_str(&format!("include!({:?});\n", file.display().to_string()));
+    }
+    index.push_str(
+        "\n/// The generated source of each module above.\npub const SOURCES: &[&str] = &[\n",
+    );
+    for file in &names {
+        index.push_str(&format!(
+            "    include_str!({:?}),\n",
+            file.display().to_string()
+        ));
+    }
+    index.push_str("];\n");
+    index.push_str(&format!(
+        "\n/// How many random specs `check` accepted, of how many tried.\npub const ACCEPTED: (usize, u64) = ({}, {tries});\n",
+        accepted.len()
+    ));
+    std::fs::write(out.join("random_specs.rs"), index).map_err(|e| e.to_string())
 }

@@ -186,23 +186,44 @@ impl Config {
     /// content changed.
     pub fn write_to(&self, spec: &Path, out: &Path) -> Result<WriteReport, GenerateError> {
         let start = Instant::now();
-        let generated = self.generate(spec)?;
-        std::fs::create_dir_all(out).map_err(|e| GenerateError::Io(out.to_path_buf(), e))?;
-        let mut written = Vec::new();
-        let mut unchanged = Vec::new();
-        for f in &generated.files {
-            let path = out.join(&f.name);
-            if write_if_changed(&path, &f.code).map_err(|e| GenerateError::Io(path.clone(), e))? {
-                written.push(path);
-            } else {
-                unchanged.push(path);
-            }
-        }
-        Ok(WriteReport {
-            summary: generated.summary,
-            written,
-            unchanged,
-            elapsed: start.elapsed(),
-        })
+        write_all(self.generate(spec)?, out, start)
     }
+
+    /// [`Config::write_to`] for specs given as text: checks and generates
+    /// them, and writes the files into `out` (nothing, if any spec has a
+    /// problem).
+    pub fn write_to_sources(
+        &self,
+        sources: &[SpecSource],
+        out: &Path,
+    ) -> Result<WriteReport, GenerateError> {
+        let start = Instant::now();
+        write_all(self.generate_sources(sources)?, out, start)
+    }
+}
+
+/// Writes generated files into `out`, atomically each and only where the
+/// content changed.
+fn write_all(
+    generated: Generated,
+    out: &Path,
+    start: Instant,
+) -> Result<WriteReport, GenerateError> {
+    std::fs::create_dir_all(out).map_err(|e| GenerateError::Io(out.to_path_buf(), e))?;
+    let mut written = Vec::new();
+    let mut unchanged = Vec::new();
+    for f in &generated.files {
+        let path = out.join(&f.name);
+        if write_if_changed(&path, &f.code).map_err(|e| GenerateError::Io(path.clone(), e))? {
+            written.push(path);
+        } else {
+            unchanged.push(path);
+        }
+    }
+    Ok(WriteReport {
+        summary: generated.summary,
+        written,
+        unchanged,
+        elapsed: start.elapsed(),
+    })
 }

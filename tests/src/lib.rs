@@ -9,6 +9,13 @@ pub use generated_client::runtime;
 // The module generated from `fixtures/hostile/hostile.yaml` (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/hostile.rs"));
 
+/// The modules of the random specs `check` accepted (see `build.rs` and
+/// `build/random_specs.rs`): compiled here, so an accepted spec whose code
+/// does not compile, or warns, fails the build.
+pub mod random_specs {
+    include!(concat!(env!("OUT_DIR"), "/random_specs.rs"));
+}
+
 /// The generated source of the `hostile` module, as compiled above.
 pub const HOSTILE_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/hostile.rs"));
 

@@ -8,7 +8,7 @@ use serde_yaml::Value;
 use super::values::Mode;
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{field_ident, is_snake, Lenient, Scalar, RULES};
+use crate::lang::{field_ident, is_snake, Lenient, Scalar, RULES, SCALAR_ITEMS};
 use crate::load::model::{Constraints, Field, Rule};
 use crate::load::SpecPath;
 
@@ -221,9 +221,13 @@ impl<'a> Checker<'a> {
                 // A secret is never read from a number or boolean, and an
                 // enum value is text only: the client decodes neither so.
                 (Lenient::Unquoted, Shape::Text) => !f.sensitive,
+                // `[]` decodes as the empty value: an object needs one
+                // (no required fields), a map always has one.
                 (Lenient::EmptyArray, Shape::Map | Shape::Other) => {
                     matches!(ty, Ty::Map(_))
-                        || matches!(ty, Ty::Named(_, d) if d.kind == "object" || d.kind == "map")
+                        || matches!(ty, Ty::Named(_, d) if d.kind == "map")
+                        || matches!(ty, Ty::Named(_, d) if d.kind == "object"
+                            && d.fields.values().all(|f| !f.required))
                 }
                 _ => false,
             };
@@ -251,9 +255,12 @@ impl<'a> Checker<'a> {
         side: FieldSide,
     ) {
         let sh = shape(ty);
+        let values_measurable = map_values_are_scalars(ty);
         let fits = |rule: &str| -> bool {
             match rule {
                 "min_length" | "max_length" | "pattern" => sh == Shape::Text,
+                // The runtime measures scalar map values only.
+                "max_value_length" | "scalar_values" => sh == Shape::Map && values_measurable,
                 "minimum" | "maximum" => matches!(sh, Shape::Number { .. }),
                 "allowed" => matches!(
                     sh,
@@ -458,6 +465,19 @@ impl<'a> Checker<'a> {
         for (p, msg, hint) in problems {
             self.err_value(&p, msg, hint);
         }
+    }
+}
+
+/// Whether the values of a map type are scalars (text, numbers, booleans,
+/// JSON): what value rules can measure. `true` for anything not a map.
+fn map_values_are_scalars(ty: &Ty<'_>) -> bool {
+    match ty {
+        Ty::Map(inner) => matches!(**inner, Ty::Scalar(_) | Ty::AnyScalar),
+        Ty::Named(_, d) if d.kind == "map" => d
+            .items
+            .as_deref()
+            .is_some_and(|i| i == SCALAR_ITEMS || Scalar::from_name(i).is_some()),
+        _ => true,
     }
 }
 

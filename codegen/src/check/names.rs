@@ -360,7 +360,7 @@ impl Checker<'_> {
                 );
             }
         }
-        let op_path = SpecPath(path.0[..path.0.len().saturating_sub(1)].to_vec());
+        let op_path = path.parent();
         for (wire, h) in headers {
             if h.constant.is_some() {
                 continue;

@@ -250,12 +250,18 @@ impl<'a> Checker<'a> {
                 "the JSON:API `data.type`, e.g. `resource_type: orders`",
             );
         }
-        if is_jsonapi && !op.path_params.contains_key("id") {
-            self.err_key(
+        match op.path_params.get("id") {
+            None if is_jsonapi => self.err_key(
                 path,
                 "`jsonapi` encoding needs an `id` path parameter",
                 "the document's `data.id` is the `{id}` of the path",
-            );
+            ),
+            Some(id) if is_jsonapi && id.ty != "string" => self.err_value(
+                &path.parent().key("path_params").key("id").key("type"),
+                "the `id` path parameter of a `jsonapi` operation must be a `string`",
+                "JSON:API resource ids are strings (`data.id`)",
+            ),
+            _ => {}
         }
         if !is_jsonapi {
             if req.resource_type.is_some() {

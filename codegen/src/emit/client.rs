@@ -356,12 +356,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     let (validate, body, headers, secrets) = match &op.request {
         Some(r) => {
             let body = if r.encoding == Encoding::JsonApi {
-                let id = op
-                    .path_params
-                    .iter()
-                    .find(|f| f.wire == "id")
-                    .map(|f| format_ident!("{}", f.ident))
-                    .unwrap_or_else(|| format_ident!("id"));
+                let id = format_ident!("{}", r.jsonapi_id.as_deref().unwrap_or("id"));
                 quote!(Some(request.body(#id).map_err(rt::Error::Build)?))
             } else {
                 quote!(Some(request.body().map_err(rt::Error::Build)?))

@@ -87,7 +87,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         });
     let body = validate::fields_body(&r.fields, &r.rules, true, ctx);
     let (path, out) = validate::param_names(body.is_empty());
-    let encode = encoder(op, r);
+    let encode = encoder(r);
     let headers = headers_fn(r);
     let (secrets, _) = super::secrets::request_method(&r.fields, &r.headers, ctx);
     let derive_default = if r.fields.iter().all(|f| f.presence != Presence::Required)
@@ -281,7 +281,7 @@ fn setter(f: &Field) -> TokenStream {
 }
 
 /// `fn body(&self, …) -> Result<rt::Body, String>` in the operation's encoding.
-fn encoder(op: &Operation, r: &Request) -> TokenStream {
+fn encoder(r: &Request) -> TokenStream {
     let doc = format!(" The encoded body: {}.", r.encoding.content_type());
     match r.encoding {
         Encoding::Json => quote! {
@@ -332,12 +332,7 @@ fn encoder(op: &Operation, r: &Request) -> TokenStream {
         }
         Encoding::JsonApi => {
             let resource = r.resource_type.clone().unwrap_or_default();
-            let id_param = op
-                .path_params
-                .iter()
-                .find(|p| p.wire == "id")
-                .map(|p| format_ident!("{}", p.ident))
-                .unwrap_or_else(|| format_ident!("id"));
+            let id_param = format_ident!("{}", r.jsonapi_id.as_deref().unwrap_or("id"));
             let links = r.relationships.iter().map(|rel| {
                 let ident = format_ident!("{}", rel.ident);
                 let (wire, res) = (&rel.wire, &rel.resource);
@@ -356,12 +351,17 @@ fn encoder(op: &Operation, r: &Request) -> TokenStream {
                 " A JSON:API document of type {} whose `data.id` is `{id_param}`.",
                 docs::code(&resource)
             );
+            let links_decl = if cap == 0 {
+                quote!(let links = Vec::new();)
+            } else {
+                quote!(let mut links = Vec::with_capacity(#cap);)
+            };
             quote! {
                 #[doc = #doc]
                 #[doc = ""]
                 #[doc = #doc2]
                 pub fn body(&self, #id_param: &str) -> Result<rt::Body, String> {
-                    let mut links = Vec::with_capacity(#cap);
+                    #links_decl
                     #(#links)*
                     rt::jsonapi_body(#resource, #id_param, self, &links)
                 }

@@ -74,9 +74,11 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
     let when_ident = format_ident!("{}", when.ident);
     let cmp = equals(&when.ty, is_secret(when), &r.equals);
     let triggered = match (when.presence, patch) {
-        (Presence::Required, _) => quote!({ let value = &self.#when_ident; #cmp }),
-        (Presence::Clearable, true) => quote!(self.#when_ident.as_set().is_some_and(|value| #cmp)),
-        _ => quote!(self.#when_ident.as_ref().is_some_and(|value| #cmp)),
+        (Presence::Required, _) => None,
+        (Presence::Clearable, true) => {
+            Some(quote!(self.#when_ident.as_set().is_some_and(|value| #cmp)))
+        }
+        _ => Some(quote!(self.#when_ident.as_ref().is_some_and(|value| #cmp))),
     };
     let message = &r.message;
     let requires = r.require.iter().filter_map(|(wire, ident)| {
@@ -89,10 +91,21 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
         };
         Some(quote!(violations.required_by(&path.field(#wire), #is_set, #message);))
     });
-    quote! {
-        if #triggered {
-            #(#requires)*
-        }
+    match triggered {
+        Some(triggered) => quote! {
+            if #triggered {
+                #(#requires)*
+            }
+        },
+        // A required field is always there: compare it directly.
+        None => quote! {
+            {
+                let value = &self.#when_ident;
+                if #cmp {
+                    #(#requires)*
+                }
+            }
+        },
     }
 }
 
@@ -257,7 +270,7 @@ pub(crate) fn value_checks(
             }
         }
         RustTy::Map(item) => {
-            out.push(map_rules(c, value, path));
+            out.push(map_rules(c, value, path, item));
             let inner = value_checks(
                 item,
                 &Checks::default(),
@@ -280,7 +293,7 @@ pub(crate) fn value_checks(
             // items are checked once, by the alias's own validator.
             match ctx.alias(name).map(|a| &a.ty) {
                 Some(RustTy::List(_)) => out.push(list_rules(c, value, path)),
-                Some(RustTy::Map(_)) => out.push(map_rules(c, value, path)),
+                Some(RustTy::Map(item)) => out.push(map_rules(c, value, path, item)),
                 _ => {}
             }
             if named_has_checks(name, NamedKind::Alias, ctx) {
@@ -313,7 +326,11 @@ fn list_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStrea
 }
 
 /// The map rules of a map, if it has any.
-fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStream {
+/// The map rules of a map whose values are `item`. Values the runtime can
+/// measure (scalars) go through `Violations::map`; maps of other values
+/// can only have their entries and keys checked (the checker refuses value
+/// rules on them).
+fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream, item: &RustTy) -> TokenStream {
     if c.max_entries.is_none()
         && c.max_key_length.is_none()
         && c.max_value_length.is_none()
@@ -334,14 +351,19 @@ fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStream
         "scalar_values",
     ]
     .map(|rule| opt_msg(c.message(rule)));
-    quote! {
-        violations.map(&#path, #value.iter(), &rt::MapRules {
+    let rules = quote! {
+        &rt::MapRules {
             max_entries: #e,
             max_key_length: #k,
             max_value_length: #v,
             scalar_values: #s,
             messages: [#(#msgs),*],
-        });
+        }
+    };
+    if matches!(item, RustTy::Scalar(_) | RustTy::AnyScalar) {
+        quote!(violations.map(&#path, #value.iter(), #rules);)
+    } else {
+        quote!(violations.map_keys(&#path, #value.keys(), #rules);)
     }
 }
 

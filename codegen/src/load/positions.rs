@@ -48,6 +48,12 @@ impl SpecPath {
         p.0.push(PathSeg::Index(i));
         p
     }
+
+    /// This path without its last segment (the root stays the root).
+    #[must_use]
+    pub fn parent(&self) -> Self {
+        SpecPath(self.0[..self.0.len().saturating_sub(1)].to_vec())
+    }
 }
 
 impl fmt::Display for SpecPath {

@@ -190,20 +190,27 @@ impl Lowerer<'_> {
             docs.push(format!("Docs: <{url}>"));
         }
         let error_type = o.errors.iter().find_map(|e| e.body.clone());
-        let path_params = crate::lang::placeholders(&o.path)
+        let path_params: Vec<Field> = crate::lang::placeholders(&o.path)
             .iter()
             .filter_map(|p| o.path_params.get(p).map(|f| self.field(p, f)))
             .collect();
+        let request = o.request.as_ref().map(|r| {
+            let mut req = self.request(name, r, &o.headers);
+            if req.encoding == Encoding::JsonApi {
+                req.jsonapi_id = path_params
+                    .iter()
+                    .find(|f| f.wire == "id")
+                    .map(|f| f.ident.clone());
+            }
+            req
+        });
         Operation {
             ident: name.to_string(),
             docs,
             method: o.method.clone(),
             path: o.path.clone(),
             path_params,
-            request: o
-                .request
-                .as_ref()
-                .map(|r| self.request(name, r, &o.headers)),
+            request,
             success_status: o.response.status,
             response_type: o.response.ty.clone(),
             error_type,
@@ -236,6 +243,7 @@ impl Lowerer<'_> {
             docs,
             encoding: Encoding::from_name(&r.encoding).unwrap_or(Encoding::Json),
             resource_type: r.resource_type.clone(),
+            jsonapi_id: None,
             headers: headers(hdrs),
             fields: self.fields(&r.fields),
             relationships: r

@@ -353,6 +353,8 @@ pub struct Request {
     pub encoding: Encoding,
     /// JSON:API resource type.
     pub resource_type: Option<String>,
+    /// JSON:API: the Rust name of the path parameter that is `data.id`.
+    pub jsonapi_id: Option<String>,
     /// Per-operation headers.
     pub headers: Vec<Header>,
     /// Body fields (JSON:API attributes).

@@ -338,6 +338,34 @@ impl Violations {
         }
     }
 
+    /// The map rules that do not look at values (`max_entries`,
+    /// `max_key_length`), for maps of objects, enums and lists.
+    pub fn map_keys<'v>(
+        &mut self,
+        path: &Path<'_>,
+        keys: impl ExactSizeIterator<Item = &'v String>,
+        rules: &MapRules,
+    ) {
+        let len = keys.len();
+        if let Some(max) = rules.max_entries.filter(|m| len > *m) {
+            self.fail(path, Rule::MaxEntries, rules.messages[0], || {
+                format!("must have at most {max} entries, has {len}")
+            });
+        }
+        if let Some(max) = rules.max_key_length {
+            for key in keys {
+                if key.chars().count() > max {
+                    self.fail(
+                        &path.field(key),
+                        Rule::MaxKeyLength,
+                        rules.messages[1],
+                        || format!("key must be at most {max} characters"),
+                    );
+                }
+            }
+        }
+    }
+
     /// Map rules: entry count, key and value lengths, scalar values.
     pub fn map<'v, V: MapValue + 'v>(
         &mut self,
@@ -432,6 +460,47 @@ impl MapValue for Value {
 
     fn is_scalar(&self) -> bool {
         matches!(self, Value::String(_) | Value::Number(_) | Value::Bool(_))
+    }
+}
+
+impl MapValue for i64 {
+    fn text_len(&self) -> usize {
+        // Digits, and the sign of a negative number.
+        let mut n = self.unsigned_abs();
+        let mut len = usize::from(*self < 0) + 1;
+        while n >= 10 {
+            n /= 10;
+            len += 1;
+        }
+        len
+    }
+
+    fn is_scalar(&self) -> bool {
+        true
+    }
+}
+
+impl MapValue for bool {
+    fn text_len(&self) -> usize {
+        if *self {
+            4
+        } else {
+            5
+        }
+    }
+
+    fn is_scalar(&self) -> bool {
+        true
+    }
+}
+
+impl MapValue for crate::runtime::Decimal {
+    fn text_len(&self) -> usize {
+        self.to_string().len()
+    }
+
+    fn is_scalar(&self) -> bool {
+        true
     }
 }
 

@@ -634,7 +634,7 @@ fn maps_check_their_rules_and_each_value_under_its_key() {
         'field: {
             let Some(value) = &self.by_sku else { break 'field };
             let path = path.field("by_sku");
-            violations.map(&path, value.iter(), &rt::MapRules {
+            violations.map_keys(&path, value.keys(), &rt::MapRules {
                 max_entries: Some(9),
                 max_key_length: None,
                 max_value_length: None,
@@ -975,20 +975,20 @@ fn cross_field_rules_in_requests() {
             violations.required_by(&path.field("reminder"), matches!(self.reminder, rt::Patch::Set(_)), "`delayed` requires `expires_in`.");
             violations.required_by(&path.field("kind"), true, "`delayed` requires `expires_in`.");
         }
-        if {
+        {
             let value = &self.kind;
-            value == "gift"
-        } {
-            violations.required_by(&path.field("note"), self.note.is_some(), "required when `kind` is gift");
+            if value == "gift" {
+                violations.required_by(&path.field("note"), self.note.is_some(), "required when `kind` is gift");
+            }
         }
         if self.manual.as_set().is_some_and(|value| *value) {
             violations.required_by(&path.field("note"), self.note.is_some(), "required when `manual` is true");
         }
-        if {
+        {
             let value = &self.auto;
-            !*value
-        } {
-            violations.required_by(&path.field("reminder"), matches!(self.reminder, rt::Patch::Set(_)), "required when `auto` is false");
+            if !*value {
+                violations.required_by(&path.field("reminder"), matches!(self.reminder, rt::Patch::Set(_)), "required when `auto` is false");
+            }
         }
         if self.retries.as_ref().is_some_and(|value| *value == 3i64) {
             violations.required_by(&path.field("note"), self.note.is_some(), "required when `retries` is 3");

@@ -1,0 +1,664 @@
+//! Random specs for the "whatever `check` accepts compiles" property.
+//!
+//! Each seed gives one spec built from every construct of the language,
+//! with names drawn partly from pools of names the generated code or the
+//! Rust prelude already uses (`String`, `new`, `body`, `request`, …), so a
+//! name `check` should refuse turns up often. The build script keeps the
+//! specs `check` accepts and compiles their modules into this crate: one
+//! that does not compile (or warns under clippy or rustdoc) is a checker
+//! bug.
+
+use serde_yaml::{Mapping, Value};
+
+/// SplitMix64: a small deterministic generator, so a seed always gives the
+/// same spec on every machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(1))
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+
+    fn pick_name(&mut self, items: &[String]) -> String {
+        items[self.below(items.len())].clone()
+    }
+}
+
+const TRICKY_TYPES: &[&str] = &[
+    "String",
+    "Option",
+    "Vec",
+    "Result",
+    "Box",
+    "Client",
+    "Environment",
+    "Credentials",
+    "Value",
+    "Decimal",
+    "Secret",
+    "Patch",
+    "Path",
+    "Error",
+    "Body",
+    "Rule",
+    "Format",
+    "IndexMap",
+    "Map",
+    "Serialize",
+    "Deserialize",
+    "Some",
+    "Ok",
+    "Default",
+    "Debug",
+    "Clone",
+    "Unknown",
+    "Self_",
+    "UpdateOrderRequest",
+    "GetOrderError",
+    "Violations",
+    "Secrets",
+    "NoContent",
+];
+
+const TRICKY_FIELDS: &[&str] = &[
+    "id",
+    "type",
+    "self",
+    "new",
+    "body",
+    "validate",
+    "validate_into",
+    "headers",
+    "secrets",
+    "collect_secrets",
+    "clear_note",
+    "note",
+    "value",
+    "path",
+    "violations",
+    "out",
+    "1st",
+    "a-b",
+    "A_B",
+    "a_b",
+    "_place",
+    "x y",
+    "default",
+    "match",
+    "Self",
+    "crate",
+    "super",
+    "request",
+    "operation",
+    "http",
+    "core",
+    "config",
+    "fmt",
+    "clone",
+    "to_string",
+    "into",
+    "as_str",
+    "key",
+    "len",
+    "data",
+    "attributes",
+    "relationships",
+    "Ünïcode",
+    "",
+    "_",
+    "__",
+    "r#type",
+];
+
+const TRICKY_VALUES: &[&str] = &[
+    "created", "paid", "", "Unknown", "unknown", "self", "Self", "1", "a-b", "a_b", "A B", "ÿ",
+    "None", "Some", "type", "as_str", "PAID", "Paid",
+];
+
+const TRICKY_OPS: &[&str] = &[
+    "update_order",
+    "get_order",
+    "new",
+    "base_url",
+    "update_order_request",
+    "with_transport",
+    "clone",
+    "fmt",
+    "delete",
+    "type",
+    "request",
+    "core",
+];
+
+const TRICKY_PARAMS: &[&str] = &[
+    "id",
+    "order_id",
+    "request",
+    "path",
+    "self",
+    "type",
+    "http",
+    "operation",
+    "status",
+    "core",
+];
+
+const HEADERS: &[&str] = &[
+    "X-Merchant-Id",
+    "Idempotency-Key",
+    "x-api-version",
+    "Accept",
+];
+
+const TRICKY_HEADERS: &[&str] = &[
+    "Authorization",
+    "Content-Type",
+    "Content-Length",
+    "Host",
+    "X-Config",
+    "config",
+    "headers",
+    "value",
+    "X-Request",
+    "x_y",
+    "x-merchant-id",
+];
+
+const CREDENTIALS: &[&str] = &["api_key", "key", "secret", "token", "new", "config", "core"];
+
+const SCALARS: &[&str] = &[
+    "string",
+    "integer",
+    "amount_minor",
+    "decimal",
+    "boolean",
+    "timestamp",
+    "unix_time",
+    "duration",
+    "currency",
+    "url",
+    "email",
+    "json",
+];
+
+fn key(k: &str) -> Value {
+    Value::String(k.to_string())
+}
+
+fn map(entries: Vec<(&str, Value)>) -> Value {
+    let mut m = Mapping::new();
+    for (k, v) in entries {
+        m.insert(key(k), v);
+    }
+    Value::Mapping(m)
+}
+
+fn name(rng: &mut Rng, tricky: &[&str], prefix: &str, n: usize) -> String {
+    if rng.chance(12) {
+        rng.pick(tricky).to_string()
+    } else {
+        format!("{prefix}{n}")
+    }
+}
+
+/// One random spec, as YAML text, for provider `random_<seed>`.
+pub fn spec(seed: u64) -> String {
+    let rng = &mut Rng::new(seed);
+    let mut types = Mapping::new();
+    let n_types = 1 + rng.below(4);
+    let type_names: Vec<String> = (0..n_types)
+        .map(|i| {
+            if rng.chance(10) {
+                rng.pick(TRICKY_TYPES).to_string()
+            } else {
+                format!("T{i}")
+            }
+        })
+        .collect();
+    let mut objects = Vec::new();
+    for (i, t) in type_names.iter().enumerate() {
+        let kind = match rng.below(6) {
+            0 => "enum",
+            1 => "map",
+            2 => "list",
+            _ => "object",
+        };
+        let def = match kind {
+            "enum" => enum_type(rng),
+            "map" | "list" => {
+                let mut m = vec![("kind", key(kind)), ("items", key(rng.pick(SCALARS)))];
+                if rng.chance(50) {
+                    m.push(("validation", container_rules(rng, kind)));
+                }
+                map(m)
+            }
+            _ => {
+                objects.push(t.clone());
+                let earlier = &type_names[..i];
+                object_type(rng, earlier)
+            }
+        };
+        types.insert(key(t), def);
+    }
+    let mut ops = Mapping::new();
+    for i in 0..1 + rng.below(3) {
+        let op = name(rng, TRICKY_OPS, "op", i);
+        ops.insert(key(&op), operation(rng, &type_names, &objects));
+    }
+    let spec = map(vec![
+        ("provider", provider(rng, seed)),
+        ("types", Value::Mapping(types)),
+        ("operations", Value::Mapping(ops)),
+    ]);
+    serde_yaml::to_string(&spec).unwrap_or_default()
+}
+
+fn provider(rng: &mut Rng, seed: u64) -> Value {
+    let mut envs = vec![("production", key("https://api.example.com"))];
+    let mut vars = Vec::new();
+    if rng.chance(40) {
+        envs.push(("sandbox", key("https://{region}.sandbox.example.com/v1")));
+        vars.push(("region", map(vec![("description", key("Region."))])));
+    }
+    if rng.chance(5) {
+        envs.push((
+            rng.pick(&["custom", "eu_1", "eu1"]),
+            key(rng.pick(&[
+                "https://custom.example.com",
+                "https://u:p@x.example.com",
+                "https://x.example.com?q=1",
+            ])),
+        ));
+    }
+    let auth = if rng.chance(50) {
+        let mut a = vec![
+            ("scheme", key("basic")),
+            ("username", key(rng.pick(CREDENTIALS))),
+        ];
+        if rng.chance(50) {
+            a.push(("password", key(rng.pick(CREDENTIALS))));
+        }
+        map(a)
+    } else {
+        map(vec![
+            ("scheme", key("bearer")),
+            ("token", key(rng.pick(CREDENTIALS))),
+        ])
+    };
+    let mut p = vec![
+        ("name", key(&format!("random_{seed}"))),
+        ("title", key(&format!("Random {seed}"))),
+        ("environments", map(envs)),
+        ("auth", auth),
+    ];
+    if !vars.is_empty() {
+        p.push(("variables", map(vars)));
+    }
+    if rng.chance(40) {
+        p.push(("headers", headers(rng)));
+    }
+    map(p)
+}
+
+fn headers(rng: &mut Rng) -> Value {
+    let mut m = Mapping::new();
+    for _ in 0..1 + rng.below(2) {
+        let h = if rng.chance(15) {
+            rng.pick(TRICKY_HEADERS)
+        } else {
+            rng.pick(HEADERS)
+        };
+        let mut e = vec![("description", key("A header."))];
+        match rng.below(3) {
+            0 => e.push(("const", key("2024-01-01"))),
+            1 => e.push(("required", Value::Bool(true))),
+            _ => {}
+        }
+        if rng.chance(30) {
+            e.push(("sensitive", Value::Bool(true)));
+        }
+        m.insert(key(h), map(e));
+    }
+    Value::Mapping(m)
+}
+
+fn enum_type(rng: &mut Rng) -> Value {
+    let values: Vec<Value> = (0..1 + rng.below(4))
+        .map(|i| {
+            let v = if rng.chance(15) {
+                rng.pick(TRICKY_VALUES).to_string()
+            } else {
+                format!("value_{i}")
+            };
+            map(vec![("value", key(&v)), ("description", key("A value."))])
+        })
+        .collect();
+    map(vec![
+        ("kind", key("enum")),
+        ("description", key("An enum.")),
+        ("values", Value::Sequence(values)),
+    ])
+}
+
+fn object_type(rng: &mut Rng, earlier: &[String]) -> Value {
+    let n = 1 + rng.below(5);
+    let f = fields(rng, earlier, n, false);
+    let mut o = vec![("kind", key("object")), ("description", key("An object."))];
+    if let Some(r) = rules(rng, &f) {
+        o.push(("rules", r));
+    }
+    o.push(("fields", f));
+    map(o)
+}
+
+fn fields(rng: &mut Rng, named: &[String], n: usize, form: bool) -> Value {
+    let mut m = Mapping::new();
+    for i in 0..n {
+        let wire = name(rng, TRICKY_FIELDS, "f", i);
+        m.insert(key(&wire), field(rng, named, form));
+    }
+    Value::Mapping(m)
+}
+
+/// Now and then a cross-field rule over two of `fields`: when a text or
+/// boolean field has a value, another is required.
+fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
+    let m = fields.as_mapping()?;
+    let names: Vec<(String, String)> = m
+        .iter()
+        .filter_map(|(k, v)| {
+            Some((
+                k.as_str()?.to_string(),
+                v.get("type")?.as_str()?.to_string(),
+            ))
+        })
+        .collect();
+    if names.len() < 2 || !rng.chance(30) {
+        return None;
+    }
+    let (when, ty) = names[rng.below(names.len())].clone();
+    let (then, _) = names[rng.below(names.len())].clone();
+    let equals = match ty.as_str() {
+        "boolean" => Value::Bool(true),
+        "string" => key("delayed"),
+        "integer" => Value::Number(1.into()),
+        _ => return None,
+    };
+    let mut rule = vec![
+        ("when", map(vec![("field", key(&when)), ("equals", equals)])),
+        ("require", Value::Sequence(vec![key(&then)])),
+    ];
+    if rng.chance(50) {
+        rule.push(("message", key("is required \"then\" {}")));
+    }
+    Some(Value::Sequence(vec![map(rule)]))
+}
+
+fn field(rng: &mut Rng, named: &[String], form: bool) -> Value {
+    let ty = if !form && !named.is_empty() && rng.chance(25) {
+        rng.pick_name(named)
+    } else if !form && rng.chance(15) {
+        rng.pick(&["list", "map"]).to_string()
+    } else {
+        rng.pick(SCALARS).to_string()
+    };
+    let mut f = vec![("type", key(&ty)), ("description", key("A field."))];
+    if ty == "list" || ty == "map" {
+        f.push(("items", key(rng.pick(SCALARS))));
+    }
+    if rng.chance(30) {
+        f.push(("required", Value::Bool(true)));
+    }
+    if rng.chance(20) {
+        f.push(("nullable", Value::Bool(true)));
+    }
+    let text = !matches!(
+        ty.as_str(),
+        "integer" | "amount_minor" | "decimal" | "boolean" | "unix_time" | "json" | "list" | "map"
+    ) && !named.contains(&ty);
+    if rng.chance(if text { 15 } else { 2 }) {
+        f.push(("sensitive", Value::Bool(true)));
+    }
+    if rng.chance(12) {
+        // Mostly a leniency that fits the type; now and then any.
+        let fitting = match ty.as_str() {
+            "integer" | "amount_minor" | "decimal" | "boolean" | "unix_time" => "quoted",
+            "map" => "empty_array",
+            _ if named.contains(&ty) => "empty_array",
+            _ => "unquoted",
+        };
+        let l = if rng.chance(80) {
+            fitting
+        } else {
+            rng.pick(&["quoted", "unquoted", "empty_array"])
+        };
+        f.push(("lenient", Value::Sequence(vec![key(l)])));
+    }
+    if rng.chance(8) {
+        let pool: Vec<&str> = TRICKY_FIELDS
+            .iter()
+            .copied()
+            .filter(|n| rng.chance(10) || n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+            .collect();
+        if !pool.is_empty() {
+            f.push(("rust_name", key(rng.pick(&pool))));
+        }
+    }
+    if !form && rng.chance(5) {
+        f.push(("response_only", Value::Bool(true)));
+    }
+    let required = f.iter().any(|(k, _)| *k == "required");
+    let scalar = SCALARS.contains(&ty.as_str()) && ty != "json";
+    if !required && scalar && rng.chance(8) {
+        let d = match ty.as_str() {
+            "boolean" => Value::Bool(false),
+            "integer" | "amount_minor" => Value::Number(0.into()),
+            _ => key("none"),
+        };
+        f.push(("default", d));
+    }
+    if rng.chance(10) {
+        f.push((
+            "decision",
+            key("Chosen because `the docs` say so.\n    indented"),
+        ));
+    }
+    if rng.chance(40) {
+        f.push(("validation", scalar_rules(rng, &ty)));
+    }
+    map(f)
+}
+
+fn scalar_rules(rng: &mut Rng, ty: &str) -> Value {
+    let mut v = Vec::new();
+    match ty {
+        "integer" | "amount_minor" | "unix_time" => {
+            v.push(("minimum", Value::Number((rng.below(10) as i64 - 5).into())));
+            if rng.chance(50) {
+                v.push((
+                    "maximum",
+                    Value::Number((10 + rng.below(1000) as i64).into()),
+                ));
+            }
+        }
+        "decimal" => {
+            let lo: Value = serde_yaml::from_str(rng.pick(&["0.01", "0", "-1.5", "100"]))
+                .unwrap_or(Value::Null);
+            v.push(("minimum", lo));
+        }
+        "boolean" => v.push(("allowed", Value::Sequence(vec![Value::Bool(true)]))),
+        "list" => v.push(("max_items", Value::Number((1 + rng.below(9) as u64).into()))),
+        "map" => v.push((
+            "max_entries",
+            Value::Number((1 + rng.below(9) as u64).into()),
+        )),
+        "json" => {}
+        _ if !SCALARS.contains(&ty) => {}
+        _ => {
+            v.push((
+                "max_length",
+                Value::Number((1 + rng.below(200) as u64).into()),
+            ));
+            if rng.chance(40) {
+                let p = rng.pick(&[
+                    "[a-z0-9_]+",
+                    "\\d{3}",
+                    "(?i)abc.*",
+                    "[^\"\\\\]+",
+                    "[A-Z]{2}-[0-9]+",
+                    "(a|b)*c?",
+                    "\\w+@\\w+",
+                    "\\p{Lu}+",
+                ]);
+                v.push(("pattern", key(p)));
+            }
+            if rng.chance(20) {
+                v.push((
+                    "messages",
+                    map(vec![("max_length", key("is too long \" ` } {"))]),
+                ));
+            }
+        }
+    }
+    map(v)
+}
+
+fn container_rules(rng: &mut Rng, kind: &str) -> Value {
+    if kind == "list" {
+        map(vec![(
+            "max_items",
+            Value::Number((1 + rng.below(9) as u64).into()),
+        )])
+    } else {
+        map(vec![
+            (
+                "max_entries",
+                Value::Number((1 + rng.below(9) as u64).into()),
+            ),
+            (
+                "max_key_length",
+                Value::Number((1 + rng.below(40) as u64).into()),
+            ),
+        ])
+    }
+}
+
+fn operation(rng: &mut Rng, named: &[String], objects: &[String]) -> Value {
+    let method = rng.pick(&["GET", "POST", "PUT", "PATCH", "DELETE"]);
+    let mut params = Mapping::new();
+    let mut path = String::from("/v1/orders");
+    let param = if rng.chance(15) {
+        rng.pick(TRICKY_PARAMS).to_string()
+    } else {
+        "order_id".to_string()
+    };
+    let jsonapi = matches!(method, "PATCH") && rng.chance(30);
+    let param = if jsonapi { "id".to_string() } else { param };
+    if jsonapi || rng.chance(70) {
+        path.push_str(&format!("/{{{param}}}"));
+        let ty = if rng.chance(20) { "integer" } else { "string" };
+        let mut p = vec![("type", key(ty)), ("required", Value::Bool(true))];
+        if ty == "string" && rng.chance(30) {
+            p.push((
+                "validation",
+                map(vec![("max_length", Value::Number(12.into()))]),
+            ));
+        }
+        params.insert(key(&param), map(p));
+    }
+    let mut op = vec![
+        ("summary", key("An operation.")),
+        ("method", key(method)),
+        ("path", key(&path)),
+        ("retry_safe", Value::Bool(rng.chance(50))),
+    ];
+    if !params.is_empty() {
+        op.push(("path_params", Value::Mapping(params)));
+    }
+    if matches!(method, "POST" | "PUT" | "PATCH") {
+        let encoding = if jsonapi {
+            "jsonapi"
+        } else {
+            rng.pick(&["json", "form"])
+        };
+        let form = encoding == "form";
+        let n = 1 + rng.below(5);
+        let mut f = fields(rng, named, n, form);
+        // Mostly request fields a request may set.
+        if let Some(m) = f.as_mapping_mut() {
+            for (_, v) in m.iter_mut() {
+                if let Some(fm) = v.as_mapping_mut() {
+                    if rng.chance(90) {
+                        fm.remove("response_only");
+                    }
+                }
+            }
+        }
+        let mut req = vec![("encoding", key(encoding))];
+        if let Some(r) = rules(rng, &f) {
+            req.push(("rules", r));
+        }
+        if rng.chance(20) {
+            req.push((
+                "rejects",
+                map(vec![(
+                    "currency",
+                    map(vec![("message", key("not allowed"))]),
+                )]),
+            ));
+        }
+        req.push(("fields", f));
+        if jsonapi {
+            req.push(("resource_type", key("orders")));
+            if rng.chance(50) {
+                req.push((
+                    "relationships",
+                    map(vec![(
+                        rng.pick(&["market", "customer", "body", "new"]),
+                        map(vec![("resource", key("markets"))]),
+                    )]),
+                ));
+            }
+        }
+        op.push(("request", map(req)));
+        if rng.chance(25) {
+            op.push(("headers", headers(rng)));
+        }
+    }
+    let mut response = vec![("status", Value::Number(200.into()))];
+    if !objects.is_empty() && rng.chance(80) {
+        response.push(("type", key(&rng.pick_name(objects))));
+    }
+    op.push(("response", map(response)));
+    if !objects.is_empty() && rng.chance(40) {
+        op.push((
+            "errors",
+            Value::Sequence(vec![map(vec![
+                ("status", Value::Number(400.into())),
+                ("message", key("Bad request.")),
+                ("body", key(&rng.pick_name(objects))),
+            ])]),
+        ));
+    }
+    map(op)
+}
