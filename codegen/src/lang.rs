@@ -3,6 +3,7 @@
 //! the checker and the model so both agree on every word.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
+use serde::Deserialize;
 
 /// A scalar field type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -168,34 +169,109 @@ pub const CONTAINERS: [&str; 2] = ["list", "map"];
 /// Map item type meaning "string, number or boolean".
 pub const SCALAR_ITEMS: &str = "scalar";
 
-/// Kinds of named types.
-pub const KINDS: [&str; 4] = ["object", "enum", "map", "list"];
+/// Writes a closed word of the language as the spec writes it.
+macro_rules! spec_words {
+    ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// Every value, in the order the language reference lists them.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+
+            /// The spec's word for it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    };
+}
+
+/// The kind of a named type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// `object`: a struct.
+    Object,
+    /// `enum`: an enum with `Unknown(String)`.
+    Enum,
+    /// `map`: a string-keyed map.
+    Map,
+    /// `list`: a list.
+    List,
+}
+
+spec_words!(Kind { Object = "object", Enum = "enum", Map = "map", List = "list" });
+
+/// HTTP methods an operation may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+}
+
+spec_words!(Method { Get = "GET", Post = "POST", Put = "PUT", Patch = "PATCH", Delete = "DELETE" });
+
+impl Method {
+    /// The runtime's `rt::Method` variant.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Method::Get => "Get",
+            Method::Post => "Post",
+            Method::Put => "Put",
+            Method::Patch => "Patch",
+            Method::Delete => "Delete",
+        }
+    }
+
+    /// Whether the method carries a request body.
+    pub fn has_body(self) -> bool {
+        matches!(self, Method::Post | Method::Put | Method::Patch)
+    }
+}
+
+/// Authentication schemes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// HTTP Basic.
+    Basic,
+    /// A Bearer token.
+    Bearer,
+}
+
+spec_words!(Scheme { Basic = "basic", Bearer = "bearer" });
 
 /// Request body encodings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Encoding {
     /// `application/x-www-form-urlencoded`, flat names.
     Form,
     /// `application/json`.
     Json,
     /// `application/vnd.api+json` document.
+    #[serde(rename = "jsonapi")]
     JsonApi,
 }
 
+spec_words!(Encoding { Form = "form", Json = "json", JsonApi = "jsonapi" });
+
 impl Encoding {
-    /// Spec names.
-    pub const NAMES: [&'static str; 3] = ["form", "json", "jsonapi"];
-
-    /// The encoding a spec name stands for.
-    pub fn from_name(name: &str) -> Option<Encoding> {
-        match name {
-            "form" => Some(Encoding::Form),
-            "json" => Some(Encoding::Json),
-            "jsonapi" => Some(Encoding::JsonApi),
-            _ => None,
-        }
-    }
-
     /// The `Content-Type` it sends.
     pub fn content_type(self) -> &'static str {
         match self {
@@ -206,14 +282,9 @@ impl Encoding {
     }
 }
 
-/// HTTP methods an operation may use.
-pub const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-/// Auth schemes.
-pub const AUTH_SCHEMES: [&str; 2] = ["basic", "bearer"];
-
 /// Leniencies of response decoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Lenient {
     /// A number or boolean may arrive as a JSON string.
     Quoted,
@@ -223,29 +294,7 @@ pub enum Lenient {
     EmptyArray,
 }
 
-impl Lenient {
-    /// Spec names.
-    pub const NAMES: [&'static str; 3] = ["quoted", "unquoted", "empty_array"];
-
-    /// The spec name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lenient::Quoted => "quoted",
-            Lenient::Unquoted => "unquoted",
-            Lenient::EmptyArray => "empty_array",
-        }
-    }
-
-    /// The leniency a spec name stands for.
-    pub fn from_name(name: &str) -> Option<Lenient> {
-        match name {
-            "quoted" => Some(Lenient::Quoted),
-            "unquoted" => Some(Lenient::Unquoted),
-            "empty_array" => Some(Lenient::EmptyArray),
-            _ => None,
-        }
-    }
-}
+spec_words!(Lenient { Quoted = "quoted", Unquoted = "unquoted", EmptyArray = "empty_array" });
 
 /// Validation rule names, as used under `validation.messages`.
 pub const RULES: [&str; 12] = [
@@ -314,21 +363,96 @@ pub fn variant_ident(wire: &str) -> Option<String> {
     is_ident(&camel).then_some(camel)
 }
 
-/// The `{name}` placeholders of a template, in order.
-pub fn placeholders(template: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                out.push(after[..end].to_string());
-                rest = &after[end + 1..];
+/// A URL or path template, parsed once: literal text and `{name}`
+/// placeholders, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    text: String,
+    parts: Vec<Part>,
+}
+
+/// A piece of a [`Template`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// Text sent as written.
+    Literal(String),
+    /// A `{name}` placeholder.
+    Param(String),
+}
+
+impl Template {
+    /// Parses a template; `None` when a `{` is not closed by a `}` before
+    /// the next `{`, or a `}` stands alone.
+    pub fn parse(text: &str) -> Option<Template> {
+        let mut parts = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find(['{', '}']) {
+            if rest[start..].starts_with('}') {
+                return None;
             }
-            None => break,
+            let after = &rest[start + 1..];
+            let end = after.find(['{', '}'])?;
+            if !after[end..].starts_with('}') {
+                return None;
+            }
+            if start > 0 {
+                parts.push(Part::Literal(rest[..start].to_string()));
+            }
+            parts.push(Part::Param(after[..end].to_string()));
+            rest = &after[end + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(Part::Literal(rest.to_string()));
+        }
+        Some(Template {
+            text: text.to_string(),
+            parts,
+        })
+    }
+
+    /// A template of one literal, with no placeholders.
+    pub fn literal(text: &str) -> Template {
+        Template {
+            text: text.to_string(),
+            parts: vec![Part::Literal(text.to_string())],
         }
     }
-    out
+
+    /// The template as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Its pieces, in order.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    /// The placeholder names, in order (a name used twice appears twice).
+    pub fn params(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().filter_map(|p| match p {
+            Part::Param(name) => Some(name.as_str()),
+            Part::Literal(_) => None,
+        })
+    }
+
+    /// A `format!` string: literals with `{` and `}` escaped, each
+    /// placeholder `{}`.
+    pub fn format_string(&self) -> String {
+        self.parts
+            .iter()
+            .map(|p| match p {
+                Part::Literal(t) => t.replace('{', "{{").replace('}', "}}"),
+                Part::Param(_) => "{}".to_string(),
+            })
+            .collect()
+    }
+}
+
+impl std::fmt::Display for Template {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 /// Compiles a spec `pattern` exactly as the generated client does
@@ -394,6 +518,20 @@ mod tests {
         assert_eq!(variant_ident("en-GB").as_deref(), Some("EnGb"));
         assert_eq!(variant_ident("NEW").as_deref(), Some("New"));
         assert_eq!(variant_ident("unknown"), None);
+    }
+
+    #[test]
+    fn templates_parse_into_literals_and_params() {
+        let t = Template::parse("https://{region}.api.test/v1/{id}").expect("balanced");
+        assert_eq!(t.params().collect::<Vec<_>>(), ["region", "id"]);
+        assert_eq!(t.format_string(), "https://{}.api.test/v1/{}");
+        assert_eq!(t.as_str(), "https://{region}.api.test/v1/{id}");
+        let plain = Template::parse("/orders").expect("no braces");
+        assert_eq!(plain.parts(), [Part::Literal("/orders".into())]);
+        for bad in ["/a/{id", "/a/id}", "/{a{b}}", "}{", "{"] {
+            assert_eq!(Template::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Template::parse("{a}{b}").map(|t| t.parts().len()), Some(2));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde_yaml::Value;
 use super::values::Mode;
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{field_ident, is_snake, Lenient, Scalar, RULES, SCALAR_ITEMS};
+use crate::lang::{field_ident, is_snake, Kind, Lenient, Scalar, RULES, SCALAR_ITEMS};
 use crate::load::model::{Constraints, Field, Rule};
 use crate::load::SpecPath;
 
@@ -44,11 +44,11 @@ fn shape(ty: &Ty<'_>) -> Shape {
         Ty::Scalar(Scalar::Boolean) => Shape::Boolean,
         Ty::List(_) => Shape::List,
         Ty::Map(_) => Shape::Map,
-        Ty::Named(_, d) => match d.kind.as_str() {
-            "enum" => Shape::Enum,
-            "list" => Shape::List,
-            "map" => Shape::Map,
-            _ => Shape::Other,
+        Ty::Named(_, d) => match d.kind {
+            Kind::Enum => Shape::Enum,
+            Kind::List => Shape::List,
+            Kind::Map => Shape::Map,
+            Kind::Object => Shape::Other,
         },
         _ => Shape::Other,
     }
@@ -206,16 +206,9 @@ impl<'a> Checker<'a> {
     }
 
     fn leniency(&mut self, path: &SpecPath, f: &Field, ty: &Ty<'_>) {
-        for (i, name) in f.lenient.iter().enumerate() {
+        for (i, &l) in f.lenient.iter().enumerate() {
             let lp = path.key("lenient").index(i);
-            let Some(l) = Lenient::from_name(name) else {
-                self.err_value(
-                    &lp,
-                    format!("unknown leniency `{name}`"),
-                    suggest(name, &Lenient::NAMES),
-                );
-                continue;
-            };
+            let name = l.name();
             let fits = match (l, shape(ty)) {
                 (Lenient::Quoted, Shape::Number { .. } | Shape::Boolean) => true,
                 // A secret is never read from a number or boolean, and an
@@ -225,8 +218,8 @@ impl<'a> Checker<'a> {
                 // (no required fields), a map always has one.
                 (Lenient::EmptyArray, Shape::Map | Shape::Other) => {
                     matches!(ty, Ty::Map(_))
-                        || matches!(ty, Ty::Named(_, d) if d.kind == "map")
-                        || matches!(ty, Ty::Named(_, d) if d.kind == "object"
+                        || matches!(ty, Ty::Named(_, d) if d.kind == Kind::Map)
+                        || matches!(ty, Ty::Named(_, d) if d.kind == Kind::Object
                             && d.fields.values().all(|f| !f.required))
                 }
                 _ => false,
@@ -473,7 +466,7 @@ impl<'a> Checker<'a> {
 fn map_values_are_scalars(ty: &Ty<'_>) -> bool {
     match ty {
         Ty::Map(inner) => matches!(**inner, Ty::Scalar(_) | Ty::AnyScalar),
-        Ty::Named(_, d) if d.kind == "map" => d
+        Ty::Named(_, d) if d.kind == Kind::Map => d
             .items
             .as_deref()
             .is_some_and(|i| i == SCALAR_ITEMS || Scalar::from_name(i).is_some()),

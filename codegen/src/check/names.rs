@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use heck::ToUpperCamelCase;
 
 use super::Checker;
-use crate::lang::{field_ident, placeholders};
+use crate::lang::{field_ident, Template};
 use crate::load::model::{Field, Header, Operation};
 use crate::load::SpecPath;
 
@@ -258,7 +258,9 @@ impl Checker<'_> {
                     "rename the environment",
                 );
             }
-            let vars = placeholders(url);
+            let vars: Vec<String> = Template::parse(url)
+                .map(|t| t.params().map(str::to_string).collect())
+                .unwrap_or_default();
             for (i, v) in vars.iter().enumerate() {
                 if vars[..i].contains(v) {
                     self.err_value(

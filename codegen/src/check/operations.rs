@@ -6,11 +6,10 @@ use std::collections::BTreeSet;
 use serde_yaml::Value;
 
 use super::fields::FieldSide;
-use super::provider::braces_balanced;
 use super::values::{kind, Mode, Problem};
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{is_snake, placeholders, Encoding, Scalar, METHODS};
+use crate::lang::{is_snake, Encoding, Kind, Scalar, Template};
 use crate::load::model::{Example, Operation, Request};
 use crate::load::SpecPath;
 
@@ -38,13 +37,6 @@ impl<'a> Checker<'a> {
     }
 
     fn operation(&mut self, path: &SpecPath, op: &'a Operation) {
-        if !METHODS.contains(&op.method.as_str()) {
-            self.err_value(
-                &path.key("method"),
-                format!("unknown HTTP method `{}`", op.method),
-                suggest(&op.method.to_uppercase(), &METHODS),
-            );
-        }
         if let Some(url) = &op.docs {
             self.url(&path.key("docs"), url);
         }
@@ -70,7 +62,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(req) = &op.request {
             self.request(&path.key("request"), req, op);
-        } else if matches!(op.method.as_str(), "POST" | "PUT" | "PATCH") {
+        } else if op.method.has_body() {
             self.err_key(
                 path,
                 format!("a {} operation needs a `request:` body", op.method),
@@ -118,7 +110,7 @@ impl<'a> Checker<'a> {
     /// `name` must be a named object type.
     fn object_type(&mut self, path: &SpecPath, name: &str) {
         match self.lookup(name) {
-            Some(Ty::Named(_, d)) if d.kind == "object" => {}
+            Some(Ty::Named(_, d)) if d.kind == Kind::Object => {}
             Some(_) => self.err_value(
                 path,
                 format!("`{name}` is not an object type"),
@@ -130,7 +122,7 @@ impl<'a> Checker<'a> {
                     .spec
                     .types
                     .iter()
-                    .filter(|(_, d)| d.kind == "object")
+                    .filter(|(_, d)| d.kind == Kind::Object)
                     .map(|(n, _)| n.as_str())
                     .collect();
                 self.err_value(
@@ -183,7 +175,7 @@ impl<'a> Checker<'a> {
                 "use `/` between segments",
             );
         }
-        if !braces_balanced(&op.path) {
+        let Some(template) = Template::parse(&op.path) else {
             self.err_value(
                 &pp,
                 "unbalanced `{` or `}` in the path",
@@ -191,8 +183,8 @@ impl<'a> Checker<'a> {
             );
             // Its placeholders cannot be told apart; the other checks would only add noise.
             return;
-        }
-        let in_template = placeholders(&op.path);
+        };
+        let in_template: Vec<String> = template.params().map(str::to_string).collect();
         let mut seen = BTreeSet::new();
         for p in &in_template {
             if !seen.insert(p.as_str()) {
@@ -234,15 +226,8 @@ impl<'a> Checker<'a> {
     }
 
     fn request(&mut self, path: &SpecPath, req: &'a Request, op: &Operation) {
-        let encoding = Encoding::from_name(&req.encoding);
-        if encoding.is_none() {
-            self.err_value(
-                &path.key("encoding"),
-                format!("unknown encoding `{}`", req.encoding),
-                suggest(&req.encoding, &Encoding::NAMES),
-            );
-        }
-        let is_jsonapi = encoding == Some(Encoding::JsonApi);
+        let encoding = req.encoding;
+        let is_jsonapi = encoding == Encoding::JsonApi;
         if is_jsonapi && req.resource_type.is_none() {
             self.err_key(
                 path,
@@ -280,7 +265,7 @@ impl<'a> Checker<'a> {
             }
         }
         let types = self.fields(&path.key("fields"), &req.fields, FieldSide::Request);
-        if encoding == Some(Encoding::Form) {
+        if encoding == Encoding::Form {
             for (wire, ty) in &types {
                 let flat = matches!(ty, Ty::Scalar(s) if *s != Scalar::Json)
                     || Self::kind_of(ty) == "enum";
@@ -396,7 +381,7 @@ impl<'a> Checker<'a> {
             };
             if let (Some(body), Some(name)) = (&resp.body, ty_name) {
                 if let Some(ty @ Ty::Named(_, d)) = self.lookup(name) {
-                    if d.kind == "object" {
+                    if d.kind == Kind::Object {
                         self.value_problems(
                             &rp.key("body"),
                             &ty,
@@ -425,7 +410,7 @@ impl<'a> Checker<'a> {
         // A JSON:API document without `attributes` sends no fields: checked
         // as an empty mapping, so a missing required field is named.
         let no_attributes = Value::Mapping(serde_yaml::Mapping::new());
-        let (attrs_path, attrs) = if req.encoding == "jsonapi" {
+        let (attrs_path, attrs) = if req.encoding == Encoding::JsonApi {
             match jsonapi_parts(path, body, req, ex, out) {
                 Some((p, a)) => (p, a.unwrap_or(&no_attributes)),
                 None => return,

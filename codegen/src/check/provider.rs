@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 
 use super::Checker;
 use crate::diag::suggest;
-use crate::lang::{field_ident, is_snake, placeholders, AUTH_SCHEMES};
+use crate::lang::{field_ident, is_snake, Scheme, Template};
 use crate::load::model::Header;
 use crate::load::SpecPath;
 
@@ -49,15 +49,16 @@ impl Checker<'_> {
                     "operation paths start with `/`; drop the trailing one here",
                 );
             }
-            if !braces_balanced(url) {
+            let Some(template) = Template::parse(url) else {
                 self.err_value(
                     &path,
                     "unbalanced `{` or `}` in the URL",
                     "write each variable as `{name}`",
                 );
-            }
-            for var in placeholders(url) {
-                if !p.variables.contains_key(&var) {
+                continue;
+            };
+            for var in template.params() {
+                if !p.variables.contains_key(var) {
                     let known: Vec<&str> = p.variables.keys().map(String::as_str).collect();
                     self.err_value(
                         &path,
@@ -65,11 +66,11 @@ impl Checker<'_> {
                         if known.is_empty() {
                             format!("add `variables: {{ {var}: {{ description: … }} }}`")
                         } else {
-                            suggest(&var, &known)
+                            suggest(var, &known)
                         },
                     );
                 }
-                used.insert(var);
+                used.insert(var.to_string());
             }
         }
         for name in p.variables.keys() {
@@ -109,8 +110,8 @@ impl Checker<'_> {
         credential(self, "username", &a.username);
         credential(self, "password", &a.password);
         credential(self, "token", &a.token);
-        match a.scheme.as_str() {
-            "basic" => {
+        match a.scheme {
+            Scheme::Basic => {
                 if a.username.is_none() {
                     self.err_key(
                         path,
@@ -126,7 +127,7 @@ impl Checker<'_> {
                     );
                 }
             }
-            "bearer" => {
+            Scheme::Bearer => {
                 if a.token.is_none() {
                     self.err_key(
                         path,
@@ -149,11 +150,6 @@ impl Checker<'_> {
                     }
                 }
             }
-            other => self.err_value(
-                &path.key("scheme"),
-                format!("unknown auth scheme `{other}`"),
-                suggest(other, &AUTH_SCHEMES),
-            ),
         }
     }
 
@@ -298,28 +294,14 @@ pub(crate) const MANAGED_HEADERS: [&str; 13] = [
     "Expect",
 ];
 
-/// Whether every `{` of a template is closed by a `}` before the next `{`,
-/// and no `}` stands alone.
-pub(crate) fn braces_balanced(template: &str) -> bool {
-    let mut open = false;
-    for c in template.chars() {
-        match (c, open) {
-            ('{', false) => open = true,
-            ('}', true) => open = false,
-            ('{' | '}', _) => return false,
-            _ => {}
-        }
-    }
-    !open
-}
-
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{braces_balanced, is_token_byte};
+    use super::is_token_byte;
+    use crate::lang::Template;
 
     #[test]
     fn balanced_braces() {
@@ -329,7 +311,7 @@ mod tests {
             "/orders/{id}",
             "https://{region}.example.com/{v}",
         ] {
-            assert!(braces_balanced(ok), "{ok}");
+            assert!(Template::parse(ok).is_some(), "{ok}");
         }
         for bad in [
             "/orders/{id",
@@ -338,7 +320,7 @@ mod tests {
             "/{a{b}",
             "}{",
         ] {
-            assert!(!braces_balanced(bad), "{bad}");
+            assert!(Template::parse(bad).is_none(), "{bad}");
         }
     }
 

@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::fields::FieldSide;
 use super::graph;
 use super::{Checker, Ty};
-use crate::diag::suggest;
-use crate::lang::{is_camel, variant_ident, KINDS};
+use crate::lang::{is_camel, variant_ident, Kind};
 use crate::load::model::TypeDef;
 use crate::load::SpecPath;
 
@@ -30,9 +29,9 @@ impl<'a> Checker<'a> {
             }
             let applies = |k: &str| -> bool {
                 match k {
-                    "fields" | "rules" => def.kind == "object",
-                    "values" => def.kind == "enum",
-                    "items" | "validation" => def.kind == "map" || def.kind == "list",
+                    "fields" | "rules" => def.kind == Kind::Object,
+                    "values" => def.kind == Kind::Enum,
+                    "items" | "validation" => def.kind == Kind::Map || def.kind == Kind::List,
                     _ => true,
                 }
             };
@@ -43,25 +42,24 @@ impl<'a> Checker<'a> {
                 ("items", def.items.is_some()),
                 ("validation", has_any(&def.validation)),
             ];
-            if KINDS.contains(&def.kind.as_str()) {
-                for (key, present) in set {
-                    if present && !applies(key) {
-                        self.err_key(
-                            &path.key(key),
-                            format!("`{key}` does not apply to `kind: {}`", def.kind),
-                            "remove it, or change `kind:`",
-                        );
-                    }
+            for (key, present) in set {
+                if present && !applies(key) {
+                    self.err_key(
+                        &path.key(key),
+                        format!("`{key}` does not apply to `kind: {}`", def.kind),
+                        "remove it, or change `kind:`",
+                    );
                 }
             }
-            match def.kind.as_str() {
-                "object" => {
+            match def.kind {
+                Kind::Object => {
                     self.fields(&path.key("fields"), &def.fields, FieldSide::Both);
                     self.rules(&path.key("rules"), &def.rules, &def.fields);
                 }
-                "enum" => self.enum_values(&path, def),
-                "map" | "list" => {
-                    if let Some(ty) = self.resolve(&path, &def.kind, def.items.as_deref()) {
+                Kind::Enum => self.enum_values(&path, def),
+                Kind::Map | Kind::List => {
+                    let container = def.kind.name();
+                    if let Some(ty) = self.resolve(&path, container, def.items.as_deref()) {
                         self.constraints(
                             &path.key("validation"),
                             &def.validation,
@@ -70,11 +68,6 @@ impl<'a> Checker<'a> {
                         );
                     }
                 }
-                other => self.err_value(
-                    &path.key("kind"),
-                    format!("unknown kind `{other}`"),
-                    suggest(other, &KINDS),
-                ),
             }
         }
         self.type_cycles();
@@ -145,7 +138,7 @@ impl<'a> Checker<'a> {
         let types = &self.spec.spec.types;
         let objects: Vec<&str> = types
             .iter()
-            .filter(|(_, d)| d.kind == "object")
+            .filter(|(_, d)| d.kind == Kind::Object)
             .map(|(n, _)| n.as_str())
             .collect();
         let cycles = graph::named_on_cycle(&objects, |n| {
@@ -170,7 +163,7 @@ impl<'a> Checker<'a> {
         let types = &self.spec.spec.types;
         let aliases: Vec<&str> = types
             .iter()
-            .filter(|(_, d)| d.kind == "list" || d.kind == "map")
+            .filter(|(_, d)| d.kind == Kind::List || d.kind == Kind::Map)
             .map(|(n, _)| n.as_str())
             .collect();
         let cycles = graph::named_on_cycle(&aliases, |n| {
@@ -201,7 +194,7 @@ impl<'a> Checker<'a> {
         let is_alias = |n: &str| {
             types
                 .get(n)
-                .is_some_and(|d| d.kind == "list" || d.kind == "map")
+                .is_some_and(|d| d.kind == Kind::List || d.kind == Kind::Map)
         };
         let mut depth: HashMap<&str, usize> = HashMap::new();
         for (name, def) in types {
@@ -246,13 +239,7 @@ impl<'a> Checker<'a> {
             Ty::Scalar(_) | Ty::AnyScalar => "scalar",
             Ty::List(_) => "list",
             Ty::Map(_) => "map",
-            Ty::Named(_, d) => match d.kind.as_str() {
-                "object" => "object",
-                "enum" => "enum",
-                "map" => "map",
-                "list" => "list",
-                _ => "unknown",
-            },
+            Ty::Named(_, d) => d.kind.name(),
         }
     }
 }
@@ -309,10 +296,10 @@ mod tests {
         let item = || Box::new(Ty::AnyScalar);
         assert_eq!(Checker::kind_of(&Ty::List(item())), "list");
         assert_eq!(Checker::kind_of(&Ty::Map(item())), "map");
-        for kind in ["object", "enum", "map", "list", "record"] {
+        for kind in ["object", "enum", "map", "list"] {
             let def: TypeDef = serde_yaml::from_str(&format!("kind: {kind}")).expect("a type");
-            let want = if kind == "record" { "unknown" } else { kind };
-            assert_eq!(Checker::kind_of(&Ty::Named("T", &def)), want);
+            assert_eq!(Checker::kind_of(&Ty::Named("T", &def)), kind);
         }
+        assert!(serde_yaml::from_str::<TypeDef>("kind: record").is_err());
     }
 }

@@ -6,7 +6,7 @@ use serde_yaml::Value;
 
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{Lenient, Scalar};
+use crate::lang::{Kind, Lenient, Scalar};
 use crate::load::model::{Constraints, Field, TypeDef};
 use crate::load::SpecPath;
 
@@ -70,11 +70,7 @@ impl<'a> Checker<'a> {
         mode: Mode,
         out: &mut Vec<Problem>,
     ) {
-        let lenient: Vec<Lenient> = f
-            .lenient
-            .iter()
-            .filter_map(|l| Lenient::from_name(l))
-            .collect();
+        let lenient: Vec<Lenient> = f.lenient.clone();
         let lenient = if mode == Mode::Response {
             lenient
         } else {
@@ -112,8 +108,8 @@ impl<'a> Checker<'a> {
         mode: Mode,
         out: &mut Vec<Problem>,
     ) {
-        match def.kind.as_str() {
-            "enum" => {
+        match def.kind {
+            Kind::Enum => {
                 let text = match v {
                     Value::String(s) => s.clone(),
                     _ => {
@@ -134,7 +130,7 @@ impl<'a> Checker<'a> {
                     ));
                 }
             }
-            "object" => {
+            Kind::Object => {
                 if lenient.contains(&Lenient::EmptyArray)
                     && matches!(v, Value::Sequence(s) if s.is_empty())
                 {
@@ -150,7 +146,7 @@ impl<'a> Checker<'a> {
                 };
                 self.object_fields(path, name, &def.fields, m, mode, out);
             }
-            "map" | "list" => {
+            Kind::Map | Kind::List => {
                 if lenient.contains(&Lenient::EmptyArray)
                     && matches!(v, Value::Sequence(s) if s.is_empty())
                 {
@@ -159,7 +155,7 @@ impl<'a> Checker<'a> {
                 let Some(item) = def.items.as_deref().and_then(|i| self.item_ty(i)) else {
                     return;
                 };
-                if def.kind == "map" {
+                if def.kind == Kind::Map {
                     self.map(path, &item, v, mode, out);
                 } else {
                     self.list(path, &item, v, mode, out);
@@ -168,7 +164,6 @@ impl<'a> Checker<'a> {
                     constraints(path, &def.validation, v, out);
                 }
             }
-            _ => {}
         }
     }
 

@@ -194,7 +194,7 @@ fn provider(c: &mut Collector, old: &Provider, new: &Provider) {
 fn auth(c: &mut Collector, at: &At, old: &Provider, new: &Provider) {
     let (o, n) = (&old.auth, &new.auth);
     let show = |a: &crate::load::model::Auth| -> String {
-        let mut parts = vec![a.scheme.clone()];
+        let mut parts = vec![a.scheme.to_string()];
         for (k, v) in [
             ("username", &a.username),
             ("password", &a.password),

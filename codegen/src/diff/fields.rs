@@ -59,7 +59,7 @@ impl<'a> View<'a> {
             lenient: f
                 .lenient
                 .iter()
-                .map(String::as_str)
+                .map(|l| l.name())
                 .chain(
                     Scalar::from_name(&f.ty)
                         .map(Scalar::implied_leniency)

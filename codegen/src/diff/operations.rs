@@ -118,7 +118,7 @@ fn call(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
             None => "no body".to_string(),
             Some(r) => match &r.resource_type {
                 Some(t) => format!("{} ({t})", r.encoding),
-                None => r.encoding.clone(),
+                None => r.encoding.to_string(),
             },
         }
     };
@@ -131,11 +131,7 @@ fn call(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
 
 /// The path template with every placeholder's name erased.
 fn path_shape(path: &str) -> String {
-    let mut out = path.to_string();
-    for p in crate::lang::placeholders(path) {
-        out = out.replace(&format!("{{{p}}}"), "{}");
-    }
-    out
+    crate::lang::Template::parse(path).map_or_else(|| path.to_string(), |t| t.format_string())
 }
 
 fn response(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {

@@ -1,14 +1,13 @@
 //! The client: environments, credentials, construction, and one method per
 //! operation (plus a `…_request` builder that shows exactly what is sent).
 
-use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs;
 use super::request::error_alias;
 use super::types::Ctx;
-use crate::lang::{placeholders, Encoding};
+use crate::lang::Encoding;
 use crate::model::{Auth, Operation, Provider, RustTy};
 
 /// Environment, credentials, client and methods of a provider.
@@ -180,16 +179,16 @@ fn environment(p: &Provider) -> TokenStream {
     let title = docs::inline(&p.title);
     let variants = p.environments.iter().map(|e| {
         let ident = format_ident!("{}", e.variant);
-        let doc = format!(" {}", docs::code(&e.url));
-        let vars = placeholders(&e.url);
-        if vars.is_empty() {
+        let doc = format!(" {}", docs::code(e.url.as_str()));
+        if e.variables.is_empty() {
             quote!(#[doc = #doc] #ident,)
         } else {
-            let fields = vars.iter().map(|v| {
-                let ident = format_ident!("{}", v);
-                let d = match p.variables.iter().find(|x| &x.name == v) {
-                    Some(x) if !x.docs.is_empty() => docs::attrs(&x.docs),
-                    _ => docs::raw(&[format!("`{{{v}}}` in the URL.")]),
+            let fields = e.variables.iter().map(|v| {
+                let ident = format_ident!("{}", v.name);
+                let d = if v.docs.is_empty() {
+                    docs::raw(&[format!("`{{{}}}` in the URL.", v.name)])
+                } else {
+                    docs::attrs(&v.docs)
                 };
                 quote!(#d #ident: String,)
             });
@@ -198,17 +197,17 @@ fn environment(p: &Provider) -> TokenStream {
     });
     let arms = p.environments.iter().map(|e| {
         let ident = format_ident!("{}", e.variant);
-        let vars = placeholders(&e.url);
-        if vars.is_empty() {
-            let url = &e.url;
+        if e.variables.is_empty() {
+            let url = e.url.as_str();
             quote!(Environment::#ident => Ok(#url.to_string()),)
         } else {
-            let mut fmt = e.url.clone();
-            for v in &vars {
-                fmt = fmt.replace(&format!("{{{v}}}"), "{}");
-            }
-            let idents: Vec<_> = vars.iter().map(|v| format_ident!("{}", v)).collect();
-            let names = vars.iter();
+            let fmt = e.url.format_string();
+            let idents: Vec<_> = e
+                .variables
+                .iter()
+                .map(|v| format_ident!("{}", v.name))
+                .collect();
+            let names = e.variables.iter().map(|v| &v.name);
             quote! {
                 Environment::#ident { #(#idents),* } => {
                     #(rt::check_url_variable(#names, #idents).map_err(rt::ConfigError)?;)*
@@ -333,10 +332,10 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         }
         None => (quote!(), quote!()),
     };
-    let mut fmt = op.path.clone();
+    // The path parameters are in the order of the template's placeholders.
+    let fmt = op.path.format_string();
     let mut seg_args = Vec::new();
     for f in &op.path_params {
-        fmt = fmt.replace(&format!("{{{}}}", f.wire), "{}");
         let id = format_ident!("{}", f.ident);
         seg_args.push(match f.ty {
             RustTy::Scalar(s) if s.is_integral() => quote!(rt::segment_int(#id)),
@@ -352,7 +351,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         quote!(format!(#fmt, #(#seg_args),*))
     };
     let param_checks = path_param_checks(op, ctx);
-    let method_variant = format_ident!("{}", op.method.to_upper_camel_case());
+    let method_variant = format_ident!("{}", op.method.variant());
     let (validate, body, headers, secrets) = match &op.request {
         Some(r) => {
             let body = if r.encoding == Encoding::JsonApi {

@@ -1,13 +1,16 @@
 //! The serde model of a spec file, exactly as written in YAML.
 //!
-//! Nothing here is checked beyond what serde checks (key names and value
-//! shapes); the `check` stage reads this model and reports every semantic
-//! problem. Maps are [`IndexMap`]s so the order of the file is kept, which is
+//! Nothing here is checked beyond what serde checks (key names, value
+//! shapes, and the closed words of the language: kinds, methods, auth
+//! schemes, encodings, leniencies, read into [`crate::lang`]'s enums); the
+//! `check` stage reads this model and reports every semantic problem. Maps are [`IndexMap`]s so the order of the file is kept, which is
 //! what makes generated code follow the docs' order deterministically.
 
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_yaml::Value;
+
+use crate::lang::{Encoding, Kind, Lenient, Method, Scheme};
 
 /// One provider's spec file.
 #[derive(Debug, Clone, Deserialize)]
@@ -87,7 +90,7 @@ pub struct Variable {
 #[serde(deny_unknown_fields)]
 pub struct Auth {
     /// `basic` or `bearer`.
-    pub scheme: String,
+    pub scheme: Scheme,
     /// Basic: name of the credential sent as the user name.
     #[serde(default)]
     pub username: Option<String>,
@@ -131,7 +134,7 @@ pub struct Header {
 #[serde(deny_unknown_fields)]
 pub struct TypeDef {
     /// `object`, `enum`, `map` or `list`.
-    pub kind: String,
+    pub kind: Kind,
     /// Doc comment.
     #[serde(default)]
     pub description: Option<String>,
@@ -202,7 +205,7 @@ pub struct Field {
     pub sensitive: bool,
     /// How forgiving response decoding is for this field.
     #[serde(default)]
-    pub lenient: Vec<String>,
+    pub lenient: Vec<Lenient>,
     /// Why something was transcribed the way it was.
     #[serde(default)]
     pub decision: Option<String>,
@@ -295,7 +298,7 @@ pub struct Operation {
     #[serde(default)]
     pub docs: Option<String>,
     /// HTTP method.
-    pub method: String,
+    pub method: Method,
     /// Path template, `{name}` for path parameters.
     pub path: String,
     /// Whether a retry can never apply the change twice.
@@ -327,7 +330,7 @@ pub struct Operation {
 #[serde(deny_unknown_fields)]
 pub struct Request {
     /// `form`, `json` or `jsonapi`.
-    pub encoding: String,
+    pub encoding: Encoding,
     /// JSON:API: the `data.type` of the resource.
     #[serde(default)]
     pub resource_type: Option<String>,

@@ -276,7 +276,11 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
             Err(e) => e,
         };
         let path = convert_path(err.path());
-        let msg = err.inner().to_string();
+        // serde_yaml names an enum read from a non-string by its internals.
+        let msg = err
+            .inner()
+            .to_string()
+            .replace("expected a Value::Tagged enum", "expected a string");
         match classify(&msg) {
             SerdeProblem::Unknown { key, expected } => {
                 let parent = SpecPath(path.0[..path.0.len().saturating_sub(1)].to_vec());
@@ -315,6 +319,46 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
             }
             SerdeProblem::Other if stand_ins.contains_key(&path) => {
                 if !next_stand_in(&mut value, &mut stand_ins, &path) {
+                    return Err(diags.into());
+                }
+            }
+            // A stand-in where a closed word goes: its first value instead
+            // (stand-ins are never reported).
+            SerdeProblem::Word { words, .. } if stand_ins.contains_key(&path) => {
+                let first = words.first().cloned().unwrap_or_default();
+                if stand_ins.get(&path) == Some(&STAND_INS)
+                    || !set(&mut value, &path, Value::String(first))
+                {
+                    return Err(diags.into());
+                }
+                stand_ins.insert(path.clone(), STAND_INS);
+            }
+            SerdeProblem::Word { given, words } => {
+                // A closed word of the language (a kind, a method, …) that
+                // is none of its values: reported as such; parsing goes on
+                // with the value it is closest to (the one the hint names),
+                // so the semantic checks still run, or with the first value,
+                // in which case they do not.
+                let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                let meant = closest_word(&given, &refs);
+                if meant.is_none() {
+                    only_unknown_keys = false;
+                }
+                let what = word_name(&path);
+                let d = Diagnostic::new(
+                    file,
+                    index.get().value_pos(&path),
+                    format!("unknown {what} `{given}`"),
+                )
+                .with_hint(match meant {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => suggest(&given, &refs),
+                });
+                diags.push(d);
+                reported.insert(path.clone());
+                let stand = meant.or(refs.first().copied()).unwrap_or_default();
+                stand_ins.insert(path.clone(), STAND_INS);
+                if !set(&mut value, &path, Value::String(stand.to_string())) {
                     return Err(diags.into());
                 }
             }
@@ -390,6 +434,7 @@ fn next_stand_in(
 
 enum SerdeProblem {
     Unknown { key: String, expected: Vec<String> },
+    Word { given: String, words: Vec<String> },
     Missing { key: String },
     Other,
 }
@@ -413,12 +458,47 @@ fn classify(msg: &str) -> SerdeProblem {
             };
         }
     }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let names = ticked(rest);
+        if let Some((given, words)) = names.split_first() {
+            return SerdeProblem::Word {
+                given: given.clone(),
+                words: words.to_vec(),
+            };
+        }
+    }
     if let Some(rest) = msg.strip_prefix("missing field ") {
         if let Some(key) = ticked(rest).into_iter().next() {
             return SerdeProblem::Missing { key };
         }
     }
     SerdeProblem::Other
+}
+
+/// The word of `words` a misspelt `given` was meant to be: the same
+/// letters in another case (`get` → `GET`), or a close one.
+fn closest_word<'w>(given: &str, words: &[&'w str]) -> Option<&'w str> {
+    words
+        .iter()
+        .copied()
+        .find(|w| w.eq_ignore_ascii_case(given))
+        .or_else(|| closest(given, words.iter().copied()))
+}
+
+/// What the closed word at `path` is, for messages.
+fn word_name(path: &SpecPath) -> &'static str {
+    let key = path.0.iter().rev().find_map(|s| match s {
+        PathSeg::Key(k) => Some(k.as_str()),
+        PathSeg::Index(_) => None,
+    });
+    match key {
+        Some("scheme") => "auth scheme",
+        Some("method") => "HTTP method",
+        Some("encoding") => "encoding",
+        Some("kind") => "kind",
+        Some("lenient") => "leniency",
+        _ => "value",
+    }
 }
 
 fn value_hint(msg: &str) -> String {

@@ -7,7 +7,9 @@ use super::{
     Alias, Auth, Checks, Decode, Enum, Environment, Field, Header, NamedKind, Object, Operation,
     Presence, Provider, Relationship, Request, Rule, RustTy, TypeDef, Variable, Variant,
 };
-use crate::lang::{field_ident, variant_ident, Encoding, Lenient, Scalar, SCALAR_ITEMS};
+use crate::lang::{
+    field_ident, variant_ident, Encoding, Kind, Lenient, Scalar, Scheme, Template, SCALAR_ITEMS,
+};
 use crate::load::model as spec;
 use crate::load::LoadedSpec;
 
@@ -35,10 +37,25 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
         environments: p
             .environments
             .iter()
-            .map(|(name, url)| Environment {
-                name: name.clone(),
-                variant: name.to_upper_camel_case(),
-                url: url.clone(),
+            .map(|(name, url)| {
+                let url = template(url);
+                let variables = url
+                    .params()
+                    .map(|v| Variable {
+                        name: v.to_string(),
+                        docs: p
+                            .variables
+                            .get(v)
+                            .map(|x| lines(&x.description))
+                            .unwrap_or_default(),
+                    })
+                    .collect();
+                Environment {
+                    name: name.clone(),
+                    variant: name.to_upper_camel_case(),
+                    url,
+                    variables,
+                }
             })
             .collect(),
         variables: p
@@ -49,11 +66,11 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
                 docs: lines(&v.description),
             })
             .collect(),
-        auth: match p.auth.scheme.as_str() {
-            "bearer" => Auth::Bearer {
+        auth: match p.auth.scheme {
+            Scheme::Bearer => Auth::Bearer {
                 token: p.auth.token.clone().unwrap_or_else(|| "token".into()),
             },
-            _ => Auth::Basic {
+            Scheme::Basic => Auth::Basic {
                 username: p.auth.username.clone().unwrap_or_else(|| "username".into()),
                 password: p.auth.password.clone(),
             },
@@ -76,8 +93,8 @@ impl Lowerer<'_> {
     fn type_def(&self, name: &str, d: &spec::TypeDef) -> TypeDef {
         let mut docs = lines(&d.description);
         docs.extend(decision(&d.decision));
-        match d.kind.as_str() {
-            "enum" => TypeDef::Enum(Enum {
+        match d.kind {
+            Kind::Enum => TypeDef::Enum(Enum {
                 name: name.to_string(),
                 docs,
                 variants: d
@@ -94,13 +111,13 @@ impl Lowerer<'_> {
                     })
                     .collect(),
             }),
-            "map" | "list" => TypeDef::Alias(Box::new(Alias {
+            Kind::Map | Kind::List => TypeDef::Alias(Box::new(Alias {
                 name: name.to_string(),
                 docs,
-                ty: self.ty(&d.kind, d.items.as_deref()),
+                ty: self.ty(d.kind.name(), d.items.as_deref()),
                 checks: checks(&d.validation),
             })),
-            _ => TypeDef::Object(Object {
+            Kind::Object => TypeDef::Object(Object {
                 name: name.to_string(),
                 docs,
                 fields: self.fields(&d.fields),
@@ -127,11 +144,11 @@ impl Lowerer<'_> {
                 if let Some(s) = Scalar::from_name(other) {
                     return RustTy::Scalar(s);
                 }
-                let kind = match self.spec.types.get(other).map(|d| d.kind.as_str()) {
-                    Some("enum") => NamedKind::Enum,
-                    Some("map" | "list") => NamedKind::Alias,
-                    Some("object") => NamedKind::Object,
-                    _ => return RustTy::Scalar(Scalar::Json),
+                let kind = match self.spec.types.get(other).map(|d| d.kind) {
+                    Some(Kind::Enum) => NamedKind::Enum,
+                    Some(Kind::Map | Kind::List) => NamedKind::Alias,
+                    Some(Kind::Object) => NamedKind::Object,
+                    None => return RustTy::Scalar(Scalar::Json),
                 };
                 RustTy::Named(other.to_string(), kind)
             }
@@ -150,11 +167,7 @@ impl Lowerer<'_> {
         }
         docs.extend(decision(&f.decision));
         let ty = self.ty(&f.ty, f.items.as_deref());
-        let lenient: Vec<Lenient> = f
-            .lenient
-            .iter()
-            .filter_map(|l| Lenient::from_name(l))
-            .collect();
+        let lenient: &[Lenient] = &f.lenient;
         let secret = f.sensitive && matches!(ty, RustTy::Scalar(s) if s.is_textual());
         Field {
             wire: wire.to_string(),
@@ -164,7 +177,7 @@ impl Lowerer<'_> {
                 .or_else(|| field_ident(wire))
                 .unwrap_or_else(|| "field".into()),
             docs,
-            decode: Decode::of(&ty, &lenient, secret),
+            decode: Decode::of(&ty, lenient, secret),
             ty,
             presence: if f.nullable {
                 Presence::Clearable
@@ -190,8 +203,9 @@ impl Lowerer<'_> {
             docs.push(format!("Docs: <{url}>"));
         }
         let error_type = o.errors.iter().find_map(|e| e.body.clone());
-        let path_params: Vec<Field> = crate::lang::placeholders(&o.path)
-            .iter()
+        let path = template(&o.path);
+        let path_params: Vec<Field> = path
+            .params()
             .filter_map(|p| o.path_params.get(p).map(|f| self.field(p, f)))
             .collect();
         let request = o.request.as_ref().map(|r| {
@@ -207,8 +221,8 @@ impl Lowerer<'_> {
         Operation {
             ident: name.to_string(),
             docs,
-            method: o.method.clone(),
-            path: o.path.clone(),
+            method: o.method,
+            path,
             path_params,
             request,
             success_status: o.response.status,
@@ -241,7 +255,7 @@ impl Lowerer<'_> {
         Request {
             name: format!("{}Request", op.to_upper_camel_case()),
             docs,
-            encoding: Encoding::from_name(&r.encoding).unwrap_or(Encoding::Json),
+            encoding: r.encoding,
             resource_type: r.resource_type.clone(),
             jsonapi_id: None,
             headers: headers(hdrs),
@@ -329,6 +343,12 @@ fn checks(c: &spec::Constraints) -> Checks {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     }
+}
+
+/// A template the checker found balanced (the whole text as one literal
+/// otherwise, which a checked spec never needs).
+fn template(text: &str) -> Template {
+    Template::parse(text).unwrap_or_else(|| Template::literal(text))
 }
 
 /// A YAML value as JSON (specs only hold JSON-compatible values).

@@ -9,7 +9,7 @@ mod lower;
 
 pub(crate) use lower::lower;
 
-use crate::lang::{Encoding, Lenient, Scalar};
+use crate::lang::{Encoding, Lenient, Method, Scalar, Template};
 
 /// One provider: one generated module.
 #[derive(Debug, Clone)]
@@ -46,7 +46,9 @@ pub struct Environment {
     /// Variant name (`Production`).
     pub variant: String,
     /// URL template with `{variable}` placeholders.
-    pub url: String,
+    pub url: Template,
+    /// Its variables, in the order of the placeholders.
+    pub variables: Vec<Variable>,
 }
 
 /// A variable of environment URLs.
@@ -322,10 +324,10 @@ pub struct Operation {
     pub ident: String,
     /// Doc text.
     pub docs: Vec<String>,
-    /// HTTP method (`PATCH`).
-    pub method: String,
+    /// HTTP method.
+    pub method: Method,
     /// Path template (`/v1/orders/{id}`).
-    pub path: String,
+    pub path: Template,
     /// Path parameters in template order.
     pub path_params: Vec<Field>,
     /// The request body.
