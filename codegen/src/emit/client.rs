@@ -4,9 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::ctx::Ctx;
 use super::docs;
 use super::request::error_alias;
-use super::types::Ctx;
 use crate::lang::Encoding;
 use crate::model::{Auth, Operation, Provider, RustTy};
 
@@ -377,7 +377,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     };
     let (provider, name, retry_safe, status) =
         (&p.name, &op.ident, op.retry_safe, op.success_status);
-    let sensitive = sensitive_keys(op, ctx);
+    let sensitive = &op.redact_keys;
     let mut generated = vec![
         String::new(),
         match &op.response_type {
@@ -482,34 +482,4 @@ fn path_param_checks(op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         #(#checks)*
         violations.finish()?;
     }
-}
-
-/// Wire names of the secret fields the operation's response or error body
-/// can carry, redacted from body snippets kept in errors.
-fn sensitive_keys(op: &Operation, ctx: &Ctx<'_>) -> Vec<String> {
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut stack: Vec<&str> = op
-        .response_type
-        .as_deref()
-        .into_iter()
-        .chain(op.error_type.as_deref())
-        .collect();
-    let mut keys: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    while let Some(name) = stack.pop() {
-        if !seen.insert(name) {
-            continue;
-        }
-        let Some(o) = ctx.object(name) else {
-            continue;
-        };
-        for f in &o.fields {
-            if f.sensitive {
-                keys.insert(f.wire.clone());
-            }
-            if let Some(n) = ctx.element_object(&f.ty) {
-                stack.push(n);
-            }
-        }
-    }
-    keys.into_iter().collect()
 }

@@ -4,6 +4,7 @@
 //! YAML; the same model always gives the same tokens.
 
 mod client;
+mod ctx;
 mod docs;
 mod request;
 mod rust_types;
@@ -50,7 +51,7 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
         doc_lines.push(format!("- <{page}>"));
     }
     let docs = docs::attrs(&doc_lines);
-    let ctx = types::Ctx::new(p);
+    let ctx = ctx::Ctx::new(p);
     let type_items = p.types.iter().map(|t| types::type_def(t, &ctx));
     let requests = p
         .operations
@@ -72,5 +73,5 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
 /// How many named types of a provider get a validator (those a request
 /// can contain).
 pub fn validated_types(p: &Provider) -> usize {
-    types::Ctx::new(p).request_types.len()
+    p.analysis.request_types.len()
 }

@@ -5,9 +5,10 @@ use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::ctx::Ctx;
 use super::docs;
 use super::rust_types::{field_ty, is_secret, is_string};
-use super::types::{rename, Ctx};
+use super::types::rename;
 use super::validate;
 use crate::lang::Encoding;
 use crate::model::{Field, Operation, Presence, Request};
@@ -86,7 +87,8 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             }
         });
     let body = validate::fields_body(&r.fields, &r.rules, true, ctx);
-    let (path, out) = validate::param_names(body.is_empty());
+    let checks = crate::model::analysis::request_checks(&ctx.provider.analysis, r);
+    let (path, out) = validate::param_names(!checks);
     let encode = encoder(r);
     let headers = headers_fn(r);
     let (secrets, _) = super::secrets::request_method(&r.fields, &r.headers, ctx);

@@ -46,10 +46,7 @@ pub(crate) fn field_ty(f: &Field) -> TokenStream {
     }
 }
 
-/// A sensitive text field, held as `rt::Secret`.
-pub(crate) fn is_secret(f: &Field) -> bool {
-    f.sensitive && matches!(f.ty, RustTy::Scalar(s) if s.is_textual())
-}
+pub(crate) use crate::model::analysis::is_secret;
 
 /// Whether values of this type are text.
 pub(crate) fn is_string(t: &RustTy) -> bool {

@@ -5,8 +5,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::ctx::Ctx;
 use super::rust_types::is_secret;
-use super::types::Ctx;
 use crate::model::{Field, Header, NamedKind, Presence, RustTy};
 
 /// Statements adding the secrets of `fields` (of `self`) to `out`.

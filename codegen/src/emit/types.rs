@@ -1,151 +1,13 @@
 //! Named types: structs, enums with `Unknown(String)`, map and list aliases.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-
-use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::ctx::{alias_validator, Ctx};
 use super::docs;
-use super::rust_types::{field_ty, is_secret};
+use super::rust_types::field_ty;
 use super::{secrets, validate};
-use crate::model::{
-    Alias, Decode, Enum, Field, NamedKind, Object, Presence, Provider, RustTy, TypeDef,
-};
-
-/// What the type emitters need to know about the whole provider, indexed
-/// once so every question is answered in constant time (a provider with
-/// thousands of types generates in time linear in its size).
-pub(crate) struct Ctx<'a> {
-    /// Named types a request can contain (they get validators).
-    pub request_types: BTreeSet<String>,
-    /// The provider.
-    pub provider: &'a Provider,
-    objects: HashMap<&'a str, &'a Object>,
-    aliases: HashMap<&'a str, &'a Alias>,
-    /// Request objects whose validation checks something.
-    checked: HashSet<&'a str>,
-    /// Request objects that hold a sensitive value.
-    secret_holders: HashSet<&'a str>,
-}
-
-impl<'a> Ctx<'a> {
-    pub(crate) fn new(p: &'a Provider) -> Self {
-        let mut objects = HashMap::new();
-        let mut aliases = HashMap::new();
-        for t in &p.types {
-            match t {
-                TypeDef::Object(o) => {
-                    objects.insert(o.name.as_str(), o);
-                }
-                TypeDef::Alias(a) => {
-                    aliases.insert(a.name.as_str(), &**a);
-                }
-                TypeDef::Enum(_) => {}
-            }
-        }
-        let mut request_types = BTreeSet::new();
-        let mut stack: Vec<&RustTy> = p
-            .operations
-            .iter()
-            .filter_map(|o| o.request.as_ref())
-            .flat_map(|r| r.fields.iter().map(|f| &f.ty))
-            .collect();
-        while let Some(t) = stack.pop() {
-            match t {
-                RustTy::List(i) | RustTy::Map(i) => stack.push(i),
-                RustTy::Named(n, _) if request_types.insert(n.clone()) => {
-                    if let Some(o) = objects.get(n.as_str()) {
-                        stack.extend(o.fields.iter().map(|f| &f.ty));
-                    } else if let Some(a) = aliases.get(n.as_str()) {
-                        stack.push(&a.ty);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let mut ctx = Ctx {
-            request_types,
-            provider: p,
-            objects,
-            aliases,
-            checked: HashSet::new(),
-            secret_holders: HashSet::new(),
-        };
-        ctx.checked =
-            ctx.closure(|o| !validate::fields_body(&o.fields, &o.rules, false, &ctx).is_empty());
-        ctx.secret_holders = ctx.closure(|o| o.fields.iter().any(is_secret));
-        ctx
-    }
-
-    /// The request objects that have a property of their own (`own`,
-    /// asked with no object counted yet), then, walking "is contained in"
-    /// edges breadth-first, every request object that contains one of them
-    /// (in lists and maps too). Linear in the number of fields.
-    fn closure(&self, own: impl Fn(&Object) -> bool) -> HashSet<&'a str> {
-        let mut containers: HashMap<&str, Vec<&'a str>> = HashMap::new();
-        let mut queue = std::collections::VecDeque::new();
-        for (&name, o) in &self.objects {
-            if !self.request_types.contains(name) {
-                continue;
-            }
-            for f in &o.fields {
-                if let Some(inner) = self.element_object(&f.ty) {
-                    containers.entry(inner).or_default().push(name);
-                }
-            }
-            if own(o) {
-                queue.push_back(name);
-            }
-        }
-        let mut checked: HashSet<&'a str> = queue.iter().copied().collect();
-        while let Some(name) = queue.pop_front() {
-            for &outer in containers.get(name).into_iter().flatten() {
-                if checked.insert(outer) {
-                    queue.push_back(outer);
-                }
-            }
-        }
-        checked
-    }
-
-    /// The object a field of type `ty` holds, through lists, maps and named
-    /// lists and maps (whose chains the checker bounds).
-    pub(crate) fn element_object(&self, mut ty: &'a RustTy) -> Option<&'a str> {
-        // Each step unwraps a list, a map or an alias: bounded by the
-        // nesting a spec can hold plus the aliases (whose chains are
-        // acyclic and bounded by the checker).
-        for _ in 0..=(self.aliases.len() + 2 * crate::load::MAX_DEPTH) {
-            match ty {
-                RustTy::List(inner) | RustTy::Map(inner) => ty = inner,
-                RustTy::Named(name, NamedKind::Alias) => ty = &self.aliases.get(name.as_str())?.ty,
-                RustTy::Named(name, NamedKind::Object) => return Some(name),
-                _ => return None,
-            }
-        }
-        None
-    }
-
-    /// Whether the request object `name` holds a sensitive value.
-    pub(crate) fn object_secrets(&self, name: &str) -> bool {
-        self.secret_holders.contains(name)
-    }
-
-    /// Whether validating the request object `name` checks anything.
-    pub(crate) fn object_checks(&self, name: &str) -> bool {
-        self.checked.contains(name)
-    }
-
-    /// The object named `name`, if it is one.
-    pub(crate) fn object(&self, name: &str) -> Option<&'a Object> {
-        self.objects.get(name).copied()
-    }
-
-    /// The alias named `name`, if it is one.
-    pub(crate) fn alias(&self, name: &str) -> Option<&'a Alias> {
-        self.aliases.get(name).copied()
-    }
-}
+use crate::model::{Alias, Decode, Enum, Field, Object, Presence, TypeDef};
 
 /// Doc attributes of a named type: its description (or its name), then a
 /// link to the page it was transcribed from.
@@ -187,9 +49,9 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", o.name);
     let docs = type_docs(&o.docs, &o.name, ctx);
     let fields = o.fields.iter().map(object_field);
-    let validator = if ctx.request_types.contains(&o.name) {
+    let validator = if ctx.is_request_type(&o.name) {
         let body = validate::fields_body(&o.fields, &o.rules, false, ctx);
-        let (path, out) = validate::param_names(body.is_empty());
+        let (path, out) = validate::param_names(!ctx.checks(&o.name));
         let secrets = if ctx.object_secrets(&o.name) {
             secrets::object_method(&o.fields, ctx)
         } else {
@@ -362,14 +224,14 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", a.name);
     let docs = type_docs(&a.docs, &a.name, ctx);
     let target = super::rust_types::ty(&a.ty);
-    let validator = if ctx.request_types.contains(&a.name) {
+    let validator = if ctx.is_request_type(&a.name) {
         let func = alias_validator(&a.name);
         let value = quote!(value);
         let path = quote!(path);
         let checks = validate::value_checks(&a.ty, &a.checks, false, &value, &path, ctx);
-        let (path_param, out) = validate::param_names(checks.is_empty());
+        let (path_param, out) = validate::param_names(!ctx.checks(&a.name));
         // `path` arrives by reference; the checks take it by value (it is `Copy`).
-        let body = if checks.is_empty() {
+        let body = if !ctx.checks(&a.name) {
             checks
         } else {
             quote!(let path = *path; #checks)
@@ -396,18 +258,5 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
         #docs
         pub type #name = #target;
         #validator
-    }
-}
-
-/// Name of the validator function of an alias (`validate_notes`).
-pub(crate) fn alias_validator(name: &str) -> proc_macro2::Ident {
-    format_ident!("validate_{}", name.to_snake_case())
-}
-
-/// Whether values of a named type have anything to validate.
-pub(crate) fn named_has_checks(name: &str, kind: NamedKind, ctx: &Ctx<'_>) -> bool {
-    match kind {
-        NamedKind::Enum => false,
-        NamedKind::Alias | NamedKind::Object => ctx.request_types.contains(name),
     }
 }

@@ -6,8 +6,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::rust_types::is_secret;
-use super::types::{alias_validator, named_has_checks, Ctx};
 use crate::lang::Scalar;
 use crate::model::{Checks, Field, NamedKind, Presence, Rule, RustTy};
 
@@ -302,7 +302,7 @@ pub(crate) fn value_checks(
             }
         }
         RustTy::Named(name, NamedKind::Object)
-            if named_has_checks(name, NamedKind::Object, ctx) && ctx.object_checks(name) =>
+            if named_has_checks(name, NamedKind::Object, ctx) && ctx.checks(name) =>
         {
             out.push(quote!(#value.validate_into(&#path, violations);));
         }

@@ -3,6 +3,7 @@
 use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 
+use super::analysis::{redact_keys, Analysis};
 use super::{
     Alias, Auth, Checks, Decode, Enum, Environment, Field, Header, NamedKind, Object, Operation,
     Presence, Provider, Relationship, Request, Rule, RustTy, TypeDef, Variable, Variant,
@@ -28,6 +29,22 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
     let lw = Lowerer { spec: s };
     let mut docs = lines(&p.description);
     docs.extend(decision(&p.decision));
+    let types: Vec<TypeDef> = s.types.iter().map(|(n, d)| lw.type_def(n, d)).collect();
+    let mut operations: Vec<Operation> = s
+        .operations
+        .iter()
+        .map(|(n, o)| lw.operation(n, o))
+        .collect();
+    for op in &mut operations {
+        let roots: Vec<&str> = op
+            .response_type
+            .as_deref()
+            .into_iter()
+            .chain(op.error_type.as_deref())
+            .collect();
+        op.redact_keys = redact_keys(&types, &roots);
+    }
+    let analysis = Analysis::of(&types, &operations);
     Provider {
         name: p.name.clone(),
         title: p.title.clone(),
@@ -76,12 +93,9 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
             },
         },
         headers: headers(&p.headers),
-        types: s.types.iter().map(|(n, d)| lw.type_def(n, d)).collect(),
-        operations: s
-            .operations
-            .iter()
-            .map(|(n, o)| lw.operation(n, o))
-            .collect(),
+        types,
+        operations,
+        analysis,
     }
 }
 
@@ -234,6 +248,7 @@ impl Lowerer<'_> {
                 .map(|e| (e.status, e.message.clone().unwrap_or_default()))
                 .collect(),
             retry_safe: o.retry_safe,
+            redact_keys: Vec::new(),
         }
     }
 

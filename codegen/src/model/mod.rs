@@ -5,8 +5,10 @@
 //! optional, clearable), constraints with their docs messages, and doc
 //! text. Emitters never look at YAML or at the serde model.
 
+pub mod analysis;
 mod lower;
 
+pub use analysis::Analysis;
 pub(crate) use lower::lower;
 
 use crate::lang::{Encoding, Lenient, Method, Scalar, Template};
@@ -36,6 +38,8 @@ pub struct Provider {
     pub types: Vec<TypeDef>,
     /// Operations, in spec order.
     pub operations: Vec<Operation>,
+    /// What the emitters need to know about the types as a whole.
+    pub analysis: Analysis,
 }
 
 /// A named base URL.
@@ -342,6 +346,9 @@ pub struct Operation {
     pub errors: Vec<(u16, String)>,
     /// Safe to retry.
     pub retry_safe: bool,
+    /// Wire names of the secret fields its response or error body can
+    /// carry, redacted from the body snippets errors keep.
+    pub redact_keys: Vec<String>,
 }
 
 /// A request body.

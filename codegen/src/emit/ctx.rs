@@ -1,0 +1,68 @@
+//! What the emitters ask about the provider as a whole: the model's
+//! [`Analysis`](crate::model::Analysis), and its named types by name. The
+//! one module the emitters share, so none of them depends on another for
+//! it.
+
+use std::collections::HashMap;
+
+use heck::ToSnakeCase;
+use quote::format_ident;
+
+use crate::model::{Alias, NamedKind, Provider, TypeDef};
+
+/// The provider being emitted, with its named lists and maps indexed by name.
+pub(crate) struct Ctx<'a> {
+    /// The provider.
+    pub provider: &'a Provider,
+    aliases: HashMap<&'a str, &'a Alias>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(p: &'a Provider) -> Self {
+        let aliases = p
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                TypeDef::Alias(a) => Some((a.name.as_str(), &**a)),
+                TypeDef::Object(_) | TypeDef::Enum(_) => None,
+            })
+            .collect();
+        Ctx {
+            provider: p,
+            aliases,
+        }
+    }
+
+    /// Whether a request can contain the named type (it gets a validator).
+    pub(crate) fn is_request_type(&self, name: &str) -> bool {
+        self.provider.analysis.request_types.contains(name)
+    }
+
+    /// Whether validating the request type `name` checks anything.
+    pub(crate) fn checks(&self, name: &str) -> bool {
+        self.provider.analysis.checked.contains(name)
+    }
+
+    /// Whether the request object `name` holds a sensitive value.
+    pub(crate) fn object_secrets(&self, name: &str) -> bool {
+        self.provider.analysis.secret_holders.contains(name)
+    }
+
+    /// The alias named `name`, if it is one.
+    pub(crate) fn alias(&self, name: &str) -> Option<&'a Alias> {
+        self.aliases.get(name).copied()
+    }
+}
+
+/// Whether values of a named type have a validator to call.
+pub(crate) fn named_has_checks(name: &str, kind: NamedKind, ctx: &Ctx<'_>) -> bool {
+    match kind {
+        NamedKind::Enum => false,
+        NamedKind::Alias | NamedKind::Object => ctx.is_request_type(name),
+    }
+}
+
+/// The module-level validator function of a named list or map.
+pub(crate) fn alias_validator(name: &str) -> proc_macro2::Ident {
+    format_ident!("validate_{}", name.to_snake_case())
+}

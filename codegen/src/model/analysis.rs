@@ -1,0 +1,228 @@
+//! What the emitters need to know about the provider as a whole, decided
+//! once when the model is built: which named types a request can contain
+//! (they get validators), which of those check anything, which hold
+//! secrets, and which secret keys each response can carry. Every walk of
+//! the type graph happens here, each linear in the number of fields; the
+//! emitters only ask.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+use super::{Alias, Checks, Field, NamedKind, Object, Operation, Request, RustTy, TypeDef};
+use crate::lang::Scalar;
+
+/// Facts about the named types of a provider.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Named types a request can contain (they get validators).
+    pub request_types: BTreeSet<String>,
+    /// Request types (objects and aliases) whose validation checks something.
+    pub checked: BTreeSet<String>,
+    /// Request objects that hold a sensitive value, directly or nested.
+    pub secret_holders: BTreeSet<String>,
+}
+
+/// Indexes of a provider's named types, by name.
+struct Index<'a> {
+    objects: HashMap<&'a str, &'a Object>,
+    aliases: HashMap<&'a str, &'a Alias>,
+}
+
+impl<'a> Index<'a> {
+    fn new(types: &'a [TypeDef]) -> Self {
+        let mut objects = HashMap::new();
+        let mut aliases = HashMap::new();
+        for t in types {
+            match t {
+                TypeDef::Object(o) => {
+                    objects.insert(o.name.as_str(), o);
+                }
+                TypeDef::Alias(a) => {
+                    aliases.insert(a.name.as_str(), &**a);
+                }
+                TypeDef::Enum(_) => {}
+            }
+        }
+        Index { objects, aliases }
+    }
+
+    /// The object a value of type `ty` holds, through lists, maps and named
+    /// lists and maps (whose chains the checker bounds and keeps acyclic).
+    fn element_object(&self, mut ty: &'a RustTy) -> Option<&'a str> {
+        for _ in 0..=(self.aliases.len() + 2 * crate::load::MAX_DEPTH) {
+            match ty {
+                RustTy::List(inner) | RustTy::Map(inner) => ty = inner,
+                RustTy::Named(name, NamedKind::Alias) => ty = &self.aliases.get(name.as_str())?.ty,
+                RustTy::Named(name, NamedKind::Object) => return Some(name),
+                _ => return None,
+            }
+        }
+        None
+    }
+}
+
+impl Analysis {
+    /// The analysis of `types` used by `operations`.
+    pub(crate) fn of(types: &[TypeDef], operations: &[Operation]) -> Analysis {
+        let index = Index::new(types);
+        let request_types = request_types(&index, operations);
+        let mut a = Analysis {
+            request_types,
+            ..Analysis::default()
+        };
+        a.checked = a.closure(&index, |o, a| {
+            !o.rules.is_empty() || o.fields.iter().any(|f| a.field_checks(f))
+        });
+        for alias in index.aliases.values() {
+            if a.request_types.contains(&alias.name) && a.alias_checks(alias) {
+                a.checked.insert(alias.name.clone());
+            }
+        }
+        a.secret_holders = a.closure(&index, |o, _| o.fields.iter().any(is_secret));
+        a
+    }
+
+    /// Whether validating a value of type `ty` with constraints `c` checks
+    /// anything: exactly when the emitted validator code is not empty.
+    pub fn value_checks(&self, ty: &RustTy, c: &Checks) -> bool {
+        let range = c.minimum.is_some() || c.maximum.is_some() || !c.allowed.is_empty();
+        let list = c.min_items.is_some() || c.max_items.is_some();
+        let map = c.max_entries.is_some()
+            || c.max_key_length.is_some()
+            || c.max_value_length.is_some()
+            || c.scalar_values;
+        match ty {
+            RustTy::Scalar(s) if s.is_textual() => {
+                c.min_length.is_some()
+                    || c.max_length.is_some()
+                    || c.pattern.is_some()
+                    || s.format().is_some()
+                    || !c.allowed.is_empty()
+            }
+            RustTy::Scalar(s) if s.is_integral() => range,
+            RustTy::Scalar(Scalar::Decimal) => range,
+            RustTy::Scalar(Scalar::Boolean) | RustTy::Named(_, NamedKind::Enum) => {
+                !c.allowed.is_empty()
+            }
+            RustTy::List(item) => list || self.value_checks(item, &Checks::default()),
+            RustTy::Map(item) => map || self.value_checks(item, &Checks::default()),
+            // Field-level list or map rules on a named list or map, and its
+            // own validator, which every request alias has.
+            RustTy::Named(name, NamedKind::Alias) => {
+                list || map || self.request_types.contains(name)
+            }
+            RustTy::Named(name, NamedKind::Object) => self.checked.contains(name),
+            _ => false,
+        }
+    }
+
+    /// Whether a field's value is checked (before any object is known to
+    /// check something, nested objects count as not checked).
+    pub fn field_checks(&self, f: &Field) -> bool {
+        self.value_checks(&f.ty, &f.checks)
+    }
+
+    /// Whether the validator of a request alias checks anything.
+    fn alias_checks(&self, a: &Alias) -> bool {
+        match &a.ty {
+            RustTy::List(_) | RustTy::Map(_) => self.value_checks(&a.ty, &a.checks),
+            _ => false,
+        }
+    }
+
+    /// The request objects that have a property of their own (`own`,
+    /// asked with no object counted yet), then, walking "is contained in"
+    /// edges breadth-first, every request object that contains one of them
+    /// (in lists and maps too). Linear in the number of fields.
+    fn closure(
+        &self,
+        index: &Index<'_>,
+        own: impl Fn(&Object, &Analysis) -> bool,
+    ) -> BTreeSet<String> {
+        let mut containers: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut queue = VecDeque::new();
+        for (&name, o) in &index.objects {
+            if !self.request_types.contains(name) {
+                continue;
+            }
+            for f in &o.fields {
+                if let Some(inner) = index.element_object(&f.ty) {
+                    containers.entry(inner).or_default().push(name);
+                }
+            }
+            if own(o, self) {
+                queue.push_back(name);
+            }
+        }
+        let mut found: BTreeSet<String> = queue.iter().map(|n| n.to_string()).collect();
+        while let Some(name) = queue.pop_front() {
+            for &outer in containers.get(name).into_iter().flatten() {
+                if found.insert(outer.to_string()) {
+                    queue.push_back(outer);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Named types reachable from any request's fields.
+fn request_types(index: &Index<'_>, operations: &[Operation]) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut stack: Vec<&RustTy> = operations
+        .iter()
+        .filter_map(|o| o.request.as_ref())
+        .flat_map(|r| r.fields.iter().map(|f| &f.ty))
+        .collect();
+    while let Some(t) = stack.pop() {
+        match t {
+            RustTy::List(i) | RustTy::Map(i) => stack.push(i),
+            RustTy::Named(n, _) if found.insert(n.clone()) => {
+                if let Some(o) = index.objects.get(n.as_str()) {
+                    stack.extend(o.fields.iter().map(|f| &f.ty));
+                } else if let Some(a) = index.aliases.get(n.as_str()) {
+                    stack.push(&a.ty);
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Wire names of the secret fields a response or error body of type
+/// `roots` can carry, nested objects included: what a client redacts from
+/// the body snippets its errors keep.
+pub(crate) fn redact_keys(types: &[TypeDef], roots: &[&str]) -> Vec<String> {
+    let index = Index::new(types);
+    let mut seen = std::collections::HashSet::new();
+    let mut stack: Vec<&str> = roots.to_vec();
+    let mut keys = BTreeSet::new();
+    while let Some(name) = stack.pop() {
+        if !seen.insert(name) {
+            continue;
+        }
+        let Some(o) = index.objects.get(name) else {
+            continue;
+        };
+        for f in &o.fields {
+            if f.sensitive {
+                keys.insert(f.wire.clone());
+            }
+            if let Some(n) = index.element_object(&f.ty) {
+                stack.push(n);
+            }
+        }
+    }
+    keys.into_iter().collect()
+}
+
+/// A sensitive text field, held as `rt::Secret`.
+pub fn is_secret(f: &Field) -> bool {
+    f.sensitive && matches!(f.ty, RustTy::Scalar(s) if s.is_textual())
+}
+
+/// Whether validating a request checks anything: exactly when its
+/// emitted validator is not empty.
+pub fn request_checks(a: &Analysis, r: &Request) -> bool {
+    !r.rules.is_empty() || r.fields.iter().any(|f| a.field_checks(f))
+}
