@@ -1,104 +1,18 @@
 //! Walking two specs side by side: providers, environments, auth and named
 //! types. Operations are in `operations`; fields and enum values in
-//! `fields`; constraints in `constraints`. Nothing here decides a severity: every change goes through
-//! [`Collector::push`], which looks it up in the rules table.
+//! `fields`; constraints in `constraints`. Nothing here decides a severity:
+//! every change goes through `Collector::push` (in `collect`), which looks it
+//! up in the rules table.
 
 use std::collections::BTreeMap;
 
 use crate::load::model::{Provider, SpecFile, TypeDef};
 
+use super::collect::{only_in, At, Collector};
 use super::fields::{self, field_views, header_views};
 use super::hints::{keyed_diff, rename_hints, Entry};
 use super::{constraints, operations, reach};
 use super::{Change, Direction, Kind};
-
-/// Where a change is.
-#[derive(Debug, Clone, Default)]
-pub(super) struct At {
-    pub(super) path: String,
-    pub(super) operation: Option<String>,
-    pub(super) ty: Option<String>,
-    pub(super) field: Option<String>,
-}
-
-impl At {
-    pub(super) fn root(path: &str) -> Self {
-        At {
-            path: path.to_string(),
-            ..At::default()
-        }
-    }
-
-    /// One level down.
-    pub(super) fn key(&self, key: &str) -> Self {
-        At {
-            path: format!("{}.{key}", self.path),
-            ..self.clone()
-        }
-    }
-
-    /// One level down, at the field (parameter, header, value) `name`.
-    pub(super) fn field(&self, name: &str) -> Self {
-        At {
-            field: Some(name.to_string()),
-            ..self.key(name)
-        }
-    }
-}
-
-/// The changes found so far, for one provider.
-pub(super) struct Collector {
-    provider: String,
-    pub(super) changes: Vec<Change>,
-}
-
-impl Collector {
-    /// Records a change if the rules table reports `kind` on `direction`;
-    /// returns it so a hint can be added.
-    pub(super) fn push(
-        &mut self,
-        kind: Kind,
-        direction: Direction,
-        at: &At,
-        detail: impl Into<String>,
-    ) -> Option<&mut Change> {
-        let severity = kind.severity(direction)?;
-        self.changes.push(Change {
-            severity,
-            direction,
-            kind,
-            path: at.path.clone(),
-            provider: self.provider.clone(),
-            operation: at.operation.clone(),
-            ty: at.ty.clone(),
-            field: at.field.clone(),
-            detail: detail.into(),
-            hint: None,
-        });
-        self.changes.last_mut()
-    }
-
-    /// Records `docs_changed` when any of the named texts differ.
-    pub(super) fn docs(
-        &mut self,
-        direction: Direction,
-        at: &At,
-        pairs: &[(&str, Option<&str>, Option<&str>)],
-    ) {
-        let changed: Vec<String> = pairs
-            .iter()
-            .filter(|(_, o, n)| o != n)
-            .map(|(what, o, n)| match (o, n) {
-                (None, _) => format!("{what} added"),
-                (_, None) => format!("{what} removed"),
-                _ => format!("{what} changed"),
-            })
-            .collect();
-        if !changed.is_empty() {
-            self.push(Kind::DocsChanged, direction, at, changed.join(", "));
-        }
-    }
-}
 
 /// Every change between two sets of specs, matched by provider name.
 pub(super) fn providers(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
@@ -116,10 +30,7 @@ pub(super) fn providers(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
         (&added, Kind::ProviderAdded, &from, "added"),
     ] {
         for (name, _) in list {
-            let mut c = Collector {
-                provider: name.clone(),
-                changes: Vec::new(),
-            };
+            let mut c = Collector::new(name);
             let d = format!("provider `{name}` {verb}");
             if let Some(ch) = c.push(kind, Direction::Api, &At::root("provider"), d) {
                 ch.hint = hints.get(name).cloned();
@@ -129,10 +40,7 @@ pub(super) fn providers(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
     }
     for (name, o) in &old {
         if let Some(n) = new.get(name) {
-            let mut c = Collector {
-                provider: name.clone(),
-                changes: Vec::new(),
-            };
+            let mut c = Collector::new(name);
             spec(&mut c, o, n);
             changes.extend(c.changes);
         }
@@ -145,14 +53,6 @@ fn by_name<'s>(specs: &[&'s SpecFile]) -> BTreeMap<String, &'s SpecFile> {
         .iter()
         .map(|s| (s.provider.name.clone(), *s))
         .collect()
-}
-
-/// The values of `a` whose key is not in `b`.
-pub(super) fn only_in<'m, K: Ord, V>(
-    a: &'m BTreeMap<K, V>,
-    b: &'m BTreeMap<K, V>,
-) -> impl Iterator<Item = &'m V> {
-    a.iter().filter(|(k, _)| !b.contains_key(k)).map(|(_, v)| v)
 }
 
 fn spec(c: &mut Collector, old: &SpecFile, new: &SpecFile) {

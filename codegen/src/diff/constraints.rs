@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::load::model::{Constraints, Rule};
 
-use super::compare::{At, Collector};
-use super::fields::show;
+use super::collect::show;
+use super::collect::{At, Collector};
 use super::{Direction, Kind};
 
 /// A bound: its value for ordering and its text.

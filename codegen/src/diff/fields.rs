@@ -12,7 +12,7 @@ use crate::load::model::{Constraints, EnumValue, Field, Header, Relationship, Re
 use super::constraints::{constraints, rules};
 use super::hints::{keyed_diff, rename_hints};
 
-use super::compare::{At, Collector};
+use super::collect::{show, At, Collector};
 use super::{Direction, Kind};
 
 /// What the diff compares of a field, a header or a relationship.
@@ -149,14 +149,6 @@ enum Presence {
     Required,
     Optional,
     Clearable,
-}
-
-/// A YAML value as compact text.
-pub(super) fn show(v: &serde_yaml::Value) -> String {
-    match v {
-        serde_yaml::Value::String(s) => s.clone(),
-        other => serde_json::to_string(other).unwrap_or_else(|_| format!("{other:?}")),
-    }
 }
 
 /// One keyed collection of fields on one side: removed, added, changed.

@@ -18,6 +18,7 @@
 //! sides. Renames are never guessed: a removed and an added field are
 //! reported as such, with a "possibly renamed" hint when they look alike.
 
+mod collect;
 mod compare;
 mod constraints;
 mod fields;

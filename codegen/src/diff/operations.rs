@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::load::model::{Example, Operation, SpecFile};
 
-use super::compare::{At, Collector};
+use super::collect::{At, Collector};
 use super::fields::{self, field_views, header_views};
 use super::hints::{keyed_diff, move_hints, rename_hints, Entry};
 use super::{Direction, Kind};
