@@ -337,6 +337,18 @@ fn headers(rng: &mut Rng) -> Value {
         if rng.chance(30) {
             e.push(("sensitive", Value::Bool(true)));
         }
+        if rng.chance(25) {
+            e.push((
+                "validation",
+                map(vec![
+                    (
+                        "max_length",
+                        Value::Number((1 + rng.below(200) as u64).into()),
+                    ),
+                    ("pattern", key("[A-Za-z0-9-]+")),
+                ]),
+            ));
+        }
         m.insert(key(h), map(e));
     }
     Value::Mapping(m)

@@ -475,6 +475,42 @@ async fn path_parameter_constraints_are_enforced_before_sending() {
     assert_eq!(server.received_requests().await.expect("recorded").len(), 1);
 }
 
+#[test]
+fn per_operation_header_constraints_are_enforced_before_sending() {
+    let client = hostile_client("http://127.0.0.1:9");
+    let request =
+        hostile::UpdateOrderRequest::new("IDEM KEY longer than twelve").x_signature("sig_9X");
+    let err = client
+        .update_order_request("order_1", &request)
+        .expect_err("both headers break their constraints");
+    let rt::Error::Validation(v) = &err else {
+        panic!("a validation error, not {err:?}");
+    };
+    let paths: Vec<&str> = v.0.iter().map(|x| x.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/headers/Idempotency-Key",
+            "/headers/Idempotency-Key",
+            "/headers/X-Signature"
+        ],
+        "{v}"
+    );
+    let shown = v.to_string();
+    assert!(
+        shown.contains("a signature has at least 8 characters"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("sig_9X"),
+        "a sensitive header's value never shows: {shown}"
+    );
+    let fine = hostile::UpdateOrderRequest::new("idem-3").x_signature("sig_12345678");
+    client
+        .update_order_request("order_1", &fine)
+        .expect("valid headers build");
+}
+
 // ----------------------------------- 14. retries end by a deadline
 
 #[tokio::test]

@@ -165,6 +165,31 @@ impl Checker<'_> {
                     "use letters, digits and `-`",
                 );
             }
+            let provider_level =
+                path.0.first() == Some(&crate::load::PathSeg::Key("provider".into()));
+            if provider_level && has_constraints(&h.validation) {
+                self.err_key(
+                    &hp.key("validation"),
+                    format!("provider header `{name}` cannot have `validation`"),
+                    "validation applies to per-operation headers (checked with the request); a provider header is given once to `Client::new`",
+                );
+            } else if h.constant.is_some() && has_constraints(&h.validation) {
+                self.err_key(
+                    &hp.key("validation"),
+                    format!(
+                        "header `{name}` has a fixed `const` value: there is nothing to validate"
+                    ),
+                    "remove `validation:`, or the `const:` value",
+                );
+            } else {
+                let text = super::Ty::Scalar(crate::lang::Scalar::String);
+                self.constraints(
+                    &hp.key("validation"),
+                    &h.validation,
+                    &text,
+                    super::fields::FieldSide::Request,
+                );
+            }
             if let Some(managed) = MANAGED_HEADERS
                 .iter()
                 .find(|m| m.eq_ignore_ascii_case(name))
@@ -274,6 +299,11 @@ impl Checker<'_> {
             self.err_value(path, msg, hint);
         }
     }
+}
+
+/// Whether any constraint is set.
+fn has_constraints(c: &crate::load::model::Constraints) -> bool {
+    super::types::has_any(c)
 }
 
 /// Headers the client or the HTTP stack sets: a spec that declared one

@@ -244,7 +244,7 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn has_any(c: &crate::load::model::Constraints) -> bool {
+pub(super) fn has_any(c: &crate::load::model::Constraints) -> bool {
     c.min_length.is_some()
         || c.max_length.is_some()
         || c.minimum.is_some()

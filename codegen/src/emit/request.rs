@@ -86,7 +86,34 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
                 }
             }
         });
-    let body = validate::fields_body(&r.fields, &r.rules, true, ctx);
+    let fields_checks = validate::fields_body(&r.fields, &r.rules, true, ctx);
+    let header_checks = r
+        .headers
+        .iter()
+        .filter(|h| crate::model::analysis::header_checks(h))
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            let wire = &h.wire;
+            let checks = validate::value_checks(
+                &crate::model::RustTy::Scalar(crate::lang::Scalar::String),
+                &h.checks,
+                h.sensitive,
+                &quote!(value),
+                &quote!(path),
+                ctx,
+            );
+            let inner = quote! {
+                let headers = path.field("headers");
+                let path = headers.field(#wire);
+                #checks
+            };
+            if h.required {
+                quote!({ let value = &self.#ident; #inner })
+            } else {
+                quote!('header: { let Some(value) = &self.#ident else { break 'header }; #inner })
+            }
+        });
+    let body = quote!(#fields_checks #(#header_checks)*);
     let checks = crate::model::analysis::request_checks(&ctx.provider.analysis, r);
     let (path, out) = validate::param_names(!checks);
     let encode = encoder(r);

@@ -127,6 +127,10 @@ pub struct Header {
     /// Example value from the docs.
     #[serde(default)]
     pub example: Option<String>,
+    /// Text constraints on the value (length, pattern, allowed values),
+    /// checked before anything is sent.
+    #[serde(default)]
+    pub validation: Constraints,
 }
 
 /// A named type.

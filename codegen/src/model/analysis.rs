@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use super::{Alias, Checks, Field, NamedKind, Object, Operation, Request, RustTy, TypeDef};
+use super::{Alias, Checks, Field, Header, NamedKind, Object, Operation, Request, RustTy, TypeDef};
 use crate::lang::Scalar;
 
 /// Facts about the named types of a provider.
@@ -224,5 +224,16 @@ pub fn is_secret(f: &Field) -> bool {
 /// Whether validating a request checks anything: exactly when its
 /// emitted validator is not empty.
 pub fn request_checks(a: &Analysis, r: &Request) -> bool {
-    !r.rules.is_empty() || r.fields.iter().any(|f| a.field_checks(f))
+    !r.rules.is_empty()
+        || r.fields.iter().any(|f| a.field_checks(f))
+        || r.headers.iter().any(header_checks)
+}
+
+/// Whether a per-operation header's value is checked.
+pub fn header_checks(h: &Header) -> bool {
+    h.constant.is_none()
+        && (h.checks.min_length.is_some()
+            || h.checks.max_length.is_some()
+            || h.checks.pattern.is_some()
+            || !h.checks.allowed.is_empty())
 }

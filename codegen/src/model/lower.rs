@@ -309,6 +309,7 @@ fn headers(h: &IndexMap<String, spec::Header>) -> Vec<Header> {
             required: h.required,
             constant: h.constant.clone(),
             sensitive: h.sensitive,
+            checks: checks(&h.validation),
         })
         .collect()
 }

@@ -96,6 +96,8 @@ pub struct Header {
     pub constant: Option<String>,
     /// Secret value.
     pub sensitive: bool,
+    /// Constraints on the value.
+    pub checks: Checks,
 }
 
 /// A named type.
