@@ -296,21 +296,51 @@ pub enum Lenient {
 
 spec_words!(Lenient { Quoted = "quoted", Unquoted = "unquoted", EmptyArray = "empty_array" });
 
-/// Validation rule names, as used under `validation.messages`.
-pub const RULES: [&str; 12] = [
-    "min_length",
-    "max_length",
-    "minimum",
-    "maximum",
-    "pattern",
-    "allowed",
-    "min_items",
-    "max_items",
-    "max_entries",
-    "max_key_length",
-    "max_value_length",
-    "scalar_values",
-];
+/// A kind of constraint (a key of `validation`), as used under
+/// `validation.messages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Constraint {
+    /// `min_length`
+    MinLength,
+    /// `max_length`
+    MaxLength,
+    /// `minimum`
+    Minimum,
+    /// `maximum`
+    Maximum,
+    /// `pattern`
+    Pattern,
+    /// `allowed`
+    Allowed,
+    /// `min_items`
+    MinItems,
+    /// `max_items`
+    MaxItems,
+    /// `max_entries`
+    MaxEntries,
+    /// `max_key_length`
+    MaxKeyLength,
+    /// `max_value_length`
+    MaxValueLength,
+    /// `scalar_values`
+    ScalarValues,
+}
+
+spec_words!(Constraint {
+    MinLength = "min_length",
+    MaxLength = "max_length",
+    Minimum = "minimum",
+    Maximum = "maximum",
+    Pattern = "pattern",
+    Allowed = "allowed",
+    MinItems = "min_items",
+    MaxItems = "max_items",
+    MaxEntries = "max_entries",
+    MaxKeyLength = "max_key_length",
+    MaxValueLength = "max_value_length",
+    ScalarValues = "scalar_values",
+});
 
 /// Rust keywords (strict and reserved, 2021 edition).
 const KEYWORDS: [&str; 52] = [

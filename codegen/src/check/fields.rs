@@ -8,7 +8,7 @@ use serde_yaml::Value;
 use super::values::Mode;
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{field_ident, is_snake, Kind, Lenient, Scalar, RULES, SCALAR_ITEMS};
+use crate::lang::{field_ident, is_snake, Constraint, Kind, Lenient, Scalar, SCALAR_ITEMS};
 use crate::load::model::{Constraints, Field, Rule};
 use crate::load::SpecPath;
 
@@ -249,25 +249,26 @@ impl<'a> Checker<'a> {
     ) {
         let sh = shape(ty);
         let values_measurable = map_values_are_scalars(ty);
-        let fits = |rule: &str| -> bool {
+        let fits = |rule: Constraint| -> bool {
+            use Constraint as C;
             match rule {
-                "min_length" | "max_length" | "pattern" => sh == Shape::Text,
+                C::MinLength | C::MaxLength | C::Pattern => sh == Shape::Text,
                 // The runtime measures scalar map values only.
-                "max_value_length" | "scalar_values" => sh == Shape::Map && values_measurable,
-                "minimum" | "maximum" => matches!(sh, Shape::Number { .. }),
-                "allowed" => matches!(
+                C::MaxValueLength | C::ScalarValues => sh == Shape::Map && values_measurable,
+                C::Minimum | C::Maximum => matches!(sh, Shape::Number { .. }),
+                C::Allowed => matches!(
                     sh,
                     Shape::Text | Shape::Number { .. } | Shape::Boolean | Shape::Enum
                 ),
-                "min_items" | "max_items" => sh == Shape::List,
-                _ => sh == Shape::Map,
+                C::MinItems | C::MaxItems => sh == Shape::List,
+                C::MaxEntries | C::MaxKeyLength => sh == Shape::Map,
             }
         };
         let set = rules_set(c);
-        for rule in &set {
+        for &rule in &set {
             if !fits(rule) {
                 self.err_key(
-                    &path.key(rule),
+                    &path.key(rule.name()),
                     format!("`{rule}` does not apply to {} fields", shape_name(ty)),
                     applies_hint(rule),
                 );
@@ -345,23 +346,16 @@ impl<'a> Checker<'a> {
                     "list the accepted values or remove `allowed`",
                 );
             }
-            if fits("allowed") {
+            if fits(Constraint::Allowed) {
                 for (i, v) in values.iter().enumerate() {
                     self.value(&path.key("allowed").index(i), ty, false, v, Mode::Request);
                 }
             }
         }
-        for (rule, _) in &c.messages {
-            let mp = path.key("messages").key(rule);
-            if !RULES.contains(&rule.as_str()) {
+        for rule in c.messages.keys() {
+            if !set.contains(rule) {
                 self.err_key(
-                    &mp,
-                    format!("unknown rule `{rule}` in `messages`"),
-                    suggest(rule, &RULES),
-                );
-            } else if !set.contains(&rule.as_str()) {
-                self.err_key(
-                    &mp,
+                    &path.key("messages").key(rule.name()),
                     format!("a message for `{rule}`, but no `{rule}` rule is set"),
                     format!("add `{rule}:` or remove the message"),
                 );
@@ -478,7 +472,7 @@ fn ty_is_decimal(ty: &Ty<'_>) -> bool {
     matches!(ty, Ty::Scalar(Scalar::Decimal))
 }
 
-fn rules_set(c: &Constraints) -> Vec<&'static str> {
+fn rules_set(c: &Constraints) -> Vec<Constraint> {
     let flags = [
         c.min_length.is_some(),
         c.max_length.is_some(),
@@ -493,7 +487,7 @@ fn rules_set(c: &Constraints) -> Vec<&'static str> {
         c.max_value_length.is_some(),
         c.scalar_values,
     ];
-    RULES
+    Constraint::ALL
         .iter()
         .zip(flags)
         .filter(|(_, on)| *on)
@@ -501,18 +495,21 @@ fn rules_set(c: &Constraints) -> Vec<&'static str> {
         .collect()
 }
 
-fn applies_hint(rule: &str) -> &'static str {
+fn applies_hint(rule: Constraint) -> &'static str {
+    use Constraint as C;
     match rule {
-        "min_length" | "max_length" | "pattern" => {
+        C::MinLength | C::MaxLength | C::Pattern => {
             "length and pattern rules apply to text fields; use `minimum`/`maximum` for numbers"
         }
-        "minimum" | "maximum" => {
+        C::Minimum | C::Maximum => {
             "range rules apply to numbers; use `min_length`/`max_length` for text"
         }
-        "allowed" => "`allowed` applies to scalars and enums",
-        "min_items" | "max_items" => {
+        C::Allowed => "`allowed` applies to scalars and enums",
+        C::MinItems | C::MaxItems => {
             "item counts apply to `list` fields; use `max_entries` for maps"
         }
-        _ => "map rules apply to `map` fields",
+        C::MaxEntries | C::MaxKeyLength | C::MaxValueLength | C::ScalarValues => {
+            "map rules apply to `map` fields (value rules to maps of scalar values)"
+        }
     }
 }

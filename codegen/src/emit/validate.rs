@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 
 use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::rust_types::is_secret;
-use crate::lang::Scalar;
+use crate::lang::{Constraint, Scalar};
 use crate::model::{Checks, Field, NamedKind, Presence, Rule, RustTy};
 
 /// Parameter names of a validator: `_`-prefixed when the body is empty.
@@ -161,7 +161,7 @@ pub(crate) fn value_checks(
     ctx: &Ctx<'_>,
 ) -> TokenStream {
     let mut out = Vec::new();
-    let msg = |rule: &str| opt_msg(c.message(rule));
+    let msg = |rule: Constraint| opt_msg(c.message(rule));
     match ty {
         RustTy::Scalar(s) if s.is_textual() => {
             let text = if secret {
@@ -171,12 +171,12 @@ pub(crate) fn value_checks(
             };
             if c.min_length.is_some() || c.max_length.is_some() {
                 let (min, max) = (opt_usize(c.min_length), opt_usize(c.max_length));
-                let (m1, m2) = (msg("min_length"), msg("max_length"));
+                let (m1, m2) = (msg(Constraint::MinLength), msg(Constraint::MaxLength));
                 out.push(quote!(violations.length(&#path, #text, #min, #max, [#m1, #m2]);));
             }
             if let Some(p) = &c.pattern {
                 let anchored = crate::lang::anchored_pattern(p);
-                let m = msg("pattern");
+                let m = msg(Constraint::Pattern);
                 out.push(quote! {
                     static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
                         std::sync::LazyLock::new(|| rt::Regex::new(#anchored).ok());
@@ -188,7 +188,7 @@ pub(crate) fn value_checks(
             }
             if !c.allowed.is_empty() {
                 let vals = c.allowed.iter().filter_map(|v| v.as_str());
-                let m = msg("allowed");
+                let m = msg(Constraint::Allowed);
                 out.push(if secret {
                     // The message must not repeat a sensitive value.
                     quote!(violations.allowed_secret(&#path, #text, &[#(#vals),*], #m);)
@@ -207,7 +207,7 @@ pub(crate) fn value_checks(
             };
             if c.minimum.is_some() || c.maximum.is_some() {
                 let (min, max) = (num(&c.minimum), num(&c.maximum));
-                let (m1, m2) = (msg("minimum"), msg("maximum"));
+                let (m1, m2) = (msg(Constraint::Minimum), msg(Constraint::Maximum));
                 out.push(quote!(violations.range(&#path, *#value, #min, #max, [#m1, #m2]);));
             }
             if !c.allowed.is_empty() {
@@ -216,7 +216,7 @@ pub(crate) fn value_checks(
                     .iter()
                     .filter_map(|v| v.as_i64())
                     .map(Literal::i64_suffixed);
-                let m = msg("allowed");
+                let m = msg(Constraint::Allowed);
                 out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
             }
         }
@@ -231,23 +231,23 @@ pub(crate) fn value_checks(
             };
             if c.minimum.is_some() || c.maximum.is_some() {
                 let (min, max) = (num(&c.minimum), num(&c.maximum));
-                let (m1, m2) = (msg("minimum"), msg("maximum"));
+                let (m1, m2) = (msg(Constraint::Minimum), msg(Constraint::Maximum));
                 out.push(quote!(violations.range(&#path, *#value, #min, #max, [#m1, #m2]);));
             }
             if !c.allowed.is_empty() {
                 let vals = c.allowed.iter().filter_map(decimal_literal);
-                let m = msg("allowed");
+                let m = msg(Constraint::Allowed);
                 out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
             }
         }
         RustTy::Scalar(Scalar::Boolean) if !c.allowed.is_empty() => {
             let vals = c.allowed.iter().filter_map(|v| v.as_bool());
-            let m = msg("allowed");
+            let m = msg(Constraint::Allowed);
             out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
         }
         RustTy::Named(_, NamedKind::Enum) if !c.allowed.is_empty() => {
             let vals = c.allowed.iter().filter_map(|v| v.as_str());
-            let m = msg("allowed");
+            let m = msg(Constraint::Allowed);
             out.push(quote!(violations.allowed(&#path, &#value.as_str(), &[#(#vals),*], #m);));
         }
         RustTy::List(item) => {
@@ -319,8 +319,8 @@ fn list_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStrea
     }
     let (min, max) = (opt_usize(c.min_items), opt_usize(c.max_items));
     let (m1, m2) = (
-        opt_msg(c.message("min_items")),
-        opt_msg(c.message("max_items")),
+        opt_msg(c.message(Constraint::MinItems)),
+        opt_msg(c.message(Constraint::MaxItems)),
     );
     quote!(violations.items(&#path, #value.len(), #min, #max, [#m1, #m2]);)
 }
@@ -345,10 +345,10 @@ fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream, item: &RustTy)
     );
     let s = c.scalar_values;
     let msgs = [
-        "max_entries",
-        "max_key_length",
-        "max_value_length",
-        "scalar_values",
+        Constraint::MaxEntries,
+        Constraint::MaxKeyLength,
+        Constraint::MaxValueLength,
+        Constraint::ScalarValues,
     ]
     .map(|rule| opt_msg(c.message(rule)));
     let rules = quote! {

@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use crate::lang::{Encoding, Kind, Lenient, Method, Scheme};
+use crate::lang::{Constraint, Encoding, Kind, Lenient, Method, Scheme};
 
 /// One provider's spec file.
 #[derive(Debug, Clone, Deserialize)]
@@ -263,7 +263,7 @@ pub struct Constraints {
     pub scalar_values: bool,
     /// The docs' own error message per rule (`max_entries: "..."`).
     #[serde(default)]
-    pub messages: IndexMap<String, String>,
+    pub messages: IndexMap<Constraint, String>,
 }
 
 /// A cross-field rule: when one field has a value, others are required.

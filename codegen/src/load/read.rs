@@ -333,6 +333,39 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
                 }
                 stand_ins.insert(path.clone(), STAND_INS);
             }
+            // A closed word used as a mapping key (a rule under `messages`):
+            // reported at the key, which is renamed to the word it is
+            // closest to, or removed.
+            SerdeProblem::Word { given, words }
+                if node_mut(&mut value, &path.0)
+                    .and_then(|v| v.as_mapping())
+                    .is_some_and(|m| m.contains_key(given.as_str())) =>
+            {
+                let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                let meant = closest_word(&given, &refs);
+                let d = Diagnostic::new(
+                    file,
+                    index.get().key_pos(&path.key(&given)),
+                    format!(
+                        "unknown {} `{given}` in `{}`",
+                        word_name(&path.key(&given)),
+                        last_key(&path)
+                    ),
+                )
+                .with_hint(match meant {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => suggest(&given, &refs),
+                });
+                diags.push(d);
+                if let Some(Value::Mapping(m)) = node_mut(&mut value, &path.0) {
+                    let entry = m.remove(given.as_str());
+                    if let (Some(meant), Some(v)) = (meant, entry) {
+                        if !m.contains_key(meant) {
+                            m.insert(Value::String(meant.to_string()), v);
+                        }
+                    }
+                }
+            }
             SerdeProblem::Word { given, words } => {
                 // A closed word of the language (a kind, a method, …) that
                 // is none of its values: reported as such; parsing goes on
@@ -497,6 +530,13 @@ fn word_name(path: &SpecPath) -> &'static str {
         Some("encoding") => "encoding",
         Some("kind") => "kind",
         Some("lenient") => "leniency",
+        _ if path
+            .0
+            .iter()
+            .any(|s| matches!(s, PathSeg::Key(k) if k == "messages")) =>
+        {
+            "rule"
+        }
         _ => "value",
     }
 }

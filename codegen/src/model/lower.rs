@@ -353,11 +353,7 @@ fn checks(c: &spec::Constraints) -> Checks {
         max_key_length: c.max_key_length,
         max_value_length: c.max_value_length,
         scalar_values: c.scalar_values,
-        messages: c
-            .messages
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
+        messages: c.messages.iter().map(|(k, v)| (*k, v.clone())).collect(),
     }
 }
 

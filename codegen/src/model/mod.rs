@@ -11,7 +11,7 @@ mod lower;
 pub use analysis::Analysis;
 pub(crate) use lower::lower;
 
-use crate::lang::{Encoding, Lenient, Method, Scalar, Template};
+use crate::lang::{Constraint, Encoding, Lenient, Method, Scalar, Template};
 
 /// One provider: one generated module.
 #[derive(Debug, Clone)]
@@ -288,15 +288,15 @@ pub struct Checks {
     /// Map values must be scalars.
     pub scalar_values: bool,
     /// Docs messages by rule name.
-    pub messages: Vec<(String, String)>,
+    pub messages: Vec<(Constraint, String)>,
 }
 
 impl Checks {
     /// The docs' message for a rule.
-    pub fn message(&self, rule: &str) -> Option<&str> {
+    pub fn message(&self, rule: Constraint) -> Option<&str> {
         self.messages
             .iter()
-            .find(|(r, _)| r == rule)
+            .find(|(r, _)| *r == rule)
             .map(|(_, m)| m.as_str())
     }
 

@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 
-use codegen::lang::Scalar;
+use codegen::lang::{Constraint, Scalar};
 use codegen::model::{Checks, Field, NamedKind, Presence, Provider, Request, RustTy, TypeDef};
 
 /// What a case expects `validate()` to say.
@@ -110,10 +110,10 @@ struct Deriver<'a> {
 
 type FieldCase = (String, Value, Expect);
 
-fn violation(path: &str, rule: &str, checks: &Checks) -> Expect {
+fn violation(path: &str, rule: Constraint, checks: &Checks) -> Expect {
     Expect::Violation {
         path: path.to_string(),
-        rule: rule.to_string(),
+        rule: rule.name().to_string(),
         message: checks.message(rule).map(str::to_string),
     }
 }
@@ -222,7 +222,7 @@ impl Deriver<'_> {
                     out.push((
                         "not allowed".into(),
                         json!(other),
-                        violation(path, "allowed", c),
+                        violation(path, Constraint::Allowed, c),
                     ));
                 }
             }
@@ -238,7 +238,7 @@ impl Deriver<'_> {
                     out.push((
                         format!("max_items {max} past the limit"),
                         list(max + 1),
-                        violation(path, "max_items", c),
+                        violation(path, Constraint::MaxItems, c),
                     ));
                 }
                 if let Some(min) = c.min_items.filter(|m| *m > 0) {
@@ -250,7 +250,7 @@ impl Deriver<'_> {
                     out.push((
                         format!("min_items {min} past the limit"),
                         list(min - 1),
-                        violation(path, "min_items", c),
+                        violation(path, Constraint::MinItems, c),
                     ));
                 }
             }
@@ -308,7 +308,7 @@ fn text_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
             out.push((
                 format!("max_length {max} past the limit"),
                 text(max + 1),
-                violation(path, "max_length", c),
+                violation(path, Constraint::MaxLength, c),
             ));
         }
         if let Some(min) = c.min_length.filter(|m| *m > 0) {
@@ -320,7 +320,7 @@ fn text_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
             out.push((
                 format!("min_length {min} past the limit"),
                 text(min - 1),
-                violation(path, "min_length", c),
+                violation(path, Constraint::MinLength, c),
             ));
         }
     } else {
@@ -349,7 +349,7 @@ fn text_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
         out.push((
             "not allowed".into(),
             json!("not-an-allowed-value"),
-            violation(path, "allowed", c),
+            violation(path, Constraint::Allowed, c),
         ));
     }
 }
@@ -389,7 +389,7 @@ fn number_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
             out.push((
                 format!("minimum {min} past the limit"),
                 below,
-                violation(path, "minimum", c),
+                violation(path, Constraint::Minimum, c),
             ));
         }
     }
@@ -403,7 +403,7 @@ fn number_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
             out.push((
                 format!("maximum {max} past the limit"),
                 above,
-                violation(path, "maximum", c),
+                violation(path, Constraint::Maximum, c),
             ));
         }
     }
@@ -420,7 +420,7 @@ fn number_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
         out.push((
             "not allowed".into(),
             json!(top.saturating_add(1)),
-            violation(path, "allowed", c),
+            violation(path, Constraint::Allowed, c),
         ));
     }
 }
@@ -438,7 +438,7 @@ fn map_cases(path: &str, c: &Checks, out: &mut Vec<FieldCase>) {
         out.push((
             format!("max_entries {max} past the limit"),
             map(max + 1),
-            violation(path, "max_entries", c),
+            violation(path, Constraint::MaxEntries, c),
         ));
     }
     if let Some(max) = c.max_key_length {
@@ -451,7 +451,7 @@ fn map_cases(path: &str, c: &Checks, out: &mut Vec<FieldCase>) {
         ));
         let expect = violation(
             &format!("{path}/{}", pointer_escape(&past)),
-            "max_key_length",
+            Constraint::MaxKeyLength,
             c,
         );
         out.push((
@@ -466,7 +466,7 @@ fn map_cases(path: &str, c: &Checks, out: &mut Vec<FieldCase>) {
             json!({"k": "é".repeat(max as usize)}),
             Expect::Valid,
         ));
-        let expect = violation(&format!("{path}/k"), "max_value_length", c);
+        let expect = violation(&format!("{path}/k"), Constraint::MaxValueLength, c);
         out.push((
             format!("max_value_length {max} past the limit"),
             json!({"k": "é".repeat(max as usize + 1)}),
@@ -482,12 +482,12 @@ fn map_cases(path: &str, c: &Checks, out: &mut Vec<FieldCase>) {
         out.push((
             "scalar values: a list".into(),
             json!({"k": ["v"]}),
-            violation(&format!("{path}/k"), "scalar_values", c),
+            violation(&format!("{path}/k"), Constraint::ScalarValues, c),
         ));
         out.push((
             "scalar values: an object".into(),
             json!({"k": {"x": 1}}),
-            violation(&format!("{path}/k"), "scalar_values", c),
+            violation(&format!("{path}/k"), Constraint::ScalarValues, c),
         ));
     }
 }
