@@ -214,7 +214,7 @@ fn map(entries: Vec<(&str, Value)>) -> Value {
 }
 
 fn name(rng: &mut Rng, tricky: &[&str], prefix: &str, n: usize) -> String {
-    if rng.chance(12) {
+    if rng.chance(8) {
         rng.pick(tricky).to_string()
     } else {
         format!("{prefix}{n}")
@@ -280,7 +280,7 @@ fn provider(rng: &mut Rng, seed: u64) -> Value {
         envs.push(("sandbox", key("https://{region}.sandbox.example.com/v1")));
         vars.push(("region", map(vec![("description", key("Region."))])));
     }
-    if rng.chance(5) {
+    if rng.chance(2) {
         envs.push((
             rng.pick(&["custom", "eu_1", "eu1"]),
             key(rng.pick(&[
@@ -315,12 +315,12 @@ fn provider(rng: &mut Rng, seed: u64) -> Value {
         p.push(("variables", map(vars)));
     }
     if rng.chance(40) {
-        p.push(("headers", headers(rng)));
+        p.push(("headers", headers(rng, false)));
     }
     map(p)
 }
 
-fn headers(rng: &mut Rng) -> Value {
+fn headers(rng: &mut Rng, per_operation: bool) -> Value {
     let mut m = Mapping::new();
     for _ in 0..1 + rng.below(2) {
         let h = if rng.chance(15) {
@@ -337,7 +337,7 @@ fn headers(rng: &mut Rng) -> Value {
         if rng.chance(30) {
             e.push(("sensitive", Value::Bool(true)));
         }
-        if rng.chance(25) {
+        if rng.chance(if per_operation { 25 } else { 2 }) {
             e.push((
                 "validation",
                 map(vec![
@@ -408,13 +408,36 @@ fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
     if names.len() < 2 || !rng.chance(30) {
         return None;
     }
-    let (when, ty) = names[rng.below(names.len())].clone();
-    let (then, _) = names[rng.below(names.len())].clone();
-    let equals = match ty.as_str() {
-        "boolean" => Value::Bool(true),
-        "string" => key("delayed"),
-        "integer" => Value::Number(1.into()),
-        _ => return None,
+    let w = rng.below(names.len());
+    let (when, ty) = names[w].clone();
+    // Another field (now and then the same one, which `check` refuses).
+    let t = if rng.chance(95) {
+        (w + 1 + rng.below(names.len() - 1)) % names.len()
+    } else {
+        w
+    };
+    let (then, _) = names[t].clone();
+    // Mostly a value of the field's type; now and then any value, which
+    // `check` must refuse or the client must compare.
+    let fitting = match ty.as_str() {
+        "boolean" => Some(Value::Bool(true)),
+        "integer" | "amount_minor" | "unix_time" => Some(Value::Number(1.into())),
+        "decimal" => Some(key("1.50")),
+        "string" => Some(key("delayed")),
+        "currency" => Some(key("EUR")),
+        "timestamp" => Some(key("2024-01-01T00:00:00Z")),
+        _ => None,
+    };
+    let any = match rng.below(5) {
+        0 => Value::Bool(false),
+        1 => Value::Number(7.into()),
+        2 => key("x"),
+        3 => serde_yaml::from_str("2.5").unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    let equals = match fitting {
+        Some(v) if rng.chance(80) => v,
+        _ => any,
     };
     let mut rule = vec![
         ("when", map(vec![("field", key(&when)), ("equals", equals)])),
@@ -484,7 +507,13 @@ fn field(rng: &mut Rng, named: &[String], form: bool) -> Value {
     if !required && scalar && rng.chance(8) {
         let d = match ty.as_str() {
             "boolean" => Value::Bool(false),
-            "integer" | "amount_minor" => Value::Number(0.into()),
+            "integer" | "amount_minor" | "unix_time" => Value::Number(0.into()),
+            "decimal" => key("0.00"),
+            "url" => key("https://example.com/return"),
+            "email" => key("billing@example.com"),
+            "currency" => key("EUR"),
+            "timestamp" => key("2024-01-01T00:00:00Z"),
+            "duration" => key("PT30M"),
             _ => key("none"),
         };
         f.push(("default", d));
@@ -654,7 +683,7 @@ fn operation(rng: &mut Rng, named: &[String], objects: &[String]) -> Value {
         }
         op.push(("request", map(req)));
         if rng.chance(25) {
-            op.push(("headers", headers(rng)));
+            op.push(("headers", headers(rng, true)));
         }
     }
     let mut response = vec![("status", Value::Number(200.into()))];
