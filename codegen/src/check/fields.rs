@@ -382,13 +382,20 @@ impl<'a> Checker<'a> {
                 ),
                 Some(f) => {
                     if let Some(ty) = self.lookup_field(f) {
-                        self.value(
-                            &rp.key("when").key("equals"),
-                            &ty,
-                            false,
-                            &r.when.equals,
-                            Mode::Request,
-                        );
+                        let at = rp.key("when").key("equals");
+                        if comparable(&ty, &r.when.equals) {
+                            self.value(&at, &ty, false, &r.when.equals, Mode::Request);
+                        } else {
+                            self.err_value(
+                                &at,
+                                format!(
+                                    "a rule cannot compare {} field `{}` with this value",
+                                    shape_name(&ty),
+                                    r.when.field
+                                ),
+                                "a rule's condition is a text, number, boolean or enum field, compared with a value of its type (a decimal with at most 28 decimals)",
+                            );
+                        }
                     }
                 }
             }
@@ -452,6 +459,25 @@ impl<'a> Checker<'a> {
         for (p, msg, hint) in problems {
             self.err_value(&p, msg, hint);
         }
+    }
+}
+
+/// Whether a rule can compare a value of `ty` with `v` (exactly the
+/// rules the model gives a test: `model::rule_test`).
+fn comparable(ty: &Ty<'_>, v: &serde_yaml::Value) -> bool {
+    use serde_yaml::Value as V;
+    match (ty, v) {
+        (Ty::Scalar(Scalar::Decimal), V::String(t)) => crate::lang::decimal_parts(t).is_some(),
+        (Ty::Scalar(Scalar::Decimal), V::Number(n)) => {
+            crate::lang::decimal_parts(&n.to_string()).is_some()
+        }
+        (Ty::Named(_, d), V::String(_)) => d.kind == Kind::Enum,
+        (Ty::Scalar(Scalar::Json), V::String(_) | V::Bool(_)) => true,
+        (Ty::Scalar(Scalar::Json), V::Number(n)) => n.is_i64(),
+        (Ty::Scalar(s), V::String(_)) => s.is_textual(),
+        (Ty::Scalar(Scalar::Boolean), V::Bool(_)) => true,
+        (Ty::Scalar(s), V::Number(n)) => s.is_integral() && n.is_i64(),
+        _ => false,
     }
 }
 

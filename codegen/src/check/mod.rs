@@ -324,6 +324,72 @@ operations:
         assert!(d[0].message.ends_with("a.yaml"), "{}", d[0].message);
     }
 
+    /// Every rule `check` accepts gets a test in the model (none is
+    /// silently dropped): every type of condition field × every kind of
+    /// value, through the real pipeline.
+    #[test]
+    fn every_rule_check_accepts_is_lowered() {
+        let types = [
+            "string",
+            "integer",
+            "amount_minor",
+            "decimal",
+            "boolean",
+            "timestamp",
+            "unix_time",
+            "duration",
+            "currency",
+            "url",
+            "email",
+            "json",
+            "Mode",
+            "Item",
+        ];
+        let values = [
+            "x",
+            "EUR",
+            "\"2024-01-01T00:00:00Z\"",
+            "PT1M",
+            "\"https://a.test\"",
+            "a@b.test",
+            "\"1.50\"",
+            "1",
+            "-3",
+            "2.5",
+            "1e-30",
+            "18446744073709551615",
+            "true",
+            "null",
+            "[a]",
+            "{ a: 1 }",
+            "created",
+        ];
+        let mut accepted = 0;
+        for ty in types {
+            for v in values {
+                let src = BASE
+                    .replace(
+                        "        capture: { type: string }",
+                        &format!("        capture: {{ type: {ty} }}"),
+                    )
+                    .replace("equals: delayed", &format!("equals: {v}"))
+                    .replace(
+                        "types:\n",
+                        "types:\n  Mode:\n    kind: enum\n    values: [{ value: created }]\n  Item:\n    kind: object\n    fields:\n      a: { type: integer }\n",
+                    );
+                let source = crate::load::SpecSource::new("t.yaml", src);
+                let Ok(checked) = super::check_sources(&[source]) else {
+                    continue;
+                };
+                accepted += 1;
+                let op = &checked[0].model().operations[0];
+                let rules = op.request.as_ref().map_or(0, |r| r.rules.len());
+                assert_eq!(rules, 1, "`{ty}` = {v} checks but its rule was dropped");
+            }
+        }
+        assert!(accepted >= 20, "only {accepted} combinations accepted");
+    }
+
     #[test]
     fn base_is_clean() {
         assert_eq!(diags(BASE), Vec::new());

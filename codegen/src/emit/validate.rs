@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::rust_types::is_secret;
 use crate::lang::{Constraint, Scalar};
-use crate::model::{Checks, Field, NamedKind, Presence, Rule, RustTy};
+use crate::model::{Checks, Field, NamedKind, Presence, Rule, RustTy, Test};
 
 /// Parameter names of a validator: `_`-prefixed when the body is empty.
 pub(crate) fn param_names(empty: bool) -> (TokenStream, TokenStream) {
@@ -66,13 +66,14 @@ pub(crate) fn fields_body(
     }
 }
 
-/// One cross-field rule.
+/// One cross-field rule (its field indexes come from the model, which
+/// built them from these `fields`).
 fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
-    let Some(when) = fields.iter().find(|f| f.ident == r.when_ident) else {
+    let Some(when) = fields.get(r.when) else {
         return quote!();
     };
     let when_ident = format_ident!("{}", when.ident);
-    let cmp = equals(&when.ty, is_secret(when), &r.equals);
+    let cmp = test(&r.test);
     let triggered = match (when.presence, patch) {
         (Presence::Required, _) => None,
         (Presence::Clearable, true) => {
@@ -81,9 +82,9 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
         _ => Some(quote!(self.#when_ident.as_ref().is_some_and(|value| #cmp))),
     };
     let message = &r.message;
-    let requires = r.require.iter().filter_map(|(wire, ident)| {
-        let f = fields.iter().find(|f| &f.ident == ident)?;
-        let id = format_ident!("{}", ident);
+    let requires = r.require.iter().filter_map(|&i| {
+        let f = fields.get(i)?;
+        let (wire, id) = (&f.wire, format_ident!("{}", f.ident));
         let is_set = match (f.presence, patch) {
             (Presence::Required, _) => quote!(true),
             (Presence::Clearable, true) => quote!(matches!(self.#id, rt::Patch::Set(_))),
@@ -109,28 +110,28 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
     }
 }
 
-/// `value == <literal>` for a `value: &T` (`secret`: `T` is `rt::Secret`).
-fn equals(ty: &RustTy, secret: bool, v: &serde_json::Value) -> TokenStream {
-    use serde_json::Value;
-    match (ty, v) {
-        (RustTy::Scalar(Scalar::Decimal), Value::String(_) | Value::Number(_)) => {
-            match decimal_literal(v) {
-                Some(d) => quote!(*value == #d),
-                None => quote!(false),
-            }
+/// The comparison of `value: &T` a rule makes.
+fn test(t: &Test) -> TokenStream {
+    match t {
+        Test::Decimal(m, s) => {
+            let d = decimal_tokens((*m, *s));
+            quote!(*value == #d)
         }
-        (RustTy::Named(_, NamedKind::Enum), Value::String(s)) => quote!(value.as_str() == #s),
-        (_, Value::String(s)) if secret => quote!(value.expose() == #s),
-        (_, Value::String(s)) => quote!(value == #s),
-        (RustTy::Scalar(Scalar::Boolean), Value::Bool(true)) => quote!(*value),
-        (RustTy::Scalar(Scalar::Boolean), Value::Bool(false)) => quote!(!*value),
-        // A `json` field: `serde_json::Value == bool`.
-        (RustTy::Scalar(Scalar::Json), Value::Bool(b)) => quote!(*value == #b),
-        (_, Value::Number(n)) if n.is_i64() => {
-            let lit = Literal::i64_suffixed(n.as_i64().unwrap_or_default());
+        Test::Enum(s) => quote!(value.as_str() == #s),
+        Test::SecretText(s) => quote!(value.expose() == #s),
+        Test::Text(s) => quote!(value == #s),
+        Test::Bool(true) => quote!(*value),
+        Test::Bool(false) => quote!(!*value),
+        Test::Int(n) => {
+            let lit = Literal::i64_suffixed(*n);
             quote!(*value == #lit)
         }
-        _ => quote!(false),
+        Test::JsonText(s) => quote!(value == #s),
+        Test::JsonBool(b) => quote!(*value == #b),
+        Test::JsonInt(n) => {
+            let lit = Literal::i64_suffixed(*n);
+            quote!(*value == #lit)
+        }
     }
 }
 

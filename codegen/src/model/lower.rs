@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use super::analysis::{redact_keys, Analysis};
 use super::{
     Alias, Auth, Checks, Decode, Enum, Environment, Field, Header, NamedKind, Object, Operation,
-    Presence, Provider, Relationship, Request, Rule, RustTy, TypeDef, Variable, Variant,
+    Presence, Provider, Relationship, Request, Rule, RustTy, Test, TypeDef, Variable, Variant,
 };
 use crate::lang::{
     field_ident, variant_ident, Encoding, Kind, Lenient, Scalar, Scheme, Template, SCALAR_ITEMS,
@@ -131,12 +131,15 @@ impl Lowerer<'_> {
                 ty: self.ty(d.kind.name(), d.items.as_deref()),
                 checks: checks(&d.validation),
             })),
-            Kind::Object => TypeDef::Object(Object {
-                name: name.to_string(),
-                docs,
-                fields: self.fields(&d.fields),
-                rules: rules(&d.rules, &d.fields),
-            }),
+            Kind::Object => {
+                let fields = self.fields(&d.fields);
+                TypeDef::Object(Object {
+                    name: name.to_string(),
+                    docs,
+                    rules: rules(&d.rules, &d.fields, &fields),
+                    fields,
+                })
+            }
         }
     }
 
@@ -267,6 +270,8 @@ impl Lowerer<'_> {
                 names.join(", ")
             ));
         }
+        let fields = self.fields(&r.fields);
+        let rules = rules(&r.rules, &r.fields, &fields);
         Request {
             name: format!("{}Request", op.to_upper_camel_case()),
             docs,
@@ -274,7 +279,7 @@ impl Lowerer<'_> {
             resource_type: r.resource_type.clone(),
             jsonapi_id: None,
             headers: headers(hdrs),
-            fields: self.fields(&r.fields),
+            fields,
             relationships: r
                 .relationships
                 .iter()
@@ -290,7 +295,7 @@ impl Lowerer<'_> {
                     }
                 })
                 .collect(),
-            rules: rules(&r.rules, &r.fields),
+            rules,
             rejects: r.rejects.keys().cloned().collect(),
         }
     }
@@ -314,29 +319,72 @@ fn headers(h: &IndexMap<String, spec::Header>) -> Vec<Header> {
         .collect()
 }
 
-fn rules(rules: &[spec::Rule], fields: &IndexMap<String, spec::Field>) -> Vec<Rule> {
-    let ident = |wire: &str| {
-        fields
-            .get(wire)
-            .and_then(|f| f.rust_name.clone())
-            .or_else(|| field_ident(wire))
-            .unwrap_or_else(|| "field".into())
-    };
+/// The rules of a set of fields (`lowered`, in the order of `fields`).
+/// A rule the checker would refuse (an unknown field, a value its field
+/// cannot be compared with) has no test and is left out: unreachable for
+/// a checked spec (`check::tests::every_rule_check_accepts_is_lowered`
+/// proves it over every type and kind of value).
+fn rules(
+    rules: &[spec::Rule],
+    fields: &IndexMap<String, spec::Field>,
+    lowered: &[Field],
+) -> Vec<Rule> {
     rules
         .iter()
-        .map(|r| Rule {
-            when_ident: ident(&r.when.field),
-            equals: yaml_to_json(&r.when.equals),
-            require: r.require.iter().map(|w| (w.clone(), ident(w))).collect(),
-            message: r.message.clone().unwrap_or_else(|| {
-                format!(
-                    "required when `{}` is {}",
-                    r.when.field,
-                    yaml_text(&r.when.equals)
-                )
-            }),
+        .filter_map(|r| {
+            let when = fields.get_index_of(&r.when.field)?;
+            let equals = yaml_to_json(&r.when.equals);
+            let test = rule_test(lowered.get(when)?, &equals)?;
+            let require = r
+                .require
+                .iter()
+                .map(|w| fields.get_index_of(w))
+                .collect::<Option<Vec<usize>>>()?;
+            Some(Rule {
+                when,
+                test,
+                equals,
+                require,
+                message: r.message.clone().unwrap_or_else(|| {
+                    format!(
+                        "required when `{}` is {}",
+                        r.when.field,
+                        yaml_text(&r.when.equals)
+                    )
+                }),
+            })
         })
         .collect()
+}
+
+/// How a rule compares a value of `f` with `v`, when it can.
+pub(crate) fn rule_test(f: &Field, v: &serde_json::Value) -> Option<Test> {
+    use serde_json::Value;
+    let secret = super::analysis::is_secret(f);
+    Some(match (&f.ty, v) {
+        (RustTy::Scalar(Scalar::Decimal), Value::String(_) | Value::Number(_)) => {
+            let text = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let (m, s) = crate::lang::decimal_parts(&text)?;
+            Test::Decimal(m, s)
+        }
+        (RustTy::Named(_, NamedKind::Enum), Value::String(s)) => Test::Enum(s.clone()),
+        (RustTy::Scalar(Scalar::Json), Value::String(s)) => Test::JsonText(s.clone()),
+        (RustTy::Scalar(Scalar::Json), Value::Bool(b)) => Test::JsonBool(*b),
+        (RustTy::Scalar(Scalar::Json), Value::Number(n)) => Test::JsonInt(n.as_i64()?),
+        (RustTy::Scalar(s), Value::String(t)) if s.is_textual() => {
+            if secret {
+                Test::SecretText(t.clone())
+            } else {
+                Test::Text(t.clone())
+            }
+        }
+        (RustTy::Scalar(Scalar::Boolean), Value::Bool(b)) => Test::Bool(*b),
+        (RustTy::Scalar(s), Value::Number(n)) if s.is_integral() => Test::Int(n.as_i64()?),
+        _ => return None,
+    })
 }
 
 fn checks(c: &spec::Constraints) -> Checks {

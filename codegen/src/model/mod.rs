@@ -10,6 +10,8 @@ mod lower;
 
 pub use analysis::Analysis;
 pub(crate) use lower::lower;
+#[cfg(test)]
+pub(crate) use lower::rule_test;
 
 use crate::lang::{Constraint, Encoding, Lenient, Method, Scalar, Template};
 
@@ -310,17 +312,44 @@ impl Checks {
     }
 }
 
-/// A cross-field rule.
+/// A cross-field rule: when the field `when` passes `test`, the fields
+/// `require` must be set.
 #[derive(Debug, Clone)]
 pub struct Rule {
-    /// Rust name of the condition field.
-    pub when_ident: String,
-    /// The value that triggers it, as JSON.
+    /// Index of the condition field among the fields it sits with.
+    pub when: usize,
+    /// The comparison of the condition field's value.
+    pub test: Test,
+    /// The value that triggers it, as the spec writes it (JSON).
     pub equals: serde_json::Value,
-    /// Fields it requires: (wire, ident).
-    pub require: Vec<(String, String)>,
+    /// Indexes of the fields it requires.
+    pub require: Vec<usize>,
     /// The message.
     pub message: String,
+}
+
+/// How a rule compares its condition field's value, decided from the
+/// field's type and the value the spec gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    /// A text field equals this text.
+    Text(String),
+    /// A secret text field equals this text.
+    SecretText(String),
+    /// An enum field has this wire value.
+    Enum(String),
+    /// A whole-number field equals this number.
+    Int(i64),
+    /// A decimal field equals mantissa × 10^-scale.
+    Decimal(i64, u32),
+    /// A boolean field is this value.
+    Bool(bool),
+    /// A `json` field equals this JSON text.
+    JsonText(String),
+    /// A `json` field equals this JSON whole number.
+    JsonInt(i64),
+    /// A `json` field equals this JSON boolean.
+    JsonBool(bool),
 }
 
 /// An operation.

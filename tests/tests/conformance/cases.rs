@@ -68,13 +68,14 @@ pub fn cases(p: &Provider) -> Vec<Case> {
             }
         }
         for rule in &r.rules {
-            let Some(when) = r.fields.iter().find(|f| f.ident == rule.when_ident) else {
+            let Some(when) = r.fields.get(rule.when) else {
                 continue;
             };
-            for (wire, ident) in &rule.require {
-                let Some(req) = r.fields.iter().find(|f| &f.ident == ident) else {
+            for &i in &rule.require {
+                let Some(req) = r.fields.get(i) else {
                     continue;
                 };
+                let wire = &req.wire;
                 let mut triggered = d.base();
                 if let Value::Object(m) = &mut triggered {
                     m.insert(when.wire.clone(), rule.equals.clone());

@@ -13,7 +13,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::json;
 
-use super::{equals, param_names, rule};
+use super::{param_names, rule, test};
 use crate::emit::{provider as emit_provider, EmitOptions};
 use crate::lang::decimal_parts;
 use crate::lang::Scalar;
@@ -1109,7 +1109,7 @@ fn tokens(t: TokenStream) -> String {
 }
 
 #[test]
-fn equals_compares_in_the_condition_field_type() {
+fn rule_tests_compare_in_the_condition_field_type() {
     let int = RustTy::Scalar(Scalar::Integer);
     let json = RustTy::Scalar(Scalar::Json);
     let text = RustTy::Scalar(Scalar::String);
@@ -1118,10 +1118,10 @@ fn equals_compares_in_the_condition_field_type() {
     let cases = [
         (&int, false, json!(3), quote!(*value == 3i64)),
         (&int, false, json!(-3), quote!(*value == -3i64)),
-        // Not an `i64`: never equal (the checker rejects these).
-        (&int, false, json!(3.5), quote!(false)),
-        (&int, false, json!(u64::MAX), quote!(false)),
-        (&int, false, json!(null), quote!(false)),
+        // No test (the checker refuses these rules).
+        (&int, false, json!(3.5), quote!(none)),
+        (&int, false, json!(u64::MAX), quote!(none)),
+        (&int, false, json!(null), quote!(none)),
         (&text, false, json!("x"), quote!(value == "x")),
         (&text, true, json!("x"), quote!(value.expose() == "x")),
         (
@@ -1147,16 +1147,21 @@ fn equals_compares_in_the_condition_field_type() {
             json!(2),
             quote!(*value == rt::Decimal::new(2i64, 0u32)),
         ),
-        (&dec, false, json!(1e-30), quote!(false)),
-        (&dec, false, json!(true), quote!(false)),
+        (&dec, false, json!(1e-30), quote!(none)),
+        (&dec, false, json!(true), quote!(none)),
     ];
     for (ty, secret, v, want) in cases {
-        assert_eq!(tokens(equals(ty, secret, &v)), tokens(want), "{ty:?} {v}");
+        let f = field("f", ty.clone(), Presence::Optional, secret);
+        let got = match crate::model::rule_test(&f, &v) {
+            Some(t) => tokens(test(&t)),
+            None => tokens(quote!(none)),
+        };
+        assert_eq!(got, tokens(want), "{ty:?} {v}");
     }
 }
 
 #[test]
-fn rules_on_fields_that_are_not_there_emit_nothing() {
+fn rules_with_indexes_past_the_fields_emit_nothing_for_them() {
     let fields = [
         field(
             "other",
@@ -1171,23 +1176,21 @@ fn rules_on_fields_that_are_not_there_emit_nothing() {
             false,
         ),
     ];
-    let r = |when: &str, require: &[&str]| Rule {
-        when_ident: when.into(),
+    let r = |when: usize, require: &[usize]| Rule {
+        when,
+        test: crate::model::Test::Text("x".into()),
         equals: json!("x"),
-        require: require
-            .iter()
-            .map(|i| (format!("{i}-wire"), (*i).to_string()))
-            .collect(),
+        require: require.to_vec(),
         message: "m".into(),
     };
-    assert!(rule(&r("missing", &["other"]), &fields, true).is_empty());
+    assert!(rule(&r(7, &[0]), &fields, true).is_empty());
     let only_known = quote! {
         if self.mode.as_ref().is_some_and(|value| value == "x") {
             violations.required_by(&path.field("other-wire"), true, "m");
         }
     };
     assert_eq!(
-        tokens(rule(&r("mode", &["gone", "other"]), &fields, true)),
+        tokens(rule(&r(1, &[9, 0]), &fields, true)),
         tokens(only_known)
     );
 }
