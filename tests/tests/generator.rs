@@ -319,3 +319,54 @@ fn the_index_checks_each_spec_digest_at_compile_time() {
         .expect("generates");
     assert!(!code_of(&plain, "providers.rs").contains("spec_digest"));
 }
+
+#[test]
+fn a_bad_runtime_path_is_the_callers_mistake_not_a_generator_bug() {
+    let err = Config::new()
+        .runtime_path("crate::not a path")
+        .generate(&spec_dir())
+        .expect_err("not a Rust path");
+    assert!(matches!(err, GenerateError::Config(_)), "{err:?}");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("runtime path `crate::not a path`"),
+        "{shown}"
+    );
+    assert!(!shown.contains("please report"), "{shown}");
+}
+
+#[test]
+fn generate_errors_name_their_source() {
+    use std::error::Error as _;
+    let spec = codegen::SpecSource::new("bad.yaml", "provider: {}\n");
+    let err = Config::new()
+        .generate_sources(&[spec])
+        .expect_err("a broken spec");
+    let source = err.source().expect("the diagnostics are the source");
+    assert!(source.to_string().contains("bad.yaml:"), "{source}");
+    let out = temp_dir("source-io");
+    let blocker = out.join("file");
+    std::fs::create_dir_all(&out).expect("temp dir");
+    std::fs::write(&blocker, "").expect("a file where a folder should be");
+    let err = Config::new()
+        .write_to(&spec_dir(), &blocker.join("sub"))
+        .expect_err("cannot create a folder under a file");
+    assert!(matches!(err, GenerateError::Io(..)), "{err:?}");
+    assert!(err.source().is_some(), "the io::Error is the source");
+}
+
+#[test]
+fn spec_texts_generate_exactly_what_the_folder_generates() {
+    let from_folder = Config::new().generate(&spec_dir()).expect("generates");
+    let sources: Vec<codegen::SpecSource> = codegen::load::spec_files(&spec_dir())
+        .expect("list specs")
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("read spec");
+            codegen::SpecSource::new(p, text)
+        })
+        .collect();
+    let from_texts = Config::new().generate_sources(&sources).expect("generates");
+    assert_eq!(from_folder.files, from_texts.files);
+    assert_eq!(from_folder.summary, from_texts.summary);
+}
