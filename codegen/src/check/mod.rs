@@ -65,6 +65,9 @@ impl<'a> Checker<'a> {
         msg: impl Into<String>,
         hint: impl Into<String>,
     ) {
+        if self.spec.is_tainted(path) {
+            return;
+        }
         let d = self.spec.at_key(path, msg);
         self.push(d, hint.into());
     }
@@ -76,6 +79,9 @@ impl<'a> Checker<'a> {
         msg: impl Into<String>,
         hint: impl Into<String>,
     ) {
+        if self.spec.is_tainted(path) {
+            return;
+        }
         let d = self.spec.at_value(path, msg);
         self.push(d, hint.into());
     }

@@ -23,12 +23,21 @@ pub struct LoadedSpec {
     /// Positions of its nodes: the second YAML pass that finds them runs
     /// only when a diagnostic needs one, so a clean spec is parsed once.
     index: Positions,
+    /// Nodes the loader had to repair (a missing key filled in, a value of
+    /// the wrong shape left out): the semantic checks say nothing inside
+    /// them, since what they would see there is the loader's stand-in.
+    tainted: Vec<SpecPath>,
 }
 
 impl LoadedSpec {
     /// The text the spec was loaded from.
     pub fn source(&self) -> &str {
         &self.index.source
+    }
+
+    /// Whether `path` is inside a node the loader repaired.
+    pub fn is_tainted(&self, path: &SpecPath) -> bool {
+        self.tainted.iter().any(|t| path.0.starts_with(&t.0))
     }
 
     /// A diagnostic pointing at the key of `path`.
@@ -174,12 +183,12 @@ pub fn load_str(file: &Path, source: &str) -> Result<LoadedSpec, Vec<Diagnostic>
     }
 }
 
-/// Parses spec text like [`load_str`], but also returns the spec when its
-/// only structural problems were unknown keys: with those keys left out it
-/// reads exactly as the generator would read it, so the semantic checks can
-/// run on it and report their problems in the same run. A spec that needed
-/// any other repair (a missing key, a value of the wrong shape) is not
-/// returned: checking it would report problems of the stand-ins.
+/// Parses spec text like [`load_str`], but also returns the spec as the
+/// loader repaired it (unknown keys left out, misspelt words read as the
+/// word they are closest to, stand-ins for missing keys and values of the
+/// wrong shape), so the semantic checks can run on it and report their
+/// problems in the same run; they say nothing inside the nodes that needed
+/// a stand-in ([`LoadedSpec::is_tainted`]).
 pub fn load_repaired(file: &Path, source: &str) -> (Option<LoadedSpec>, Vec<Diagnostic>) {
     match load_inner(file, source) {
         Ok(spec) => (Some(spec), Vec::new()),
@@ -248,8 +257,8 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
         return Err(vec![d].into());
     }
     let mut diags = Vec::new();
-    // Whether every repair so far was removing an unknown key.
-    let mut only_unknown_keys = true;
+    // Nodes repaired with a stand-in: the semantic checks skip them.
+    let mut tainted: BTreeSet<SpecPath> = BTreeSet::new();
     // Nodes already reported as wrong: a later "missing" error about them is not news.
     let mut reported: BTreeSet<SpecPath> = BTreeSet::new();
     // Nodes replaced by a stand-in so parsing can go on, with the stand-in tried.
@@ -261,16 +270,16 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
                     file: file.to_path_buf(),
                     spec,
                     index,
+                    tainted: Vec::new(),
                 });
             }
             Ok(spec) => {
-                let repaired = only_unknown_keys.then(|| {
-                    Box::new(LoadedSpec {
-                        file: file.to_path_buf(),
-                        spec,
-                        index,
-                    })
-                });
+                let repaired = Some(Box::new(LoadedSpec {
+                    file: file.to_path_buf(),
+                    spec,
+                    index,
+                    tainted: tainted.into_iter().collect(),
+                }));
                 return Err(Failure { diags, repaired });
             }
             Err(e) => e,
@@ -301,7 +310,7 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
                 remove(&mut value, &path);
             }
             SerdeProblem::Missing { key } => {
-                only_unknown_keys = false;
+                tainted.insert(path.clone());
                 let target = path.key(&key);
                 let inside_stand_in = stand_ins.keys().any(|s| path.0.starts_with(&s.0));
                 if !reported.contains(&target) && !inside_stand_in {
@@ -375,7 +384,7 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
                 let refs: Vec<&str> = words.iter().map(String::as_str).collect();
                 let meant = closest_word(&given, &refs);
                 if meant.is_none() {
-                    only_unknown_keys = false;
+                    tainted.insert(path.parent());
                 }
                 let what = word_name(&path);
                 let d = Diagnostic::new(
@@ -396,7 +405,7 @@ fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
                 }
             }
             SerdeProblem::Other => {
-                only_unknown_keys = false;
+                tainted.insert(path.parent());
                 if path.0.is_empty() || reported.contains(&path) {
                     // Nothing left to remove: give up on the file, keeping what was found.
                     if diags.is_empty() {
