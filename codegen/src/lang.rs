@@ -96,15 +96,6 @@ impl Scalar {
         }
     }
 
-    /// Leniencies response decoding always has for this scalar, written or
-    /// not: a decimal is read from a JSON string as from a number.
-    pub fn implied_leniency(self) -> &'static [Lenient] {
-        match self {
-            Scalar::Decimal => &[Lenient::Quoted],
-            _ => &[],
-        }
-    }
-
     /// Text on the wire (length and pattern rules apply).
     pub fn is_textual(self) -> bool {
         matches!(

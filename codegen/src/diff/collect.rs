@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::{Change, Direction, Kind};
+use crate::load::model::SpecFile;
 
 /// Where a change is.
 #[derive(Debug, Clone, Default)]
@@ -42,18 +43,25 @@ impl At {
     }
 }
 
-/// The changes found so far, for one provider.
-pub(super) struct Collector {
+/// The changes found so far, for one provider, with both versions of its
+/// spec (the walkers lower what they compare through them).
+pub(super) struct Collector<'s> {
     provider: String,
     pub(super) changes: Vec<Change>,
+    /// The old spec of the provider.
+    pub(super) old: &'s SpecFile,
+    /// The new spec of the provider.
+    pub(super) new: &'s SpecFile,
 }
 
-impl Collector {
-    /// No changes yet, for `provider`.
-    pub(super) fn new(provider: &str) -> Self {
+impl<'s> Collector<'s> {
+    /// No changes yet, for `provider` from `old` to `new`.
+    pub(super) fn new(provider: &str, old: &'s SpecFile, new: &'s SpecFile) -> Self {
         Collector {
             provider: provider.to_string(),
             changes: Vec::new(),
+            old,
+            new,
         }
     }
 

@@ -30,7 +30,11 @@ pub(super) fn providers(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
         (&added, Kind::ProviderAdded, &from, "added"),
     ] {
         for (name, _) in list {
-            let mut c = Collector::new(name);
+            let spec = match old.get(name).or_else(|| new.get(name)) {
+                Some(s) => *s,
+                None => continue,
+            };
+            let mut c = Collector::new(name, spec, spec);
             let d = format!("provider `{name}` {verb}");
             if let Some(ch) = c.push(kind, Direction::Api, &At::root("provider"), d) {
                 ch.hint = hints.get(name).cloned();
@@ -40,7 +44,7 @@ pub(super) fn providers(old: &[&SpecFile], new: &[&SpecFile]) -> Vec<Change> {
     }
     for (name, o) in &old {
         if let Some(n) = new.get(name) {
-            let mut c = Collector::new(name);
+            let mut c = Collector::new(name, o, n);
             spec(&mut c, o, n);
             changes.extend(c.changes);
         }
@@ -298,7 +302,10 @@ fn type_def(c: &mut Collector, side: Direction, at: &At, old: &TypeDef, new: &Ty
     } else {
         constraints::constraints(c, side, at, &old.validation, &new.validation);
     }
-    let (of, nf) = (field_views(&old.fields), field_views(&new.fields));
+    let (of, nf) = (
+        field_views(c.old, &old.fields),
+        field_views(c.new, &new.fields),
+    );
     fields::container(c, side, &at.key("fields"), &of, &nf);
     constraints::rules(c, side, at, &old.rules, &new.rules);
     fields::enum_values(c, side, &at.key("values"), &old.values, &new.values);

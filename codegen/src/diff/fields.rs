@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 
 use indexmap::IndexMap;
 
-use crate::lang::{field_ident, variant_ident, Scalar, SCALAR_ITEMS};
+use crate::lang::{field_ident, variant_ident, Lenient};
+use crate::load::model::SpecFile;
 use crate::load::model::{Constraints, EnumValue, Field, Header, Relationship, Request};
+use crate::model::{Decode, RustTy};
 
 use super::constraints::{constraints, rules};
 use super::hints::{keyed_diff, rename_hints};
@@ -28,7 +30,7 @@ pub(super) struct View<'a> {
     nullable: bool,
     response_only: bool,
     sensitive: bool,
-    lenient: BTreeSet<&'a str>,
+    lenient: BTreeSet<&'static str>,
     default: Option<String>,
     /// The Rust name callers use: `rust_name`, or the default from the
     /// wire name (writing out the default changes nothing).
@@ -42,32 +44,24 @@ pub(super) struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub(super) fn field(wire: &str, f: &'a Field) -> Self {
-        let (rust_ty, format) = rust_type(&f.ty, f.items.as_deref());
+    /// A field of `spec`, compared through its lowered model: the Rust
+    /// name, the Rust type, the formats a request checks and the response
+    /// decoding are the model's, decided where the generator decides them.
+    pub(super) fn field(spec: &SpecFile, wire: &str, f: &'a Field) -> Self {
+        let lowered = crate::model::lower_field(spec, wire, f);
         View {
             ty: match &f.items {
                 Some(items) => format!("{} of {items}", f.ty),
                 None => f.ty.clone(),
             },
-            rust_ty,
-            format,
-            ident: f.rust_name.clone().or_else(|| field_ident(wire)),
+            rust_ty: rust_shape(&lowered.ty),
+            format: format_shape(&lowered.ty),
+            ident: Some(lowered.ident.clone()),
             required: f.required,
             nullable: f.nullable,
             response_only: f.response_only,
             sensitive: f.sensitive,
-            lenient: f
-                .lenient
-                .iter()
-                .map(|l| l.name())
-                .chain(
-                    Scalar::from_name(&f.ty)
-                        .map(Scalar::implied_leniency)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|l| l.name()),
-                )
-                .collect(),
+            lenient: leniency(lowered.decode),
             default: f.default.as_ref().map(show),
             rust_name: f.rust_name.as_deref(),
             description: f.description.as_deref(),
@@ -123,10 +117,13 @@ impl<'a> View<'a> {
     }
 }
 
-/// The views of a map of fields.
-pub(super) fn field_views(map: &IndexMap<String, Field>) -> Vec<(String, View<'_>)> {
+/// The views of a map of fields of `spec`.
+pub(super) fn field_views<'a>(
+    spec: &SpecFile,
+    map: &'a IndexMap<String, Field>,
+) -> Vec<(String, View<'a>)> {
     map.iter()
-        .map(|(k, f)| (k.clone(), View::field(k, f)))
+        .map(|(k, f)| (k.clone(), View::field(spec, k, f)))
         .collect()
 }
 
@@ -218,32 +215,39 @@ pub(super) fn container(
     }
 }
 
-/// The Rust type a field's `type` (+ `items`) is held in, and the format
-/// a request checks in it (none for most types), each as text to compare:
-/// `list` of `url` is (`Vec<String>`, `Some("Vec<url>")`).
-fn rust_type(ty: &str, items: Option<&str>) -> (String, Option<String>) {
-    let one = |t: &str| match Scalar::from_name(t) {
-        Some(s) => (
-            s.rust().name().to_string(),
-            s.format().map(|_| s.name().to_string()),
-        ),
-        None if t == SCALAR_ITEMS => ("scalar".into(), None),
-        None => (t.to_string(), None),
-    };
-    match (ty, items) {
-        ("list", Some(i)) => {
-            let (r, f) = one(i);
-            (format!("Vec<{r}>"), f.map(|f| format!("Vec<{f}>")))
-        }
-        ("map", Some(i)) => {
-            let (r, f) = one(i);
-            (
-                format!("IndexMap<String, {r}>"),
-                f.map(|f| format!("IndexMap<{f}>")),
-            )
-        }
-        _ => one(ty),
+/// The Rust type callers hold, as text to compare (`url` and `string` are
+/// both `String`).
+fn rust_shape(ty: &RustTy) -> String {
+    match ty {
+        RustTy::Scalar(s) => s.rust().name().to_string(),
+        RustTy::AnyScalar => "scalar".into(),
+        RustTy::List(i) => format!("Vec<{}>", rust_shape(i)),
+        RustTy::Map(i) => format!("IndexMap<String, {}>", rust_shape(i)),
+        RustTy::Named(n, _) => n.clone(),
     }
+}
+
+/// The formats a request checks in a value of `ty`, as text to compare
+/// (`Vec<url>`); `None` when there is none.
+fn format_shape(ty: &RustTy) -> Option<String> {
+    match ty {
+        RustTy::Scalar(s) => s.format().map(|_| s.name().to_string()),
+        RustTy::List(i) => format_shape(i).map(|f| format!("Vec<{f}>")),
+        RustTy::Map(i) => format_shape(i).map(|f| format!("IndexMap<{f}>")),
+        RustTy::AnyScalar | RustTy::Named(..) => None,
+    }
+}
+
+/// What response decoding forgives, as the leniency names a field's
+/// decoder amounts to (a decimal always reads a quoted value).
+fn leniency(d: Decode) -> BTreeSet<&'static str> {
+    let l = match d {
+        Decode::Plain => None,
+        Decode::EmptyArray => Some(Lenient::EmptyArray),
+        Decode::Decimal | Decode::QuotedI64 | Decode::QuotedBool => Some(Lenient::Quoted),
+        Decode::UnquotedString => Some(Lenient::Unquoted),
+    };
+    l.map(Lenient::name).into_iter().collect()
 }
 
 /// One field present on both sides.
@@ -381,8 +385,8 @@ pub(super) fn request(c: &mut Collector, at: &At, old: Option<&Request>, new: Op
         c,
         side,
         &fat,
-        &field_views(of.unwrap_or(&none)),
-        &field_views(nf.unwrap_or(&none)),
+        &field_views(c.old, of.unwrap_or(&none)),
+        &field_views(c.new, nf.unwrap_or(&none)),
     );
     let (orl, nrl) = (old.map(|r| &r.relationships), new.map(|r| &r.relationships));
     let none = IndexMap::new();

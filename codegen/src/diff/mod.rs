@@ -1,8 +1,14 @@
 //! Beside the pipeline: what changed between two versions of the specs, and
 //! what it means for callers.
 //!
-//! Both sides are loaded and checked first ([`diff_paths`]), so only clean
-//! specs are compared. `compare` (with `operations`, `fields`,
+//! Both sides are loaded and checked first ([`diff_paths`],
+//! [`diff_sources`]), so only clean specs are compared. Fields (of objects,
+//! request bodies and path parameters) are compared through their lowered
+//! model, the same lowering the generator uses: their Rust names, Rust
+//! types, the formats a request checks and the response decoding are the
+//! model's, so a change the generated code does not show is not an API
+//! change (a property test holds diff to that); the spec's own text serves
+//! for documentation, examples and constraints. `compare` (with `operations`, `fields`,
 //! `constraints`, `hints` and `reach`) walks the two
 //! specs and says what changed and on which side (request, response, or the
 //! client as a whole); [`RULES`] is the one table that gives each kind of

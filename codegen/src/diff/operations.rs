@@ -80,7 +80,10 @@ fn operation(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
     );
     call(c, at, old, new);
     let req = Direction::Request;
-    let (op, np) = (field_views(&old.path_params), field_views(&new.path_params));
+    let (op, np) = (
+        field_views(c.old, &old.path_params),
+        field_views(c.new, &new.path_params),
+    );
     fields::container(c, req, &at.key("path_params"), &op, &np);
     let (oh, nh) = (header_views(&old.headers), header_views(&new.headers));
     fields::container(c, req, &at.key("headers"), &oh, &nh);

@@ -99,6 +99,12 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
     }
 }
 
+/// One field of `spec` as the model holds it (for `diff`, which compares
+/// what callers see through the same lowering the generator uses).
+pub(crate) fn lower_field(spec: &spec::SpecFile, wire: &str, f: &spec::Field) -> Field {
+    Lowerer { spec }.field(wire, f)
+}
+
 struct Lowerer<'a> {
     spec: &'a spec::SpecFile,
 }

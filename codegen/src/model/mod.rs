@@ -9,9 +9,9 @@ pub mod analysis;
 mod lower;
 
 pub use analysis::Analysis;
-pub(crate) use lower::lower;
 #[cfg(test)]
 pub(crate) use lower::rule_test;
+pub(crate) use lower::{lower, lower_field};
 
 use crate::lang::{Constraint, Encoding, Lenient, Method, Scalar, Template};
 
