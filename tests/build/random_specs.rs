@@ -337,7 +337,7 @@ fn headers(rng: &mut Rng, per_operation: bool) -> Value {
         if rng.chance(30) {
             e.push(("sensitive", Value::Bool(true)));
         }
-        if rng.chance(if per_operation { 25 } else { 2 }) {
+        if rng.chance(if per_operation { 25 } else { 15 }) {
             e.push((
                 "validation",
                 map(vec![

@@ -476,6 +476,27 @@ async fn path_parameter_constraints_are_enforced_before_sending() {
 }
 
 #[test]
+fn provider_header_constraints_are_enforced_when_the_client_is_built() {
+    let err = hostile::Client::new(
+        &hostile::Environment::Custom("http://127.0.0.1:9".into()),
+        &hostile::Credentials::new("hk_ID_4411", "hk_SECRET_9911"),
+        "mrch_SHORT",
+        &config(),
+    )
+    .expect_err("the header breaks its pattern");
+    let shown = format!("{err} {err:?}");
+    assert!(shown.contains("/headers/X-Merchant-Secret"), "{shown}");
+    assert!(
+        shown.contains("a merchant secret starts with merchant_"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("mrch_SHORT"),
+        "a sensitive header's value never shows: {shown}"
+    );
+}
+
+#[test]
 fn per_operation_header_constraints_are_enforced_before_sending() {
     let client = hostile_client("http://127.0.0.1:9");
     let request =

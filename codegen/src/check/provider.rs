@@ -165,15 +165,7 @@ impl Checker<'_> {
                     "use letters, digits and `-`",
                 );
             }
-            let provider_level =
-                path.0.first() == Some(&crate::load::PathSeg::Key("provider".into()));
-            if provider_level && has_constraints(&h.validation) {
-                self.err_key(
-                    &hp.key("validation"),
-                    format!("provider header `{name}` cannot have `validation`"),
-                    "validation applies to per-operation headers (checked with the request); a provider header is given once to `Client::new`",
-                );
-            } else if h.constant.is_some() && has_constraints(&h.validation) {
+            if h.constant.is_some() && has_constraints(&h.validation) {
                 self.err_key(
                     &hp.key("validation"),
                     format!(

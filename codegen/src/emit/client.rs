@@ -8,6 +8,7 @@ use super::ctx::Ctx;
 use super::docs;
 use super::request::error_alias;
 use crate::lang::Encoding;
+use crate::model::analysis::header_checks;
 use crate::model::{Auth, Operation, Provider, RustTy};
 
 /// Environment, credentials, client and methods of a provider.
@@ -38,9 +39,18 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
             let wire = &h.wire;
             match &h.constant {
                 Some(c) => quote!((#wire.to_string(), #c.to_string())),
+                // A checked header was converted (and checked) above.
+                None if h.sensitive && header_checks(h) => {
+                    let ident = format_ident!("{}", h.ident);
+                    quote!((#wire.to_string(), #ident.expose().to_string()))
+                }
                 None if h.sensitive => {
                     let ident = format_ident!("{}", h.ident);
                     quote!((#wire.to_string(), #ident.into().expose().to_string()))
+                }
+                None if header_checks(h) => {
+                    let ident = format_ident!("{}", h.ident);
+                    quote!((#wire.to_string(), #ident))
                 }
                 None => {
                     let ident = format_ident!("{}", h.ident);
@@ -48,6 +58,7 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
                 }
             }
         });
+    let header_validation = provider_header_checks(p, ctx);
     let optional: Vec<TokenStream> = p
         .headers
         .iter()
@@ -156,6 +167,7 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
                 transport: std::sync::Arc<dyn rt::Transport>,
                 config: &rt::ClientConfig,
             ) -> Result<Self, rt::ConfigError> {
+                #header_validation
                 let #headers_mut headers: Vec<(String, String)> = vec![#(#fixed),*];
                 #(#optional)*
                 let core = rt::ClientCore::new(#provider_name, environment.base_url()?, &#auth, headers, &[#(#sensitive_headers),*], transport, config.retry.clone())
@@ -441,6 +453,54 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
             self.core
                 .request(operation, &path, #headers, #body, #secrets)
                 .map_err(rt::Error::Build)
+        }
+    }
+}
+
+/// The constraints of the provider headers given to `Client::new`,
+/// checked before the client is built: a value that breaks one is a
+/// `ConfigError` naming the header and the rule (never the value of a
+/// sensitive header). A required checked header is converted first.
+fn provider_header_checks(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
+    let checked: Vec<&crate::model::Header> =
+        p.headers.iter().filter(|h| header_checks(h)).collect();
+    if checked.is_empty() {
+        return quote!();
+    }
+    let converts = checked.iter().filter(|h| h.required).map(|h| {
+        let ident = format_ident!("{}", h.ident);
+        if h.sensitive {
+            quote!(let #ident: rt::Secret = #ident.into();)
+        } else {
+            quote!(let #ident: String = #ident.into();)
+        }
+    });
+    let checks = checked.iter().map(|h| {
+        let ident = format_ident!("{}", h.ident);
+        let wire = &h.wire;
+        let body = super::validate::value_checks(
+            &RustTy::Scalar(crate::lang::Scalar::String),
+            &h.checks,
+            h.sensitive,
+            &quote!(value),
+            &quote!(path),
+            ctx,
+        );
+        let inner = quote!(let path = headers_path.field(#wire); #body);
+        if h.required {
+            quote!({ let value = &#ident; #inner })
+        } else {
+            quote!(if let Some(value) = &#ident { #inner })
+        }
+    });
+    quote! {
+        #(#converts)*
+        {
+            let mut violations = rt::Violations::new();
+            let root = rt::Path::root();
+            let headers_path = root.field("headers");
+            #(#checks)*
+            violations.finish().map_err(|e| rt::ConfigError(e.to_string()))?;
         }
     }
 }
