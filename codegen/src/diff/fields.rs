@@ -223,7 +223,7 @@ fn rust_shape(ty: &RustTy) -> String {
         RustTy::AnyScalar => "scalar".into(),
         RustTy::List(i) => format!("Vec<{}>", rust_shape(i)),
         RustTy::Map(i) => format!("IndexMap<String, {}>", rust_shape(i)),
-        RustTy::Named(n, _) => n.clone(),
+        RustTy::Named(n, _, _) => n.clone(),
     }
 }
 

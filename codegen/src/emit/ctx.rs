@@ -1,36 +1,22 @@
 //! What the emitters ask about the provider as a whole: the model's
-//! [`Analysis`](crate::model::Analysis), and its named types by name. The
-//! one module the emitters share, so none of them depends on another for
-//! it.
-
-use std::collections::HashMap;
+//! [`Analysis`](crate::model::Analysis), and its named types by handle.
+//! The one module the emitters share, so none of them depends on another
+//! for it.
 
 use heck::ToSnakeCase;
 use quote::format_ident;
 
-use crate::model::{Alias, NamedKind, Provider, TypeDef};
+use crate::model::{Alias, NamedKind, Provider, TypeDef, TypeId};
 
-/// The provider being emitted, with its named lists and maps indexed by name.
+/// The provider being emitted.
 pub(crate) struct Ctx<'a> {
     /// The provider.
     pub provider: &'a Provider,
-    aliases: HashMap<&'a str, &'a Alias>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(p: &'a Provider) -> Self {
-        let aliases = p
-            .types
-            .iter()
-            .filter_map(|t| match t {
-                TypeDef::Alias(a) => Some((a.name.as_str(), &**a)),
-                TypeDef::Object(_) | TypeDef::Enum(_) => None,
-            })
-            .collect();
-        Ctx {
-            provider: p,
-            aliases,
-        }
+        Ctx { provider: p }
     }
 
     /// Whether a request can contain the named type (it gets a validator).
@@ -48,9 +34,12 @@ impl<'a> Ctx<'a> {
         self.provider.analysis.secret_holders.contains(name)
     }
 
-    /// The alias named `name`, if it is one.
-    pub(crate) fn alias(&self, name: &str) -> Option<&'a Alias> {
-        self.aliases.get(name).copied()
+    /// The named list or map a handle stands for, if it is one.
+    pub(crate) fn alias(&self, id: TypeId) -> Option<&'a Alias> {
+        match self.provider.type_def(id)? {
+            TypeDef::Alias(a) => Some(&**a),
+            TypeDef::Object(_) | TypeDef::Enum(_) => None,
+        }
     }
 }
 

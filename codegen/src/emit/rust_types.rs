@@ -19,7 +19,7 @@ pub(crate) fn ty(t: &RustTy) -> TokenStream {
             let item = ty(item);
             quote!(rt::IndexMap<String, #item>)
         }
-        RustTy::Named(name, _) => {
+        RustTy::Named(name, _, _) => {
             let name = format_ident!("{}", name);
             quote!(#name)
         }

@@ -39,7 +39,7 @@ pub(crate) fn collect(fields: &[Field], patch: bool, ctx: &Ctx<'_>) -> TokenStre
 /// that hold secrets, in lists and maps too. Empty when there are none.
 fn of_type(ty: &RustTy, value: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
     match ty {
-        RustTy::Named(name, NamedKind::Object) if ctx.object_secrets(name) => {
+        RustTy::Named(name, NamedKind::Object, _) if ctx.object_secrets(name) => {
             quote!(#value.collect_secrets(out);)
         }
         RustTy::List(item) => {
@@ -60,7 +60,7 @@ fn of_type(ty: &RustTy, value: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
         }
         // A named list or map is a type alias of a `Vec` or an `IndexMap`
         // (chains of them are at most `MAX_ALIAS_DEPTH` long).
-        RustTy::Named(name, NamedKind::Alias) => match ctx.alias(name) {
+        RustTy::Named(_, NamedKind::Alias, id) => match ctx.alias(*id) {
             Some(a) => of_type(&a.ty, value, ctx),
             None => quote!(),
         },

@@ -246,7 +246,7 @@ pub(crate) fn value_checks(
             let m = msg(Constraint::Allowed);
             out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
         }
-        RustTy::Named(_, NamedKind::Enum) if !c.allowed.is_empty() => {
+        RustTy::Named(_, NamedKind::Enum, _) if !c.allowed.is_empty() => {
             let vals = c.allowed.iter().filter_map(|v| v.as_str());
             let m = msg(Constraint::Allowed);
             out.push(quote!(violations.allowed(&#path, &#value.as_str(), &[#(#vals),*], #m);));
@@ -289,10 +289,10 @@ pub(crate) fn value_checks(
                 });
             }
         }
-        RustTy::Named(name, NamedKind::Alias) => {
+        RustTy::Named(name, NamedKind::Alias, id) => {
             // Field-level constraints apply to the aliased value too; its
             // items are checked once, by the alias's own validator.
-            match ctx.alias(name).map(|a| &a.ty) {
+            match ctx.alias(*id).map(|a| &a.ty) {
                 Some(RustTy::List(_)) => out.push(list_rules(c, value, path)),
                 Some(RustTy::Map(item)) => out.push(map_rules(c, value, path, item)),
                 _ => {}
@@ -302,7 +302,7 @@ pub(crate) fn value_checks(
                 out.push(quote!(#func(#value, &#path, violations);));
             }
         }
-        RustTy::Named(name, NamedKind::Object)
+        RustTy::Named(name, NamedKind::Object, _)
             if named_has_checks(name, NamedKind::Object, ctx) && ctx.checks(name) =>
         {
             out.push(quote!(#value.validate_into(&#path, violations);));

@@ -7,7 +7,9 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use super::{Alias, Checks, Field, Header, NamedKind, Object, Operation, Request, RustTy, TypeDef};
+use super::{
+    Alias, Checks, Field, Header, NamedKind, Object, Operation, Request, RustTy, TypeDef, TypeId,
+};
 use crate::lang::Scalar;
 
 /// Facts about the named types of a provider.
@@ -21,38 +23,50 @@ pub struct Analysis {
     pub secret_holders: BTreeSet<String>,
 }
 
-/// Indexes of a provider's named types, by name.
+/// A provider's named types: objects by name (the analysis answers by
+/// name), any type by handle.
 struct Index<'a> {
+    types: &'a [TypeDef],
     objects: HashMap<&'a str, &'a Object>,
-    aliases: HashMap<&'a str, &'a Alias>,
+    aliases: usize,
 }
 
 impl<'a> Index<'a> {
     fn new(types: &'a [TypeDef]) -> Self {
         let mut objects = HashMap::new();
-        let mut aliases = HashMap::new();
+        let mut aliases = 0;
         for t in types {
             match t {
                 TypeDef::Object(o) => {
                     objects.insert(o.name.as_str(), o);
                 }
-                TypeDef::Alias(a) => {
-                    aliases.insert(a.name.as_str(), &**a);
-                }
+                TypeDef::Alias(_) => aliases += 1,
                 TypeDef::Enum(_) => {}
             }
         }
-        Index { objects, aliases }
+        Index {
+            types,
+            objects,
+            aliases,
+        }
+    }
+
+    /// The named list or map a handle stands for.
+    fn alias(&self, id: TypeId) -> Option<&'a Alias> {
+        match self.types.get(id.0)? {
+            TypeDef::Alias(a) => Some(&**a),
+            TypeDef::Object(_) | TypeDef::Enum(_) => None,
+        }
     }
 
     /// The object a value of type `ty` holds, through lists, maps and named
     /// lists and maps (whose chains the checker bounds and keeps acyclic).
     fn element_object(&self, mut ty: &'a RustTy) -> Option<&'a str> {
-        for _ in 0..=(self.aliases.len() + 2 * crate::load::MAX_DEPTH) {
+        for _ in 0..=(self.aliases + 2 * crate::load::MAX_DEPTH) {
             match ty {
                 RustTy::List(inner) | RustTy::Map(inner) => ty = inner,
-                RustTy::Named(name, NamedKind::Alias) => ty = &self.aliases.get(name.as_str())?.ty,
-                RustTy::Named(name, NamedKind::Object) => return Some(name),
+                RustTy::Named(_, NamedKind::Alias, id) => ty = &self.alias(*id)?.ty,
+                RustTy::Named(name, NamedKind::Object, _) => return Some(name),
                 _ => return None,
             }
         }
@@ -72,9 +86,11 @@ impl Analysis {
         a.checked = a.closure(&index, |o, a| {
             !o.rules.is_empty() || o.fields.iter().any(|f| a.field_checks(f))
         });
-        for alias in index.aliases.values() {
-            if a.request_types.contains(&alias.name) && a.alias_checks(alias) {
-                a.checked.insert(alias.name.clone());
+        for t in types {
+            if let TypeDef::Alias(alias) = t {
+                if a.request_types.contains(&alias.name) && a.alias_checks(alias) {
+                    a.checked.insert(alias.name.clone());
+                }
             }
         }
         a.secret_holders = a.closure(&index, |o, _| o.fields.iter().any(is_secret));
@@ -100,17 +116,17 @@ impl Analysis {
             }
             RustTy::Scalar(s) if s.is_integral() => range,
             RustTy::Scalar(Scalar::Decimal) => range,
-            RustTy::Scalar(Scalar::Boolean) | RustTy::Named(_, NamedKind::Enum) => {
+            RustTy::Scalar(Scalar::Boolean) | RustTy::Named(_, NamedKind::Enum, _) => {
                 !c.allowed.is_empty()
             }
             RustTy::List(item) => list || self.value_checks(item, &Checks::default()),
             RustTy::Map(item) => map || self.value_checks(item, &Checks::default()),
             // Field-level list or map rules on a named list or map, and its
             // own validator, which every request alias has.
-            RustTy::Named(name, NamedKind::Alias) => {
+            RustTy::Named(name, NamedKind::Alias, _) => {
                 list || map || self.request_types.contains(name)
             }
-            RustTy::Named(name, NamedKind::Object) => self.checked.contains(name),
+            RustTy::Named(name, NamedKind::Object, _) => self.checked.contains(name),
             _ => false,
         }
     }
@@ -176,13 +192,11 @@ fn request_types(index: &Index<'_>, operations: &[Operation]) -> BTreeSet<String
     while let Some(t) = stack.pop() {
         match t {
             RustTy::List(i) | RustTy::Map(i) => stack.push(i),
-            RustTy::Named(n, _) if found.insert(n.clone()) => {
-                if let Some(o) = index.objects.get(n.as_str()) {
-                    stack.extend(o.fields.iter().map(|f| &f.ty));
-                } else if let Some(a) = index.aliases.get(n.as_str()) {
-                    stack.push(&a.ty);
-                }
-            }
+            RustTy::Named(n, _, id) if found.insert(n.clone()) => match index.types.get(id.0) {
+                Some(TypeDef::Object(o)) => stack.extend(o.fields.iter().map(|f| &f.ty)),
+                Some(TypeDef::Alias(a)) => stack.push(&a.ty),
+                Some(TypeDef::Enum(_)) | None => {}
+            },
             _ => {}
         }
     }

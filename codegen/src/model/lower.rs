@@ -6,7 +6,8 @@ use indexmap::IndexMap;
 use super::analysis::{redact_keys, Analysis};
 use super::{
     Alias, Auth, Checks, Decode, Enum, Environment, Field, Header, NamedKind, Object, Operation,
-    Presence, Provider, Relationship, Request, Rule, RustTy, Test, TypeDef, Variable, Variant,
+    Presence, Provider, Relationship, Request, Rule, RustTy, Test, TypeDef, TypeId, Variable,
+    Variant,
 };
 use crate::lang::{
     field_ident, variant_ident, Encoding, Kind, Lenient, Scalar, Scheme, Template, SCALAR_ITEMS,
@@ -167,13 +168,15 @@ impl Lowerer<'_> {
                 if let Some(s) = Scalar::from_name(other) {
                     return RustTy::Scalar(s);
                 }
-                let kind = match self.spec.types.get(other).map(|d| d.kind) {
-                    Some(Kind::Enum) => NamedKind::Enum,
-                    Some(Kind::Map | Kind::List) => NamedKind::Alias,
-                    Some(Kind::Object) => NamedKind::Object,
-                    None => return RustTy::Scalar(Scalar::Json),
+                let Some((index, _, def)) = self.spec.types.get_full(other) else {
+                    return RustTy::Scalar(Scalar::Json);
                 };
-                RustTy::Named(other.to_string(), kind)
+                let kind = match def.kind {
+                    Kind::Enum => NamedKind::Enum,
+                    Kind::Map | Kind::List => NamedKind::Alias,
+                    Kind::Object => NamedKind::Object,
+                };
+                RustTy::Named(other.to_string(), kind, TypeId(index))
             }
         }
     }
@@ -376,7 +379,7 @@ pub(crate) fn rule_test(f: &Field, v: &serde_json::Value) -> Option<Test> {
             let (m, s) = crate::lang::decimal_parts(&text)?;
             Test::Decimal(m, s)
         }
-        (RustTy::Named(_, NamedKind::Enum), Value::String(s)) => Test::Enum(s.clone()),
+        (RustTy::Named(_, NamedKind::Enum, _), Value::String(s)) => Test::Enum(s.clone()),
         (RustTy::Scalar(Scalar::Json), Value::String(s)) => Test::JsonText(s.clone()),
         (RustTy::Scalar(Scalar::Json), Value::Bool(b)) => Test::JsonBool(*b),
         (RustTy::Scalar(Scalar::Json), Value::Number(n)) => Test::JsonInt(n.as_i64()?),

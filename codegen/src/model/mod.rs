@@ -172,8 +172,19 @@ pub enum RustTy {
     List(Box<RustTy>),
     /// `IndexMap<String, T>`.
     Map(Box<RustTy>),
-    /// A named type.
-    Named(String, NamedKind),
+    /// A named type: its name, what it is, and its handle.
+    Named(String, NamedKind, TypeId),
+}
+
+/// A handle to a named type: its index in [`Provider::types`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub usize);
+
+impl Provider {
+    /// The named type a handle stands for.
+    pub fn type_def(&self, id: TypeId) -> Option<&TypeDef> {
+        self.types.get(id.0)
+    }
 }
 
 /// What a named type is.

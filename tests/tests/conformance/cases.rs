@@ -158,11 +158,11 @@ impl Deriver<'_> {
                 )
             }
             RustTy::Map(_) => json!({}),
-            RustTy::Named(name, NamedKind::Alias) => match self.alias(name) {
+            RustTy::Named(name, NamedKind::Alias, _) => match self.alias(name) {
                 Some((t, ac)) => self.valid(t, ac),
                 None => json!({}),
             },
-            RustTy::Named(name, NamedKind::Enum) => self
+            RustTy::Named(name, NamedKind::Enum, _) => self
                 .p
                 .types
                 .iter()
@@ -173,7 +173,7 @@ impl Deriver<'_> {
                     _ => None,
                 })
                 .unwrap_or(json!("x")),
-            RustTy::Named(name, NamedKind::Object) => {
+            RustTy::Named(name, NamedKind::Object, _) => {
                 let mut m = Map::new();
                 if let Some(TypeDef::Object(o)) = self
                     .p
@@ -195,7 +195,7 @@ impl Deriver<'_> {
     fn field_cases(&self, f: &Field) -> Vec<FieldCase> {
         let path = format!("/{}", f.wire);
         let mut out = self.checks_cases(&path, &f.ty, &f.checks);
-        if let RustTy::Named(name, NamedKind::Alias) = &f.ty {
+        if let RustTy::Named(name, NamedKind::Alias, _) = &f.ty {
             if let Some((t, ac)) = self.alias(name) {
                 out.extend(self.checks_cases(&path, t, ac));
                 // Field-level checks apply to the aliased value too.

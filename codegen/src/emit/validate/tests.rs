@@ -1125,7 +1125,7 @@ fn rule_tests_compare_in_the_condition_field_type() {
         (&text, false, json!("x"), quote!(value == "x")),
         (&text, true, json!("x"), quote!(value.expose() == "x")),
         (
-            &RustTy::Named("Mode".into(), NamedKind::Enum),
+            &RustTy::Named("Mode".into(), NamedKind::Enum, crate::model::TypeId(0)),
             false,
             json!("x"),
             quote!(value.as_str() == "x"),
