@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use indexmap::IndexMap;
 
-use crate::lang::{field_ident, variant_ident, Lenient};
+use crate::lang::Lenient;
 use crate::load::model::SpecFile;
 use crate::load::model::{Constraints, EnumValue, Field, Header, Relationship, Request};
 use crate::model::{Decode, RustTy};
@@ -76,7 +76,7 @@ impl<'a> View<'a> {
         View {
             ty: "string".into(),
             rust_ty: "String".into(),
-            ident: h.rust_name.clone().or_else(|| field_ident(wire)),
+            ident: Some(crate::model::header_name(wire, h)),
             required: h.required,
             sensitive: h.sensitive,
             rust_name: h.rust_name.as_deref(),
@@ -475,7 +475,7 @@ pub(super) fn enum_values(
     }
 }
 
-/// The Rust variant an enum value becomes.
+/// The Rust variant an enum value becomes, as the model names it.
 fn variant_name(v: &EnumValue) -> Option<String> {
-    v.rust_name.clone().or_else(|| variant_ident(&v.value))
+    Some(crate::model::variant_name(v))
 }

@@ -106,6 +106,23 @@ pub(crate) fn lower_field(spec: &spec::SpecFile, wire: &str, f: &spec::Field) ->
     Lowerer { spec }.field(wire, f)
 }
 
+/// The Rust variant of an enum value (the checker refuses a value with
+/// none, so the default is never taken for a checked spec).
+pub(crate) fn variant_name(v: &spec::EnumValue) -> String {
+    v.rust_name
+        .clone()
+        .or_else(|| variant_ident(&v.value))
+        .unwrap_or_else(|| "Value".into())
+}
+
+/// The Rust name of a header (the checker refuses a header with none).
+pub(crate) fn header_name(wire: &str, h: &spec::Header) -> String {
+    h.rust_name
+        .clone()
+        .or_else(|| field_ident(wire))
+        .unwrap_or_else(|| "header".into())
+}
+
 struct Lowerer<'a> {
     spec: &'a spec::SpecFile,
 }
@@ -123,11 +140,7 @@ impl Lowerer<'_> {
                     .iter()
                     .map(|v| Variant {
                         wire: v.value.clone(),
-                        ident: v
-                            .rust_name
-                            .clone()
-                            .or_else(|| variant_ident(&v.value))
-                            .unwrap_or_else(|| "Value".into()),
+                        ident: variant_name(v),
                         docs: lines(&v.description),
                     })
                     .collect(),
@@ -314,11 +327,7 @@ fn headers(h: &IndexMap<String, spec::Header>) -> Vec<Header> {
     h.iter()
         .map(|(wire, h)| Header {
             wire: wire.clone(),
-            ident: h
-                .rust_name
-                .clone()
-                .or_else(|| field_ident(wire))
-                .unwrap_or_else(|| "header".into()),
+            ident: header_name(wire, h),
             docs: lines(&h.description),
             required: h.required,
             constant: h.constant.clone(),

@@ -11,7 +11,7 @@ mod lower;
 pub use analysis::Analysis;
 #[cfg(test)]
 pub(crate) use lower::rule_test;
-pub(crate) use lower::{lower, lower_field};
+pub(crate) use lower::{header_name, lower, lower_field, variant_name};
 
 use crate::lang::{Constraint, Encoding, Lenient, Method, Scalar, Template};
 
