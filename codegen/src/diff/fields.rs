@@ -458,13 +458,9 @@ pub(super) fn enum_values(
             continue;
         };
         let vat = at.field(&o.value);
-        let (oi, ni) = (variant_name(o), variant_name(n));
+        let (oi, ni) = (crate::model::variant_name(o), crate::model::variant_name(n));
         if oi != ni {
-            let d = format!(
-                "`rust_name` `{}` → `{}`",
-                oi.as_deref().unwrap_or("(none)"),
-                ni.as_deref().unwrap_or("(none)")
-            );
+            let d = format!("`rust_name` `{oi}` → `{ni}`");
             c.push(Kind::RustNameChanged, side, &vat, d);
         } else if o.rust_name != n.rust_name {
             let docs = [("rust_name", o.rust_name.as_deref(), n.rust_name.as_deref())];
@@ -473,9 +469,4 @@ pub(super) fn enum_values(
         let (od, nd) = (o.description.as_deref(), n.description.as_deref());
         c.docs(side, &vat, &[("description", od, nd)]);
     }
-}
-
-/// The Rust variant an enum value becomes, as the model names it.
-fn variant_name(v: &EnumValue) -> Option<String> {
-    Some(crate::model::variant_name(v))
 }
