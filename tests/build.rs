@@ -2,6 +2,8 @@
 //!
 //! - the module of `fixtures/hostile/hostile.yaml`, whose text is hostile
 //!   (pasted code, indentation, control and bidi characters);
+//! - the modules of `fixtures/language/`, specs that use every construct
+//!   of the language (their bodies are asserted in `tests/language.rs`);
 //! - the modules of the random specs `check` accepts
 //!   (`build/random_specs.rs`): whatever `check` accepts must compile.
 //!
@@ -28,6 +30,12 @@ fn main() -> ExitCode {
     };
     println!("cargo:rerun-if-changed=fixtures/hostile");
     println!("cargo:rerun-if-changed=fixtures/hostile/hostile.yaml");
+    println!("cargo:rerun-if-changed=fixtures/language");
+    if let Ok(files) = codegen::load::spec_files(&manifest.join("fixtures/language")) {
+        for f in files {
+            println!("cargo:rerun-if-changed={}", f.display());
+        }
+    }
     println!("cargo:rerun-if-changed=build/random_specs.rs");
     println!("cargo:rerun-if-env-changed=RANDOM_SPECS");
     println!("cargo:rerun-if-env-changed=RANDOM_SPECS_DUMP");
@@ -36,6 +44,13 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=GENERATED_CLIENT_CHECKOUT");
     if let Err(e) = codegen::Config::new().write_to(&manifest.join("fixtures/hostile"), &out) {
         eprintln!("error: fixtures/hostile does not generate:\n{e}");
+        return ExitCode::FAILURE;
+    }
+    if let Err(e) = codegen::Config::new()
+        .index_file(None)
+        .write_to(&manifest.join("fixtures/language"), &out.join("language"))
+    {
+        eprintln!("error: fixtures/language does not generate:\n{e}");
         return ExitCode::FAILURE;
     }
     match random(&out) {

@@ -251,7 +251,7 @@ spec_words!(Scheme { Basic = "basic", Bearer = "bearer" });
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Encoding {
-    /// `application/x-www-form-urlencoded`, flat names.
+    /// `application/x-www-form-urlencoded`, nested names in brackets.
     Form,
     /// `application/json`.
     Json,
@@ -271,6 +271,45 @@ impl Encoding {
             Encoding::JsonApi => "application/vnd.api+json",
         }
     }
+}
+
+/// How a form body writes list items (`request.form.lists`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListStyle {
+    /// `a[0]=x&a[1]=y`.
+    #[default]
+    Indexed,
+    /// `a[]=x&a[]=y`.
+    Brackets,
+}
+
+spec_words!(ListStyle { Indexed = "indexed", Brackets = "brackets" });
+
+/// How a form body sends the brackets of nested names
+/// (`request.form.brackets`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BracketStyle {
+    /// Percent-encoded: `a%5Bb%5D=x`.
+    #[default]
+    Encoded,
+    /// As they are: `a[b]=x`.
+    Literal,
+}
+
+spec_words!(BracketStyle { Encoded = "encoded", Literal = "literal" });
+
+/// The conventions of a form body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormStyle {
+    /// List items.
+    #[serde(default)]
+    pub lists: ListStyle,
+    /// Brackets of nested names.
+    #[serde(default)]
+    pub brackets: BracketStyle,
 }
 
 /// Leniencies of response decoding.

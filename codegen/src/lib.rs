@@ -16,6 +16,7 @@ mod config;
 pub mod diag;
 pub mod diff;
 mod emit;
+mod graph;
 pub mod lang;
 pub mod load;
 pub mod model;

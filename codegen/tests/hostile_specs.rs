@@ -36,7 +36,12 @@ fn razorpay() -> String {
 
 /// The razorpay spec with a chain `T0 -> T1 -> … -> T{n-1}` of object types,
 /// each with a constrained field, the request holding `T0`.
-fn chain_spec(n: usize) -> String {
+fn chain_spec(n: usize, required: bool) -> String {
+    let required = if required {
+        "        required: true\n"
+    } else {
+        ""
+    };
     let mut types = String::from("types:\n");
     for i in 0..n {
         types.push_str(&format!(
@@ -44,7 +49,7 @@ fn chain_spec(n: usize) -> String {
         ));
         if i + 1 < n {
             types.push_str(&format!(
-                "      next:\n        type: T{}\n        description: n\n",
+                "      next:\n        type: T{}\n        description: n\n{required}",
                 i + 1
             ));
         }
@@ -78,7 +83,7 @@ fn ten_thousand_nested_sequences_get_a_positioned_diagnostic() {
 
 #[test]
 fn a_chain_of_a_thousand_types_checks_and_generates() {
-    let dir = spec_dir("chain", &chain_spec(1_000));
+    let dir = spec_dir("chain", &chain_spec(1_000, false));
     let generated = on_small_stack(move || {
         codegen::Config::new()
             .generate(&dir)
@@ -93,11 +98,36 @@ fn a_chain_of_a_thousand_types_checks_and_generates() {
 }
 
 #[test]
-fn a_type_on_a_long_cycle_is_reported_once_each() {
-    // T0 -> T1 -> … -> T2999 -> T0: every type on the cycle is reported.
-    let text = chain_spec(3_000).replacen(
+fn a_long_optional_cycle_is_boxed_without_deep_recursion() {
+    // The same cycle through optional fields has finite values: each link
+    // is boxed, and nothing in the generator recurses along it.
+    let text = chain_spec(3_000, false).replacen(
         "  T2999:\n    kind: object\n    description: t\n    fields:\n",
         "  T2999:\n    kind: object\n    description: t\n    fields:\n      back:\n        type: T0\n        description: b\n",
+        1,
+    );
+    let dir = spec_dir("optional_cycle", &text);
+    let generated = on_small_stack(move || {
+        codegen::Config::new()
+            .generate(&dir)
+            .map_err(|e| e.to_string())
+    })
+    .expect("generates");
+    let code = &generated.files[0].code;
+    assert_eq!(
+        code.matches("Option<Box<T").count(),
+        3_000,
+        "every link boxed"
+    );
+}
+
+#[test]
+fn a_type_on_a_long_cycle_is_reported_once_each() {
+    // T0 -> T1 -> … -> T2999 -> T0 through required fields: no value is
+    // finite, and every type on the cycle is reported.
+    let text = chain_spec(3_000, true).replacen(
+        "  T2999:\n    kind: object\n    description: t\n    fields:\n",
+        "  T2999:\n    kind: object\n    description: t\n    fields:\n      back:\n        type: T0\n        description: b\n        required: true\n",
         1,
     );
     let dir = spec_dir("cycle", &text);

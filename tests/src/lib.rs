@@ -9,6 +9,9 @@ pub use generated_client::runtime;
 // The module generated from `fixtures/hostile/hostile.yaml` (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/hostile.rs"));
 
+// The modules generated from `fixtures/language/` (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/language/shop.rs"));
+
 /// The modules of the random specs `check` accepted (see `build.rs` and
 /// `build/random_specs.rs`): compiled here, so an accepted spec whose code
 /// does not compile, or warns, fails the build.

@@ -5,7 +5,6 @@
 //! changes it. A spec with no diagnostics is safe to lower into the model.
 
 mod fields;
-mod graph;
 mod names;
 mod operations;
 mod provider;

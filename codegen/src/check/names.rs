@@ -104,6 +104,9 @@ const REQUEST_METHODS: [&str; 9] = [
     "fmt",
 ];
 
+/// Methods of a named object a request can contain besides its setters.
+const OBJECT_METHODS: [&str; 5] = ["new", "validate_into", "collect_secrets", "clone", "fmt"];
+
 /// Parameters and locals of `Client::new` / `Client::with_transport`,
 /// beside one parameter per provider header.
 const CLIENT_NEW_LOCALS: [&str; 7] = [
@@ -132,6 +135,81 @@ impl Checker<'_> {
             self.operation_params(&path, op);
             if let Some(req) = &op.request {
                 self.request_members(&path.key("request"), req, &op.headers);
+            }
+        }
+        for name in self.request_objects() {
+            self.object_members(&name);
+        }
+    }
+
+    /// The named objects a request can contain (they get a constructor and
+    /// setters), in spec order.
+    fn request_objects(&self) -> Vec<String> {
+        let types = &self.spec.spec.types;
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<&str> = self
+            .spec
+            .spec
+            .operations
+            .values()
+            .filter_map(|op| op.request.as_ref())
+            .flat_map(|r| r.fields.values())
+            .flat_map(|f| std::iter::once(f.ty.as_str()).chain(f.items.as_deref()))
+            .collect();
+        while let Some(name) = stack.pop() {
+            let Some(def) = types.get(name) else { continue };
+            if !seen.insert(name) {
+                continue;
+            }
+            stack.extend(def.items.as_deref());
+            for f in def.fields.values() {
+                stack.push(f.ty.as_str());
+                stack.extend(f.items.as_deref());
+            }
+        }
+        types
+            .iter()
+            .filter(|(n, d)| d.kind == crate::lang::Kind::Object && seen.contains(n.as_str()))
+            .map(|(n, _)| n.clone())
+            .collect()
+    }
+
+    /// The fields of a request object become its setters, beside its own
+    /// methods and one `clear_…` method per clearable field.
+    fn object_members(&mut self, name: &str) {
+        let Some(def) = self.spec.spec.types.get(name) else {
+            return;
+        };
+        let path = SpecPath::root().key("types").key(name);
+        let mut taken: BTreeMap<String, String> = OBJECT_METHODS
+            .iter()
+            .map(|m| (m.to_string(), format!("the type's own `{m}`")))
+            .collect();
+        for (wire, f) in &def.fields {
+            let Some(ident) = field_rust_name(wire, f) else {
+                continue;
+            };
+            let at = path.key("fields").key(wire);
+            let mut names = vec![(ident.clone(), format!("the setter of field `{wire}`"))];
+            if f.nullable {
+                names.push((
+                    format!("clear_{ident}"),
+                    format!("the `clear_{ident}` method of field `{wire}`"),
+                ));
+            }
+            for (method, what) in names {
+                match taken.get(&method) {
+                    // Two fields with one Rust name are reported by the field checks.
+                    Some(first) if first.starts_with("the setter") && what.starts_with("the setter") => {}
+                    Some(first) => self.err_key(
+                        &at,
+                        format!("{what} becomes the method `{method}` of `{name}`, which clashes with {first}"),
+                        "give the field another `rust_name:`",
+                    ),
+                    None => {
+                        taken.insert(method, what);
+                    }
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use super::fields::FieldSide;
 use super::values::{kind, Mode, Problem};
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{is_snake, Encoding, Kind, Scalar, Template};
+use crate::lang::{is_snake, Encoding, Kind, Template};
 use crate::load::model::{Example, Operation, Request};
 use crate::load::SpecPath;
 
@@ -264,15 +264,13 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        let types = self.fields(&path.key("fields"), &req.fields, FieldSide::Request);
-        if encoding == Encoding::Form {
-            for (wire, ty) in &types {
-                let flat = matches!(ty, Ty::Scalar(s) if *s != Scalar::Json)
-                    || Self::kind_of(ty) == "enum";
-                if !flat {
-                    self.err_value(&path.key("fields").key(wire).key("type"), format!("form encoding carries flat scalar fields only; `{wire}` is not a scalar"), "flatten it into one field per value (`billing_address_city`, …)");
-                }
-            }
+        self.fields(&path.key("fields"), &req.fields, FieldSide::Request);
+        if encoding != Encoding::Form && req.form.is_some() {
+            self.err_key(
+                &path.key("form"),
+                "`form` applies to `form` encoding only",
+                "remove it, or use `encoding: form`",
+            );
         }
         for (name, rel) in &req.relationships {
             let rp = path.key("relationships").key(name);

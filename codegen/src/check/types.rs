@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::fields::FieldSide;
-use super::graph;
-use super::{Checker, Ty};
+use super::Checker;
+use crate::graph;
 use crate::lang::{is_camel, variant_ident, Kind};
 use crate::load::model::TypeDef;
 use crate::load::SpecPath;
@@ -131,9 +131,10 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Objects that contain themselves without a list or map in between
-    /// cannot be Rust structs of finite size. Every type on such a cycle is
-    /// reported.
+    /// An object may contain itself (the model boxes the fields on the
+    /// cycle), but not through required fields alone: no finite value of
+    /// such a type exists, so no request could be built and no response
+    /// decoded. Every type on such a cycle is reported.
     fn type_cycles(&mut self) {
         let types = &self.spec.spec.types;
         let objects: Vec<&str> = types
@@ -142,14 +143,19 @@ impl<'a> Checker<'a> {
             .map(|(n, _)| n.as_str())
             .collect();
         let cycles = graph::named_on_cycle(&objects, |n| {
-            types[n].fields.values().map(|f| f.ty.as_str()).collect()
+            types[n]
+                .fields
+                .values()
+                .filter(|f| f.required && !f.nullable)
+                .map(|f| f.ty.as_str())
+                .collect()
         });
         for (name, cyclic) in objects.iter().zip(cycles) {
             if cyclic {
                 self.err_key(
                     &SpecPath::root().key("types").key(name),
-                    format!("type `{name}` contains itself"),
-                    "break the cycle with a `list` or `map` field",
+                    format!("type `{name}` contains itself through required fields only, so no value of it is finite"),
+                    "make one field on the cycle optional (or `nullable`), or a `list` or `map`",
                 );
             }
         }
@@ -232,16 +238,6 @@ impl<'a> Checker<'a> {
             }
         }
     }
-
-    /// Whether a resolved type is a named type of the given kind.
-    pub(crate) fn kind_of(ty: &Ty<'_>) -> &'static str {
-        match ty {
-            Ty::Scalar(_) | Ty::AnyScalar => "scalar",
-            Ty::List(_) => "list",
-            Ty::Map(_) => "map",
-            Ty::Named(_, d) => d.kind.name(),
-        }
-    }
 }
 
 pub(super) fn has_any(c: &crate::load::model::Constraints) -> bool {
@@ -262,8 +258,7 @@ pub(super) fn has_any(c: &crate::load::model::Constraints) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_any, Checker, Ty};
-    use crate::lang::Scalar;
+    use super::has_any;
     use crate::load::model::{Constraints, TypeDef};
 
     #[test]
@@ -290,15 +285,10 @@ mod tests {
     }
 
     #[test]
-    fn kind_of_names_the_kind() {
-        assert_eq!(Checker::kind_of(&Ty::Scalar(Scalar::Json)), "scalar");
-        assert_eq!(Checker::kind_of(&Ty::AnyScalar), "scalar");
-        let item = || Box::new(Ty::AnyScalar);
-        assert_eq!(Checker::kind_of(&Ty::List(item())), "list");
-        assert_eq!(Checker::kind_of(&Ty::Map(item())), "map");
+    fn kinds_are_closed_words() {
         for kind in ["object", "enum", "map", "list"] {
             let def: TypeDef = serde_yaml::from_str(&format!("kind: {kind}")).expect("a type");
-            assert_eq!(Checker::kind_of(&Ty::Named("T", &def)), kind);
+            assert_eq!(def.kind.name(), kind);
         }
         assert!(serde_yaml::from_str::<TypeDef>("kind: record").is_err());
     }

@@ -3,6 +3,7 @@
 //! Each provider becomes one `pub mod` item. Nothing here reads files or
 //! YAML; the same model always gives the same tokens.
 
+mod builder;
 mod client;
 mod ctx;
 mod docs;

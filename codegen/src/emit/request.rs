@@ -6,11 +6,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ctx::Ctx;
-use super::docs;
-use super::rust_types::{field_ty, is_secret, is_string};
+
 use super::types::rename;
 use super::validate;
-use crate::lang::Encoding;
+use super::{builder, docs};
+use crate::lang::{BracketStyle, Encoding, ListStyle};
 use crate::model::{Field, Operation, Presence, Request};
 
 /// The request type of an operation.
@@ -44,11 +44,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         }
     });
     let constructor = constructor(r);
-    let setters = r
-        .fields
-        .iter()
-        .filter(|f| f.presence != Presence::Required)
-        .map(setter);
+    let setters = builder::setters(&r.fields, Some(r.encoding));
     let rel_setters = r
         .relationships
         .iter()
@@ -167,47 +163,13 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
 fn field_decl(f: &Field) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
     let rename = rename(f);
-    let inner = field_ty(f);
-    match f.presence {
-        Presence::Required => quote!(#rename #ident: #inner,),
-        Presence::Optional => quote! {
-            #rename
-            #[serde(skip_serializing_if = "Option::is_none")]
-            #ident: Option<#inner>,
-        },
-        Presence::Clearable => quote! {
-            #rename
-            #[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")]
-            #ident: rt::Patch<#inner>,
-        },
-    }
-}
-
-/// The parameter type and conversion of a setter or constructor argument.
-fn param(f: &Field) -> (TokenStream, TokenStream) {
-    if is_secret(f) {
-        (quote!(impl Into<rt::Secret>), quote!(.into()))
-    } else if is_string(&f.ty) {
-        (quote!(impl Into<String>), quote!(.into()))
-    } else {
-        (field_ty(f), quote!())
-    }
+    let skip = builder::skip_attr(f);
+    let ty = builder::declared_ty(f);
+    quote!(#rename #skip #ident: #ty,)
 }
 
 fn constructor(r: &Request) -> TokenStream {
-    let required: Vec<&Field> = r
-        .fields
-        .iter()
-        .filter(|f| f.presence == Presence::Required)
-        .collect();
-    let mut params = Vec::new();
-    let mut names = Vec::new();
-    for f in &required {
-        let ident = format_ident!("{}", f.ident);
-        let (ty, _) = param(f);
-        params.push(quote!(#ident: #ty));
-        names.push(docs::code(&f.wire));
-    }
+    let (mut params, mut names) = builder::required_params(&r.fields);
     for rel in r.relationships.iter().filter(|rel| rel.required) {
         let ident = format_ident!("{}", rel.ident);
         params.push(quote!(#ident: impl Into<String>));
@@ -223,21 +185,7 @@ fn constructor(r: &Request) -> TokenStream {
         params.push(quote!(#ident: impl Into<#ty>));
         names.push(format!("{} (header)", docs::code(&h.wire)));
     }
-    let inits = r.fields.iter().map(|f| {
-        let ident = format_ident!("{}", f.ident);
-        match f.presence {
-            Presence::Required => {
-                let (_, conv) = param(f);
-                if conv.is_empty() {
-                    quote!(#ident,)
-                } else {
-                    quote!(#ident: #ident #conv,)
-                }
-            }
-            Presence::Optional => quote!(#ident: None,),
-            Presence::Clearable => quote!(#ident: rt::Patch::Unchanged,),
-        }
-    });
+    let inits = builder::inits(&r.fields);
     let rel_inits = r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
         if rel.required {
@@ -271,44 +219,6 @@ fn constructor(r: &Request) -> TokenStream {
     }
 }
 
-fn setter(f: &Field) -> TokenStream {
-    let ident = format_ident!("{}", f.ident);
-    let (ty, conv) = param(f);
-    let mut lines = f.docs.clone();
-    if lines.is_empty() {
-        lines.push(format!("Sets `{}`.", f.wire));
-    }
-    let d = docs::attrs(&lines);
-    match f.presence {
-        Presence::Clearable => {
-            let clear = format_ident!("clear_{}", f.ident);
-            let clear_doc = format!(
-                " Sends {} as `null`, clearing the value on the server.",
-                docs::code(&f.wire)
-            );
-            quote! {
-                #d
-                pub fn #ident(mut self, value: #ty) -> Self {
-                    self.#ident = rt::Patch::Set(value #conv);
-                    self
-                }
-                #[doc = #clear_doc]
-                pub fn #clear(mut self) -> Self {
-                    self.#ident = rt::Patch::Clear;
-                    self
-                }
-            }
-        }
-        _ => quote! {
-            #d
-            pub fn #ident(mut self, value: #ty) -> Self {
-                self.#ident = Some(value #conv);
-                self
-            }
-        },
-    }
-}
-
 /// `fn body(&self, …) -> Result<rt::Body, String>` in the operation's encoding.
 fn encoder(r: &Request) -> TokenStream {
     let doc = format!(" The encoded body: {}.", r.encoding.content_type());
@@ -320,42 +230,21 @@ fn encoder(r: &Request) -> TokenStream {
             }
         },
         Encoding::Form => {
-            let pairs = r.fields.iter().map(|f| {
-                let ident = format_ident!("{}", f.ident);
-                let wire = &f.wire;
-                // Text goes into the form as it is; other values through
-                // their `Display`.
-                let (add, show) = if is_secret(f) {
-                    (quote!(text), quote!(value.expose()))
-                } else if is_string(&f.ty) {
-                    (quote!(text), quote!(value))
-                } else {
-                    (quote!(pair), quote!(value))
-                };
-                match f.presence {
-                    Presence::Required => {
-                        quote!({ let value = &self.#ident; form.#add(#wire, #show); })
-                    }
-                    Presence::Optional => quote! {
-                        if let Some(value) = &self.#ident {
-                            form.#add(#wire, #show);
-                        }
-                    },
-                    Presence::Clearable => quote! {
-                        match &self.#ident {
-                            rt::Patch::Set(value) => form.#add(#wire, #show),
-                            rt::Patch::Clear => form.text(#wire, ""),
-                            rt::Patch::Unchanged => {}
-                        }
-                    },
-                }
-            });
+            let lists = match r.form.lists {
+                ListStyle::Indexed => quote!(Indexed),
+                ListStyle::Brackets => quote!(Empty),
+            };
+            let brackets = match r.form.brackets {
+                BracketStyle::Encoded => quote!(Encoded),
+                BracketStyle::Literal => quote!(Literal),
+            };
             quote! {
                 #[doc = #doc]
                 pub fn body(&self) -> Result<rt::Body, String> {
-                    let mut form = rt::FormEncoder::new();
-                    #(#pairs)*
-                    Ok(form.finish())
+                    rt::form_body(self, rt::FormStyle {
+                        lists: rt::ListStyle::#lists,
+                        brackets: rt::BracketStyle::#brackets,
+                    })
                 }
             }
         }

@@ -37,10 +37,13 @@ fn scalar(s: Scalar) -> TokenStream {
 }
 
 /// The Rust type of a field's value, before optionality: secrets of text
-/// fields become `rt::Secret`.
+/// fields become `rt::Secret`, and a field on a type cycle is boxed.
 pub(crate) fn field_ty(f: &Field) -> TokenStream {
     if is_secret(f) {
         quote!(rt::Secret)
+    } else if f.boxed {
+        let inner = ty(&f.ty);
+        quote!(Box<#inner>)
     } else {
         ty(&f.ty)
     }

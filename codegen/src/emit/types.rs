@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use super::ctx::{alias_validator, Ctx};
 use super::docs;
 use super::rust_types::field_ty;
-use super::{secrets, validate};
+use super::{builder, secrets, validate};
 use crate::model::{Alias, Decode, Enum, Field, Object, Presence, TypeDef};
 
 /// Doc attributes of a named type: its description (or its name), then a
@@ -48,9 +48,12 @@ pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> TokenStream {
 fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", o.name);
     let docs = type_docs(&o.docs, &o.name, ctx);
-    let fields = o.fields.iter().map(object_field);
-    let validator = if ctx.is_request_type(&o.name) {
-        let body = validate::fields_body(&o.fields, &o.rules, false, ctx);
+    let request = ctx.is_request_type(&o.name);
+    let fields = o.fields.iter().map(|f| object_field(f, request));
+    let methods = if request {
+        let constructor = builder::object_constructor(&o.fields);
+        let setters = builder::setters(&o.fields, None);
+        let body = validate::fields_body(&o.fields, &o.rules, true, ctx);
         let (path, out) = validate::param_names(!ctx.checks(&o.name));
         let secrets = if ctx.object_secrets(&o.name) {
             secrets::object_method(&o.fields, ctx)
@@ -59,6 +62,9 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
         };
         quote! {
             impl #name {
+                #constructor
+                #(#setters)*
+
                 /// Records every constraint this value breaks, under `path`.
                 pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
                     #body
@@ -81,28 +87,40 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
         pub struct #name {
             #(#fields)*
         }
-        #validator
+        #methods
     }
 }
 
-/// A field of a named struct: public, tolerant when decoding.
-fn object_field(f: &Field) -> TokenStream {
+/// A field of a named struct: public, tolerant when decoding. In an
+/// object a request can contain (`request`), a clearable field is an
+/// `rt::Patch`, so a caller can clear it.
+fn object_field(f: &Field, request: bool) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
     let docs = field_docs(f);
     let rename = rename(f);
-    let inner = field_ty(f);
-    let required = f.presence == Presence::Required;
-    let ty = if required {
-        inner
-    } else {
-        quote!(Option<#inner>)
+    let patch = request && f.presence == Presence::Clearable;
+    let ty = match f.presence {
+        Presence::Required => field_ty(f),
+        _ if patch => builder::declared_ty(f),
+        _ => {
+            let inner = field_ty(f);
+            quote!(Option<#inner>)
+        }
     };
-    let lenient = lenient_fn(f, !required);
     let mut serde_args = Vec::new();
-    if !required {
-        serde_args.push(quote!(default));
-        serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
-    }
+    let lenient = match f.presence {
+        Presence::Required => lenient_fn(f, ""),
+        _ if patch => {
+            serde_args.push(quote!(default));
+            serde_args.push(quote!(skip_serializing_if = "rt::Patch::is_unchanged"));
+            lenient_fn(f, "patch_")
+        }
+        _ => {
+            serde_args.push(quote!(default));
+            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
+            lenient_fn(f, "opt_")
+        }
+    };
     if let Some(func) = lenient {
         serde_args.push(quote!(deserialize_with = #func));
     }
@@ -129,8 +147,9 @@ pub(crate) fn rename(f: &Field) -> TokenStream {
     }
 }
 
-/// The lenient decoder of a field, as a path string for `deserialize_with`.
-fn lenient_fn(f: &Field, optional: bool) -> Option<String> {
+/// The lenient decoder of a field, as a path string for `deserialize_with`
+/// (`prefix` names its `opt_` or `patch_` form).
+fn lenient_fn(f: &Field, prefix: &str) -> Option<String> {
     let base = match f.decode {
         Decode::Plain => return None,
         Decode::EmptyArray => "empty_array",
@@ -139,11 +158,7 @@ fn lenient_fn(f: &Field, optional: bool) -> Option<String> {
         Decode::QuotedBool => "quoted_bool",
         Decode::UnquotedString => "unquoted_string",
     };
-    Some(if optional {
-        format!("rt::de::opt_{base}")
-    } else {
-        format!("rt::de::{base}")
-    })
+    Some(format!("rt::de::{prefix}{base}"))
 }
 
 fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {

@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use crate::lang::{Constraint, Encoding, Kind, Lenient, Method, Scheme};
+use crate::lang::{Constraint, Encoding, FormStyle, Kind, Lenient, Method, Scheme};
 
 /// One provider's spec file.
 #[derive(Debug, Clone, Deserialize)]
@@ -335,6 +335,9 @@ pub struct Operation {
 pub struct Request {
     /// `form`, `json` or `jsonapi`.
     pub encoding: Encoding,
+    /// Form: how lists and brackets are written.
+    #[serde(default)]
+    pub form: Option<FormStyle>,
     /// JSON:API: the `data.type` of the resource.
     #[serde(default)]
     pub resource_type: Option<String>,

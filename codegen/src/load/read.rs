@@ -539,6 +539,8 @@ fn word_name(path: &SpecPath) -> &'static str {
         Some("encoding") => "encoding",
         Some("kind") => "kind",
         Some("lenient") => "leniency",
+        Some("lists") => "list style",
+        Some("brackets") => "bracket style",
         _ if path
             .0
             .iter()

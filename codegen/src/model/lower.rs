@@ -30,7 +30,8 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
     let lw = Lowerer { spec: s };
     let mut docs = lines(&p.description);
     docs.extend(decision(&p.decision));
-    let types: Vec<TypeDef> = s.types.iter().map(|(n, d)| lw.type_def(n, d)).collect();
+    let mut types: Vec<TypeDef> = s.types.iter().map(|(n, d)| lw.type_def(n, d)).collect();
+    box_cycles(&mut types);
     let mut operations: Vec<Operation> = s
         .operations
         .iter()
@@ -97,6 +98,37 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
         types,
         operations,
         analysis,
+    }
+}
+
+/// Boxes every object field whose type lies on the same cycle as the
+/// object holding it, so a type that contains itself (through optional
+/// fields: the checker refuses a cycle of required ones) has a finite size.
+/// Lists and maps already hold their items on the heap.
+fn box_cycles(types: &mut [TypeDef]) {
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| match t {
+            TypeDef::Object(o) => o.fields.iter().filter_map(direct_object).collect(),
+            TypeDef::Enum(_) | TypeDef::Alias(_) => Vec::new(),
+        })
+        .collect();
+    let cycles = crate::graph::cycle_components(&edges);
+    for (i, t) in types.iter_mut().enumerate() {
+        let TypeDef::Object(o) = t else { continue };
+        let Some(own) = cycles[i] else { continue };
+        for f in &mut o.fields {
+            f.boxed = direct_object(f).is_some_and(|j| cycles[j] == Some(own));
+        }
+    }
+}
+
+/// The index of the object type a field holds directly (not in a list or
+/// a map).
+fn direct_object(f: &Field) -> Option<usize> {
+    match f.ty {
+        RustTy::Named(_, NamedKind::Object, TypeId(i)) => Some(i),
+        _ => None,
     }
 }
 
@@ -225,6 +257,7 @@ impl Lowerer<'_> {
             } else {
                 Presence::Optional
             },
+            boxed: false,
             sensitive: f.sensitive,
             checks: checks(&f.validation),
         }
@@ -298,6 +331,7 @@ impl Lowerer<'_> {
             name: format!("{}Request", op.to_upper_camel_case()),
             docs,
             encoding: r.encoding,
+            form: r.form.unwrap_or_default(),
             resource_type: r.resource_type.clone(),
             jsonapi_id: None,
             headers: headers(hdrs),

@@ -13,7 +13,7 @@ pub use analysis::Analysis;
 pub(crate) use lower::rule_test;
 pub(crate) use lower::{header_name, lower, lower_field, variant_name};
 
-use crate::lang::{Constraint, Encoding, Lenient, Method, Scalar, Template};
+use crate::lang::{Constraint, Encoding, FormStyle, Lenient, Method, Scalar, Template};
 
 /// One provider: one generated module.
 #[derive(Debug, Clone)]
@@ -222,6 +222,9 @@ pub struct Field {
     pub ty: RustTy,
     /// Presence.
     pub presence: Presence,
+    /// Held in a `Box`: the field's object type contains, directly or
+    /// through other objects, the object the field belongs to.
+    pub boxed: bool,
     /// Secret.
     pub sensitive: bool,
     /// How a response decodes it (from its type and leniencies).
@@ -402,6 +405,8 @@ pub struct Request {
     pub docs: Vec<String>,
     /// Encoding.
     pub encoding: Encoding,
+    /// Form: how lists and brackets are written (the defaults otherwise).
+    pub form: FormStyle,
     /// JSON:API resource type.
     pub resource_type: Option<String>,
     /// JSON:API: the Rust name of the path parameter that is `data.id`.

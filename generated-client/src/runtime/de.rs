@@ -177,6 +177,33 @@ pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D
     }
 }
 
+/// `patch_…` decoders: the `opt_…` decoder of the same name, with `null`
+/// read as [`Patch::Clear`](super::Patch::Clear), for the clearable fields
+/// of objects that travel in requests and responses alike (a missing field
+/// is `Patch::Unchanged` through `#[serde(default)]`).
+macro_rules! patch_decoders {
+    ($($patch:ident from $opt:ident -> $ty:ty;)*) => {$(
+        #[doc = concat!("[`", stringify!($opt), "`], read as a [`Patch`](super::Patch).")]
+        pub fn $patch<'de, D: Deserializer<'de>>(d: D) -> Result<super::Patch<$ty>, D::Error> {
+            Ok($opt(d)?.map_or(super::Patch::Clear, super::Patch::Set))
+        }
+    )*};
+}
+
+patch_decoders! {
+    patch_decimal from opt_decimal -> Decimal;
+    patch_quoted_i64 from opt_quoted_i64 -> i64;
+    patch_quoted_bool from opt_quoted_bool -> bool;
+    patch_unquoted_string from opt_unquoted_string -> String;
+}
+
+/// [`opt_empty_array`], read as a [`Patch`](super::Patch).
+pub fn patch_empty_array<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
+    d: D,
+) -> Result<super::Patch<T>, D::Error> {
+    Ok(opt_empty_array(d)?.map_or(super::Patch::Clear, super::Patch::Set))
+}
+
 /// The response of an operation whose docs describe no body: any body, or
 /// none (a `204`), decodes to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -271,50 +271,6 @@ pub fn check_header_value(name: &str, value: &str) -> Result<(), String> {
     }
 }
 
-/// `application/x-www-form-urlencoded` pairs, in field order.
-pub struct FormEncoder {
-    form: form_urlencoded::Serializer<'static, String>,
-    scratch: String,
-}
-
-impl FormEncoder {
-    /// An empty form.
-    pub fn new() -> Self {
-        FormEncoder {
-            form: form_urlencoded::Serializer::new(String::new()),
-            scratch: String::new(),
-        }
-    }
-
-    /// Appends `name=value` for a text value, as it is.
-    pub fn text(&mut self, name: &str, value: &str) {
-        self.form.append_pair(name, value);
-    }
-
-    /// Appends `name=value`, the value written with its `Display`.
-    pub fn pair(&mut self, name: &str, value: &dyn fmt::Display) {
-        use fmt::Write as _;
-        // One buffer for every value's text, instead of a String each.
-        self.scratch.clear();
-        let _ = write!(self.scratch, "{value}");
-        self.form.append_pair(name, &self.scratch);
-    }
-
-    /// The encoded body.
-    pub fn finish(mut self) -> Body {
-        Body {
-            content_type: "application/x-www-form-urlencoded",
-            bytes: self.form.finish().into_bytes(),
-        }
-    }
-}
-
-impl Default for FormEncoder {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 /// A JSON body.
 pub fn json_body<T: Serialize>(value: &T) -> Result<Body, String> {
     serde_json::to_vec(value)

@@ -6,6 +6,7 @@ pub mod de;
 mod digest;
 mod encode;
 mod error;
+mod form;
 mod http;
 mod patch;
 mod redact;
@@ -18,12 +19,13 @@ pub use de::NoContent;
 pub use digest::spec_digest;
 pub use encode::{
     check_base_url, check_header_value, check_url_variable, json_body, jsonapi_body, segment,
-    segment_int, shown_url, Auth, Body, FormEncoder, Linkage,
+    segment_int, shown_url, Auth, Body, Linkage,
 };
 pub use error::{
     redacted_snippet, snippet, ConfigError, Error, TransportError, TransportErrorKind,
     SNIPPET_CHARS,
 };
+pub use form::{form_body, BracketStyle, FormStyle, ListStyle};
 pub use http::{
     decode, decode_redacting, BoxFuture, ClientCore, HttpRequest, HttpResponse, Method,
     OperationInfo, Transport,

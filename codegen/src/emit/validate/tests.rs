@@ -912,10 +912,10 @@ fn clearable_fields_are_checked_only_when_set() {
         }
     });
     assert_eq!(validator(&items, "CreateOrderRequest"), request);
-    // Named objects hold clearable fields as `Option`.
+    // So do the named objects a request can contain.
     let contact = expect_validator(quote! {
         'field: {
-            let Some(value) = &self.email else { break 'field };
+            let rt::Patch::Set(value) = &self.email else { break 'field };
             let path = path.field("email");
             violations.format(&path, value.as_str(), rt::Format::Email);
         }
@@ -1004,7 +1004,7 @@ fn cross_field_rules_in_requests() {
 }
 
 #[test]
-fn cross_field_rules_in_objects_read_clearable_fields_as_options() {
+fn cross_field_rules_in_request_objects_read_clearable_fields_as_patches() {
     let types = r#"
   Schedule:
     kind: object
@@ -1026,12 +1026,12 @@ fn cross_field_rules_in_objects_read_clearable_fields_as_options() {
             violations.format(&path, value.as_str(), rt::Format::Timestamp);
         }
         'field: {
-            let Some(value) = &self.every else { break 'field };
+            let rt::Patch::Set(value) = &self.every else { break 'field };
             let path = path.field("every");
             violations.format(&path, value.as_str(), rt::Format::Duration);
         }
-        if self.mode.as_ref().is_some_and(|value| value == "repeat") {
-            violations.required_by(&path.field("every"), self.every.is_some(), "A repeating schedule needs `every`.");
+        if self.mode.as_set().is_some_and(|value| value == "repeat") {
+            violations.required_by(&path.field("every"), matches!(self.every, rt::Patch::Set(_)), "A repeating schedule needs `every`.");
             violations.required_by(&path.field("start"), true, "A repeating schedule needs `every`.");
         }
     });
@@ -1098,6 +1098,7 @@ fn field(ident: &str, ty: RustTy, presence: Presence, sensitive: bool) -> Field 
         docs: Vec::new(),
         ty,
         presence,
+        boxed: false,
         sensitive,
         decode: crate::model::Decode::Plain,
         checks: Default::default(),

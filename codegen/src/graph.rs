@@ -1,18 +1,22 @@
-//! Cycle detection over the type graph, linear in its size and without
+//! Cycle detection over the type graph (shared by `check`, which refuses
+//! some cycles, and `model`, which boxes the others), linear in its size and without
 //! recursion (a spec's graph is input: a chain of 10,000 types must not
 //! exhaust the stack).
 
-/// Which nodes lie on a cycle: a node is on one when its strongly connected
-/// component has more than one node, or it has an edge to itself.
-/// Tarjan's algorithm, with an explicit stack.
-pub(crate) fn on_cycle(edges: &[Vec<usize>]) -> Vec<bool> {
+/// The cycle each node lies on: the same number for the nodes of one
+/// strongly connected component that has a cycle (more than one node, or
+/// an edge to itself), `None` for a node on none. Tarjan's algorithm, with
+/// an explicit stack.
+pub(crate) fn cycle_components(edges: &[Vec<usize>]) -> Vec<Option<usize>> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut index = vec![UNSEEN; n];
     let mut low = vec![0; n];
     let mut on_stack = vec![false; n];
     let mut stack: Vec<usize> = Vec::new();
-    let mut cyclic = vec![false; n];
+    let mut cyclic: Vec<Option<usize>> = vec![None; n];
+    let mut self_loop = vec![false; n];
+    let mut components = 0;
     let mut next = 0;
     // (node, position of the next edge to follow)
     let mut work: Vec<(usize, usize)> = Vec::new();
@@ -32,7 +36,7 @@ pub(crate) fn on_cycle(edges: &[Vec<usize>]) -> Vec<bool> {
             if let Some(&w) = edges[v].get(*edge) {
                 *edge += 1;
                 if w == v {
-                    cyclic[v] = true;
+                    self_loop[v] = true;
                 } else if index[w] == UNSEEN {
                     work.push((w, 0));
                 } else if on_stack[w] {
@@ -53,10 +57,11 @@ pub(crate) fn on_cycle(edges: &[Vec<usize>]) -> Vec<bool> {
                         break;
                     }
                 }
-                if component.len() > 1 {
+                if component.len() > 1 || self_loop[v] {
                     for w in component {
-                        cyclic[w] = true;
+                        cyclic[w] = Some(components);
                     }
+                    components += 1;
                 }
             }
         }
@@ -64,12 +69,23 @@ pub(crate) fn on_cycle(edges: &[Vec<usize>]) -> Vec<bool> {
     cyclic
 }
 
-/// [`on_cycle`] for nodes known by name: `next` gives the names a node
-/// points to (names that are not among `names` are no edge).
+/// Which nodes known by name lie on a cycle: `next` gives the names a
+/// node points to (names that are not among `names` are no edge).
 pub(crate) fn named_on_cycle<'a>(
     names: &[&'a str],
     next: impl Fn(&'a str) -> Vec<&'a str>,
 ) -> Vec<bool> {
+    named_cycle_components(names, next)
+        .iter()
+        .map(Option::is_some)
+        .collect()
+}
+
+/// [`cycle_components`] for nodes known by name.
+pub(crate) fn named_cycle_components<'a>(
+    names: &[&'a str],
+    next: impl Fn(&'a str) -> Vec<&'a str>,
+) -> Vec<Option<usize>> {
     let ids: std::collections::HashMap<&str, usize> =
         names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     let edges: Vec<Vec<usize>> = names
@@ -81,12 +97,17 @@ pub(crate) fn named_on_cycle<'a>(
                 .collect()
         })
         .collect();
-    on_cycle(&edges)
+    cycle_components(&edges)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::on_cycle;
+    fn on_cycle(edges: &[Vec<usize>]) -> Vec<bool> {
+        super::cycle_components(edges)
+            .iter()
+            .map(Option::is_some)
+            .collect()
+    }
 
     #[test]
     fn finds_exactly_the_nodes_on_cycles() {
@@ -106,6 +127,13 @@ mod tests {
             on_cycle(&edges),
             [true, true, true, false, true, false, true, true]
         );
+        let c = super::cycle_components(&edges);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[1], c[2]);
+        assert_eq!(c[6], c[7]);
+        assert!(c[0].is_some() && c[4].is_some() && c[6].is_some());
+        assert!(c[0] != c[4] && c[0] != c[6] && c[4] != c[6]);
+        assert_eq!((c[3], c[5]), (None, None));
     }
 
     #[test]

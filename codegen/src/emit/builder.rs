@@ -1,0 +1,164 @@
+//! Builders of request values, shared by request types and the named
+//! objects a request can contain: a constructor taking the required
+//! fields, a chained setter for each other field, and a `clear_…` method
+//! for each clearable one. No request value needs a struct literal (named
+//! objects are `#[non_exhaustive]`) or serde to be built.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs;
+use super::rust_types::{field_ty, is_secret, is_string};
+use crate::lang::Encoding;
+use crate::model::{Field, Presence};
+
+/// The parameter type of a setter or constructor argument for `f`, and
+/// the expression that turns the argument `value` into the stored value.
+pub(crate) fn param(f: &Field, value: &TokenStream) -> (TokenStream, TokenStream) {
+    let (ty, converted) = if is_secret(f) {
+        (quote!(impl Into<rt::Secret>), quote!(#value.into()))
+    } else if is_string(&f.ty) {
+        (quote!(impl Into<String>), quote!(#value.into()))
+    } else {
+        (super::rust_types::ty(&f.ty), quote!(#value))
+    };
+    if f.boxed {
+        (ty, quote!(Box::new(#converted)))
+    } else {
+        (ty, converted)
+    }
+}
+
+/// Whether [`param`] converts the argument (else it is stored as given).
+fn converts(f: &Field) -> bool {
+    f.boxed || is_secret(f) || is_string(&f.ty)
+}
+
+/// The constructor parameters of the required fields, and the doc names
+/// of those fields.
+pub(crate) fn required_params(fields: &[Field]) -> (Vec<TokenStream>, Vec<String>) {
+    fields
+        .iter()
+        .filter(|f| f.presence == Presence::Required)
+        .map(|f| {
+            let ident = format_ident!("{}", f.ident);
+            let (ty, _) = param(f, &quote!(#ident));
+            (quote!(#ident: #ty), docs::code(&f.wire))
+        })
+        .unzip()
+}
+
+/// The struct-literal initialisers of `fields` in a constructor: required
+/// fields from the parameters of the same name, the others unset.
+pub(crate) fn inits(fields: &[Field]) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .map(|f| {
+            let ident = format_ident!("{}", f.ident);
+            match f.presence {
+                Presence::Required if !converts(f) => quote!(#ident,),
+                Presence::Required => {
+                    let (_, value) = param(f, &quote!(#ident));
+                    quote!(#ident: #value,)
+                }
+                Presence::Optional => quote!(#ident: None,),
+                Presence::Clearable => quote!(#ident: rt::Patch::Unchanged,),
+            }
+        })
+        .collect()
+}
+
+/// The setters of the fields that are not required (and `clear_…` for the
+/// clearable ones, which are `rt::Patch`). `encoding` is the body's, when
+/// the fields belong to one request (a named object may travel in several).
+pub(crate) fn setters(fields: &[Field], encoding: Option<Encoding>) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .filter(|f| f.presence != Presence::Required)
+        .map(|f| setter(f, encoding))
+        .collect()
+}
+
+fn setter(f: &Field, encoding: Option<Encoding>) -> TokenStream {
+    let ident = format_ident!("{}", f.ident);
+    let (ty, value) = param(f, &quote!(value));
+    let mut lines = f.docs.clone();
+    if lines.is_empty() {
+        lines.push(format!("Sets {}.", docs::code(&f.wire)));
+    }
+    let d = docs::attrs(&lines);
+    match f.presence {
+        Presence::Clearable => {
+            let clear = format_ident!("clear_{}", f.ident);
+            let wire = docs::code(&f.wire);
+            let clear_doc = match encoding {
+                Some(Encoding::Form) => {
+                    format!(" Sends {wire} with an empty value, clearing it on the server.")
+                }
+                Some(Encoding::Json | Encoding::JsonApi) => {
+                    format!(" Sends {wire} as `null`, clearing the value on the server.")
+                }
+                None => format!(
+                    " Sends {wire} as `null` (in a form, with an empty value), clearing the value on the server."
+                ),
+            };
+            quote! {
+                #d
+                pub fn #ident(mut self, value: #ty) -> Self {
+                    self.#ident = rt::Patch::Set(#value);
+                    self
+                }
+                #[doc = #clear_doc]
+                pub fn #clear(mut self) -> Self {
+                    self.#ident = rt::Patch::Clear;
+                    self
+                }
+            }
+        }
+        _ => quote! {
+            #d
+            pub fn #ident(mut self, value: #ty) -> Self {
+                self.#ident = Some(#value);
+                self
+            }
+        },
+    }
+}
+
+/// The declared type of a field of a request value, optionality included.
+pub(crate) fn declared_ty(f: &Field) -> TokenStream {
+    let inner = field_ty(f);
+    match f.presence {
+        Presence::Required => inner,
+        Presence::Optional => quote!(Option<#inner>),
+        Presence::Clearable => quote!(rt::Patch<#inner>),
+    }
+}
+
+/// The serde attribute of a request value's field that is not required.
+pub(crate) fn skip_attr(f: &Field) -> TokenStream {
+    match f.presence {
+        Presence::Required => quote!(),
+        Presence::Optional => quote!(#[serde(skip_serializing_if = "Option::is_none")]),
+        Presence::Clearable => {
+            quote!(#[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")])
+        }
+    }
+}
+
+/// `pub fn new(required…) -> Self` of a named request object.
+pub(crate) fn object_constructor(fields: &[Field]) -> TokenStream {
+    let (params, names) = required_params(fields);
+    let inits = inits(fields);
+    let doc = if names.is_empty() {
+        " A value with no field set yet; add fields with the setters.".to_string()
+    } else {
+        format!(" A value with its required fields: {}.", names.join(", "))
+    };
+    quote! {
+        #[doc = #doc]
+        pub fn new(#(#params),*) -> Self {
+            Self { #(#inits)* }
+        }
+    }
+}
