@@ -11,6 +11,7 @@ mod cases;
 use cases::{cases, Case, Expect};
 use generated_client::runtime::ValidationErrors;
 use generated_client::{commercelayer, costplus, juspay, razorpay};
+use integration_tests::shop;
 use serde_json::Value;
 
 fn spec_dir() -> PathBuf {
@@ -46,15 +47,32 @@ fn run(case: &Case) -> Result<Result<(), ValidationErrors>, String> {
         ("commercelayer", "update_order") => {
             decode_and_validate(&case.body, commercelayer::UpdateOrderRequest::validate)
         }
+        ("shop", "update_order") => {
+            decode_and_validate(&case.body, shop::UpdateOrderRequest::validate)
+        }
+        ("shop", "update_cart") => {
+            decode_and_validate(&case.body, shop::UpdateCartRequest::validate)
+        }
+        ("shop", "replace_order") => {
+            decode_and_validate(&case.body, shop::ReplaceOrderRequest::validate)
+        }
+        ("shop", "update_customer") => {
+            decode_and_validate(&case.body, shop::UpdateCustomerRequest::validate)
+        }
         (p, o) => Err(format!(
             "no compiled request type registered for {p}.{o}: add it to `run`"
         )),
     }
 }
 
+fn language_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/language")
+}
+
 #[test]
 fn every_constraint_holds_at_and_past_its_limit() {
-    let cases = all_cases(&spec_dir());
+    let mut cases = all_cases(&spec_dir());
+    cases.extend(all_cases(&language_dir()));
     let mut failures = Vec::new();
     for case in &cases {
         let label = format!("{}.{}: {}", case.provider, case.operation, case.name);
@@ -104,6 +122,11 @@ fn every_constraint_holds_at_and_past_its_limit() {
         ("costplus", "required"),
         ("costplus", "format"),
         ("commercelayer", "allowed"),
+        ("shop", "required"),
+        ("shop", "forbid"),
+        ("shop", "at_least_one_of"),
+        ("shop", "exactly_one_of"),
+        ("shop", "mutually_exclusive"),
     ] {
         assert!(
             cases.iter().any(|c| c.provider == provider

@@ -204,3 +204,104 @@ fn nested_values_are_validated_with_json_pointer_paths() {
         Ok(())
     );
 }
+
+// ---- cross-field rules ----------------------------------------------------
+
+fn customer() -> shop::UpdateCustomerRequest {
+    shop::UpdateCustomerRequest::new()
+        .name("Ada")
+        .card_token("tok_1")
+}
+
+fn broken(request: &shop::UpdateCustomerRequest) -> Vec<(String, Rule, String)> {
+    match request.validate() {
+        Ok(()) => Vec::new(),
+        Err(errors) => errors
+            .0
+            .iter()
+            .map(|v| (v.path.clone(), v.rule, v.message.to_string()))
+            .collect(),
+    }
+}
+
+fn one(path: &str, rule: Rule, message: &str) -> Vec<(String, Rule, String)> {
+    vec![(path.to_string(), rule, message.to_string())]
+}
+
+#[test]
+fn group_rules_report_at_the_object_with_the_docs_message() {
+    assert_eq!(broken(&customer()), []);
+    // An update that changes nothing is refused before it is sent.
+    let empty = shop::UpdateCustomerRequest::new().card_token("tok_1");
+    assert_eq!(
+        broken(&empty),
+        one(
+            "",
+            Rule::AtLeastOneOf,
+            "Give the customer a name or a nickname."
+        )
+    );
+    assert_eq!(
+        broken(&customer().email("a@b.example").phone("+1 555")),
+        one(
+            "",
+            Rule::MutuallyExclusive,
+            "Contact the customer by e-mail or by phone, not both."
+        )
+    );
+    let message = "Pay with exactly one of a card or a bank account.";
+    assert_eq!(
+        broken(&customer().bank_account("DE89")),
+        one("", Rule::ExactlyOneOf, message)
+    );
+    assert_eq!(
+        broken(&shop::UpdateCustomerRequest::new().name("Ada")),
+        one("", Rule::ExactlyOneOf, message)
+    );
+}
+
+#[test]
+fn condition_rules_require_or_forbid_with_json_pointer_paths() {
+    let state = "A state is required in the US and Canada.";
+    for country in ["US", "CA"] {
+        assert_eq!(
+            broken(&customer().country(country)),
+            one("/state", Rule::Required, state)
+        );
+        assert_eq!(broken(&customer().country(country).state("ON")), []);
+    }
+    assert_eq!(broken(&customer().country("FR")), []);
+    // Required unless the country is one of those listed.
+    let postal = "A postal code is required outside GB, IE and HK.";
+    assert_eq!(
+        broken(&customer().billing_country("FR")),
+        one("/postal_code", Rule::Required, postal)
+    );
+    for exempt in ["GB", "IE", "HK"] {
+        assert_eq!(broken(&customer().billing_country(exempt)), []);
+    }
+    // Not triggered when the field is not sent.
+    assert_eq!(broken(&customer()), []);
+    assert_eq!(
+        broken(&customer().method("card").upi_vpa("a@upi")),
+        one(
+            "/upi_vpa",
+            Rule::Forbidden,
+            "A card payment takes no UPI address."
+        )
+    );
+    assert_eq!(broken(&customer().method("upi").upi_vpa("a@upi")), []);
+    // Required when another field is present at all.
+    assert_eq!(
+        broken(&customer().shipping_city("Paris")),
+        one(
+            "/shipping_name",
+            Rule::Required,
+            "A shipping address needs a recipient."
+        )
+    );
+    assert_eq!(
+        broken(&customer().shipping_city("Paris").shipping_name("Ada")),
+        []
+    );
+}

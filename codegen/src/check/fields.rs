@@ -9,7 +9,7 @@ use super::values::Mode;
 use super::{Checker, Ty};
 use crate::diag::suggest;
 use crate::lang::{field_ident, is_snake, Constraint, Kind, Lenient, Scalar, SCALAR_ITEMS};
-use crate::load::model::{Constraints, Field, Rule};
+use crate::load::model::{Condition, Constraints, Field, Rule};
 use crate::load::SpecPath;
 
 /// Where a set of fields is used.
@@ -371,27 +371,90 @@ impl<'a> Checker<'a> {
         rules: &[Rule],
         fields: &IndexMap<String, Field>,
     ) {
-        let names: Vec<&str> = fields.keys().map(String::as_str).collect();
         for (i, r) in rules.iter().enumerate() {
             let rp = path.index(i);
-            match fields.get(&r.when.field) {
-                None => self.err_value(
-                    &rp.key("when").key("field"),
-                    format!("rule refers to unknown field `{}`", r.when.field),
-                    suggest(&r.when.field, &names),
+            let groups: Vec<&str> = [
+                ("at_least_one_of", &r.at_least_one_of),
+                ("exactly_one_of", &r.exactly_one_of),
+                ("mutually_exclusive", &r.mutually_exclusive),
+            ]
+            .into_iter()
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(k, _)| k)
+            .collect();
+            match (&r.when, groups.as_slice()) {
+                (None, []) => self.err_key(
+                    &rp,
+                    "a rule needs a condition (`when`) or a group (`at_least_one_of`, `exactly_one_of`, `mutually_exclusive`)",
+                    "e.g. `when: { field: mode, equals: delayed }` with `require: [expires_at]`",
                 ),
-                Some(f) => {
-                    if let Some(ty) = self.lookup_field(f) {
-                        let at = rp.key("when").key("equals");
-                        if comparable(&ty, &r.when.equals) {
-                            self.value(&at, &ty, false, &r.when.equals, Mode::Request);
+                (Some(_), [first, ..]) | (None, [_, first, ..]) => self.err_key(
+                    &rp.key(first),
+                    "a rule is either a condition or one group",
+                    "split it into one rule each",
+                ),
+                (Some(c), []) => self.when_rule(&rp, r, c, fields),
+                (None, [group]) => self.group_rule(&rp.key(group), r, group, fields),
+            }
+        }
+    }
+
+    /// A condition rule: its field, its comparison, and what it requires
+    /// or forbids.
+    fn when_rule(
+        &mut self,
+        rp: &SpecPath,
+        r: &Rule,
+        c: &Condition,
+        fields: &IndexMap<String, Field>,
+    ) {
+        let names: Vec<&str> = fields.keys().map(String::as_str).collect();
+        let given: Vec<&str> = [
+            ("equals", c.equals.is_some()),
+            ("in", c.one_of.is_some()),
+            ("not_in", c.not_in.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .map(|(k, _)| k)
+        .collect();
+        if let [_, second, ..] = given.as_slice() {
+            self.err_key(
+                &rp.key("when").key(second),
+                "a condition compares with one of `equals`, `in` or `not_in`",
+                "keep one; without any, the rule applies whenever the field is set",
+            );
+        }
+        match fields.get(&c.field) {
+            None => self.err_value(
+                &rp.key("when").key("field"),
+                format!("rule refers to unknown field `{}`", c.field),
+                suggest(&c.field, &names),
+            ),
+            Some(f) => {
+                if let (Some(ty), Some((key, values))) = (self.lookup_field(f), c.values()) {
+                    if values.is_empty() {
+                        self.err_key(
+                            &rp.key("when").key(key),
+                            format!("`{key}` lists no value"),
+                            "list the values, or remove the key to apply the rule whenever the field is set",
+                        );
+                    }
+                    for (k, v) in values.into_iter().enumerate() {
+                        let at = if key == "equals" {
+                            rp.key("when").key(key)
+                        } else {
+                            rp.key("when").key(key).index(k)
+                        };
+                        if comparable(&ty, v) {
+                            self.value(&at, &ty, false, v, Mode::Request);
                         } else {
                             self.err_value(
                                 &at,
                                 format!(
                                     "a rule cannot compare {} field `{}` with this value",
                                     shape_name(&ty),
-                                    r.when.field
+                                    c.field
                                 ),
                                 "a rule's condition is a text, number, boolean or enum field, compared with a value of its type (a decimal with at most 28 decimals)",
                             );
@@ -399,27 +462,105 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            if r.require.is_empty() {
-                self.err_key(
-                    &rp.key("require"),
-                    "a rule must require at least one field",
-                    "list the fields the condition makes required",
-                );
-            }
-            for (j, name) in r.require.iter().enumerate() {
+        }
+        if r.require.is_empty() && r.forbid.is_empty() {
+            self.err_key(
+                &rp.key("require"),
+                "a rule must require or forbid at least one field",
+                "list the fields the condition makes required (`require:`) or forbids (`forbid:`)",
+            );
+        }
+        for (key, list) in [("require", &r.require), ("forbid", &r.forbid)] {
+            for (j, name) in list.iter().enumerate() {
+                let at = rp.key(key).index(j);
                 if !fields.contains_key(name) {
+                    let verb = if key == "require" {
+                        "requires"
+                    } else {
+                        "forbids"
+                    };
                     self.err_value(
-                        &rp.key("require").index(j),
-                        format!("rule requires unknown field `{name}`"),
+                        &at,
+                        format!("rule {verb} unknown field `{name}`"),
                         suggest(name, &names),
                     );
-                } else if *name == r.when.field {
+                } else if *name == c.field {
+                    let verb = if key == "require" {
+                        "requires"
+                    } else {
+                        "forbids"
+                    };
                     self.err_value(
-                        &rp.key("require").index(j),
-                        format!("field `{name}` requires itself"),
+                        &at,
+                        format!("field `{name}` {verb} itself"),
                         "a rule relates two different fields",
                     );
+                } else if key == "forbid" && fields[name].required && !fields[name].nullable {
+                    self.err_value(
+                        &at,
+                        format!("rule forbids `{name}`, which every request sends"),
+                        "a required field cannot be forbidden; make it optional",
+                    );
+                } else if key == "forbid" && r.require.contains(name) {
+                    self.err_value(
+                        &at,
+                        format!("rule both requires and forbids `{name}`"),
+                        "keep it in one list",
+                    );
                 }
+            }
+        }
+    }
+
+    /// A group rule: at least two distinct, known, optional fields.
+    fn group_rule(
+        &mut self,
+        at: &SpecPath,
+        r: &Rule,
+        group: &str,
+        fields: &IndexMap<String, Field>,
+    ) {
+        let names: Vec<&str> = fields.keys().map(String::as_str).collect();
+        let list = r.group().map(|(_, l)| l).unwrap_or_default();
+        if r.when.is_none() && (!r.require.is_empty() || !r.forbid.is_empty()) {
+            let key = if r.require.is_empty() {
+                "forbid"
+            } else {
+                "require"
+            };
+            self.err_key(
+                &at.parent().key(key),
+                format!("`{key}` needs a condition (`when`)"),
+                format!("a `{group}` rule lists its fields alone"),
+            );
+        }
+        if list.len() < 2 {
+            self.err_key(
+                at,
+                format!("`{group}` needs at least two fields"),
+                "a group rule relates several fields",
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (j, name) in list.iter().enumerate() {
+            let fat = at.index(j);
+            match fields.get(name) {
+                None => self.err_value(
+                    &fat,
+                    format!("rule refers to unknown field `{name}`"),
+                    suggest(name, &names),
+                ),
+                Some(_) if !seen.insert(name) => self.err_value(
+                    &fat,
+                    format!("`{name}` is listed twice"),
+                    "list each field once",
+                ),
+                Some(f) if f.required && !f.nullable => self.err_value(
+                    &fat,
+                    format!("`{name}` is required, so every request sends it"),
+                    "a group rule relates optional fields; make it optional or leave it out",
+                ),
+                Some(_) => {}
             }
         }
     }

@@ -450,27 +450,70 @@ impl<'a> Checker<'a> {
             out,
         );
         for r in &req.rules {
-            let triggered = m
-                .get(r.when.field.as_str())
-                .is_some_and(|v| *v == r.when.equals);
-            if triggered {
-                for need in &r.require {
-                    if m.get(need.as_str()).is_none_or(Value::is_null) {
-                        let msg = r
-                            .message
-                            .clone()
-                            .unwrap_or_else(|| format!("`{}` requires `{need}`", r.when.field));
-                        // At the value that triggers the rule.
-                        out.push((
-                            attrs_path.key(&r.when.field),
-                            format!("breaks a rule: {msg}"),
-                            format!("add `{need}` to the example, or change `{}`", r.when.field),
-                        ));
-                    }
-                }
+            if let Some((problem, hint, at)) = broken_by(r, m) {
+                let at = match at {
+                    Some(field) => attrs_path.key(field),
+                    None => attrs_path.clone(),
+                };
+                out.push((at, format!("breaks a rule: {problem}"), hint));
             }
         }
     }
+}
+
+/// How an example's request (its fields `m`) breaks the rule `r`, if it
+/// does: the message, a hint, and the field to report it at (the object
+/// itself for a group rule).
+fn broken_by<'r>(
+    r: &'r crate::load::model::Rule,
+    m: &serde_yaml::Mapping,
+) -> Option<(String, String, Option<&'r str>)> {
+    let set = |name: &str| m.get(name).is_some_and(|v| !v.is_null());
+    if let Some((key, names)) = r.group() {
+        let count = names.iter().filter(|n| set(n)).count();
+        let broken = match key {
+            "at_least_one_of" => count == 0,
+            "exactly_one_of" => count != 1,
+            _ => count > 1,
+        };
+        let listed = names.join("`, `");
+        let msg = r
+            .message
+            .clone()
+            .unwrap_or_else(|| format!("`{key}` of `{listed}`"));
+        return broken.then(|| {
+            (
+                msg,
+                format!("set the fields `{key}` asks for: `{listed}`"),
+                None,
+            )
+        });
+    }
+    let c = r.when.as_ref()?;
+    let value = m.get(c.field.as_str()).filter(|v| !v.is_null())?;
+    let triggered = match c.values() {
+        None => true,
+        Some(("not_in", values)) => !values.contains(&value),
+        Some((_, values)) => values.contains(&value),
+    };
+    if !triggered {
+        return None;
+    }
+    let field = Some(c.field.as_str());
+    let hint = |action: String| format!("{action} the example, or change `{}`", c.field);
+    if let Some(need) = r.require.iter().find(|n| !set(n)) {
+        let msg = r
+            .message
+            .clone()
+            .unwrap_or_else(|| format!("`{}` requires `{need}`", c.field));
+        return Some((msg, hint(format!("add `{need}` to")), field));
+    }
+    let bad = r.forbid.iter().find(|n| set(n))?;
+    let msg = r
+        .message
+        .clone()
+        .unwrap_or_else(|| format!("`{}` forbids `{bad}`", c.field));
+    Some((msg, hint(format!("remove `{bad}` from")), field))
 }
 
 /// Splits a JSON:API request document into the path and value of its

@@ -180,21 +180,50 @@ fn allowed(c: &mut Collector, side: Direction, at: &At, o: &Constraints, n: &Con
 }
 
 /// Cross-field rules: a new rule accepts less, a removed one more.
+/// Values as a rule key shows them.
+fn show_all(values: &[&serde_yaml::Value]) -> String {
+    values
+        .iter()
+        .map(|v| show(v))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(super) fn rules(c: &mut Collector, side: Direction, at: &At, old: &[Rule], new: &[Rule]) {
     let keyed = |rules: &[Rule]| -> BTreeMap<String, Option<String>> {
         rules
             .iter()
             .map(|r| {
-                let key = format!(
-                    "when `{}` = `{}` require {}",
-                    r.when.field,
-                    show(&r.when.equals),
-                    r.require
+                let list = |names: &[String]| {
+                    names
                         .iter()
                         .map(|f| format!("`{f}`"))
                         .collect::<Vec<_>>()
                         .join(", ")
-                );
+                };
+                let key = match (&r.when, r.group()) {
+                    (Some(c), _) => {
+                        let cond = match c.values() {
+                            None => format!("when `{}` is set", c.field),
+                            Some(("equals", v)) => {
+                                format!("when `{}` = `{}`", c.field, show_all(&v))
+                            }
+                            Some((key, v)) => {
+                                format!("when `{}` {key} [{}]", c.field, show_all(&v))
+                            }
+                        };
+                        let mut key = cond;
+                        if !r.require.is_empty() {
+                            key.push_str(&format!(" require {}", list(&r.require)));
+                        }
+                        if !r.forbid.is_empty() {
+                            key.push_str(&format!(" forbid {}", list(&r.forbid)));
+                        }
+                        key
+                    }
+                    (None, Some((group, names))) => format!("{group} {}", list(names)),
+                    (None, None) => String::new(),
+                };
                 (key, r.message.clone())
             })
             .collect()

@@ -9,7 +9,9 @@ use quote::{format_ident, quote};
 use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::rust_types::is_secret;
 use crate::lang::{Constraint, Scalar};
-use crate::model::{Checks, Field, NamedKind, Presence, Rule, RustTy, Test};
+use crate::model::{
+    Checks, Cond, Field, Group, GroupRule, NamedKind, Presence, Rule, RustTy, Test, WhenRule,
+};
 
 /// Parameter names of a validator: `_`-prefixed when the body is empty.
 pub(crate) fn param_names(empty: bool) -> (TokenStream, TokenStream) {
@@ -69,44 +71,98 @@ pub(crate) fn fields_body(
 /// One cross-field rule (its field indexes come from the model, which
 /// built them from these `fields`).
 fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
+    match r {
+        Rule::When(w) => when_rule(w, fields, patch),
+        Rule::Group(g) => group_rule(g, fields, patch),
+    }
+}
+
+/// Whether the field `f` of `self` is set.
+fn is_set(f: &Field, patch: bool) -> TokenStream {
+    let id = format_ident!("{}", f.ident);
+    match (f.presence, patch) {
+        (Presence::Required, _) => quote!(true),
+        (Presence::Clearable, true) => quote!(matches!(self.#id, rt::Patch::Set(_))),
+        _ => quote!(self.#id.is_some()),
+    }
+}
+
+fn when_rule(r: &WhenRule, fields: &[Field], patch: bool) -> TokenStream {
     let Some(when) = fields.get(r.when) else {
         return quote!();
-    };
-    let when_ident = format_ident!("{}", when.ident);
-    let cmp = test(&r.test);
-    let triggered = match (when.presence, patch) {
-        (Presence::Required, _) => None,
-        (Presence::Clearable, true) => {
-            Some(quote!(self.#when_ident.as_set().is_some_and(|value| #cmp)))
-        }
-        _ => Some(quote!(self.#when_ident.as_ref().is_some_and(|value| #cmp))),
     };
     let message = &r.message;
     let requires = r.require.iter().filter_map(|&i| {
         let f = fields.get(i)?;
-        let (wire, id) = (&f.wire, format_ident!("{}", f.ident));
-        let is_set = match (f.presence, patch) {
-            (Presence::Required, _) => quote!(true),
-            (Presence::Clearable, true) => quote!(matches!(self.#id, rt::Patch::Set(_))),
-            _ => quote!(self.#id.is_some()),
-        };
-        Some(quote!(violations.required_by(&path.field(#wire), #is_set, #message);))
+        let (wire, set) = (&f.wire, is_set(f, patch));
+        Some(quote!(violations.required_by(&path.field(#wire), #set, #message);))
     });
-    match triggered {
-        Some(triggered) => quote! {
-            if #triggered {
-                #(#requires)*
-            }
-        },
+    let forbids = r.forbid.iter().filter_map(|&i| {
+        let f = fields.get(i)?;
+        let (wire, set) = (&f.wire, is_set(f, patch));
+        Some(quote!(violations.forbidden_by(&path.field(#wire), #set, #message);))
+    });
+    let effects = quote!(#(#requires)* #(#forbids)*);
+    let any = |tests: &[(Test, serde_json::Value)]| {
+        let cmps = tests.iter().map(|(t, _)| test(t));
+        quote!(#(#cmps)||*)
+    };
+    let cmp = match &r.cond {
+        Cond::Present => None,
+        Cond::In(tests) => Some(any(tests)),
+        Cond::NotIn(tests) => {
+            let cmps = any(tests);
+            Some(quote!(!(#cmps)))
+        }
+    };
+    let when_ident = format_ident!("{}", when.ident);
+    match (cmp, when.presence, patch) {
+        (None, Presence::Required, _) => quote!({ #effects }),
+        (None, _, _) => {
+            let set = is_set(when, patch);
+            quote!(if #set { #effects })
+        }
         // A required field is always there: compare it directly.
-        None => quote! {
+        (Some(cmp), Presence::Required, _) => quote! {
             {
                 let value = &self.#when_ident;
                 if #cmp {
-                    #(#requires)*
+                    #effects
                 }
             }
         },
+        (Some(cmp), Presence::Clearable, true) => quote! {
+            if self.#when_ident.as_set().is_some_and(|value| #cmp) {
+                #effects
+            }
+        },
+        (Some(cmp), _, _) => quote! {
+            if self.#when_ident.as_ref().is_some_and(|value| #cmp) {
+                #effects
+            }
+        },
+    }
+}
+
+fn group_rule(r: &GroupRule, fields: &[Field], patch: bool) -> TokenStream {
+    let rule = match r.kind {
+        Group::AtLeastOne => quote!(AtLeastOneOf),
+        Group::ExactlyOne => quote!(ExactlyOneOf),
+        Group::AtMostOne => quote!(MutuallyExclusive),
+    };
+    let sets = r
+        .fields
+        .iter()
+        .filter_map(|&i| fields.get(i))
+        .map(|f| is_set(f, patch));
+    let message = &r.message;
+    quote! {
+        violations.group(
+            path,
+            rt::Rule::#rule,
+            [#(#sets),*].into_iter().filter(|set| *set).count(),
+            #message,
+        );
     }
 }
 

@@ -266,27 +266,84 @@ pub struct Constraints {
     pub messages: IndexMap<Constraint, String>,
 }
 
-/// A cross-field rule: when one field has a value, others are required.
+/// A cross-field rule. Either a condition (`when`) with the fields it
+/// makes required (`require`) or forbidden (`forbid`), or a group of
+/// fields of which at least one (`at_least_one_of`), exactly one
+/// (`exactly_one_of`) or at most one (`mutually_exclusive`) may be set.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// The condition.
-    pub when: Condition,
+    #[serde(default)]
+    pub when: Option<Condition>,
     /// Fields that must then be set.
+    #[serde(default)]
     pub require: Vec<String>,
+    /// Fields that must then be left out.
+    #[serde(default)]
+    pub forbid: Vec<String>,
+    /// At least one of these fields must be set.
+    #[serde(default)]
+    pub at_least_one_of: Vec<String>,
+    /// Exactly one of these fields must be set.
+    #[serde(default)]
+    pub exactly_one_of: Vec<String>,
+    /// At most one of these fields may be set.
+    #[serde(default)]
+    pub mutually_exclusive: Vec<String>,
     /// The docs' message.
     #[serde(default)]
     pub message: Option<String>,
 }
 
-/// `field` equals `equals`.
+impl Rule {
+    /// The group of a group rule: its key and its fields (the first
+    /// non-empty one; the checker refuses a rule with two).
+    pub fn group(&self) -> Option<(&'static str, &[String])> {
+        [
+            ("at_least_one_of", &self.at_least_one_of),
+            ("exactly_one_of", &self.exactly_one_of),
+            ("mutually_exclusive", &self.mutually_exclusive),
+        ]
+        .into_iter()
+        .find(|(_, fields)| !fields.is_empty())
+        .map(|(key, fields)| (key, fields.as_slice()))
+    }
+}
+
+/// When a rule applies: `field` is set and, if a comparison is given,
+/// equals `equals`, is one of `in`, or is none of `not_in`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Wire name of the field.
     pub field: String,
     /// The value that triggers the rule.
-    pub equals: Value,
+    #[serde(default)]
+    pub equals: Option<Value>,
+    /// The values that trigger the rule.
+    #[serde(default, rename = "in")]
+    pub one_of: Option<Vec<Value>>,
+    /// The values that do not trigger it (any other value does).
+    #[serde(default)]
+    pub not_in: Option<Vec<Value>>,
+}
+
+impl Condition {
+    /// The values the condition compares with, under the key that holds
+    /// them (`equals`, `in` or `not_in`); `None` when it only asks that
+    /// the field be set.
+    pub fn values(&self) -> Option<(&'static str, Vec<&Value>)> {
+        if let Some(v) = &self.equals {
+            Some(("equals", vec![v]))
+        } else if let Some(vs) = &self.one_of {
+            Some(("in", vs.iter().collect()))
+        } else {
+            self.not_in
+                .as_ref()
+                .map(|vs| ("not_in", vs.iter().collect()))
+        }
+    }
 }
 
 /// One API operation.

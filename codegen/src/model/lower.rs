@@ -5,9 +5,9 @@ use indexmap::IndexMap;
 
 use super::analysis::{redact_keys, Analysis};
 use super::{
-    Alias, Auth, Checks, Decode, Enum, Environment, Field, Header, NamedKind, Object, Operation,
-    Presence, Provider, Relationship, Request, Rule, RustTy, Test, TypeDef, TypeId, Variable,
-    Variant,
+    Alias, Auth, Checks, Cond, Decode, Enum, Environment, Field, Group, GroupRule, Header,
+    NamedKind, Object, Operation, Presence, Provider, Relationship, Request, Rule, RustTy, Test,
+    TypeDef, TypeId, Variable, Variant, WhenRule,
 };
 use crate::lang::{
     field_ident, variant_ident, Encoding, Kind, Lenient, Scalar, Scheme, Template, SCALAR_ITEMS,
@@ -373,40 +373,88 @@ fn headers(h: &IndexMap<String, spec::Header>) -> Vec<Header> {
 
 /// The rules of a set of fields (`lowered`, in the order of `fields`).
 /// A rule the checker would refuse (an unknown field, a value its field
-/// cannot be compared with) has no test and is left out: unreachable for
-/// a checked spec (`check::tests::every_rule_check_accepts_is_lowered`
-/// proves it over every type and kind of value).
+/// cannot be compared with, no group and no condition) is left out:
+/// unreachable for a checked spec
+/// (`check::tests::every_rule_check_accepts_is_lowered` proves it over
+/// every type and kind of value).
 fn rules(
     rules: &[spec::Rule],
     fields: &IndexMap<String, spec::Field>,
     lowered: &[Field],
 ) -> Vec<Rule> {
+    let index = |names: &[String]| -> Option<Vec<usize>> {
+        names.iter().map(|w| fields.get_index_of(w)).collect()
+    };
     rules
         .iter()
         .filter_map(|r| {
-            let when = fields.get_index_of(&r.when.field)?;
-            let equals = yaml_to_json(&r.when.equals);
-            let test = rule_test(lowered.get(when)?, &equals)?;
-            let require = r
-                .require
-                .iter()
-                .map(|w| fields.get_index_of(w))
-                .collect::<Option<Vec<usize>>>()?;
-            Some(Rule {
+            if let Some((key, names)) = r.group() {
+                let kind = match key {
+                    "at_least_one_of" => Group::AtLeastOne,
+                    "exactly_one_of" => Group::ExactlyOne,
+                    _ => Group::AtMostOne,
+                };
+                let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
+                let message = r.message.clone().unwrap_or_else(|| match kind {
+                    Group::AtLeastOne => format!("set at least one of {}", listed.join(", ")),
+                    Group::ExactlyOne => format!("set exactly one of {}", listed.join(", ")),
+                    Group::AtMostOne => format!("set at most one of {}", listed.join(", ")),
+                });
+                return Some(Rule::Group(GroupRule {
+                    kind,
+                    fields: index(names)?,
+                    message,
+                }));
+            }
+            let c = r.when.as_ref()?;
+            let when = fields.get_index_of(&c.field)?;
+            let field = lowered.get(when)?;
+            let tests = |values: &[serde_yaml::Value]| -> Option<Vec<(Test, serde_json::Value)>> {
+                values
+                    .iter()
+                    .map(|v| {
+                        let json = yaml_to_json(v);
+                        Some((rule_test(field, &json)?, json))
+                    })
+                    .collect()
+            };
+            let cond = match (&c.equals, &c.one_of, &c.not_in) {
+                (Some(v), _, _) => Cond::In(tests(std::slice::from_ref(v))?),
+                (None, Some(vs), _) => Cond::In(tests(vs)?),
+                (None, None, Some(vs)) => Cond::NotIn(tests(vs)?),
+                (None, None, None) => Cond::Present,
+            };
+            let message = r.message.clone().unwrap_or_else(|| default_message(r, c));
+            Some(Rule::When(WhenRule {
                 when,
-                test,
-                equals,
-                require,
-                message: r.message.clone().unwrap_or_else(|| {
-                    format!(
-                        "required when `{}` is {}",
-                        r.when.field,
-                        yaml_text(&r.when.equals)
-                    )
-                }),
-            })
+                cond,
+                require: index(&r.require)?,
+                forbid: index(&r.forbid)?,
+                message,
+            }))
         })
         .collect()
+}
+
+/// The message of a condition rule whose spec gives none.
+fn default_message(r: &spec::Rule, c: &spec::Condition) -> String {
+    let shown = |vs: &[&serde_yaml::Value]| {
+        vs.iter()
+            .map(|v| yaml_text(v))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let condition = match c.values() {
+        Some(("equals", vs)) => format!("`{}` is {}", c.field, shown(&vs)),
+        Some(("in", vs)) => format!("`{}` is one of {}", c.field, shown(&vs)),
+        Some((_, vs)) => format!("`{}` is none of {}", c.field, shown(&vs)),
+        None => format!("`{}` is set", c.field),
+    };
+    if r.require.is_empty() {
+        format!("not allowed when {condition}")
+    } else {
+        format!("required when {condition}")
+    }
 }
 
 /// How a rule compares a value of `f` with `v`, when it can.

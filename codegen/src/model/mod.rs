@@ -326,20 +326,64 @@ impl Checks {
     }
 }
 
-/// A cross-field rule: when the field `when` passes `test`, the fields
-/// `require` must be set.
+/// A cross-field rule, its fields named by their indexes among the fields
+/// it sits with.
 #[derive(Debug, Clone)]
-pub struct Rule {
-    /// Index of the condition field among the fields it sits with.
+pub enum Rule {
+    /// When a field meets a condition, others are required or forbidden.
+    When(WhenRule),
+    /// Of a group of fields, at least, exactly or at most one is set.
+    Group(GroupRule),
+}
+
+/// When the field `when` meets `cond`, the fields `require` must be set
+/// and the fields `forbid` left out.
+#[derive(Debug, Clone)]
+pub struct WhenRule {
+    /// Index of the condition field.
     pub when: usize,
-    /// The comparison of the condition field's value.
-    pub test: Test,
-    /// The value that triggers it, as the spec writes it (JSON).
-    pub equals: serde_json::Value,
+    /// The condition on its value.
+    pub cond: Cond,
     /// Indexes of the fields it requires.
     pub require: Vec<usize>,
+    /// Indexes of the fields it forbids.
+    pub forbid: Vec<usize>,
     /// The message.
     pub message: String,
+}
+
+/// The condition of a [`WhenRule`] on a field's value. Each value comes
+/// with its test and as the spec writes it (JSON).
+#[derive(Debug, Clone)]
+pub enum Cond {
+    /// The field is set, whatever its value.
+    Present,
+    /// The field has one of these values (`equals` is the one-value case).
+    In(Vec<(Test, serde_json::Value)>),
+    /// The field is set to none of these values.
+    NotIn(Vec<(Test, serde_json::Value)>),
+}
+
+/// Of the fields `fields`, `kind` says how many may be set.
+#[derive(Debug, Clone)]
+pub struct GroupRule {
+    /// At least, exactly or at most one.
+    pub kind: Group,
+    /// Indexes of the fields.
+    pub fields: Vec<usize>,
+    /// The message.
+    pub message: String,
+}
+
+/// How many fields of a group rule may be set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// `at_least_one_of`
+    AtLeastOne,
+    /// `exactly_one_of`
+    ExactlyOne,
+    /// `mutually_exclusive`
+    AtMostOne,
 }
 
 /// How a rule compares its condition field's value, decided from the

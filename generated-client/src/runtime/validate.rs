@@ -42,6 +42,14 @@ pub enum Rule {
     Format,
     /// A cross-field rule: a field another field's value makes required.
     Required,
+    /// A cross-field rule: a field another field's value forbids.
+    Forbidden,
+    /// None of a group of fields of which at least one must be set.
+    AtLeastOneOf,
+    /// Not exactly one of a group of fields of which exactly one must be set.
+    ExactlyOneOf,
+    /// More than one of a group of fields that exclude each other.
+    MutuallyExclusive,
 }
 
 impl Rule {
@@ -62,6 +70,10 @@ impl Rule {
             Rule::ScalarValues => "scalar_values",
             Rule::Format => "format",
             Rule::Required => "required",
+            Rule::Forbidden => "forbid",
+            Rule::AtLeastOneOf => "at_least_one_of",
+            Rule::ExactlyOneOf => "exactly_one_of",
+            Rule::MutuallyExclusive => "mutually_exclusive",
         }
     }
 }
@@ -414,6 +426,27 @@ impl Violations {
     pub fn required_by(&mut self, path: &Path<'_>, is_set: bool, docs: &'static str) {
         if !is_set {
             self.push(path, Rule::Required, Cow::Borrowed(docs));
+        }
+    }
+
+    /// A field another field's value forbids.
+    pub fn forbidden_by(&mut self, path: &Path<'_>, is_set: bool, docs: &'static str) {
+        if is_set {
+            self.push(path, Rule::Forbidden, Cow::Borrowed(docs));
+        }
+    }
+
+    /// A group rule over fields of the object at `path`, of which `set`
+    /// are set: reported at the object.
+    pub fn group(&mut self, path: &Path<'_>, rule: Rule, set: usize, docs: &'static str) {
+        let broken = match rule {
+            Rule::AtLeastOneOf => set == 0,
+            Rule::ExactlyOneOf => set != 1,
+            Rule::MutuallyExclusive => set > 1,
+            _ => false,
+        };
+        if broken {
+            self.push(path, rule, Cow::Borrowed(docs));
         }
     }
 }

@@ -9,7 +9,10 @@
 use serde_json::{json, Map, Value};
 
 use codegen::lang::{Constraint, Scalar};
-use codegen::model::{Checks, Field, NamedKind, Presence, Provider, Request, RustTy, TypeDef};
+use codegen::model::{
+    Checks, Cond, Field, Group, GroupRule, NamedKind, Presence, Provider, Request, Rule, RustTy,
+    TypeDef, WhenRule,
+};
 
 /// What a case expects `validate()` to say.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,44 +63,12 @@ pub fn cases(p: &Provider) -> Vec<Case> {
         push("the minimal request".into(), d.base(), Expect::Valid);
         for f in &r.fields {
             for (name, value, expect) in d.field_cases(f) {
-                let mut body = d.base();
-                if let Value::Object(m) = &mut body {
-                    m.insert(f.wire.clone(), value);
-                }
-                push(format!("/{} {name}", f.wire), body, expect);
+                push(format!("/{} {name}", f.wire), d.base_with(f, value), expect);
             }
         }
         for rule in &r.rules {
-            let Some(when) = r.fields.get(rule.when) else {
-                continue;
-            };
-            for &i in &rule.require {
-                let Some(req) = r.fields.get(i) else {
-                    continue;
-                };
-                let wire = &req.wire;
-                let mut triggered = d.base();
-                if let Value::Object(m) = &mut triggered {
-                    m.insert(when.wire.clone(), rule.equals.clone());
-                }
-                let expect = Expect::Violation {
-                    path: format!("/{wire}"),
-                    rule: "required".into(),
-                    message: Some(rule.message.clone()),
-                };
-                push(
-                    format!("rule {} = {} without /{wire}", when.wire, rule.equals),
-                    triggered.clone(),
-                    expect,
-                );
-                if let Value::Object(m) = &mut triggered {
-                    m.insert(wire.clone(), d.valid(&req.ty, &req.checks));
-                }
-                push(
-                    format!("rule {} = {} with /{wire}", when.wire, rule.equals),
-                    triggered,
-                    Expect::Valid,
-                );
+            for (name, body, expect) in d.rule_cases(rule) {
+                push(name, body, expect);
             }
         }
     }
@@ -120,7 +91,8 @@ fn violation(path: &str, rule: Constraint, checks: &Checks) -> Expect {
 }
 
 impl Deriver<'_> {
-    /// A request with its required fields, all valid.
+    /// A request with its required fields, all valid, and the first field
+    /// of each group that needs one set.
     fn base(&self) -> Value {
         let mut m = Map::new();
         for f in self
@@ -131,7 +103,170 @@ impl Deriver<'_> {
         {
             m.insert(f.wire.clone(), self.valid(&f.ty, &f.checks));
         }
+        for rule in &self.r.rules {
+            if let Rule::Group(g) = rule {
+                if g.kind != Group::AtMostOne {
+                    if let Some(f) = g.fields.first().and_then(|&i| self.r.fields.get(i)) {
+                        m.insert(f.wire.clone(), self.valid(&f.ty, &f.checks));
+                    }
+                }
+            }
+        }
         Value::Object(m)
+    }
+
+    /// [`Deriver::base`] with `f` set to `value`, and the other fields of
+    /// any group `f` may not share left out.
+    pub(crate) fn base_with(&self, f: &Field, value: Value) -> Value {
+        let mut body = self.base();
+        if let Value::Object(m) = &mut body {
+            for rule in &self.r.rules {
+                let Rule::Group(g) = rule else { continue };
+                let members = self.members(g);
+                if g.kind != Group::AtLeastOne && members.iter().any(|m| m.wire == f.wire) {
+                    for other in members {
+                        m.remove(&other.wire);
+                    }
+                }
+            }
+            m.insert(f.wire.clone(), value);
+        }
+        body
+    }
+
+    fn members(&self, g: &GroupRule) -> Vec<&Field> {
+        g.fields
+            .iter()
+            .filter_map(|&i| self.r.fields.get(i))
+            .collect()
+    }
+
+    /// The cases of one cross-field rule.
+    fn rule_cases(&self, rule: &Rule) -> Vec<FieldCase> {
+        match rule {
+            Rule::When(w) => self.when_cases(w),
+            Rule::Group(g) => self.group_cases(g),
+        }
+    }
+
+    /// A condition rule: triggered with and without each field it requires
+    /// and forbids; for `not_in`, a listed value does not trigger it.
+    fn when_cases(&self, w: &WhenRule) -> Vec<FieldCase> {
+        let mut out = Vec::new();
+        let Some(when) = self.r.fields.get(w.when) else {
+            return out;
+        };
+        let any = self.valid(&when.ty, &when.checks);
+        let trigger = match &w.cond {
+            Cond::Present => Some(any),
+            Cond::In(values) => values.first().map(|(_, v)| v.clone()),
+            Cond::NotIn(values) => (!values.iter().any(|(_, v)| *v == any)).then_some(any),
+        };
+        let Some(trigger) = trigger else { return out };
+        let label = format!("rule on {} = {trigger}", when.wire);
+        let triggered = self.base_with(when, trigger);
+        for f in w.require.iter().filter_map(|&i| self.r.fields.get(i)) {
+            let (wire, mut with) = (&f.wire, triggered.clone());
+            if let Value::Object(m) = &mut with {
+                m.insert(wire.clone(), self.valid(&f.ty, &f.checks));
+            }
+            let mut without = triggered.clone();
+            if let Value::Object(m) = &mut without {
+                m.remove(wire);
+            }
+            out.push((
+                format!("{label} without /{wire}"),
+                without,
+                self.rule_violation(&format!("/{wire}"), "required", &w.message),
+            ));
+            out.push((format!("{label} with /{wire}"), with, Expect::Valid));
+            if let Cond::NotIn(values) = &w.cond {
+                if let Some((_, listed)) = values.first() {
+                    let mut exempt = self.base_with(when, listed.clone());
+                    if let Value::Object(m) = &mut exempt {
+                        m.remove(wire);
+                    }
+                    out.push((
+                        format!("rule on {} = {listed} (listed) without /{wire}", when.wire),
+                        exempt,
+                        Expect::Valid,
+                    ));
+                }
+            }
+        }
+        for f in w.forbid.iter().filter_map(|&i| self.r.fields.get(i)) {
+            let wire = &f.wire;
+            let mut with = triggered.clone();
+            if let Value::Object(m) = &mut with {
+                m.insert(wire.clone(), self.valid(&f.ty, &f.checks));
+            }
+            out.push((
+                format!("{label} with forbidden /{wire}"),
+                with,
+                self.rule_violation(&format!("/{wire}"), "forbid", &w.message),
+            ));
+            out.push((
+                format!("{label} without /{wire}"),
+                triggered.clone(),
+                Expect::Valid,
+            ));
+        }
+        out
+    }
+
+    /// A group rule: none, one and two of its fields set.
+    fn group_cases(&self, g: &GroupRule) -> Vec<FieldCase> {
+        let members = self.members(g);
+        let (Some(first), Some(second)) = (members.first(), members.get(1)) else {
+            return Vec::new();
+        };
+        let mut none = self.base();
+        if let Value::Object(m) = &mut none {
+            for f in &members {
+                m.remove(&f.wire);
+            }
+        }
+        let with = |body: &Value, f: &Field| {
+            let mut body = body.clone();
+            if let Value::Object(m) = &mut body {
+                m.insert(f.wire.clone(), self.valid(&f.ty, &f.checks));
+            }
+            body
+        };
+        let one = with(&none, first);
+        let two = with(&one, second);
+        let rule = match g.kind {
+            Group::AtLeastOne => "at_least_one_of",
+            Group::ExactlyOne => "exactly_one_of",
+            Group::AtMostOne => "mutually_exclusive",
+        };
+        let broken = || self.rule_violation("", rule, &g.message);
+        let (expect_none, expect_two) = match g.kind {
+            Group::AtLeastOne => (broken(), Expect::Valid),
+            Group::ExactlyOne => (broken(), broken()),
+            Group::AtMostOne => (Expect::Valid, broken()),
+        };
+        vec![
+            (format!("{rule} with none set"), none, expect_none),
+            (
+                format!("{rule} with /{} set", first.wire),
+                one,
+                Expect::Valid,
+            ),
+            (
+                format!("{rule} with /{} and /{} set", first.wire, second.wire),
+                two,
+                expect_two,
+            ),
+        ]
+    }
+
+    fn rule_violation(&self, path: &str, rule: &str, message: &str) -> Expect {
+        Expect::Violation {
+            path: path.to_string(),
+            rule: rule.to_string(),
+            message: Some(message.to_string()),
+        }
     }
 
     fn alias(&self, name: &str) -> Option<(&RustTy, &Checks)> {

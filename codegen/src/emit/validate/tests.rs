@@ -1177,12 +1177,14 @@ fn rules_with_indexes_past_the_fields_emit_nothing_for_them() {
             false,
         ),
     ];
-    let r = |when: usize, require: &[usize]| Rule {
-        when,
-        test: crate::model::Test::Text("x".into()),
-        equals: json!("x"),
-        require: require.to_vec(),
-        message: "m".into(),
+    let r = |when: usize, require: &[usize]| {
+        Rule::When(crate::model::WhenRule {
+            when,
+            cond: crate::model::Cond::In(vec![(crate::model::Test::Text("x".into()), json!("x"))]),
+            require: require.to_vec(),
+            forbid: Vec::new(),
+            message: "m".into(),
+        })
     };
     assert!(rule(&r(7, &[0]), &fields, true).is_empty());
     let only_known = quote! {

@@ -48,6 +48,10 @@ fn every_rule_has_its_spec_name() {
         (Rule::ScalarValues, "scalar_values"),
         (Rule::Format, "format"),
         (Rule::Required, "required"),
+        (Rule::Forbidden, "forbid"),
+        (Rule::AtLeastOneOf, "at_least_one_of"),
+        (Rule::ExactlyOneOf, "exactly_one_of"),
+        (Rule::MutuallyExclusive, "mutually_exclusive"),
     ];
     for (rule, name) in names {
         assert_eq!(rule.name(), name, "{rule:?}");
@@ -495,4 +499,37 @@ fn allowed_secret_never_repeats_the_value() {
     assert_eq!(errors.0.len(), 1);
     assert!(shown.contains(r#"must be one of ["a", "b"]"#), "{shown}");
     assert!(!shown.contains("sk_live_X"), "{shown}");
+}
+
+#[test]
+fn group_rules_count_the_fields_set() {
+    let root = Path::root();
+    let broken = |rule: Rule, set: usize| {
+        let mut v = Violations::new();
+        v.group(&root, rule, set, "docs");
+        v.finish().is_err()
+    };
+    assert_eq!(
+        [0, 1, 2, 3].map(|n| broken(Rule::AtLeastOneOf, n)),
+        [true, false, false, false]
+    );
+    assert_eq!(
+        [0, 1, 2, 3].map(|n| broken(Rule::ExactlyOneOf, n)),
+        [true, false, true, true]
+    );
+    assert_eq!(
+        [0, 1, 2, 3].map(|n| broken(Rule::MutuallyExclusive, n)),
+        [false, false, true, true]
+    );
+    // Not a group rule: nothing to count.
+    assert!(!broken(Rule::Required, 0));
+    let mut v = Violations::new();
+    v.forbidden_by(&root.field("upi_vpa"), true, "not for cards");
+    v.forbidden_by(&root.field("other"), false, "unused");
+    let errors = v.finish().expect_err("one");
+    assert_eq!(errors.0.len(), 1);
+    assert_eq!(
+        (errors.0[0].path.as_str(), errors.0[0].rule),
+        ("/upi_vpa", Rule::Forbidden)
+    );
 }
