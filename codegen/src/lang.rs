@@ -26,6 +26,10 @@ pub enum Scalar {
     Duration,
     /// `currency`: ISO 4217 code.
     Currency,
+    /// `currency_lower`: ISO 4217 code in lowercase.
+    CurrencyLower,
+    /// `date`: ISO-8601 calendar date.
+    Date,
     /// `url`
     Url,
     /// `email`
@@ -36,7 +40,7 @@ pub enum Scalar {
 
 impl Scalar {
     /// Every scalar with its spec name.
-    pub const ALL: [(&'static str, Scalar); 12] = [
+    pub const ALL: [(&'static str, Scalar); 14] = [
         ("string", Scalar::String),
         ("integer", Scalar::Integer),
         ("amount_minor", Scalar::AmountMinor),
@@ -46,6 +50,8 @@ impl Scalar {
         ("unix_time", Scalar::UnixTime),
         ("duration", Scalar::Duration),
         ("currency", Scalar::Currency),
+        ("currency_lower", Scalar::CurrencyLower),
+        ("date", Scalar::Date),
         ("url", Scalar::Url),
         ("email", Scalar::Email),
         ("json", Scalar::Json),
@@ -78,6 +84,8 @@ impl Scalar {
             | Scalar::Timestamp
             | Scalar::Duration
             | Scalar::Currency
+            | Scalar::CurrencyLower
+            | Scalar::Date
             | Scalar::Url
             | Scalar::Email => RustScalar::String,
         }
@@ -88,6 +96,8 @@ impl Scalar {
         use formats::Format;
         match self {
             Scalar::Currency => Some(Format::Currency),
+            Scalar::CurrencyLower => Some(Format::CurrencyLower),
+            Scalar::Date => Some(Format::Date),
             Scalar::Url => Some(Format::Url),
             Scalar::Email => Some(Format::Email),
             Scalar::Timestamp => Some(Format::Timestamp),
@@ -104,6 +114,8 @@ impl Scalar {
                 | Scalar::Timestamp
                 | Scalar::Duration
                 | Scalar::Currency
+                | Scalar::CurrencyLower
+                | Scalar::Date
                 | Scalar::Url
                 | Scalar::Email
         )

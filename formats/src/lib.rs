@@ -13,6 +13,11 @@
 pub enum Format {
     /// ISO 4217: three capital letters.
     Currency,
+    /// ISO 4217 in lowercase: three small letters (`eur`), as some
+    /// providers write it.
+    CurrencyLower,
+    /// ISO 8601 calendar date, `YYYY-MM-DD`, a day that exists.
+    Date,
     /// Absolute http(s) URL.
     Url,
     /// `local@domain.tld`.
@@ -28,6 +33,8 @@ impl Format {
     pub fn accepts(self, v: &str) -> bool {
         match self {
             Format::Currency => v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()),
+            Format::CurrencyLower => v.len() == 3 && v.bytes().all(|b| b.is_ascii_lowercase()),
+            Format::Date => is_date(v),
             Format::Url => {
                 let rest = v
                     .strip_prefix("https://")
@@ -52,6 +59,37 @@ impl Format {
 
 fn digits(s: &str, n: usize) -> bool {
     s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `YYYY-MM-DD`, a day of the Gregorian calendar (29 February in leap
+/// years only).
+fn is_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Some(y), Some(m), Some(d)) = (number(&v[..4]), number(&v[5..7]), number(&v[8..])) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// The value of a run of ASCII digits (at most 4 here).
+fn number(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| {
+        n.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+    })
 }
 
 fn is_timestamp(v: &str) -> bool {

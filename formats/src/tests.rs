@@ -24,6 +24,50 @@ fn currency_codes_are_three_capital_letters() {
 }
 
 #[test]
+fn lowercase_currency_codes_are_three_small_letters() {
+    assert_format(
+        Format::CurrencyLower,
+        &["eur", "usd", "inr", "aaa", "zzz"],
+        &["", "eu", "euro", "EUR", "Eur", "e1r", "eu ", "éur"],
+    );
+}
+
+#[test]
+fn dates_are_calendar_days() {
+    assert_format(
+        Format::Date,
+        &[
+            "2024-01-01",
+            "2024-12-31",
+            "2024-02-29",
+            "2000-02-29",
+            "2023-04-30",
+            "0001-01-01",
+            "9999-12-31",
+        ],
+        &[
+            "",
+            "2024-1-01",
+            "2024-01-1",
+            "24-01-01",
+            "2024/01/01",
+            "2024-00-10",
+            "2024-13-01",
+            "2024-01-00",
+            "2024-01-32",
+            "2023-02-29",
+            "1900-02-29",
+            "2023-04-31",
+            "2024-01-01T00:00:00Z",
+            "2024-01-0a",
+            "+024-01-01",
+            "2024-01-01 ",
+            "２０２４-01-01",
+        ],
+    );
+}
+
+#[test]
 fn urls_are_absolute_http_or_https() {
     assert_format(
         Format::Url,

@@ -196,6 +196,8 @@ const SCALARS: &[&str] = &[
     "unix_time",
     "duration",
     "currency",
+    "currency_lower",
+    "date",
     "url",
     "email",
     "json",
@@ -392,8 +394,9 @@ fn fields(rng: &mut Rng, named: &[String], n: usize, form: bool) -> Value {
     Value::Mapping(m)
 }
 
-/// Now and then a cross-field rule over two of `fields`: when a text or
-/// boolean field has a value, another is required.
+/// Now and then a cross-field rule over two of `fields`: a condition
+/// (`equals`, `in`, `not_in` or set at all) requiring or forbidding the
+/// other, or a group of the two.
 fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
     let m = fields.as_mapping()?;
     let names: Vec<(String, String)> = m
@@ -439,9 +442,32 @@ fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
         Some(v) if rng.chance(80) => v,
         _ => any,
     };
+    // Now and then a group of the two fields instead of a condition.
+    if rng.chance(25) {
+        let group = rng.pick(&["at_least_one_of", "exactly_one_of", "mutually_exclusive"]);
+        let mut rule = vec![(group, Value::Sequence(vec![key(&when), key(&then)]))];
+        if rng.chance(50) {
+            rule.push(("message", key("pick {one}")));
+        }
+        return Some(Value::Sequence(vec![map(rule)]));
+    }
+    // A condition in each of its forms, requiring or forbidding.
+    let condition = match rng.below(4) {
+        0 => vec![("field", key(&when)), ("equals", equals)],
+        1 => vec![
+            ("field", key(&when)),
+            ("in", Value::Sequence(vec![equals.clone(), equals])),
+        ],
+        2 => vec![
+            ("field", key(&when)),
+            ("not_in", Value::Sequence(vec![equals])),
+        ],
+        _ => vec![("field", key(&when))],
+    };
+    let effect = if rng.chance(25) { "forbid" } else { "require" };
     let mut rule = vec![
-        ("when", map(vec![("field", key(&when)), ("equals", equals)])),
-        ("require", Value::Sequence(vec![key(&then)])),
+        ("when", map(condition)),
+        (effect, Value::Sequence(vec![key(&then)])),
     ];
     if rng.chance(50) {
         rule.push(("message", key("is required \"then\" {}")));
@@ -450,9 +476,10 @@ fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
 }
 
 fn field(rng: &mut Rng, named: &[String], form: bool) -> Value {
-    let ty = if !form && !named.is_empty() && rng.chance(25) {
+    // Form bodies carry nested types too (in bracket notation).
+    let ty = if !named.is_empty() && rng.chance(25) {
         rng.pick_name(named)
-    } else if !form && rng.chance(15) {
+    } else if rng.chance(15) {
         rng.pick(&["list", "map"]).to_string()
     } else {
         rng.pick(SCALARS).to_string()
@@ -514,6 +541,8 @@ fn field(rng: &mut Rng, named: &[String], form: bool) -> Value {
             "currency" => key("EUR"),
             "timestamp" => key("2024-01-01T00:00:00Z"),
             "duration" => key("PT30M"),
+            "currency_lower" => key("eur"),
+            "date" => key("2024-02-29"),
             _ => key("none"),
         };
         f.push(("default", d));
@@ -656,6 +685,14 @@ fn operation(rng: &mut Rng, named: &[String], objects: &[String]) -> Value {
             }
         }
         let mut req = vec![("encoding", key(encoding))];
+        if form && rng.chance(30) {
+            let lists = rng.pick(&["indexed", "brackets"]);
+            let brackets = rng.pick(&["encoded", "literal"]);
+            req.push((
+                "form",
+                map(vec![("lists", key(lists)), ("brackets", key(brackets))]),
+            ));
+        }
         if let Some(r) = rules(rng, &f) {
             req.push(("rules", r));
         }

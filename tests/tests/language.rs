@@ -305,3 +305,45 @@ fn condition_rules_require_or_forbid_with_json_pointer_paths() {
         []
     );
 }
+
+// ---- dates and lowercase currency codes -----------------------------------
+
+#[test]
+fn dates_and_lowercase_currencies_are_checked_formats() {
+    assert_eq!(
+        broken(&customer().birthday("2024-02-29").currency("eur")),
+        []
+    );
+    let found = broken(&customer().birthday("2023-02-29").currency("EUR"));
+    let rules: Vec<(&str, Rule)> = found.iter().map(|(p, r, _)| (p.as_str(), *r)).collect();
+    assert_eq!(
+        rules,
+        [("/birthday", Rule::Format), ("/currency", Rule::Format)]
+    );
+    assert!(found[0].2.contains("YYYY-MM-DD"), "{}", found[0].2);
+    assert!(found[1].2.contains("lowercase"), "{}", found[1].2);
+    let body = text(
+        customer()
+            .birthday("1815-12-10")
+            .currency("gbp")
+            .body()
+            .expect("encodes"),
+    );
+    assert!(
+        body.ends_with(r#""birthday":"1815-12-10","currency":"gbp"}"#),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_clearable_secret_in_a_nested_object_stays_secret() {
+    let request = shop::UpdateOrderRequest::new().shipping(shop::Shipping::new(
+        "Ada",
+        shop::Address::new("1 Main St").door_code("4711#"),
+    ));
+    assert!(!format!("{request:?}").contains("4711"));
+    // The client redacts what `secrets()` collects from every error.
+    let secrets = request.secrets();
+    assert_eq!(secrets.redact("door 4711# open"), "door [REDACTED] open");
+    assert!(text(request.body().expect("encodes")).contains("door_code%5D=4711%23"));
+}

@@ -440,6 +440,19 @@ impl<'a> Checker<'a> {
                             "list the values, or remove the key to apply the rule whenever the field is set",
                         );
                     }
+                    let bools: std::collections::BTreeSet<bool> =
+                        values.iter().filter_map(|v| v.as_bool()).collect();
+                    if key != "equals" && bools.len() == 2 {
+                        self.err_key(
+                            &rp.key("when").key(key),
+                            format!("`{key}` lists both `true` and `false`"),
+                            if key == "in" {
+                                "the rule applies whenever the field is set: remove the list"
+                            } else {
+                                "the rule could never fire"
+                            },
+                        );
+                    }
                     for (k, v) in values.into_iter().enumerate() {
                         let at = if key == "equals" {
                             rp.key("when").key(key)

@@ -361,6 +361,11 @@ fn format_problem(s: Scalar, t: &str) -> Option<&'static str> {
             Format::Currency,
             "expected three capital letters (ISO 4217)",
         ),
+        Scalar::CurrencyLower => (
+            Format::CurrencyLower,
+            "expected three small letters (ISO 4217 in lowercase)",
+        ),
+        Scalar::Date => (Format::Date, "expected an ISO-8601 date like 2024-02-29"),
         Scalar::Url => (Format::Url, "expected an absolute http(s) URL"),
         Scalar::Email => (Format::Email, "expected an e-mail address"),
         Scalar::Timestamp => (
@@ -594,6 +599,8 @@ mod tests {
             (Scalar::Timestamp, "2021-09-10T09:24:06Z"),
             (Scalar::Timestamp, "2021-09-10T09:24:06.123+05:30"),
             (Scalar::Duration, "PT30M"),
+            (Scalar::Date, "2024-02-29"),
+            (Scalar::CurrencyLower, "eur"),
             (Scalar::Duration, "P1Y2M3W4DT5H6M7.5S"),
             (Scalar::String, "anything"),
         ];
@@ -608,6 +615,8 @@ mod tests {
             (Scalar::Email, "a@localhost", "e-mail"),
             (Scalar::Timestamp, "2021-09-10", "date-time"),
             (Scalar::Duration, "P", "duration"),
+            (Scalar::Date, "2023-02-29", "date"),
+            (Scalar::CurrencyLower, "EUR", "lowercase"),
             (Scalar::Duration, "PT", "duration"),
             (Scalar::Duration, "30M", "duration"),
         ];

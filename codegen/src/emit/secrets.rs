@@ -70,7 +70,9 @@ fn of_type(ty: &RustTy, value: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
 
 /// `fn collect_secrets` of a request object holding secrets.
 pub(crate) fn object_method(fields: &[Field], ctx: &Ctx<'_>) -> TokenStream {
-    let body = collect(fields, false, ctx);
+    // Only request objects collect secrets, and they hold clearable
+    // fields as `rt::Patch`.
+    let body = collect(fields, true, ctx);
     quote! {
         /// Adds the values of this value's sensitive fields to `out`, so
         /// the client keeps them out of everything it shows.

@@ -111,8 +111,8 @@ fn when_rule(r: &WhenRule, fields: &[Field], patch: bool) -> TokenStream {
         Cond::Present => None,
         Cond::In(tests) => Some(any(tests)),
         Cond::NotIn(tests) => {
-            let cmps = any(tests);
-            Some(quote!(!(#cmps)))
+            let cmps = tests.iter().map(|(t, _)| test_not(t));
+            Some(quote!(#(#cmps)&&*))
         }
     };
     let when_ident = format_ident!("{}", when.ident);
@@ -188,6 +188,26 @@ fn test(t: &Test) -> TokenStream {
             let lit = Literal::i64_suffixed(*n);
             quote!(*value == #lit)
         }
+    }
+}
+
+/// The negation of [`test`], written as clippy wants it (`!=`, not `!(==)`).
+fn test_not(t: &Test) -> TokenStream {
+    match t {
+        Test::Decimal(m, s) => {
+            let d = decimal_tokens((*m, *s));
+            quote!(*value != #d)
+        }
+        Test::Enum(s) => quote!(value.as_str() != #s),
+        Test::SecretText(s) => quote!(value.expose() != #s),
+        Test::Text(s) | Test::JsonText(s) => quote!(value != #s),
+        Test::Bool(true) => quote!(!*value),
+        Test::Bool(false) => quote!(*value),
+        Test::Int(n) | Test::JsonInt(n) => {
+            let lit = Literal::i64_suffixed(*n);
+            quote!(*value != #lit)
+        }
+        Test::JsonBool(b) => quote!(*value != #b),
     }
 }
 
@@ -428,6 +448,8 @@ fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {
     use formats::Format;
     let name = match s.format()? {
         Format::Currency => "Currency",
+        Format::CurrencyLower => "CurrencyLower",
+        Format::Date => "Date",
         Format::Url => "Url",
         Format::Email => "Email",
         Format::Timestamp => "Timestamp",

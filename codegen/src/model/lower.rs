@@ -409,14 +409,18 @@ fn rules(
             let c = r.when.as_ref()?;
             let when = fields.get_index_of(&c.field)?;
             let field = lowered.get(when)?;
+            // Each value once: values that compare the same (`1` and `1.0`
+            // for a decimal, a value listed twice) make one test.
             let tests = |values: &[serde_yaml::Value]| -> Option<Vec<(Test, serde_json::Value)>> {
-                values
-                    .iter()
-                    .map(|v| {
-                        let json = yaml_to_json(v);
-                        Some((rule_test(field, &json)?, json))
-                    })
-                    .collect()
+                let mut out: Vec<(Test, serde_json::Value)> = Vec::new();
+                for v in values {
+                    let json = yaml_to_json(v);
+                    let test = rule_test(field, &json)?;
+                    if out.iter().all(|(t, _)| *t != test) {
+                        out.push((test, json));
+                    }
+                }
+                Some(out)
             };
             let cond = match (&c.equals, &c.one_of, &c.not_in) {
                 (Some(v), _, _) => Cond::In(tests(std::slice::from_ref(v))?),

@@ -553,6 +553,8 @@ pub use formats::Format;
 fn describe(format: Format) -> &'static str {
     match format {
         Format::Currency => "an ISO 4217 currency code (three capital letters)",
+        Format::CurrencyLower => "an ISO 4217 currency code in lowercase (three small letters)",
+        Format::Date => "an ISO 8601 calendar date (YYYY-MM-DD)",
         Format::Url => "an absolute http(s) URL",
         Format::Email => "an e-mail address",
         Format::Timestamp => "an ISO-8601 date-time such as 2021-09-10T09:24:06Z",

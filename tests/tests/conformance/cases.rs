@@ -416,6 +416,8 @@ fn valid_scalar(s: Scalar, c: &Checks) -> Value {
         Scalar::Boolean => json!(true),
         Scalar::Json => json!({}),
         Scalar::Currency => json!("EUR"),
+        Scalar::CurrencyLower => json!("eur"),
+        Scalar::Date => json!("2024-02-29"),
         Scalar::Url => json!("https://example.com/x"),
         Scalar::Email => json!("john@example.com"),
         Scalar::Timestamp => json!("2021-09-10T09:24:06Z"),
