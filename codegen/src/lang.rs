@@ -324,6 +324,36 @@ pub struct FormStyle {
     pub brackets: BracketStyle,
 }
 
+/// The kind of a group rule: how many of its fields may be set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Group {
+    /// `at_least_one_of`
+    AtLeastOneOf,
+    /// `exactly_one_of`
+    ExactlyOneOf,
+    /// `mutually_exclusive`: at most one.
+    MutuallyExclusive,
+}
+
+spec_words!(Group {
+    AtLeastOneOf = "at_least_one_of",
+    ExactlyOneOf = "exactly_one_of",
+    MutuallyExclusive = "mutually_exclusive",
+});
+
+/// How a rule's condition compares its field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Compare {
+    /// `equals`: one value.
+    Equals,
+    /// `in`: one of several values.
+    In,
+    /// `not_in`: none of several values.
+    NotIn,
+}
+
+spec_words!(Compare { Equals = "equals", In = "in", NotIn = "not_in" });
+
 /// Leniencies of response decoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -8,7 +8,9 @@ use serde_yaml::Value;
 use super::values::Mode;
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{field_ident, is_snake, Constraint, Kind, Lenient, Scalar, SCALAR_ITEMS};
+use crate::lang::{
+    field_ident, is_snake, Compare, Constraint, Kind, Lenient, Scalar, SCALAR_ITEMS,
+};
 use crate::load::model::{Condition, Constraints, Field, Rule};
 use crate::load::SpecPath;
 
@@ -373,15 +375,7 @@ impl<'a> Checker<'a> {
     ) {
         for (i, r) in rules.iter().enumerate() {
             let rp = path.index(i);
-            let groups: Vec<&str> = [
-                ("at_least_one_of", &r.at_least_one_of),
-                ("exactly_one_of", &r.exactly_one_of),
-                ("mutually_exclusive", &r.mutually_exclusive),
-            ]
-            .into_iter()
-            .filter(|(_, f)| !f.is_empty())
-            .map(|(k, _)| k)
-            .collect();
+            let groups: Vec<&str> = r.groups().map(|(g, _)| g.name()).collect();
             match (&r.when, groups.as_slice()) {
                 (None, []) => self.err_key(
                     &rp,
@@ -409,15 +403,7 @@ impl<'a> Checker<'a> {
         fields: &IndexMap<String, Field>,
     ) {
         let names: Vec<&str> = fields.keys().map(String::as_str).collect();
-        let given: Vec<&str> = [
-            ("equals", c.equals.is_some()),
-            ("in", c.one_of.is_some()),
-            ("not_in", c.not_in.is_some()),
-        ]
-        .into_iter()
-        .filter(|(_, on)| *on)
-        .map(|(k, _)| k)
-        .collect();
+        let given: Vec<&str> = c.compares().map(|(k, _)| k.name()).collect();
         if let [_, second, ..] = given.as_slice() {
             self.err_key(
                 &rp.key("when").key(second),
@@ -432,7 +418,8 @@ impl<'a> Checker<'a> {
                 suggest(&c.field, &names),
             ),
             Some(f) => {
-                if let (Some(ty), Some((key, values))) = (self.lookup_field(f), c.values()) {
+                if let (Some(ty), Some((compare, values))) = (self.lookup_field(f), c.values()) {
+                    let key = compare.name();
                     if values.is_empty() {
                         self.err_key(
                             &rp.key("when").key(key),
@@ -442,11 +429,11 @@ impl<'a> Checker<'a> {
                     }
                     let bools: std::collections::BTreeSet<bool> =
                         values.iter().filter_map(|v| v.as_bool()).collect();
-                    if key != "equals" && bools.len() == 2 {
+                    if compare != Compare::Equals && bools.len() == 2 {
                         self.err_key(
                             &rp.key("when").key(key),
                             format!("`{key}` lists both `true` and `false`"),
-                            if key == "in" {
+                            if compare == Compare::In {
                                 "the rule applies whenever the field is set: remove the list"
                             } else {
                                 "the rule could never fire"
@@ -454,7 +441,7 @@ impl<'a> Checker<'a> {
                         );
                     }
                     for (k, v) in values.into_iter().enumerate() {
-                        let at = if key == "equals" {
+                        let at = if compare == Compare::Equals {
                             rp.key("when").key(key)
                         } else {
                             rp.key("when").key(key).index(k)

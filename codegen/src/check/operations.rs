@@ -9,7 +9,7 @@ use super::fields::FieldSide;
 use super::values::{kind, Mode, Problem};
 use super::{Checker, Ty};
 use crate::diag::suggest;
-use crate::lang::{is_snake, Encoding, Kind, Template};
+use crate::lang::{is_snake, Compare, Encoding, Group, Kind, Template};
 use crate::load::model::{Example, Operation, Request};
 use crate::load::SpecPath;
 
@@ -469,22 +469,22 @@ fn broken_by<'r>(
     m: &serde_yaml::Mapping,
 ) -> Option<(String, String, Option<&'r str>)> {
     let set = |name: &str| m.get(name).is_some_and(|v| !v.is_null());
-    if let Some((key, names)) = r.group() {
+    if let Some((group, names)) = r.group() {
         let count = names.iter().filter(|n| set(n)).count();
-        let broken = match key {
-            "at_least_one_of" => count == 0,
-            "exactly_one_of" => count != 1,
-            _ => count > 1,
+        let broken = match group {
+            Group::AtLeastOneOf => count == 0,
+            Group::ExactlyOneOf => count != 1,
+            Group::MutuallyExclusive => count > 1,
         };
         let listed = names.join("`, `");
         let msg = r
             .message
             .clone()
-            .unwrap_or_else(|| format!("`{key}` of `{listed}`"));
+            .unwrap_or_else(|| format!("`{group}` of `{listed}`"));
         return broken.then(|| {
             (
                 msg,
-                format!("set the fields `{key}` asks for: `{listed}`"),
+                format!("set the fields `{group}` asks for: `{listed}`"),
                 None,
             )
         });
@@ -493,7 +493,7 @@ fn broken_by<'r>(
     let value = m.get(c.field.as_str()).filter(|v| !v.is_null())?;
     let triggered = match c.values() {
         None => true,
-        Some(("not_in", values)) => !values.contains(&value),
+        Some((Compare::NotIn, values)) => !values.contains(&value),
         Some((_, values)) => values.contains(&value),
     };
     if !triggered {

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::lang::Compare;
 use crate::load::model::{Constraints, Rule};
 
 use super::collect::show;
@@ -205,7 +206,7 @@ pub(super) fn rules(c: &mut Collector, side: Direction, at: &At, old: &[Rule], n
                     (Some(c), _) => {
                         let cond = match c.values() {
                             None => format!("when `{}` is set", c.field),
-                            Some(("equals", v)) => {
+                            Some((Compare::Equals, v)) => {
                                 format!("when `{}` = `{}`", c.field, show_all(&v))
                             }
                             Some((key, v)) => {

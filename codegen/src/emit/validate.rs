@@ -146,9 +146,9 @@ fn when_rule(r: &WhenRule, fields: &[Field], patch: bool) -> TokenStream {
 
 fn group_rule(r: &GroupRule, fields: &[Field], patch: bool) -> TokenStream {
     let rule = match r.kind {
-        Group::AtLeastOne => quote!(AtLeastOneOf),
-        Group::ExactlyOne => quote!(ExactlyOneOf),
-        Group::AtMostOne => quote!(MutuallyExclusive),
+        Group::AtLeastOneOf => quote!(AtLeastOneOf),
+        Group::ExactlyOneOf => quote!(ExactlyOneOf),
+        Group::MutuallyExclusive => quote!(MutuallyExclusive),
     };
     let sets = r
         .fields

@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use crate::lang::{Constraint, Encoding, FormStyle, Kind, Lenient, Method, Scheme};
+use crate::lang::{Compare, Constraint, Encoding, FormStyle, Group, Kind, Lenient, Method, Scheme};
 
 /// One provider's spec file.
 #[derive(Debug, Clone, Deserialize)]
@@ -297,17 +297,22 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The group of a group rule: its key and its fields (the first
-    /// non-empty one; the checker refuses a rule with two).
-    pub fn group(&self) -> Option<(&'static str, &[String])> {
+    /// The groups the rule lists fields under, with their fields (the
+    /// checker refuses a rule with more than one).
+    pub fn groups(&self) -> impl Iterator<Item = (Group, &[String])> {
         [
-            ("at_least_one_of", &self.at_least_one_of),
-            ("exactly_one_of", &self.exactly_one_of),
-            ("mutually_exclusive", &self.mutually_exclusive),
+            (Group::AtLeastOneOf, &self.at_least_one_of),
+            (Group::ExactlyOneOf, &self.exactly_one_of),
+            (Group::MutuallyExclusive, &self.mutually_exclusive),
         ]
         .into_iter()
-        .find(|(_, fields)| !fields.is_empty())
-        .map(|(key, fields)| (key, fields.as_slice()))
+        .filter(|(_, fields)| !fields.is_empty())
+        .map(|(group, fields)| (group, fields.as_slice()))
+    }
+
+    /// The group of a group rule (its first, for a rule the checker refuses).
+    pub fn group(&self) -> Option<(Group, &[String])> {
+        self.groups().next()
     }
 }
 
@@ -330,19 +335,25 @@ pub struct Condition {
 }
 
 impl Condition {
-    /// The values the condition compares with, under the key that holds
-    /// them (`equals`, `in` or `not_in`); `None` when it only asks that
-    /// the field be set.
-    pub fn values(&self) -> Option<(&'static str, Vec<&Value>)> {
-        if let Some(v) = &self.equals {
-            Some(("equals", vec![v]))
-        } else if let Some(vs) = &self.one_of {
-            Some(("in", vs.iter().collect()))
-        } else {
-            self.not_in
-                .as_ref()
-                .map(|vs| ("not_in", vs.iter().collect()))
-        }
+    /// Every comparison the condition gives, with its values (the checker
+    /// refuses a condition with more than one).
+    pub fn compares(&self) -> impl Iterator<Item = (Compare, Vec<&Value>)> {
+        [
+            (
+                Compare::Equals,
+                self.equals.as_ref().map(std::slice::from_ref),
+            ),
+            (Compare::In, self.one_of.as_deref()),
+            (Compare::NotIn, self.not_in.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(c, values)| Some((c, values?.iter().collect())))
+    }
+
+    /// The comparison and its values; `None` when the condition only asks
+    /// that the field be set.
+    pub fn values(&self) -> Option<(Compare, Vec<&Value>)> {
+        self.compares().next()
     }
 }
 

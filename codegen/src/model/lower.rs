@@ -10,7 +10,8 @@ use super::{
     TypeDef, TypeId, Variable, Variant, WhenRule,
 };
 use crate::lang::{
-    field_ident, variant_ident, Encoding, Kind, Lenient, Scalar, Scheme, Template, SCALAR_ITEMS,
+    field_ident, variant_ident, Compare, Encoding, Kind, Lenient, Scalar, Scheme, Template,
+    SCALAR_ITEMS,
 };
 use crate::load::model as spec;
 use crate::load::LoadedSpec;
@@ -388,17 +389,14 @@ fn rules(
     rules
         .iter()
         .filter_map(|r| {
-            if let Some((key, names)) = r.group() {
-                let kind = match key {
-                    "at_least_one_of" => Group::AtLeastOne,
-                    "exactly_one_of" => Group::ExactlyOne,
-                    _ => Group::AtMostOne,
-                };
+            if let Some((kind, names)) = r.group() {
                 let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
                 let message = r.message.clone().unwrap_or_else(|| match kind {
-                    Group::AtLeastOne => format!("set at least one of {}", listed.join(", ")),
-                    Group::ExactlyOne => format!("set exactly one of {}", listed.join(", ")),
-                    Group::AtMostOne => format!("set at most one of {}", listed.join(", ")),
+                    Group::AtLeastOneOf => format!("set at least one of {}", listed.join(", ")),
+                    Group::ExactlyOneOf => format!("set exactly one of {}", listed.join(", ")),
+                    Group::MutuallyExclusive => {
+                        format!("set at most one of {}", listed.join(", "))
+                    }
                 });
                 return Some(Rule::Group(GroupRule {
                     kind,
@@ -411,7 +409,7 @@ fn rules(
             let field = lowered.get(when)?;
             // Each value once: values that compare the same (`1` and `1.0`
             // for a decimal, a value listed twice) make one test.
-            let tests = |values: &[serde_yaml::Value]| -> Option<Vec<(Test, serde_json::Value)>> {
+            let tests = |values: &[&serde_yaml::Value]| -> Option<Vec<(Test, serde_json::Value)>> {
                 let mut out: Vec<(Test, serde_json::Value)> = Vec::new();
                 for v in values {
                     let json = yaml_to_json(v);
@@ -422,11 +420,10 @@ fn rules(
                 }
                 Some(out)
             };
-            let cond = match (&c.equals, &c.one_of, &c.not_in) {
-                (Some(v), _, _) => Cond::In(tests(std::slice::from_ref(v))?),
-                (None, Some(vs), _) => Cond::In(tests(vs)?),
-                (None, None, Some(vs)) => Cond::NotIn(tests(vs)?),
-                (None, None, None) => Cond::Present,
+            let cond = match c.values() {
+                Some((Compare::Equals | Compare::In, vs)) => Cond::In(tests(&vs)?),
+                Some((Compare::NotIn, vs)) => Cond::NotIn(tests(&vs)?),
+                None => Cond::Present,
             };
             let message = r.message.clone().unwrap_or_else(|| default_message(r, c));
             Some(Rule::When(WhenRule {
@@ -449,9 +446,9 @@ fn default_message(r: &spec::Rule, c: &spec::Condition) -> String {
             .join(", ")
     };
     let condition = match c.values() {
-        Some(("equals", vs)) => format!("`{}` is {}", c.field, shown(&vs)),
-        Some(("in", vs)) => format!("`{}` is one of {}", c.field, shown(&vs)),
-        Some((_, vs)) => format!("`{}` is none of {}", c.field, shown(&vs)),
+        Some((Compare::Equals, vs)) => format!("`{}` is {}", c.field, shown(&vs)),
+        Some((Compare::In, vs)) => format!("`{}` is one of {}", c.field, shown(&vs)),
+        Some((Compare::NotIn, vs)) => format!("`{}` is none of {}", c.field, shown(&vs)),
         None => format!("`{}` is set", c.field),
     };
     if r.require.is_empty() {

@@ -13,6 +13,7 @@ pub use analysis::Analysis;
 pub(crate) use lower::rule_test;
 pub(crate) use lower::{header_name, lower, lower_field, variant_name};
 
+pub use crate::lang::Group;
 use crate::lang::{Constraint, Encoding, FormStyle, Lenient, Method, Scalar, Template};
 
 /// One provider: one generated module.
@@ -373,17 +374,6 @@ pub struct GroupRule {
     pub fields: Vec<usize>,
     /// The message.
     pub message: String,
-}
-
-/// How many fields of a group rule may be set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    /// `at_least_one_of`
-    AtLeastOne,
-    /// `exactly_one_of`
-    ExactlyOne,
-    /// `mutually_exclusive`
-    AtMostOne,
 }
 
 /// How a rule compares its condition field's value, decided from the

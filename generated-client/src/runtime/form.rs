@@ -184,6 +184,28 @@ impl Compound<'_> {
     }
 }
 
+/// Serializer methods of values written with their `Display`, through the
+/// serializer's own `shown`.
+macro_rules! displayed {
+    ($($method:ident: $ty:ty),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<Self::Ok, Error> {
+            self.shown(v)
+        }
+    )*};
+}
+
+impl Field<'_> {
+    fn shown(self, v: impl Display) -> Result<(), Error> {
+        self.w.display(v)
+    }
+}
+
+impl KeyText {
+    fn shown(self, v: impl Display) -> Result<String, Error> {
+        Ok(v.to_string())
+    }
+}
+
 fn unsupported(what: &str) -> Error {
     Error(format!("{what} has no form encoding"))
 }
@@ -202,39 +224,19 @@ impl<'a> ser::Serializer for Field<'a> {
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.w.pair(if v { "true" } else { "false" })
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.w.display(v)
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.w.display(v)
-    }
+    displayed!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+        serialize_char: char,
+    );
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.w.pair(v)
     }
@@ -400,42 +402,20 @@ impl ser::Serializer for KeyText {
     type SerializeStruct = Impossible<String, Error>;
     type SerializeStructVariant = Impossible<String, Error>;
 
-    fn serialize_bool(self, v: bool) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i8(self, v: i8) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_f32(self, v: f32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_f64(self, v: f64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_char(self, v: char) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
+    displayed!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+        serialize_char: char,
+    );
     fn serialize_str(self, v: &str) -> Result<String, Error> {
         Ok(v.to_string())
     }

@@ -105,7 +105,7 @@ impl Deriver<'_> {
         }
         for rule in &self.r.rules {
             if let Rule::Group(g) = rule {
-                if g.kind != Group::AtMostOne {
+                if g.kind != Group::MutuallyExclusive {
                     if let Some(f) = g.fields.first().and_then(|&i| self.r.fields.get(i)) {
                         m.insert(f.wire.clone(), self.valid(&f.ty, &f.checks));
                     }
@@ -123,7 +123,7 @@ impl Deriver<'_> {
             for rule in &self.r.rules {
                 let Rule::Group(g) = rule else { continue };
                 let members = self.members(g);
-                if g.kind != Group::AtLeastOne && members.iter().any(|m| m.wire == f.wire) {
+                if g.kind != Group::AtLeastOneOf && members.iter().any(|m| m.wire == f.wire) {
                     for other in members {
                         m.remove(&other.wire);
                     }
@@ -235,16 +235,12 @@ impl Deriver<'_> {
         };
         let one = with(&none, first);
         let two = with(&one, second);
-        let rule = match g.kind {
-            Group::AtLeastOne => "at_least_one_of",
-            Group::ExactlyOne => "exactly_one_of",
-            Group::AtMostOne => "mutually_exclusive",
-        };
+        let rule = g.kind.name();
         let broken = || self.rule_violation("", rule, &g.message);
         let (expect_none, expect_two) = match g.kind {
-            Group::AtLeastOne => (broken(), Expect::Valid),
-            Group::ExactlyOne => (broken(), broken()),
-            Group::AtMostOne => (Expect::Valid, broken()),
+            Group::AtLeastOneOf => (broken(), Expect::Valid),
+            Group::ExactlyOneOf => (broken(), broken()),
+            Group::MutuallyExclusive => (Expect::Valid, broken()),
         };
         vec![
             (format!("{rule} with none set"), none, expect_none),
