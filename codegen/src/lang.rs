@@ -167,7 +167,10 @@ impl RustScalar {
 }
 
 /// Names a field's `type` may take besides scalars and named types.
-pub const CONTAINERS: [&str; 2] = ["list", "map"];
+pub const CONTAINERS: [&str; 3] = ["list", "map", "expandable"];
+
+/// The field type "a resource's id, or the resource itself when expanded".
+pub const EXPANDABLE: &str = "expandable";
 
 /// Map item type meaning "string, number or boolean".
 pub const SCALAR_ITEMS: &str = "scalar";
@@ -207,9 +210,11 @@ pub enum Kind {
     Map,
     /// `list`: a list.
     List,
+    /// `union`: one of several objects, told apart by a tag field.
+    Union,
 }
 
-spec_words!(Kind { Object = "object", Enum = "enum", Map = "map", List = "list" });
+spec_words!(Kind { Object = "object", Enum = "enum", Map = "map", List = "list", Union = "union" });
 
 /// HTTP methods an operation may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]

@@ -347,3 +347,74 @@ fn a_clearable_secret_in_a_nested_object_stays_secret() {
     assert_eq!(secrets.redact("door 4711# open"), "door [REDACTED] open");
     assert!(text(request.body().expect("encodes")).contains("door_code%5D=4711%23"));
 }
+
+// ---- unions ---------------------------------------------------------------
+
+use generated_client::runtime::Expandable;
+
+#[test]
+fn an_expandable_field_decodes_an_id_or_the_object() {
+    let order: shop::Order =
+        serde_json::from_value(json!({"id": "o1", "customer": "cus_1"})).expect("id");
+    let customer = order.customer.expect("present");
+    assert_eq!(customer.id(), "cus_1");
+    assert!(customer.object().is_none());
+    let order: shop::Order = serde_json::from_value(json!({
+        "id": "o1",
+        "customer": {"id": "cus_1", "name": "Ada"}
+    }))
+    .expect("expanded");
+    let customer = order.customer.expect("present");
+    assert_eq!(customer.id(), "cus_1");
+    assert_eq!(
+        customer.object().and_then(|c| c.name.as_deref()),
+        Some("Ada")
+    );
+    assert!(matches!(customer, Expandable::Object(_)));
+    // Neither an id nor an object with its id: a decode error.
+    for bad in [json!(7), json!({"name": "Ada"})] {
+        let doc = json!({"id": "o1", "customer": bad});
+        assert!(serde_json::from_value::<shop::Order>(doc).is_err());
+    }
+}
+
+#[test]
+fn a_tagged_union_decodes_each_documented_variant_and_keeps_others() {
+    let order: shop::Order = serde_json::from_value(json!({
+        "id": "o1",
+        "next_action": {"type": "redirect_to_url", "url": "https://pay.example/3ds"},
+        "actions": [
+            {"type": "display_code", "code": "1234", "expires_at": 1700000000},
+            {"type": "scan_qr", "qr": "data:..."},
+            {"no_type": true}
+        ]
+    }))
+    .expect("decodes");
+    match &order.next_action {
+        Some(shop::NextAction::RedirectToUrl(r)) => {
+            assert_eq!(r.url, "https://pay.example/3ds");
+            assert_eq!(r.return_url, None);
+        }
+        other => panic!("expected a redirect, got {other:?}"),
+    }
+    let actions = order.actions.expect("present");
+    assert!(
+        matches!(&actions[0], shop::NextAction::DisplayCode(c) if c.code == "1234" && c.expires_at == Some(1_700_000_000))
+    );
+    assert_eq!(
+        actions[1],
+        shop::NextAction::Unknown(json!({"type": "scan_qr", "qr": "data:..."}))
+    );
+    assert_eq!(
+        actions.iter().map(|a| a.tag()).collect::<Vec<_>>(),
+        [Some("display_code"), Some("scan_qr"), None]
+    );
+    // A documented tag with a malformed object is an error, not Unknown.
+    let bad = json!({"id": "o1", "next_action": {"type": "display_code"}});
+    assert!(serde_json::from_value::<shop::Order>(bad).is_err());
+    // Encoding writes the tag back.
+    assert_eq!(
+        serde_json::to_value(&actions[0]).expect("encodes"),
+        json!({"type": "display_code", "code": "1234", "expires_at": 1700000000})
+    );
+}

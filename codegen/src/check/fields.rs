@@ -50,7 +50,7 @@ fn shape(ty: &Ty<'_>) -> Shape {
             Kind::Enum => Shape::Enum,
             Kind::List => Shape::List,
             Kind::Map => Shape::Map,
-            Kind::Object => Shape::Other,
+            Kind::Object | Kind::Union => Shape::Other,
         },
         _ => Shape::Other,
     }
@@ -62,6 +62,7 @@ fn shape_name(ty: &Ty<'_>) -> String {
         Ty::AnyScalar => "scalar".into(),
         Ty::List(_) => "`list`".into(),
         Ty::Map(_) => "`map`".into(),
+        Ty::Expandable(_) => "`expandable`".into(),
         Ty::Named(n, d) => format!("`{n}` ({})", d.kind),
     }
 }
@@ -565,9 +566,26 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Refuses `expandable` fields where a request carries them: a request
+    /// sends an id, never a choice between an id and an object.
+    pub(crate) fn no_expandable(&mut self, path: &SpecPath, fields: &IndexMap<String, Field>) {
+        for (wire, f) in fields {
+            if f.ty == crate::lang::EXPANDABLE {
+                self.err_value(
+                    &path.key(wire).key("type"),
+                    format!("`{wire}` is `expandable`, which only a response can carry"),
+                    "a request sends the id: `type: string`",
+                );
+            }
+        }
+    }
+
     /// The resolved type of a field, without reporting (already reported).
     pub(crate) fn lookup_field(&self, f: &Field) -> Option<Ty<'a>> {
         match f.ty.as_str() {
+            crate::lang::EXPANDABLE => {
+                Some(Ty::Expandable(Box::new(self.lookup(f.items.as_deref()?)?)))
+            }
             "list" | "map" => {
                 let item = f.items.as_deref()?;
                 let inner = if f.ty == "map" && item == crate::lang::SCALAR_ITEMS {

@@ -47,6 +47,8 @@ pub(crate) enum Ty<'a> {
     List(Box<Ty<'a>>),
     /// `map` of items.
     Map(Box<Ty<'a>>),
+    /// `expandable`: an id, or the object `items` names.
+    Expandable(Box<Ty<'a>>),
     /// A named type.
     Named(&'a str, &'a TypeDef),
 }
@@ -119,6 +121,28 @@ impl<'a> Checker<'a> {
     ) -> Option<Ty<'a>> {
         let items_path = path.key("items");
         match ty {
+            crate::lang::EXPANDABLE => {
+                let Some(item) = items else {
+                    self.err_key(
+                        &path.key("type"),
+                        "`expandable` needs an `items:` object type",
+                        "add e.g. `items: Customer` beside `type: expandable`",
+                    );
+                    return None;
+                };
+                let inner = self.named_or_report(&items_path, item)?;
+                let with_id = matches!(&inner, Ty::Named(_, d) if d.kind == crate::lang::Kind::Object
+                    && d.fields.get("id").is_some_and(|f| f.ty == "string" && f.required && !f.nullable && !f.sensitive));
+                if !with_id {
+                    self.err_value(
+                        &items_path,
+                        format!("`expandable` expands to an object with a required string `id`; `{item}` is not one"),
+                        "the object the id names: give it `id: { type: string, required: true }`",
+                    );
+                    return None;
+                }
+                Some(Ty::Expandable(Box::new(inner)))
+            }
             "list" | "map" => {
                 let Some(item) = items else {
                     self.err_key(

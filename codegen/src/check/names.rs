@@ -138,12 +138,20 @@ impl Checker<'_> {
             }
         }
         for name in self.request_objects() {
-            self.object_members(&name);
+            match self.spec.spec.types.get(&name).map(|d| d.kind) {
+                Some(crate::lang::Kind::Union) => self.err_key(
+                    &SpecPath::root().key("types").key(&name),
+                    format!("union `{name}` is reachable from a request"),
+                    "unions are decoded from responses; a request sends one of the objects itself",
+                ),
+                _ => self.object_members(&name),
+            }
         }
     }
 
-    /// The named objects a request can contain (they get a constructor and
-    /// setters), in spec order.
+    /// The named objects (and unions, which the checker refuses there) a
+    /// request can contain, in spec order: objects get a constructor and
+    /// setters.
     fn request_objects(&self) -> Vec<String> {
         let types = &self.spec.spec.types;
         let mut seen = std::collections::HashSet::new();
@@ -154,7 +162,7 @@ impl Checker<'_> {
             .values()
             .filter_map(|op| op.request.as_ref())
             .flat_map(|r| r.fields.values())
-            .flat_map(|f| std::iter::once(f.ty.as_str()).chain(f.items.as_deref()))
+            .flat_map(carried)
             .collect();
         while let Some(name) = stack.pop() {
             let Some(def) = types.get(name) else { continue };
@@ -162,14 +170,14 @@ impl Checker<'_> {
                 continue;
             }
             stack.extend(def.items.as_deref());
-            for f in def.fields.values() {
-                stack.push(f.ty.as_str());
-                stack.extend(f.items.as_deref());
-            }
+            stack.extend(def.fields.values().flat_map(carried));
         }
         types
             .iter()
-            .filter(|(n, d)| d.kind == crate::lang::Kind::Object && seen.contains(n.as_str()))
+            .filter(|(n, d)| {
+                matches!(d.kind, crate::lang::Kind::Object | crate::lang::Kind::Union)
+                    && seen.contains(n.as_str())
+            })
             .map(|(n, _)| n.clone())
             .collect()
     }
@@ -181,6 +189,7 @@ impl Checker<'_> {
             return;
         };
         let path = SpecPath::root().key("types").key(name);
+        self.no_expandable(&path.key("fields"), &def.fields);
         let mut taken: BTreeMap<String, String> = OBJECT_METHODS
             .iter()
             .map(|m| (m.to_string(), format!("the type's own `{m}`")))
@@ -451,6 +460,16 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The types a request value of field `f` carries: its type and items
+/// (not the object of an `expandable`, which is refused there anyway).
+fn carried(f: &Field) -> impl Iterator<Item = &str> {
+    let items = f
+        .items
+        .as_deref()
+        .filter(|_| f.ty != crate::lang::EXPANDABLE);
+    std::iter::once(f.ty.as_str()).chain(items)
 }
 
 /// The Rust name a field gets, when it has a usable one (else reported elsewhere).

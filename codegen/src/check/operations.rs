@@ -265,6 +265,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.fields(&path.key("fields"), &req.fields, FieldSide::Request);
+        self.no_expandable(&path.key("fields"), &req.fields);
         if encoding != Encoding::Form && req.form.is_some() {
             self.err_key(
                 &path.key("form"),

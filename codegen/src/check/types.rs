@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::fields::FieldSide;
 use super::Checker;
+use crate::diag::suggest;
 use crate::graph;
 use crate::lang::{is_camel, variant_ident, Kind};
 use crate::load::model::TypeDef;
@@ -32,15 +33,18 @@ impl<'a> Checker<'a> {
                     "fields" | "rules" => def.kind == Kind::Object,
                     "values" => def.kind == Kind::Enum,
                     "items" | "validation" => def.kind == Kind::Map || def.kind == Kind::List,
+                    "tag" | "variants" => def.kind == Kind::Union,
                     _ => true,
                 }
             };
-            let set: [(&str, bool); 5] = [
+            let set: [(&str, bool); 7] = [
                 ("fields", !def.fields.is_empty()),
                 ("rules", !def.rules.is_empty()),
                 ("values", !def.values.is_empty()),
                 ("items", def.items.is_some()),
                 ("validation", has_any(&def.validation)),
+                ("tag", def.tag.is_some()),
+                ("variants", !def.variants.is_empty()),
             ];
             for (key, present) in set {
                 if present && !applies(key) {
@@ -57,6 +61,7 @@ impl<'a> Checker<'a> {
                     self.rules(&path.key("rules"), &def.rules, &def.fields);
                 }
                 Kind::Enum => self.enum_values(&path, def),
+                Kind::Union => self.union(&path, def),
                 Kind::Map | Kind::List => {
                     let container = def.kind.name();
                     if let Some(ty) = self.resolve(&path, container, def.items.as_deref()) {
@@ -73,6 +78,63 @@ impl<'a> Checker<'a> {
         self.type_cycles();
         if !self.alias_cycles() {
             self.alias_depth();
+        }
+    }
+
+    /// A union: its tag field, and one object type per tag value, each
+    /// becoming a variant (UpperCamelCase of the value) beside `Unknown`.
+    fn union(&mut self, path: &SpecPath, def: &TypeDef) {
+        match def.tag.as_deref() {
+            None => self.err_key(
+                path,
+                "a union needs a `tag:`, the field whose value names the variant",
+                "e.g. `tag: type`",
+            ),
+            Some("") => self.err_value(
+                &path.key("tag"),
+                "the tag field's name is empty",
+                "the wire name of the field that names the variant, e.g. `type`",
+            ),
+            Some(_) => {}
+        }
+        if def.variants.is_empty() {
+            self.err_key(
+                path,
+                "a union needs at least one variant",
+                "add `variants: { tag_value: ObjectType }`",
+            );
+        }
+        let mut idents: BTreeMap<String, &str> = BTreeMap::new();
+        for (value, ty) in &def.variants {
+            let vp = path.key("variants").key(value);
+            match variant_ident(value) {
+                Some(ident) if ident != "Unknown" => {
+                    if let Some(first) = idents.insert(ident.clone(), value) {
+                        self.err_key(
+                            &vp,
+                            format!("tag values `{first}` and `{value}` both become the variant `{ident}`"),
+                            "the docs' tag values must differ in more than case and punctuation",
+                        );
+                    }
+                }
+                _ => self.err_key(
+                    &vp,
+                    format!("tag value `{value}` does not make a Rust variant name"),
+                    "a tag value needs a letter, and cannot be `unknown` (the variant that keeps undocumented tags)",
+                ),
+            }
+            match self.spec.spec.types.get(ty.as_str()) {
+                Some(d) if d.kind == Kind::Object => {}
+                Some(d) => self.err_value(
+                    &vp,
+                    format!("variant `{value}` is `kind: {}`, not an object", d.kind),
+                    "each variant of a union is an object type",
+                ),
+                None => {
+                    let names = self.type_names();
+                    self.err_value(&vp, format!("unknown type `{ty}`"), suggest(ty, &names));
+                }
+            }
         }
     }
 

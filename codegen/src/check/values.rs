@@ -56,6 +56,9 @@ impl<'a> Checker<'a> {
             }
             Ty::List(item) => self.list(path, item, v, mode, out),
             Ty::Map(item) => self.map(path, item, v, mode, out),
+            // The id alone, or the expanded object.
+            Ty::Expandable(_) if matches!(v, Value::String(_)) => {}
+            Ty::Expandable(object) => self.value_problems(path, object, false, v, mode, out),
             Ty::Named(name, def) => self.named(path, name, def, &[], v, mode, out),
         }
     }
@@ -145,6 +148,35 @@ impl<'a> Checker<'a> {
                     return;
                 };
                 self.object_fields(path, name, &def.fields, m, mode, out);
+            }
+            Kind::Union => {
+                let Value::Mapping(m) = v else {
+                    out.push((
+                        path.clone(),
+                        format!("expected a `{name}` object, found {}", kind(v)),
+                        String::new(),
+                    ));
+                    return;
+                };
+                // A documented tag is checked as its variant; any other tag
+                // is kept as it is by the client.
+                let tag = def
+                    .tag
+                    .as_deref()
+                    .and_then(|t| m.get(t))
+                    .and_then(Value::as_str);
+                let variant = tag.and_then(|t| def.variants.get(t));
+                if let Some((vname, vdef)) =
+                    variant.and_then(|t| self.spec.spec.types.get_key_value(t.as_str()))
+                {
+                    let mut fields = m.clone();
+                    if let Some(t) = def.tag.as_deref() {
+                        if !vdef.fields.contains_key(t) {
+                            fields.remove(t);
+                        }
+                    }
+                    self.object_fields(path, vname, &vdef.fields, &fields, mode, out);
+                }
             }
             Kind::Map | Kind::List => {
                 if lenient.contains(&Lenient::EmptyArray)

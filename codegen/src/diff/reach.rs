@@ -76,5 +76,6 @@ fn closure<'a>(spec: &'a SpecFile, roots: Vec<&'a str>) -> BTreeSet<String> {
 fn type_refs(def: &TypeDef) -> Vec<&str> {
     let mut refs: Vec<&str> = def.fields.values().flat_map(field_refs).collect();
     refs.extend(def.items.as_deref());
+    refs.extend(def.variants.values().map(String::as_str));
     refs
 }

@@ -38,7 +38,7 @@ impl<'a> Ctx<'a> {
     pub(crate) fn alias(&self, id: TypeId) -> Option<&'a Alias> {
         match self.provider.type_def(id)? {
             TypeDef::Alias(a) => Some(&**a),
-            TypeDef::Object(_) | TypeDef::Enum(_) => None,
+            TypeDef::Object(_) | TypeDef::Enum(_) | TypeDef::Union(_) => None,
         }
     }
 }
@@ -46,7 +46,7 @@ impl<'a> Ctx<'a> {
 /// Whether values of a named type have a validator to call.
 pub(crate) fn named_has_checks(name: &str, kind: NamedKind, ctx: &Ctx<'_>) -> bool {
     match kind {
-        NamedKind::Enum => false,
+        NamedKind::Enum | NamedKind::Union => false,
         NamedKind::Alias | NamedKind::Object => ctx.is_request_type(name),
     }
 }

@@ -19,6 +19,10 @@ pub(crate) fn ty(t: &RustTy) -> TokenStream {
             let item = ty(item);
             quote!(rt::IndexMap<String, #item>)
         }
+        RustTy::Expandable(object) => {
+            let object = ty(object);
+            quote!(rt::Expandable<#object>)
+        }
         RustTy::Named(name, _, _) => {
             let name = format_ident!("{}", name);
             quote!(#name)

@@ -7,7 +7,7 @@ use super::ctx::{alias_validator, Ctx};
 use super::docs;
 use super::rust_types::field_ty;
 use super::{builder, secrets, validate};
-use crate::model::{Alias, Decode, Enum, Field, Object, Presence, TypeDef};
+use crate::model::{Alias, Decode, Enum, Field, Object, Presence, TypeDef, Union};
 
 /// Doc attributes of a named type: its description (or its name), then a
 /// link to the page it was transcribed from.
@@ -42,6 +42,7 @@ pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> TokenStream {
         TypeDef::Object(o) => object(o, ctx),
         TypeDef::Enum(e) => enumeration(e, ctx),
         TypeDef::Alias(a) => alias(a, ctx),
+        TypeDef::Union(u) => union(u, ctx),
     }
 }
 
@@ -75,6 +76,19 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     } else {
         quote!()
     };
+    let resource = match o.fields.iter().find(|f| f.wire == "id") {
+        Some(id) if ctx.provider.analysis.expandable.contains(&o.name) => {
+            let ident = format_ident!("{}", id.ident);
+            quote! {
+                impl rt::Resource for #name {
+                    fn id(&self) -> &str {
+                        &self.#ident
+                    }
+                }
+            }
+        }
+        _ => quote!(),
+    };
     let default = if o.fields.iter().all(|f| f.presence != Presence::Required) {
         quote!(Default,)
     } else {
@@ -88,6 +102,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
             #(#fields)*
         }
         #methods
+        #resource
     }
 }
 
@@ -273,5 +288,82 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
         #docs
         pub type #name = #target;
         #validator
+    }
+}
+
+/// A tagged union: one variant per documented tag value holding its
+/// object, and `Unknown` holding any other value as JSON.
+fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
+    let name = format_ident!("{}", u.name);
+    let docs = type_docs(&u.docs, &u.name, ctx);
+    let tag = &u.tag;
+    let variants = u.variants.iter().map(|v| {
+        let ident = format_ident!("{}", v.ident);
+        let ty = format_ident!("{}", v.ty.0);
+        let doc = format!(
+            " {} {}: a [`{}`].",
+            docs::code(tag),
+            docs::code(&v.wire),
+            v.ty.0
+        );
+        quote!(#[doc = #doc] #ident(#ty),)
+    });
+    let tags = u.variants.iter().map(|v| {
+        let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
+        quote!(#name::#ident(_) => Some(#wire),)
+    });
+    let decode = u.variants.iter().map(|v| {
+        let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
+        quote!(Some(#wire) => #name::#ident(rt::tagged::variant(value)?),)
+    });
+    let encode = u.variants.iter().map(|v| {
+        let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
+        quote!(#name::#ident(inner) => rt::tagged::encode(serializer, #tag, #wire, inner),)
+    });
+    let unknown_doc = format!(
+        " An object whose {} the docs do not list (or that has none), kept as sent.",
+        docs::code(tag)
+    );
+    let tag_doc = format!(
+        " The value of its {} field, when it has one.",
+        docs::code(tag)
+    );
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            #[doc = #unknown_doc]
+            Unknown(serde_json::Value),
+        }
+
+        impl #name {
+            #[doc = #tag_doc]
+            pub fn tag(&self) -> Option<&str> {
+                match self {
+                    #(#tags)*
+                    #name::Unknown(value) => value.get(#tag).and_then(serde_json::Value::as_str),
+                }
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(#encode)*
+                    #name::Unknown(value) => serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let (tag, value) = rt::tagged::decode(deserializer, #tag)?;
+                Ok(match tag.as_deref() {
+                    #(#decode)*
+                    _ => #name::Unknown(value),
+                })
+            }
+        }
     }
 }

@@ -137,7 +137,7 @@ pub struct Header {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TypeDef {
-    /// `object`, `enum`, `map` or `list`.
+    /// `object`, `enum`, `map`, `list` or `union`.
     pub kind: Kind,
     /// Doc comment.
     #[serde(default)]
@@ -160,6 +160,12 @@ pub struct TypeDef {
     /// Map and list constraints.
     #[serde(default)]
     pub validation: Constraints,
+    /// Union: the field whose value names the variant (`type`).
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// Union: the object type of each tag value, keyed by the value.
+    #[serde(default)]
+    pub variants: IndexMap<String, String>,
 }
 
 /// An enum value.

@@ -21,6 +21,9 @@ pub struct Analysis {
     pub checked: BTreeSet<String>,
     /// Request objects that hold a sensitive value, directly or nested.
     pub secret_holders: BTreeSet<String>,
+    /// Objects an `expandable` field expands to (they implement
+    /// `rt::Resource`).
+    pub expandable: BTreeSet<String>,
 }
 
 /// A provider's named types: objects by name (the analysis answers by
@@ -41,7 +44,7 @@ impl<'a> Index<'a> {
                     objects.insert(o.name.as_str(), o);
                 }
                 TypeDef::Alias(_) => aliases += 1,
-                TypeDef::Enum(_) => {}
+                TypeDef::Enum(_) | TypeDef::Union(_) => {}
             }
         }
         Index {
@@ -55,8 +58,35 @@ impl<'a> Index<'a> {
     fn alias(&self, id: TypeId) -> Option<&'a Alias> {
         match self.types.get(id.0)? {
             TypeDef::Alias(a) => Some(&**a),
-            TypeDef::Object(_) | TypeDef::Enum(_) => None,
+            TypeDef::Object(_) | TypeDef::Enum(_) | TypeDef::Union(_) => None,
         }
+    }
+
+    /// The objects a value of type `ty` can hold directly: the object
+    /// itself, or each variant of a union (through lists, maps and named
+    /// lists and maps, as [`Index::element_object`]).
+    fn element_objects(&self, ty: &'a RustTy) -> Vec<&'a str> {
+        let mut inner = ty;
+        for _ in 0..=(self.aliases + 2 * crate::load::MAX_DEPTH) {
+            match inner {
+                RustTy::List(i) | RustTy::Map(i) | RustTy::Expandable(i) => inner = i,
+                RustTy::Named(_, NamedKind::Alias, id) => match self.alias(*id) {
+                    Some(a) => inner = &a.ty,
+                    None => return Vec::new(),
+                },
+                RustTy::Named(_, NamedKind::Union, id) => {
+                    return match self.types.get(id.0) {
+                        Some(TypeDef::Union(u)) => {
+                            u.variants.iter().map(|v| v.ty.0.as_str()).collect()
+                        }
+                        _ => Vec::new(),
+                    }
+                }
+                RustTy::Named(name, NamedKind::Object, _) => return vec![name],
+                _ => return Vec::new(),
+            }
+        }
+        Vec::new()
     }
 
     /// The object a value of type `ty` holds, through lists, maps and named
@@ -64,7 +94,7 @@ impl<'a> Index<'a> {
     fn element_object(&self, mut ty: &'a RustTy) -> Option<&'a str> {
         for _ in 0..=(self.aliases + 2 * crate::load::MAX_DEPTH) {
             match ty {
-                RustTy::List(inner) | RustTy::Map(inner) => ty = inner,
+                RustTy::List(inner) | RustTy::Map(inner) | RustTy::Expandable(inner) => ty = inner,
                 RustTy::Named(_, NamedKind::Alias, id) => ty = &self.alias(*id)?.ty,
                 RustTy::Named(name, NamedKind::Object, _) => return Some(name),
                 _ => return None,
@@ -94,6 +124,18 @@ impl Analysis {
             }
         }
         a.secret_holders = a.closure(&index, |o, _| o.fields.iter().any(is_secret));
+        a.expandable = index
+            .objects
+            .values()
+            .flat_map(|o| &o.fields)
+            .filter_map(|f| match &f.ty {
+                RustTy::Expandable(inner) => match &**inner {
+                    RustTy::Named(n, NamedKind::Object, _) => Some(n.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
         a
     }
 
@@ -191,11 +233,12 @@ fn request_types(index: &Index<'_>, operations: &[Operation]) -> BTreeSet<String
         .collect();
     while let Some(t) = stack.pop() {
         match t {
-            RustTy::List(i) | RustTy::Map(i) => stack.push(i),
+            RustTy::List(i) | RustTy::Map(i) | RustTy::Expandable(i) => stack.push(i),
             RustTy::Named(n, _, id) if found.insert(n.clone()) => match index.types.get(id.0) {
                 Some(TypeDef::Object(o)) => stack.extend(o.fields.iter().map(|f| &f.ty)),
                 Some(TypeDef::Alias(a)) => stack.push(&a.ty),
-                Some(TypeDef::Enum(_)) | None => {}
+                // The checker keeps unions out of requests.
+                Some(TypeDef::Enum(_) | TypeDef::Union(_)) | None => {}
             },
             _ => {}
         }
@@ -222,9 +265,7 @@ pub(crate) fn redact_keys(types: &[TypeDef], roots: &[&str]) -> Vec<String> {
             if f.sensitive {
                 keys.insert(f.wire.clone());
             }
-            if let Some(n) = index.element_object(&f.ty) {
-                stack.push(n);
-            }
+            stack.extend(index.element_objects(&f.ty));
         }
     }
     keys.into_iter().collect()

@@ -7,7 +7,7 @@ use super::analysis::{redact_keys, Analysis};
 use super::{
     Alias, Auth, Checks, Cond, Decode, Enum, Environment, Field, Group, GroupRule, Header,
     NamedKind, Object, Operation, Presence, Provider, Relationship, Request, Rule, RustTy, Test,
-    TypeDef, TypeId, Variable, Variant, WhenRule,
+    TypeDef, TypeId, Union, UnionVariant, Variable, Variant, WhenRule,
 };
 use crate::lang::{
     field_ident, variant_ident, Compare, Encoding, Kind, Lenient, Scalar, Scheme, Template,
@@ -105,12 +105,15 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
 /// Boxes every object field whose type lies on the same cycle as the
 /// object holding it, so a type that contains itself (through optional
 /// fields: the checker refuses a cycle of required ones) has a finite size.
-/// Lists and maps already hold their items on the heap.
+/// Lists and maps already hold their items on the heap; a union holds its
+/// variants' objects directly, so a cycle through one is broken at the
+/// object field on it.
 fn box_cycles(types: &mut [TypeDef]) {
     let edges: Vec<Vec<usize>> = types
         .iter()
         .map(|t| match t {
             TypeDef::Object(o) => o.fields.iter().filter_map(direct_object).collect(),
+            TypeDef::Union(u) => u.variants.iter().map(|v| v.ty.1 .0).collect(),
             TypeDef::Enum(_) | TypeDef::Alias(_) => Vec::new(),
         })
         .collect();
@@ -124,11 +127,11 @@ fn box_cycles(types: &mut [TypeDef]) {
     }
 }
 
-/// The index of the object type a field holds directly (not in a list or
-/// a map).
+/// The index of the object or union type a field holds directly (not in
+/// a list or a map).
 fn direct_object(f: &Field) -> Option<usize> {
     match f.ty {
-        RustTy::Named(_, NamedKind::Object, TypeId(i)) => Some(i),
+        RustTy::Named(_, NamedKind::Object | NamedKind::Union, TypeId(i)) => Some(i),
         _ => None,
     }
 }
@@ -184,6 +187,25 @@ impl Lowerer<'_> {
                 ty: self.ty(d.kind.name(), d.items.as_deref()),
                 checks: checks(&d.validation),
             })),
+            Kind::Union => TypeDef::Union(Union {
+                name: name.to_string(),
+                docs,
+                tag: d.tag.clone().unwrap_or_else(|| "type".into()),
+                variants: d
+                    .variants
+                    .iter()
+                    .filter_map(|(wire, ty)| {
+                        Some(UnionVariant {
+                            wire: wire.clone(),
+                            ident: variant_ident(wire)?,
+                            ty: (
+                                ty.clone(),
+                                TypeId(self.spec.types.get_index_of(ty.as_str())?),
+                            ),
+                        })
+                    })
+                    .collect(),
+            }),
             Kind::Object => {
                 let fields = self.fields(&d.fields);
                 TypeDef::Object(Object {
@@ -198,6 +220,9 @@ impl Lowerer<'_> {
 
     fn ty(&self, ty: &str, items: Option<&str>) -> RustTy {
         match ty {
+            crate::lang::EXPANDABLE => {
+                RustTy::Expandable(Box::new(self.ty(items.unwrap_or("json"), None)))
+            }
             "list" | "map" => {
                 let item = match items {
                     Some(SCALAR_ITEMS) => RustTy::AnyScalar,
@@ -220,6 +245,7 @@ impl Lowerer<'_> {
                 let kind = match def.kind {
                     Kind::Enum => NamedKind::Enum,
                     Kind::Map | Kind::List => NamedKind::Alias,
+                    Kind::Union => NamedKind::Union,
                     Kind::Object => NamedKind::Object,
                 };
                 RustTy::Named(other.to_string(), kind, TypeId(index))

@@ -112,6 +112,33 @@ pub enum TypeDef {
     Enum(Enum),
     /// A `map` or `list` alias with its own constraints.
     Alias(Box<Alias>),
+    /// One of several objects, told apart by a tag field.
+    Union(Union),
+}
+
+/// A tagged union: an enum with one variant per documented tag value,
+/// holding that value's object, and `Unknown` holding any other as JSON.
+#[derive(Debug, Clone)]
+pub struct Union {
+    /// Rust type name.
+    pub name: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// Wire name of the tag field.
+    pub tag: String,
+    /// The documented variants, in spec order.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// A variant of a [`Union`].
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    /// The tag value on the wire.
+    pub wire: String,
+    /// Rust variant name.
+    pub ident: String,
+    /// The object type it holds: its name and handle.
+    pub ty: (String, TypeId),
 }
 
 /// A struct.
@@ -173,6 +200,8 @@ pub enum RustTy {
     List(Box<RustTy>),
     /// `IndexMap<String, T>`.
     Map(Box<RustTy>),
+    /// `rt::Expandable<T>`: an id, or the object `T`.
+    Expandable(Box<RustTy>),
     /// A named type: its name, what it is, and its handle.
     Named(String, NamedKind, TypeId),
 }
@@ -197,6 +226,8 @@ pub enum NamedKind {
     Enum,
     /// Map or list alias.
     Alias,
+    /// Tagged union.
+    Union,
 }
 
 /// Whether a field must, may, or may be cleared.

@@ -6,12 +6,14 @@ pub mod de;
 mod digest;
 mod encode;
 mod error;
+mod expandable;
 mod form;
 mod http;
 mod patch;
 mod redact;
 mod retry;
 mod secret;
+pub mod tagged;
 mod transport;
 mod validate;
 
@@ -25,6 +27,7 @@ pub use error::{
     redacted_snippet, snippet, ConfigError, Error, TransportError, TransportErrorKind,
     SNIPPET_CHARS,
 };
+pub use expandable::{Expandable, Resource};
 pub use form::{form_body, BracketStyle, FormStyle, ListStyle};
 pub use http::{
     decode, decode_redacting, BoxFuture, ClientCore, HttpRequest, HttpResponse, Method,

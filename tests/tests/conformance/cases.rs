@@ -280,6 +280,10 @@ impl Deriver<'_> {
         match ty {
             RustTy::Scalar(s) => valid_scalar(*s, c),
             RustTy::AnyScalar => json!("v"),
+            // Responses only (`check` keeps it out of requests): an id.
+            RustTy::Expandable(_) => json!("id_1"),
+            // Responses only, too: an object with an undocumented tag.
+            RustTy::Named(_, NamedKind::Union, _) => json!({}),
             RustTy::List(item) => {
                 let n = c.min_items.unwrap_or(0) as usize;
                 Value::Array(
