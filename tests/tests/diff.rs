@@ -326,3 +326,49 @@ fn readme_shows_the_rules_table_of_the_code() {
         diff::rules_markdown()
     );
 }
+
+// ------------------------------------------------ unions and closed enums
+
+#[test]
+fn closing_an_enum_and_changing_union_variants_are_reported() {
+    let fixture = std::fs::read_to_string(repo("tests/fixtures/language/shop.yaml"))
+        .expect("the language fixture");
+    let edited = fixture
+        .replace("    closed: true\n", "")
+        .replace(
+            "      display_code: DisplayCode\n",
+            "      show_code: DisplayCode\n      redirect_later: RedirectToUrl\n",
+        )
+        .replace(
+            "      redirect_to_url: RedirectToUrl\n",
+            "      redirect_to_url: DisplayCode\n",
+        );
+    assert_ne!(edited, fixture);
+    let found: Vec<(Kind, String)> = changes(&[&fixture], &[&edited])
+        .into_iter()
+        .map(|c| (c.kind, c.path))
+        .collect();
+    for expected in [
+        (Kind::TypeChanged, "types.Priority.closed"),
+        (
+            Kind::TypeChanged,
+            "types.NextAction.variants.redirect_to_url",
+        ),
+        (
+            Kind::EnumValueRemoved,
+            "types.NextAction.variants.display_code",
+        ),
+        (Kind::EnumValueAdded, "types.NextAction.variants.show_code"),
+        (
+            Kind::EnumValueAdded,
+            "types.NextAction.variants.redirect_later",
+        ),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(k, p)| *k == expected.0 && p == expected.1),
+            "{expected:?} not in {found:#?}"
+        );
+    }
+}

@@ -418,3 +418,35 @@ fn a_tagged_union_decodes_each_documented_variant_and_keeps_others() {
         json!({"type": "display_code", "code": "1234", "expires_at": 1700000000})
     );
 }
+
+// ---- closed enums ---------------------------------------------------------
+
+#[test]
+fn a_closed_enum_is_strict_in_requests_and_tolerant_in_responses() {
+    use generated_client::runtime::Open;
+    // Requests can only hold a listed value: the type has no other.
+    let body = text(
+        customer()
+            .priority(shop::Priority::Express)
+            .body()
+            .expect("encodes"),
+    );
+    assert!(body.ends_with(r#""priority":"express"}"#), "{body}");
+    assert_eq!("standard".parse(), Ok(shop::Priority::Standard));
+    let err = "overnight"
+        .parse::<shop::Priority>()
+        .expect_err("not listed");
+    assert_eq!(
+        err.to_string(),
+        "\"overnight\" is not one of the documented values of `Priority`"
+    );
+    // Responses decode any value.
+    let order: shop::Order =
+        serde_json::from_value(json!({"id": "o1", "priority": "express"})).expect("known");
+    assert_eq!(order.priority, Some(Open::Known(shop::Priority::Express)));
+    let order: shop::Order =
+        serde_json::from_value(json!({"id": "o1", "priority": "overnight"})).expect("kept");
+    let priority = order.priority.expect("present");
+    assert_eq!(priority, Open::Unknown("overnight".into()));
+    assert_eq!(priority.as_str(), "overnight");
+}

@@ -31,16 +31,17 @@ impl<'a> Checker<'a> {
             let applies = |k: &str| -> bool {
                 match k {
                     "fields" | "rules" => def.kind == Kind::Object,
-                    "values" => def.kind == Kind::Enum,
+                    "values" | "closed" => def.kind == Kind::Enum,
                     "items" | "validation" => def.kind == Kind::Map || def.kind == Kind::List,
                     "tag" | "variants" => def.kind == Kind::Union,
                     _ => true,
                 }
             };
-            let set: [(&str, bool); 7] = [
+            let set: [(&str, bool); 8] = [
                 ("fields", !def.fields.is_empty()),
                 ("rules", !def.rules.is_empty()),
                 ("values", !def.values.is_empty()),
+                ("closed", def.closed),
                 ("items", def.items.is_some()),
                 ("validation", has_any(&def.validation)),
                 ("tag", def.tag.is_some()),

@@ -309,4 +309,44 @@ fn type_def(c: &mut Collector, side: Direction, at: &At, old: &TypeDef, new: &Ty
     fields::container(c, side, &at.key("fields"), &of, &nf);
     constraints::rules(c, side, at, &old.rules, &new.rules);
     fields::enum_values(c, side, &at.key("values"), &old.values, &new.values);
+    if old.closed != new.closed {
+        let d = if new.closed {
+            "the enum is now closed: it loses its `Unknown` variant, and response objects hold it as `rt::Open`"
+        } else {
+            "the enum is no longer closed: it gains an `Unknown` variant"
+        };
+        c.push(Kind::TypeChanged, side, &at.key("closed"), d.to_string());
+    }
+    union_variants(c, side, at, old, new);
+}
+
+/// The tag and variants of a union.
+fn union_variants(c: &mut Collector, side: Direction, at: &At, old: &TypeDef, new: &TypeDef) {
+    if old.tag != new.tag {
+        let show = |t: &Option<String>| t.clone().unwrap_or_else(|| "-".into());
+        let d = format!("tag `{}` → `{}`", show(&old.tag), show(&new.tag));
+        c.push(Kind::TypeChanged, side, &at.key("tag"), d);
+    }
+    let vat = at.key("variants");
+    for (value, ty) in &old.variants {
+        match new.variants.get(value) {
+            None => {
+                let d = format!("variant `{value}` removed");
+                c.push(Kind::EnumValueRemoved, side, &vat.field(value), d);
+            }
+            Some(n) if n != ty => {
+                let d = format!("variant `{value}` holds `{ty}` → `{n}`");
+                c.push(Kind::TypeChanged, side, &vat.field(value), d);
+            }
+            Some(_) => {}
+        }
+    }
+    for value in new
+        .variants
+        .keys()
+        .filter(|v| !old.variants.contains_key(*v))
+    {
+        let d = format!("variant `{value}` added");
+        c.push(Kind::EnumValueAdded, side, &vat.field(value), d);
+    }
 }

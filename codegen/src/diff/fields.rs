@@ -224,6 +224,7 @@ fn rust_shape(ty: &RustTy) -> String {
         RustTy::List(i) => format!("Vec<{}>", rust_shape(i)),
         RustTy::Map(i) => format!("IndexMap<String, {}>", rust_shape(i)),
         RustTy::Expandable(i) => format!("Expandable<{}>", rust_shape(i)),
+        RustTy::Open(i) => format!("Open<{}>", rust_shape(i)),
         RustTy::Named(n, _, _) => n.clone(),
     }
 }
@@ -235,7 +236,7 @@ fn format_shape(ty: &RustTy) -> Option<String> {
         RustTy::Scalar(s) => s.format().map(|_| s.name().to_string()),
         RustTy::List(i) => format_shape(i).map(|f| format!("Vec<{f}>")),
         RustTy::Map(i) => format_shape(i).map(|f| format!("IndexMap<{f}>")),
-        RustTy::AnyScalar | RustTy::Expandable(_) | RustTy::Named(..) => None,
+        RustTy::AnyScalar | RustTy::Expandable(_) | RustTy::Open(_) | RustTy::Named(..) => None,
     }
 }
 

@@ -23,6 +23,10 @@ pub(crate) fn ty(t: &RustTy) -> TokenStream {
             let object = ty(object);
             quote!(rt::Expandable<#object>)
         }
+        RustTy::Open(e) => {
+            let e = ty(e);
+            quote!(rt::Open<#e>)
+        }
         RustTy::Named(name, _, _) => {
             let name = format_ident!("{}", name);
             quote!(#name)

@@ -201,6 +201,71 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
         let wire = &v.wire;
         quote!(#wire => #name::#ident,)
     });
+    let common = quote! {
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+    if e.closed {
+        let type_name = &e.name;
+        return quote! {
+            #docs
+            ///
+            /// The docs list every value: a request can only send one of these.
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub enum #name {
+                #(#variants)*
+            }
+
+            impl #name {
+                /// The value on the wire.
+                pub fn as_str(&self) -> &'static str {
+                    match self {
+                        #(#to_str)*
+                    }
+                }
+            }
+
+            impl AsRef<str> for #name {
+                fn as_ref(&self) -> &str {
+                    self.as_str()
+                }
+            }
+
+            impl std::str::FromStr for #name {
+                type Err = rt::UnknownValue;
+
+                fn from_str(value: &str) -> Result<Self, rt::UnknownValue> {
+                    Ok(match value {
+                        #(#from_str)*
+                        other => {
+                            return Err(rt::UnknownValue {
+                                type_name: #type_name,
+                                value: other.to_string(),
+                            })
+                        }
+                    })
+                }
+            }
+
+            #common
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let value = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                    value.parse().map_err(serde::de::Error::custom)
+                }
+            }
+        };
+    }
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -229,17 +294,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
+        #common
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -154,6 +154,10 @@ pub struct TypeDef {
     /// Enum: the documented values.
     #[serde(default)]
     pub values: Vec<EnumValue>,
+    /// Enum: the docs say the list is complete. Requests can only send a
+    /// listed value (no `Unknown` variant); responses stay tolerant.
+    #[serde(default)]
+    pub closed: bool,
     /// Map or list: the element type.
     #[serde(default)]
     pub items: Option<String>,

@@ -69,7 +69,9 @@ impl<'a> Index<'a> {
         let mut inner = ty;
         for _ in 0..=(self.aliases + 2 * crate::load::MAX_DEPTH) {
             match inner {
-                RustTy::List(i) | RustTy::Map(i) | RustTy::Expandable(i) => inner = i,
+                RustTy::List(i) | RustTy::Map(i) | RustTy::Expandable(i) | RustTy::Open(i) => {
+                    inner = i
+                }
                 RustTy::Named(_, NamedKind::Alias, id) => match self.alias(*id) {
                     Some(a) => inner = &a.ty,
                     None => return Vec::new(),

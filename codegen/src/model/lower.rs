@@ -48,6 +48,7 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
         op.redact_keys = redact_keys(&types, &roots);
     }
     let analysis = Analysis::of(&types, &operations);
+    open_closed_enums(&mut types, &analysis);
     Provider {
         name: p.name.clone(),
         title: p.title.clone(),
@@ -99,6 +100,42 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
         types,
         operations,
         analysis,
+    }
+}
+
+/// Response objects (those no request contains) hold closed enums as
+/// `rt::Open`, so a value the docs did not list still decodes; request
+/// values hold the enum itself, which can only be a listed value.
+fn open_closed_enums(types: &mut [TypeDef], analysis: &Analysis) {
+    let closed: Vec<bool> = types
+        .iter()
+        .map(|t| matches!(t, TypeDef::Enum(e) if e.closed))
+        .collect();
+    for t in types.iter_mut() {
+        let TypeDef::Object(o) = t else { continue };
+        if analysis.request_types.contains(&o.name) {
+            continue;
+        }
+        for f in &mut o.fields {
+            open(&mut f.ty, &closed);
+        }
+    }
+}
+
+/// Wraps the closed enums of `ty` (in lists, maps and expanded objects
+/// too) in `RustTy::Open`.
+fn open(ty: &mut RustTy, closed: &[bool]) {
+    let mut slot = ty;
+    loop {
+        match slot {
+            RustTy::List(inner) | RustTy::Map(inner) => slot = inner,
+            RustTy::Named(_, NamedKind::Enum, id) if closed.get(id.0) == Some(&true) => {
+                let inner = std::mem::replace(slot, RustTy::AnyScalar);
+                *slot = RustTy::Open(Box::new(inner));
+                return;
+            }
+            _ => return,
+        }
     }
 }
 
@@ -171,6 +208,7 @@ impl Lowerer<'_> {
             Kind::Enum => TypeDef::Enum(Enum {
                 name: name.to_string(),
                 docs,
+                closed: d.closed,
                 variants: d
                     .values
                     .iter()

@@ -163,6 +163,9 @@ pub struct Enum {
     pub docs: Vec<String>,
     /// Documented values.
     pub variants: Vec<Variant>,
+    /// The docs say the list is complete: no `Unknown` variant (response
+    /// objects hold it as `rt::Open`).
+    pub closed: bool,
 }
 
 /// An enum value.
@@ -202,6 +205,9 @@ pub enum RustTy {
     Map(Box<RustTy>),
     /// `rt::Expandable<T>`: an id, or the object `T`.
     Expandable(Box<RustTy>),
+    /// `rt::Open<E>`: a value of the closed enum `E` in a response, or
+    /// any other text the provider sends.
+    Open(Box<RustTy>),
     /// A named type: its name, what it is, and its handle.
     Named(String, NamedKind, TypeId),
 }

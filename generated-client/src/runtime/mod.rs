@@ -9,6 +9,7 @@ mod error;
 mod expandable;
 mod form;
 mod http;
+mod open;
 mod patch;
 mod redact;
 mod retry;
@@ -33,6 +34,7 @@ pub use http::{
     decode, decode_redacting, BoxFuture, ClientCore, HttpRequest, HttpResponse, Method,
     OperationInfo, Transport,
 };
+pub use open::{Open, UnknownValue};
 pub use patch::Patch;
 pub use redact::{bounded, Secrets, MAX_SHOWN_CHARS, REDACTED};
 pub use retry::{RetryPolicy, DEFAULT_TOTAL_TIMEOUT, MAX_ATTEMPTS};

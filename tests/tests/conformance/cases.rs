@@ -282,6 +282,8 @@ impl Deriver<'_> {
             RustTy::AnyScalar => json!("v"),
             // Responses only (`check` keeps it out of requests): an id.
             RustTy::Expandable(_) => json!("id_1"),
+            // A closed enum as a response holds it: any text.
+            RustTy::Open(e) => self.valid(e, c),
             // Responses only, too: an object with an undocumented tag.
             RustTy::Named(_, NamedKind::Union, _) => json!({}),
             RustTy::List(item) => {
