@@ -14,8 +14,10 @@ pub enum Scalar {
     Integer,
     /// `amount_minor`: money in minor units.
     AmountMinor,
-    /// `decimal`
+    /// `decimal`: exact, a JSON number on the wire.
     Decimal,
+    /// `decimal_string`: exact, a JSON string on the wire (`"10.50"`).
+    DecimalString,
     /// `boolean`
     Boolean,
     /// `timestamp`: ISO-8601 date-time.
@@ -40,11 +42,12 @@ pub enum Scalar {
 
 impl Scalar {
     /// Every scalar with its spec name.
-    pub const ALL: [(&'static str, Scalar); 14] = [
+    pub const ALL: [(&'static str, Scalar); 15] = [
         ("string", Scalar::String),
         ("integer", Scalar::Integer),
         ("amount_minor", Scalar::AmountMinor),
         ("decimal", Scalar::Decimal),
+        ("decimal_string", Scalar::DecimalString),
         ("boolean", Scalar::Boolean),
         ("timestamp", Scalar::Timestamp),
         ("unix_time", Scalar::UnixTime),
@@ -77,7 +80,7 @@ impl Scalar {
     pub fn rust(self) -> RustScalar {
         match self {
             Scalar::Integer | Scalar::AmountMinor | Scalar::UnixTime => RustScalar::I64,
-            Scalar::Decimal => RustScalar::Decimal,
+            Scalar::Decimal | Scalar::DecimalString => RustScalar::Decimal,
             Scalar::Boolean => RustScalar::Bool,
             Scalar::Json => RustScalar::Json,
             Scalar::String
@@ -125,8 +128,17 @@ impl Scalar {
     pub fn is_numeric(self) -> bool {
         matches!(
             self,
-            Scalar::Integer | Scalar::AmountMinor | Scalar::Decimal | Scalar::UnixTime
+            Scalar::Integer
+                | Scalar::AmountMinor
+                | Scalar::Decimal
+                | Scalar::DecimalString
+                | Scalar::UnixTime
         )
+    }
+
+    /// An exact decimal (`decimal` or `decimal_string`).
+    pub fn is_decimal(self) -> bool {
+        matches!(self, Scalar::Decimal | Scalar::DecimalString)
     }
 
     /// A whole number.

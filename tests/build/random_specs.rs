@@ -191,6 +191,7 @@ const SCALARS: &[&str] = &[
     "integer",
     "amount_minor",
     "decimal",
+    "decimal_string",
     "boolean",
     "timestamp",
     "unix_time",
@@ -425,7 +426,7 @@ fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
     let fitting = match ty.as_str() {
         "boolean" => Some(Value::Bool(true)),
         "integer" | "amount_minor" | "unix_time" => Some(Value::Number(1.into())),
-        "decimal" => Some(key("1.50")),
+        "decimal" | "decimal_string" => Some(key("1.50")),
         "string" => Some(key("delayed")),
         "currency" => Some(key("EUR")),
         "timestamp" => Some(key("2024-01-01T00:00:00Z")),
@@ -535,7 +536,7 @@ fn field(rng: &mut Rng, named: &[String], form: bool) -> Value {
         let d = match ty.as_str() {
             "boolean" => Value::Bool(false),
             "integer" | "amount_minor" | "unix_time" => Value::Number(0.into()),
-            "decimal" => key("0.00"),
+            "decimal" | "decimal_string" => key("0.00"),
             "url" => key("https://example.com/return"),
             "email" => key("billing@example.com"),
             "currency" => key("EUR"),

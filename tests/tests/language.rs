@@ -450,3 +450,28 @@ fn a_closed_enum_is_strict_in_requests_and_tolerant_in_responses() {
     assert_eq!(priority, Open::Unknown("overnight".into()));
     assert_eq!(priority.as_str(), "overnight");
 }
+
+// ---- decimals -------------------------------------------------------------
+
+#[test]
+fn decimals_are_json_numbers_and_decimal_strings_json_strings_digit_for_digit() {
+    let d = |s: &str| -> generated_client::runtime::Decimal { s.parse().expect("decimal") };
+    let request = shop::ReplaceOrderRequest::new()
+        .tip(d("12345678901234567.89"))
+        .discount(d("0.50"))
+        .rates([("eu".to_string(), d("0.22"))].into_iter().collect());
+    assert_eq!(
+        text(request.body().expect("encodes")),
+        r#"{"tip":12345678901234567.89,"discount":"0.50","rates":{"eu":0.22}}"#
+    );
+    // In a form, both are text.
+    let form = shop::UpdateOrderRequest::new().amount(d("10.50"));
+    assert_eq!(text(form.body().expect("encodes")), "amount=10.50");
+    // Responses read either form, every digit kept.
+    // (From the response text: a `json!` number would pass through f64.)
+    for total in [r#""19.990""#, "19.990"] {
+        let text = format!(r#"{{"id": "o1", "total": {total}}}"#);
+        let order: shop::Order = serde_json::from_str(&text).expect("decodes");
+        assert_eq!(order.total.map(|t| t.to_string()), Some("19.990".into()));
+    }
+}

@@ -626,8 +626,8 @@ impl<'a> Checker<'a> {
 fn comparable(ty: &Ty<'_>, v: &serde_yaml::Value) -> bool {
     use serde_yaml::Value as V;
     match (ty, v) {
-        (Ty::Scalar(Scalar::Decimal), V::String(t)) => crate::lang::decimal_parts(t).is_some(),
-        (Ty::Scalar(Scalar::Decimal), V::Number(n)) => {
+        (Ty::Scalar(s), V::String(t)) if s.is_decimal() => crate::lang::decimal_parts(t).is_some(),
+        (Ty::Scalar(s), V::Number(n)) if s.is_decimal() => {
             crate::lang::decimal_parts(&n.to_string()).is_some()
         }
         (Ty::Named(_, d), V::String(_)) => d.kind == Kind::Enum,
@@ -654,7 +654,7 @@ fn map_values_are_scalars(ty: &Ty<'_>) -> bool {
 }
 
 fn ty_is_decimal(ty: &Ty<'_>) -> bool {
-    matches!(ty, Ty::Scalar(Scalar::Decimal))
+    matches!(ty, Ty::Scalar(s) if s.is_decimal())
 }
 
 fn rules_set(c: &Constraints) -> Vec<Constraint> {

@@ -336,7 +336,7 @@ fn scalar(
                 "write digits without quotes or a fraction",
             ),
         },
-        Scalar::Decimal => match v {
+        Scalar::Decimal | Scalar::DecimalString => match v {
             Value::Number(_) => {}
             // The client reads a decimal from a JSON number or string alike
             // (decimals are often sent as strings to keep their digits).

@@ -25,7 +25,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         doc_lines.extend(docs::escaped(&r.docs));
     }
     let docs = docs::raw(&doc_lines);
-    let decls = r.fields.iter().map(field_decl);
+    let decls = r.fields.iter().map(|f| field_decl(f, ctx));
     let rel_decls = r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
         if rel.required {
@@ -160,12 +160,13 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     }
 }
 
-fn field_decl(f: &Field) -> TokenStream {
+fn field_decl(f: &Field, ctx: &Ctx<'_>) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
     let rename = rename(f);
     let skip = builder::skip_attr(f);
+    let numbers = super::rust_types::numbers_attr(f, ctx).map(|a| quote!(#[serde(#a)]));
     let ty = builder::declared_ty(f);
-    quote!(#rename #skip #ident: #ty,)
+    quote!(#rename #skip #numbers #ident: #ty,)
 }
 
 fn constructor(r: &Request) -> TokenStream {

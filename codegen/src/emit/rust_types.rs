@@ -3,8 +3,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::ctx::Ctx;
 use crate::lang::{RustScalar, Scalar};
-use crate::model::{Field, RustTy};
+use crate::model::{Field, NamedKind, RustTy};
 
 /// The Rust type of a model type.
 pub(crate) fn ty(t: &RustTy) -> TokenStream {
@@ -58,6 +59,29 @@ pub(crate) fn field_ty(f: &Field) -> TokenStream {
 }
 
 pub(crate) use crate::model::analysis::is_secret;
+
+/// Whether values of `ty` hold `decimal`s (sent as JSON numbers through
+/// `rt::ser::numbers`), directly or in lists, maps and named lists and
+/// maps (whose chains the checker bounds).
+pub(crate) fn holds_numbers<'a>(mut ty: &'a RustTy, ctx: &Ctx<'a>) -> bool {
+    for _ in 0..=(ctx.provider.types.len() + 2 * crate::load::MAX_DEPTH) {
+        match ty {
+            RustTy::Scalar(Scalar::Decimal) => return true,
+            RustTy::List(inner) | RustTy::Map(inner) => ty = inner,
+            RustTy::Named(_, NamedKind::Alias, id) => match ctx.alias(*id) {
+                Some(a) => ty = &a.ty,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `serialize_with` for a field whose value holds `decimal`s.
+pub(crate) fn numbers_attr(f: &Field, ctx: &Ctx<'_>) -> Option<TokenStream> {
+    holds_numbers(&f.ty, ctx).then(|| quote!(serialize_with = "rt::ser::numbers"))
+}
 
 /// Whether values of this type are text.
 pub(crate) fn is_string(t: &RustTy) -> bool {

@@ -50,7 +50,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", o.name);
     let docs = type_docs(&o.docs, &o.name, ctx);
     let request = ctx.is_request_type(&o.name);
-    let fields = o.fields.iter().map(|f| object_field(f, request));
+    let fields = o.fields.iter().map(|f| object_field(f, request, ctx));
     let methods = if request {
         let constructor = builder::object_constructor(&o.fields);
         let setters = builder::setters(&o.fields, None);
@@ -109,7 +109,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
 /// A field of a named struct: public, tolerant when decoding. In an
 /// object a request can contain (`request`), a clearable field is an
 /// `rt::Patch`, so a caller can clear it.
-fn object_field(f: &Field, request: bool) -> TokenStream {
+fn object_field(f: &Field, request: bool, ctx: &Ctx<'_>) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
     let docs = field_docs(f);
     let rename = rename(f);
@@ -138,6 +138,10 @@ fn object_field(f: &Field, request: bool) -> TokenStream {
     };
     if let Some(func) = lenient {
         serde_args.push(quote!(deserialize_with = #func));
+    }
+    // Only what requests send has a wire form to keep.
+    if request {
+        serde_args.extend(super::rust_types::numbers_attr(f, ctx));
     }
     let serde_attr = if serde_args.is_empty() {
         quote!()

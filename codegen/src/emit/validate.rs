@@ -297,7 +297,7 @@ pub(crate) fn value_checks(
                 out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
             }
         }
-        RustTy::Scalar(Scalar::Decimal) => {
+        RustTy::Scalar(s) if s.is_decimal() => {
             let num = |v: &Option<String>| match v
                 .as_deref()
                 .and_then(crate::lang::decimal_parts)

@@ -159,7 +159,7 @@ impl Analysis {
                     || !c.allowed.is_empty()
             }
             RustTy::Scalar(s) if s.is_integral() => range,
-            RustTy::Scalar(Scalar::Decimal) => range,
+            RustTy::Scalar(s) if s.is_decimal() => range,
             RustTy::Scalar(Scalar::Boolean) | RustTy::Named(_, NamedKind::Enum, _) => {
                 !c.allowed.is_empty()
             }

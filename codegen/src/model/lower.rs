@@ -527,7 +527,7 @@ pub(crate) fn rule_test(f: &Field, v: &serde_json::Value) -> Option<Test> {
     use serde_json::Value;
     let secret = super::analysis::is_secret(f);
     Some(match (&f.ty, v) {
-        (RustTy::Scalar(Scalar::Decimal), Value::String(_) | Value::Number(_)) => {
+        (RustTy::Scalar(s), Value::String(_) | Value::Number(_)) if s.is_decimal() => {
             let text = match v {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),

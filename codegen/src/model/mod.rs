@@ -295,7 +295,7 @@ impl Decode {
     pub fn of(ty: &RustTy, lenient: &[Lenient], secret: bool) -> Decode {
         if lenient.contains(&Lenient::EmptyArray) {
             Decode::EmptyArray
-        } else if *ty == RustTy::Scalar(Scalar::Decimal) {
+        } else if matches!(ty, RustTy::Scalar(s) if s.is_decimal()) {
             Decode::Decimal
         } else if lenient.contains(&Lenient::Quoted) {
             match ty {

@@ -164,7 +164,12 @@ struct Compound<'a> {
     index: usize,
     /// Map: the encoded name of the entry whose value comes next.
     pending: Option<String>,
+    /// A `RawValue`: its field is the value itself, under no segment.
+    raw: bool,
 }
+
+/// The struct name `serde_json::value::RawValue` serializes as.
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
 
 impl Compound<'_> {
     fn element<T: Serialize + ?Sized>(&mut self, segment: &str, value: &T) -> Result<(), Error> {
@@ -299,8 +304,12 @@ impl<'a> ser::Serializer for Field<'a> {
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
         Ok(compound(self.w))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        Ok(compound(self.w))
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, Error> {
+        let mut c = compound(self.w);
+        // `serde_json::value::RawValue` (a decimal sent as a JSON number):
+        // its one field is the value's text, written under this name.
+        c.raw = name == RAW_VALUE;
+        Ok(c)
     }
     fn serialize_struct_variant(
         self,
@@ -318,6 +327,7 @@ fn compound(w: &mut Writer) -> Compound<'_> {
         w,
         index: 0,
         pending: None,
+        raw: false,
     }
 }
 
@@ -381,7 +391,11 @@ impl ser::SerializeStruct for Compound<'_> {
         name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.element(name, value)
+        if self.raw {
+            value.serialize(Field { w: self.w })
+        } else {
+            self.element(name, value)
+        }
     }
     fn end(self) -> Result<(), Error> {
         Ok(())

@@ -14,6 +14,7 @@ mod patch;
 mod redact;
 mod retry;
 mod secret;
+pub mod ser;
 pub mod tagged;
 mod transport;
 mod validate;

@@ -410,7 +410,7 @@ fn valid_scalar(s: Scalar, c: &Checks) -> Value {
                 .unwrap_or(1);
             json!(n)
         }
-        Scalar::Decimal => json!(c
+        Scalar::Decimal | Scalar::DecimalString => json!(c
             .minimum
             .clone()
             .or(c.maximum.clone())
