@@ -293,7 +293,7 @@ fn provider(rng: &mut Rng, seed: u64) -> Value {
             ])),
         ));
     }
-    let auth = if rng.chance(50) {
+    let basic = |rng: &mut Rng| {
         let mut a = vec![
             ("scheme", key("basic")),
             ("username", key(rng.pick(CREDENTIALS))),
@@ -301,13 +301,22 @@ fn provider(rng: &mut Rng, seed: u64) -> Value {
         if rng.chance(50) {
             a.push(("password", key(rng.pick(CREDENTIALS))));
         }
-        map(a)
-    } else {
-        map(vec![
+        a
+    };
+    let bearer = |rng: &mut Rng| {
+        vec![
             ("scheme", key("bearer")),
             ("token", key(rng.pick(CREDENTIALS))),
-        ])
+        ]
     };
+    let first_basic = rng.chance(50);
+    let mut auth = if first_basic { basic(rng) } else { bearer(rng) };
+    // Now and then the other scheme as an alternative the caller may pick.
+    if rng.chance(20) {
+        let other = if first_basic { bearer(rng) } else { basic(rng) };
+        auth.push(("alternatives", Value::Sequence(vec![map(other)])));
+    }
+    let auth = map(auth);
     let mut p = vec![
         ("name", key(&format!("random_{seed}"))),
         ("title", key(&format!("Random {seed}"))),

@@ -475,3 +475,32 @@ fn decimals_are_json_numbers_and_decimal_strings_json_strings_digit_for_digit() 
         assert_eq!(order.total.map(|t| t.to_string()), Some("19.990".into()));
     }
 }
+
+// ---- several auth schemes -------------------------------------------------
+
+#[test]
+fn the_caller_picks_one_of_several_auth_schemes() {
+    use generated_client::runtime::ClientConfig;
+    let header = |credentials: shop::Credentials| {
+        let client = shop::Client::new(
+            &shop::Environment::Custom("https://api.shop.test".into()),
+            &credentials,
+            &ClientConfig::default(),
+        )
+        .expect("client");
+        let http = client
+            .update_order_request("o1", &shop::UpdateOrderRequest::new().note("x"))
+            .expect("request");
+        http.header("authorization").map(str::to_string)
+    };
+    assert_eq!(
+        header(shop::Credentials::bearer("sk_1")).as_deref(),
+        Some("Bearer sk_1")
+    );
+    // `sk_1:` (empty password) in base64.
+    assert_eq!(
+        header(shop::Credentials::basic("sk_1")).as_deref(),
+        Some("Basic c2tfMTo=")
+    );
+    assert!(!format!("{:?}", shop::Credentials::basic("sk_1")).contains("sk_1"));
+}

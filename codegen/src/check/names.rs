@@ -319,10 +319,19 @@ impl Checker<'_> {
             }
         }
         let auth = &self.spec.spec.provider.auth;
-        if let (Some(u), Some(p)) = (&auth.username, &auth.password) {
+        for (i, a) in auth.schemes().enumerate() {
+            let (Some(u), Some(p)) = (&a.username, &a.password) else {
+                continue;
+            };
+            let at = SpecPath::root().key("provider").key("auth");
+            let at = if i == 0 {
+                at
+            } else {
+                at.key("alternatives").index(i - 1)
+            };
             if u == p {
                 self.err_value(
-                    &SpecPath::root().key("provider").key("auth").key("password"),
+                    &at.key("password"),
                     format!("the password credential has the same name as the user name, `{p}`"),
                     "they become two fields of `Credentials`; name them apart, e.g. `key_id` and `key_secret`",
                 );

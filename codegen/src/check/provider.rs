@@ -96,6 +96,31 @@ impl Checker<'_> {
 
     fn auth(&mut self, path: &SpecPath) {
         let a = &self.spec.spec.provider.auth;
+        self.auth_scheme(path, a);
+        let mut seen = vec![a.scheme];
+        for (i, alt) in a.alternatives.iter().enumerate() {
+            let ap = path.key("alternatives").index(i);
+            self.auth_scheme(&ap, alt);
+            if !alt.alternatives.is_empty() {
+                self.err_key(
+                    &ap.key("alternatives"),
+                    "alternatives cannot have alternatives of their own",
+                    "list every scheme under the first one's `alternatives:`",
+                );
+            }
+            if seen.contains(&alt.scheme) {
+                self.err_value(
+                    &ap.key("scheme"),
+                    format!("`{}` auth is listed twice", alt.scheme),
+                    "each scheme once: the caller picks a scheme, then gives its credentials",
+                );
+            }
+            seen.push(alt.scheme);
+        }
+    }
+
+    /// One auth scheme and its credential names.
+    fn auth_scheme(&mut self, path: &SpecPath, a: &crate::load::model::Auth) {
         let credential = |c: &mut Self, key: &str, v: &Option<String>| {
             if let Some(name) = v {
                 if !is_snake(name) {

@@ -110,7 +110,10 @@ fn auth(c: &mut Collector, at: &At, old: &Provider, new: &Provider) {
         }
         parts.join(", ")
     };
-    let (os, ns) = (show(o), show(n));
+    let all = |a: &crate::load::model::Auth| -> String {
+        a.schemes().map(show).collect::<Vec<_>>().join(" | ")
+    };
+    let (os, ns) = (all(o), all(n));
     if os != ns {
         c.push(
             Kind::AuthChanged,

@@ -251,8 +251,9 @@ fn environment(p: &Provider) -> TokenStream {
     }
 }
 
-fn credential_names(p: &Provider) -> Vec<String> {
-    match &p.auth {
+/// The credential names of one scheme, in order.
+fn credential_names(a: &Auth) -> Vec<String> {
+    match a {
         Auth::Basic { username, password } => std::iter::once(username.clone())
             .chain(password.clone())
             .collect(),
@@ -260,53 +261,135 @@ fn credential_names(p: &Provider) -> Vec<String> {
     }
 }
 
-fn credentials(p: &Provider) -> TokenStream {
-    let names = credential_names(p);
-    let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();
-    let scheme = match &p.auth {
+/// What a scheme is, for docs.
+fn scheme_text(a: &Auth) -> &'static str {
+    match a {
         Auth::Basic { password: None, .. } => "HTTP Basic, with an empty password",
         Auth::Basic { .. } => "HTTP Basic",
         Auth::Bearer { .. } => "a Bearer token",
-    };
+    }
+}
+
+/// The variant (and constructor) name of a scheme among several.
+fn scheme_names(a: &Auth) -> (proc_macro2::Ident, proc_macro2::Ident) {
+    match a {
+        Auth::Basic { .. } => (format_ident!("Basic"), format_ident!("basic")),
+        Auth::Bearer { .. } => (format_ident!("Bearer"), format_ident!("bearer")),
+    }
+}
+
+/// `Credentials`: a struct of the one scheme's secrets, or an enum with a
+/// variant (and a constructor) per scheme when the provider accepts
+/// several and the caller picks one.
+fn credentials(p: &Provider) -> TokenStream {
+    if let [one] = p.auth.as_slice() {
+        let names = credential_names(one);
+        let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();
+        let doc = format!(
+            " The credentials {} calls authenticate with ({}). `Debug` never shows them.",
+            docs::inline(&p.title),
+            scheme_text(one)
+        );
+        let field_docs = names.iter().map(|n| format!(" `{n}`, a secret."));
+        return quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone)]
+            pub struct Credentials {
+                #(#[doc = #field_docs] pub #idents: rt::Secret,)*
+            }
+
+            impl Credentials {
+                /// Credentials from their values.
+                pub fn new(#(#idents: impl Into<rt::Secret>),*) -> Self {
+                    Credentials { #(#idents: #idents.into()),* }
+                }
+            }
+        };
+    }
     let doc = format!(
-        " The credentials {} calls authenticate with ({scheme}). `Debug` never shows them.",
-        docs::inline(&p.title)
+        " The credentials {} calls authenticate with: the provider accepts {} schemes, and the caller picks one. `Debug` never shows them.",
+        docs::inline(&p.title),
+        p.auth.len()
     );
-    let field_docs = names.iter().map(|n| format!(" `{n}`, a secret."));
+    let variants = p.auth.iter().map(|a| {
+        let (variant, _) = scheme_names(a);
+        let idents = credential_names(a)
+            .into_iter()
+            .map(|n| format_ident!("{}", n));
+        let doc = format!(" {}.", scheme_text(a));
+        quote! {
+            #[doc = #doc]
+            #variant { #(
+                /// A secret.
+                #idents: rt::Secret,
+            )* },
+        }
+    });
+    let constructors = p.auth.iter().map(|a| {
+        let (variant, ctor) = scheme_names(a);
+        let idents: Vec<_> = credential_names(a)
+            .into_iter()
+            .map(|n| format_ident!("{}", n))
+            .collect();
+        let doc = format!(" Credentials for {}.", scheme_text(a));
+        quote! {
+            #[doc = #doc]
+            pub fn #ctor(#(#idents: impl Into<rt::Secret>),*) -> Self {
+                Credentials::#variant { #(#idents: #idents.into()),* }
+            }
+        }
+    });
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
-        pub struct Credentials {
-            #(#[doc = #field_docs] pub #idents: rt::Secret,)*
+        pub enum Credentials {
+            #(#variants)*
         }
 
         impl Credentials {
-            /// Credentials from their values.
-            pub fn new(#(#idents: impl Into<rt::Secret>),*) -> Self {
-                Credentials { #(#idents: #idents.into()),* }
-            }
+            #(#constructors)*
+        }
+    }
+}
+
+/// The runtime's `rt::Auth` of a scheme, from credentials bound by name.
+fn scheme_auth(a: &Auth, holder: &TokenStream) -> TokenStream {
+    let field = |name: &str| {
+        let ident = format_ident!("{}", name);
+        quote!(#holder #ident.clone())
+    };
+    match a {
+        Auth::Basic { username, password } => {
+            let u = field(username);
+            let pw = match password {
+                Some(pw) => {
+                    let pw = field(pw);
+                    quote!(Some(#pw))
+                }
+                None => quote!(None),
+            };
+            quote!(rt::Auth::Basic { username: #u, password: #pw })
+        }
+        Auth::Bearer { token } => {
+            let t = field(token);
+            quote!(rt::Auth::Bearer(#t))
         }
     }
 }
 
 fn auth_expr(p: &Provider) -> TokenStream {
-    match &p.auth {
-        Auth::Basic { username, password } => {
-            let u = format_ident!("{}", username);
-            let pw = match password {
-                Some(pw) => {
-                    let pw = format_ident!("{}", pw);
-                    quote!(Some(credentials.#pw.clone()))
-                }
-                None => quote!(None),
-            };
-            quote!(rt::Auth::Basic { username: credentials.#u.clone(), password: #pw })
-        }
-        Auth::Bearer { token } => {
-            let t = format_ident!("{}", token);
-            quote!(rt::Auth::Bearer(credentials.#t.clone()))
-        }
+    if let [one] = p.auth.as_slice() {
+        return scheme_auth(one, &quote!(credentials.));
     }
+    let arms = p.auth.iter().map(|a| {
+        let (variant, _) = scheme_names(a);
+        let idents = credential_names(a)
+            .into_iter()
+            .map(|n| format_ident!("{}", n));
+        let auth = scheme_auth(a, &quote!());
+        quote!(Credentials::#variant { #(#idents),* } => #auth,)
+    });
+    quote!(match credentials { #(#arms)* })
 }
 
 /// The method of an operation and its request builder.

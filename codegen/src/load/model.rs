@@ -103,6 +103,17 @@ pub struct Auth {
     /// What the credentials are and where to get them.
     #[serde(default)]
     pub description: Option<String>,
+    /// Other schemes the provider accepts instead (API key as Basic *or*
+    /// Bearer): the caller picks one. At most one of each scheme in all.
+    #[serde(default)]
+    pub alternatives: Vec<Auth>,
+}
+
+impl Auth {
+    /// The scheme itself, then its alternatives.
+    pub fn schemes(&self) -> impl Iterator<Item = &Auth> {
+        std::iter::once(self).chain(&self.alternatives)
+    }
 }
 
 /// A header sent with every call, or with one operation.

@@ -87,15 +87,19 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
                 docs: lines(&v.description),
             })
             .collect(),
-        auth: match p.auth.scheme {
-            Scheme::Bearer => Auth::Bearer {
-                token: p.auth.token.clone().unwrap_or_else(|| "token".into()),
-            },
-            Scheme::Basic => Auth::Basic {
-                username: p.auth.username.clone().unwrap_or_else(|| "username".into()),
-                password: p.auth.password.clone(),
-            },
-        },
+        auth: p
+            .auth
+            .schemes()
+            .map(|a| match a.scheme {
+                Scheme::Bearer => Auth::Bearer {
+                    token: a.token.clone().unwrap_or_else(|| "token".into()),
+                },
+                Scheme::Basic => Auth::Basic {
+                    username: a.username.clone().unwrap_or_else(|| "username".into()),
+                    password: a.password.clone(),
+                },
+            })
+            .collect(),
         headers: headers(&p.headers),
         types,
         operations,

@@ -33,8 +33,9 @@ pub struct Provider {
     pub environments: Vec<Environment>,
     /// Variables of environment URLs.
     pub variables: Vec<Variable>,
-    /// How calls authenticate.
-    pub auth: Auth,
+    /// How calls authenticate: one scheme, or several the caller picks
+    /// from (never empty; at most one of each scheme).
+    pub auth: Vec<Auth>,
     /// Headers every call sends.
     pub headers: Vec<Header>,
     /// Named types, in spec order.
