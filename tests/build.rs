@@ -4,6 +4,10 @@
 //!   (pasted code, indentation, control and bidi characters);
 //! - the modules of `fixtures/language/`, specs that use every construct
 //!   of the language (their bodies are asserted in `tests/language.rs`);
+//! - `conformance_dispatch.rs`: for every operation with a request body of
+//!   every spec in `../spec` and `fixtures/language/`, the compiled request
+//!   type the conformance test runs its cases through (so a new spec needs
+//!   no registration);
 //! - the modules of the random specs `check` accepts
 //!   (`build/random_specs.rs`): whatever `check` accepts must compile.
 //!
@@ -53,6 +57,10 @@ fn main() -> ExitCode {
         eprintln!("error: fixtures/language does not generate:\n{e}");
         return ExitCode::FAILURE;
     }
+    if let Err(e) = dispatch(&manifest, &out) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     match random(&out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -60,6 +68,44 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes `conformance_dispatch.rs`: `fn run_case(provider, operation,
+/// body)`, which decodes `body` into the operation's compiled request type
+/// and validates it (`None` for an operation that has no request type).
+fn dispatch(manifest: &Path, out: &Path) -> Result<(), String> {
+    println!("cargo:rerun-if-changed=../spec");
+    let mut arms = String::new();
+    for (dir, module) in [
+        (manifest.join("../spec"), "generated_client"),
+        (manifest.join("fixtures/language"), "integration_tests"),
+    ] {
+        if let Ok(files) = codegen::load::spec_files(&dir) {
+            for f in files {
+                println!("cargo:rerun-if-changed={}", f.display());
+            }
+        }
+        let checked = codegen::check::check_path(&dir)
+            .map_err(|e| format!("{} does not check:\n{e}", dir.display()))?;
+        for c in &checked {
+            let p = c.model();
+            for op in &p.operations {
+                let Some(r) = &op.request else { continue };
+                arms.push_str(&format!(
+                    "        ({:?}, {:?}) => Some(decode_and_validate(body, {module}::{}::{}::validate)),\n",
+                    p.name, op.ident, p.name, r.name
+                ));
+            }
+        }
+    }
+    let code = format!(
+        "/// Runs a conformance case through the compiled request type of its\n\
+         /// operation; `None` when no such operation has a request type.\n\
+         pub fn run_case(\n    provider: &str,\n    operation: &str,\n    body: &serde_json::Value,\n\
+         ) -> Option<Result<Result<(), generated_client::runtime::ValidationErrors>, String>> {{\n\
+         \x20   match (provider, operation) {{\n{arms}        _ => None,\n    }}\n}}\n"
+    );
+    std::fs::write(out.join("conformance_dispatch.rs"), code).map_err(|e| e.to_string())
 }
 
 /// Generates every random spec `check` accepts into `out/random/`, and
