@@ -504,3 +504,24 @@ fn the_caller_picks_one_of_several_auth_schemes() {
     );
     assert!(!format!("{:?}", shop::Credentials::basic("sk_1")).contains("sk_1"));
 }
+
+#[test]
+fn jsonapi_attributes_carry_the_same_nested_types() {
+    let request = shop::UpdateProfileRequest::new()
+        .shipping(shipping())
+        .items(vec![shop::Item::new("tea").quantity(2)])
+        .customer("cus_1");
+    assert_eq!(
+        text(request.body("p1").expect("encodes")),
+        concat!(
+            r#"{"data":{"type":"profiles","id":"p1","attributes":{"shipping":{"name":"Ada Lovelace","#,
+            r#""address":{"line1":"12 St James's Sq","city":"London"}},"items":[{"name":"tea","quantity":2}]},"#,
+            r#""relationships":{"customer":{"data":{"type":"customers","id":"cus_1"}}}}}"#,
+        )
+    );
+    let cleared = shop::UpdateProfileRequest::new().clear_shipping();
+    assert_eq!(
+        text(cleared.body("p1").expect("encodes")),
+        r#"{"data":{"type":"profiles","id":"p1","attributes":{"shipping":null}}}"#
+    );
+}
