@@ -240,14 +240,16 @@ pub fn spec(seed: u64) -> String {
         .collect();
     let mut objects = Vec::new();
     for (i, t) in type_names.iter().enumerate() {
-        let kind = match rng.below(6) {
+        let kind = match rng.below(7) {
             0 => "enum",
             1 => "map",
             2 => "list",
+            3 if !objects.is_empty() => "union",
             _ => "object",
         };
         let def = match kind {
             "enum" => enum_type(rng),
+            "union" => union_type(rng, &objects),
             "map" | "list" => {
                 let mut m = vec![("kind", key(kind)), ("items", key(rng.pick(SCALARS)))];
                 if rng.chance(50) {
@@ -258,7 +260,7 @@ pub fn spec(seed: u64) -> String {
             _ => {
                 objects.push(t.clone());
                 let earlier = &type_names[..i];
-                object_type(rng, earlier)
+                object_type(rng, earlier, t, &objects[..objects.len() - 1])
             }
         };
         types.insert(key(t), def);
@@ -377,16 +379,64 @@ fn enum_type(rng: &mut Rng) -> Value {
             map(vec![("value", key(&v)), ("description", key("A value."))])
         })
         .collect();
-    map(vec![
+    let mut e = vec![
         ("kind", key("enum")),
         ("description", key("An enum.")),
         ("values", Value::Sequence(values)),
+    ];
+    // Now and then the docs say the list is complete.
+    if rng.chance(30) {
+        e.push(("closed", Value::Bool(true)));
+    }
+    map(e)
+}
+
+/// A tagged union over one or two of the objects declared before it (a
+/// request that reaches it is refused by `check`).
+fn union_type(rng: &mut Rng, objects: &[String]) -> Value {
+    let mut variants = Mapping::new();
+    for i in 0..1 + rng.below(2) {
+        variants.insert(
+            key(&format!("kind_{i}")),
+            key(rng.pick_name(objects).as_str()),
+        );
+    }
+    map(vec![
+        ("kind", key("union")),
+        ("tag", key(rng.pick(&["type", "object", "kind"]))),
+        ("description", key("One of several objects.")),
+        ("variants", Value::Mapping(variants)),
     ])
 }
 
-fn object_type(rng: &mut Rng, earlier: &[String]) -> Value {
+fn object_type(rng: &mut Rng, earlier: &[String], own: &str, objects: &[String]) -> Value {
     let n = 1 + rng.below(5);
-    let f = fields(rng, earlier, n, false);
+    let mut f = fields(rng, earlier, n, false);
+    if let Some(m) = f.as_mapping_mut() {
+        // Now and then an id (what `expandable` needs), a field holding an
+        // earlier object as an id or expanded, and the type itself (boxed).
+        if rng.chance(50) {
+            m.insert(
+                key("id"),
+                map(vec![
+                    ("type", key("string")),
+                    ("required", Value::Bool(true)),
+                ]),
+            );
+        }
+        if !objects.is_empty() && rng.chance(30) {
+            m.insert(
+                key("ref"),
+                map(vec![
+                    ("type", key("expandable")),
+                    ("items", key(rng.pick_name(objects).as_str())),
+                ]),
+            );
+        }
+        if rng.chance(15) {
+            m.insert(key("parent"), map(vec![("type", key(own))]));
+        }
+    }
     let mut o = vec![("kind", key("object")), ("description", key("An object."))];
     if let Some(r) = rules(rng, &f) {
         o.push(("rules", r));
