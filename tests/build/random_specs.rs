@@ -239,6 +239,9 @@ pub fn spec(seed: u64) -> String {
         })
         .collect();
     let mut objects = Vec::new();
+    let mut unions = Vec::new();
+    // Objects with a required string `id` (what `expandable` expands to).
+    let mut with_id: Vec<String> = Vec::new();
     for (i, t) in type_names.iter().enumerate() {
         let kind = match rng.below(7) {
             0 => "enum",
@@ -249,7 +252,10 @@ pub fn spec(seed: u64) -> String {
         };
         let def = match kind {
             "enum" => enum_type(rng),
-            "union" => union_type(rng, &objects),
+            "union" => {
+                unions.push(t.clone());
+                union_type(rng, &objects)
+            }
             "map" | "list" => {
                 let mut m = vec![("kind", key(kind)), ("items", key(rng.pick(SCALARS)))];
                 if rng.chance(50) {
@@ -260,7 +266,11 @@ pub fn spec(seed: u64) -> String {
             _ => {
                 objects.push(t.clone());
                 let earlier = &type_names[..i];
-                object_type(rng, earlier, t, &objects[..objects.len() - 1])
+                let (def, id) = object_type(rng, earlier, t, &with_id);
+                if id {
+                    with_id.push(t.clone());
+                }
+                def
             }
         };
         types.insert(key(t), def);
@@ -268,7 +278,17 @@ pub fn spec(seed: u64) -> String {
     let mut ops = Mapping::new();
     for i in 0..1 + rng.below(3) {
         let op = name(rng, TRICKY_OPS, "op", i);
-        ops.insert(key(&op), operation(rng, &type_names, &objects));
+        // Requests mostly leave unions alone (`check` refuses them there).
+        let named: Vec<String> = if rng.chance(5) {
+            type_names.clone()
+        } else {
+            type_names
+                .iter()
+                .filter(|t| !unions.contains(t))
+                .cloned()
+                .collect()
+        };
+        ops.insert(key(&op), operation(rng, &named, &objects));
     }
     let spec = map(vec![
         ("provider", provider(rng, seed)),
@@ -409,13 +429,17 @@ fn union_type(rng: &mut Rng, objects: &[String]) -> Value {
     ])
 }
 
-fn object_type(rng: &mut Rng, earlier: &[String], own: &str, objects: &[String]) -> Value {
+/// An object, and whether it has a required string `id`.
+fn object_type(rng: &mut Rng, earlier: &[String], own: &str, with_id: &[String]) -> (Value, bool) {
+    let objects = with_id;
+    let mut id = false;
     let n = 1 + rng.below(5);
     let mut f = fields(rng, earlier, n, false);
     if let Some(m) = f.as_mapping_mut() {
         // Now and then an id (what `expandable` needs), a field holding an
         // earlier object as an id or expanded, and the type itself (boxed).
         if rng.chance(50) {
+            id = true;
             m.insert(
                 key("id"),
                 map(vec![
@@ -442,7 +466,7 @@ fn object_type(rng: &mut Rng, earlier: &[String], own: &str, objects: &[String])
         o.push(("rules", r));
     }
     o.push(("fields", f));
-    map(o)
+    (map(o), id)
 }
 
 fn fields(rng: &mut Rng, named: &[String], n: usize, form: bool) -> Value {
@@ -480,6 +504,18 @@ fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
         w
     };
     let (then, _) = names[t].clone();
+    // Groups and `forbid` relate optional fields (mostly: a required one is
+    // refused by `check`).
+    let then_optional = m
+        .get(then.as_str())
+        .and_then(|f| f.get("required"))
+        .is_none_or(|r| r != &Value::Bool(true))
+        || rng.chance(10);
+    let when_optional = m
+        .get(when.as_str())
+        .and_then(|f| f.get("required"))
+        .is_none_or(|r| r != &Value::Bool(true))
+        || rng.chance(10);
     // Mostly a value of the field's type; now and then any value, which
     // `check` must refuse or the client must compare.
     let fitting = match ty.as_str() {
@@ -503,7 +539,7 @@ fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
         _ => any,
     };
     // Now and then a group of the two fields instead of a condition.
-    if rng.chance(25) {
+    if then_optional && when_optional && rng.chance(50) {
         let group = rng.pick(&["at_least_one_of", "exactly_one_of", "mutually_exclusive"]);
         let mut rule = vec![(group, Value::Sequence(vec![key(&when), key(&then)]))];
         if rng.chance(50) {
@@ -524,7 +560,11 @@ fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
         ],
         _ => vec![("field", key(&when))],
     };
-    let effect = if rng.chance(25) { "forbid" } else { "require" };
+    let effect = if then_optional && rng.chance(25) {
+        "forbid"
+    } else {
+        "require"
+    };
     let mut rule = vec![
         ("when", map(condition)),
         (effect, Value::Sequence(vec![key(&then)])),
@@ -631,7 +671,7 @@ fn scalar_rules(rng: &mut Rng, ty: &str) -> Value {
                 ));
             }
         }
-        "decimal" => {
+        "decimal" | "decimal_string" => {
             let lo: Value = serde_yaml::from_str(rng.pick(&["0.01", "0", "-1.5", "100"]))
                 .unwrap_or(Value::Null);
             v.push(("minimum", lo));

@@ -351,7 +351,9 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
 }
 
 /// A tagged union: one variant per documented tag value holding its
-/// object, and `Unknown` holding any other value as JSON.
+/// object (boxed: the variants' sizes differ widely, and a union on a type
+/// cycle needs no other indirection), and `Unknown` holding any other value
+/// as JSON.
 fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", u.name);
     let docs = type_docs(&u.docs, &u.name, ctx);
@@ -365,7 +367,7 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
             docs::code(&v.wire),
             v.ty.0
         );
-        quote!(#[doc = #doc] #ident(#ty),)
+        quote!(#[doc = #doc] #ident(Box<#ty>),)
     });
     let tags = u.variants.iter().map(|v| {
         let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
@@ -373,7 +375,7 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
     });
     let decode = u.variants.iter().map(|v| {
         let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
-        quote!(Some(#wire) => #name::#ident(rt::tagged::variant(value)?),)
+        quote!(Some(#wire) => #name::#ident(Box::new(rt::tagged::variant(value)?)),)
     });
     let encode = u.variants.iter().map(|v| {
         let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);

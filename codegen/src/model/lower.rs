@@ -146,16 +146,14 @@ fn open(ty: &mut RustTy, closed: &[bool]) {
 /// Boxes every object field whose type lies on the same cycle as the
 /// object holding it, so a type that contains itself (through optional
 /// fields: the checker refuses a cycle of required ones) has a finite size.
-/// Lists and maps already hold their items on the heap; a union holds its
-/// variants' objects directly, so a cycle through one is broken at the
-/// object field on it.
+/// Lists, maps and unions (whose variants are boxed) already hold their
+/// contents on the heap.
 fn box_cycles(types: &mut [TypeDef]) {
     let edges: Vec<Vec<usize>> = types
         .iter()
         .map(|t| match t {
             TypeDef::Object(o) => o.fields.iter().filter_map(direct_object).collect(),
-            TypeDef::Union(u) => u.variants.iter().map(|v| v.ty.1 .0).collect(),
-            TypeDef::Enum(_) | TypeDef::Alias(_) => Vec::new(),
+            TypeDef::Enum(_) | TypeDef::Alias(_) | TypeDef::Union(_) => Vec::new(),
         })
         .collect();
     let cycles = crate::graph::cycle_components(&edges);
@@ -168,11 +166,11 @@ fn box_cycles(types: &mut [TypeDef]) {
     }
 }
 
-/// The index of the object or union type a field holds directly (not in
-/// a list or a map).
+/// The index of the object type a field holds directly (not in a list or
+/// a map).
 fn direct_object(f: &Field) -> Option<usize> {
     match f.ty {
-        RustTy::Named(_, NamedKind::Object | NamedKind::Union, TypeId(i)) => Some(i),
+        RustTy::Named(_, NamedKind::Object, TypeId(i)) => Some(i),
         _ => None,
     }
 }
