@@ -372,3 +372,62 @@ fn closing_an_enum_and_changing_union_variants_are_reported() {
         );
     }
 }
+
+#[test]
+fn form_conventions_and_decimal_wire_forms_are_encoding_changes() {
+    let fixture = std::fs::read_to_string(repo("tests/fixtures/language/shop.yaml"))
+        .expect("the language fixture");
+    let edited = fixture
+        .replace(
+            "form: { lists: brackets, brackets: literal }",
+            "form: { lists: indexed, brackets: literal }",
+        )
+        .replace("tip: { type: decimal,", "tip: { type: decimal_string,");
+    assert_ne!(edited, fixture);
+    let found: Vec<(Kind, String, String)> = changes(&[&fixture], &[&edited])
+        .into_iter()
+        .map(|c| (c.kind, c.path, c.detail))
+        .collect();
+    assert!(
+        found.iter().any(|(k, p, d)| *k == Kind::EncodingChanged
+            && p == "operations.update_cart.request"
+            && d.contains("lists: brackets")
+            && d.contains("lists: indexed")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|(k, p, d)| *k == Kind::EncodingChanged
+            && p == "operations.replace_order.request.fields.tip"
+            && d.contains("a JSON string instead of a JSON number")),
+        "{found:#?}"
+    );
+    // Besides the two: the spec's type text changed (a docs change).
+    let others: Vec<_> = found
+        .iter()
+        .filter(|(k, _, _)| *k != Kind::EncodingChanged && *k != Kind::DocsChanged)
+        .collect();
+    assert_eq!(others, Vec::<&(Kind, String, String)>::new());
+}
+
+#[test]
+fn a_field_that_becomes_boxed_is_a_type_change() {
+    let base = std::fs::read_to_string(repo("tests/fixtures/minimal.yaml")).expect("minimal");
+    let types = "types:\n  Node:\n    kind: object\n    fields:\n      next: { type: Leaf }\n  Leaf:\n    kind: object\n    fields:\n      name: { type: string }\n";
+    let old = base.replacen("types:\n", types, 1);
+    // The leaf now points back: `Node.next` is on a cycle and boxed.
+    let new = old.replacen(
+        "      name: { type: string }\n",
+        "      name: { type: string }\n      back: { type: Node }\n",
+        1,
+    );
+    let found: Vec<(Kind, String, String)> = changes(&[&old], &[&new])
+        .into_iter()
+        .map(|c| (c.kind, c.path, c.detail))
+        .collect();
+    assert!(
+        found.iter().any(|(k, p, d)| *k == Kind::TypeChanged
+            && p == "types.Node.fields.next"
+            && d.contains("now held in a `Box`")),
+        "{found:#?}"
+    );
+}

@@ -4,7 +4,7 @@
 //! walkers (`compare`, `operations`, `fields`, `constraints`) depend on it
 //! and not on each other in a cycle.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Change, Direction, Kind};
 use crate::load::model::SpecFile;
@@ -52,6 +52,8 @@ pub(super) struct Collector<'s> {
     pub(super) old: &'s SpecFile,
     /// The new spec of the provider.
     pub(super) new: &'s SpecFile,
+    /// The object fields each spec's model boxes (old, new): (type, wire).
+    pub(super) boxed: [BTreeSet<(String, String)>; 2],
 }
 
 impl<'s> Collector<'s> {
@@ -62,6 +64,10 @@ impl<'s> Collector<'s> {
             changes: Vec::new(),
             old,
             new,
+            boxed: [
+                crate::model::boxed_fields(old),
+                crate::model::boxed_fields(new),
+            ],
         }
     }
 

@@ -305,10 +305,13 @@ fn type_def(c: &mut Collector, side: Direction, at: &At, old: &TypeDef, new: &Ty
     } else {
         constraints::constraints(c, side, at, &old.validation, &new.validation);
     }
-    let (of, nf) = (
+    let name = at.ty.clone().unwrap_or_default();
+    let (mut of, mut nf) = (
         field_views(c.old, &old.fields),
         field_views(c.new, &new.fields),
     );
+    fields::mark_boxed(&mut of, &name, &c.boxed[0]);
+    fields::mark_boxed(&mut nf, &name, &c.boxed[1]);
     fields::container(c, side, &at.key("fields"), &of, &nf);
     constraints::rules(c, side, at, &old.rules, &new.rules);
     fields::enum_values(c, side, &at.key("values"), &old.values, &new.values);

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use indexmap::IndexMap;
 
-use crate::lang::Lenient;
+use crate::lang::{Lenient, Scalar};
 use crate::load::model::SpecFile;
 use crate::load::model::{Constraints, EnumValue, Field, Header, Relationship, Request};
 use crate::model::{Decode, RustTy};
@@ -26,6 +26,11 @@ pub(super) struct View<'a> {
     rust_ty: String,
     /// The format a request checks in the value, per element (`Vec<url>`).
     format: Option<String>,
+    /// How decimals in the value are written in a JSON request (`number`
+    /// or `string`), when it holds any.
+    wire: Option<String>,
+    /// Held in a `Box` (the object is on a type cycle).
+    boxed: bool,
     required: bool,
     nullable: bool,
     response_only: bool,
@@ -56,6 +61,7 @@ impl<'a> View<'a> {
             },
             rust_ty: rust_shape(&lowered.ty),
             format: format_shape(&lowered.ty),
+            wire: wire_shape(&lowered.ty),
             ident: Some(lowered.ident.clone()),
             required: f.required,
             nullable: f.nullable,
@@ -125,6 +131,17 @@ pub(super) fn field_views<'a>(
     map.iter()
         .map(|(k, f)| (k.clone(), View::field(spec, k, f)))
         .collect()
+}
+
+/// Marks the views of the fields of object `ty` that `boxed` lists.
+pub(super) fn mark_boxed(
+    views: &mut [(String, View<'_>)],
+    ty: &str,
+    boxed: &BTreeSet<(String, String)>,
+) {
+    for (wire, view) in views {
+        view.boxed = boxed.contains(&(ty.to_string(), wire.clone()));
+    }
 }
 
 /// The views of a map of headers.
@@ -240,6 +257,16 @@ fn format_shape(ty: &RustTy) -> Option<String> {
     }
 }
 
+/// How a JSON request writes the decimals in a value of `ty`.
+fn wire_shape(ty: &RustTy) -> Option<String> {
+    match ty {
+        RustTy::Scalar(Scalar::Decimal) => Some("a JSON number".into()),
+        RustTy::Scalar(Scalar::DecimalString) => Some("a JSON string".into()),
+        RustTy::List(i) | RustTy::Map(i) => wire_shape(i),
+        _ => None,
+    }
+}
+
 /// What response decoding forgives, as the leniency names a field's
 /// decoder amounts to (a decimal always reads a quoted value).
 fn leniency(d: Decode) -> BTreeSet<&'static str> {
@@ -257,9 +284,30 @@ fn field(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>
     if o.rust_ty != n.rust_ty {
         let d = format!("type `{}` → `{}`", o.ty, n.ty);
         c.push(Kind::TypeChanged, side, at, d);
+    } else if o.boxed != n.boxed {
+        let d = if n.boxed {
+            format!(
+                "`{}` is now held in a `Box` (its type is on a cycle)",
+                n.rust_ty
+            )
+        } else {
+            format!("`{}` is no longer held in a `Box`", n.rust_ty)
+        };
+        c.push(Kind::TypeChanged, side, at, d);
     } else {
         if o.ty != n.ty {
             format_change(c, side, at, o, n);
+        }
+        if side == Direction::Request && o.wire != n.wire {
+            let show = |w: &Option<String>| w.clone().unwrap_or_else(|| "-".into());
+            let d = format!(
+                "type `{}` → `{}`: in a JSON body, decimals go as {} instead of {}",
+                o.ty,
+                n.ty,
+                show(&n.wire),
+                show(&o.wire)
+            );
+            c.push(Kind::EncodingChanged, side, at, d);
         }
         if let (Some(ov), Some(nv)) = (o.validation, n.validation) {
             constraints(c, side, at, ov, nv);

@@ -119,9 +119,13 @@ fn call(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
     let encoding = |o: &Operation| -> String {
         match &o.request {
             None => "no body".to_string(),
-            Some(r) => match &r.resource_type {
-                Some(t) => format!("{} ({t})", r.encoding),
-                None => r.encoding.to_string(),
+            Some(r) => match (&r.resource_type, r.form) {
+                (Some(t), _) => format!("{} ({t})", r.encoding),
+                (None, Some(f)) => format!(
+                    "{} (lists: {}, brackets: {})",
+                    r.encoding, f.lists, f.brackets
+                ),
+                (None, None) => r.encoding.to_string(),
             },
         }
     };

@@ -109,7 +109,7 @@ rules! {
         "clients built from the old spec call the wrong URL";
     /// The body encoding changed, or the body appeared or went away.
     EncodingChanged "encoding_changed" [breaking, -, -]
-        "the request body's encoding or JSON:API `resource_type` changed, or the operation gained or lost its body"
+        "the request body's encoding, JSON:API `resource_type` or form conventions changed, the operation gained or lost its body, or a request field's decimals switched between JSON numbers and strings"
         "the bytes on the wire change, and a body added or removed changes the method's parameters";
     /// A retry may now apply the change twice.
     RetryNowUnsafe "retry_now_unsafe" [breaking, -, -]

@@ -175,6 +175,27 @@ fn direct_object(f: &Field) -> Option<usize> {
     }
 }
 
+/// The fields of `spec`'s objects the model boxes (type name, wire name):
+/// for `diff`, which compares what callers hold.
+pub(crate) fn boxed_fields(spec: &spec::SpecFile) -> std::collections::BTreeSet<(String, String)> {
+    let lw = Lowerer { spec };
+    let mut types: Vec<TypeDef> = spec.types.iter().map(|(n, d)| lw.type_def(n, d)).collect();
+    box_cycles(&mut types);
+    types
+        .iter()
+        .filter_map(|t| match t {
+            TypeDef::Object(o) => Some(o),
+            _ => None,
+        })
+        .flat_map(|o| {
+            o.fields
+                .iter()
+                .filter(|f| f.boxed)
+                .map(|f| (o.name.clone(), f.wire.clone()))
+        })
+        .collect()
+}
+
 /// One field of `spec` as the model holds it (for `diff`, which compares
 /// what callers see through the same lowering the generator uses).
 pub(crate) fn lower_field(spec: &spec::SpecFile, wire: &str, f: &spec::Field) -> Field {

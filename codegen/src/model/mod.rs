@@ -11,7 +11,7 @@ mod lower;
 pub use analysis::Analysis;
 #[cfg(test)]
 pub(crate) use lower::rule_test;
-pub(crate) use lower::{header_name, lower, lower_field, variant_name};
+pub(crate) use lower::{boxed_fields, header_name, lower, lower_field, variant_name};
 
 pub use crate::lang::Group;
 use crate::lang::{Constraint, Encoding, FormStyle, Lenient, Method, Scalar, Template};
