@@ -525,3 +525,23 @@ fn jsonapi_attributes_carry_the_same_nested_types() {
         r#"{"data":{"type":"profiles","id":"p1","attributes":{"shipping":null}}}"#
     );
 }
+
+// ---- const fields (triggers) ----------------------------------------------
+
+#[test]
+fn a_const_field_is_a_setter_without_an_argument() {
+    let request = shop::UpdateOrderRequest::new().place().archive();
+    assert_eq!(
+        text(request.body().expect("encodes")),
+        "_place=1&_archive=true"
+    );
+    assert_eq!(
+        text(
+            shop::UpdateOrderRequest::new()
+                .clear_archive()
+                .body()
+                .expect("encodes")
+        ),
+        "_archive="
+    );
+}

@@ -190,6 +190,25 @@ impl<'a> Checker<'a> {
                     &mut problems,
                 );
             }
+            if let Some(v) = &f.constant {
+                let fits = matches!(&ty, Ty::Scalar(s) if s.is_textual() || s.is_integral() || *s == Scalar::Boolean);
+                if !fits || f.sensitive {
+                    self.err_value(
+                        &fp.key("const"),
+                        "`const` applies to text, whole-number and boolean fields that are not sensitive",
+                        "a trigger such as `_place` sending `1` is `type: integer` with `const: 1`",
+                    );
+                } else {
+                    self.field_value_problems(
+                        &fp.key("const"),
+                        f,
+                        &ty,
+                        v,
+                        Mode::Request,
+                        &mut problems,
+                    );
+                }
+            }
             if let Some(v) = &f.example {
                 // A request or path field's example is what the client sends;
                 // a named type's may be what a server sends.

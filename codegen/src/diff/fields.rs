@@ -31,6 +31,8 @@ pub(super) struct View<'a> {
     wire: Option<String>,
     /// Held in a `Box` (the object is on a type cycle).
     boxed: bool,
+    /// A field's `const`: its setter takes no argument.
+    fixed: Option<String>,
     required: bool,
     nullable: bool,
     response_only: bool,
@@ -62,6 +64,7 @@ impl<'a> View<'a> {
             rust_ty: rust_shape(&lowered.ty),
             format: format_shape(&lowered.ty),
             wire: wire_shape(&lowered.ty),
+            fixed: f.constant.as_ref().map(show),
             ident: Some(lowered.ident.clone()),
             required: f.required,
             nullable: f.nullable,
@@ -283,6 +286,13 @@ fn leniency(d: Decode) -> BTreeSet<&'static str> {
 fn field(c: &mut Collector, side: Direction, at: &At, o: &View<'_>, n: &View<'_>) {
     if o.rust_ty != n.rust_ty {
         let d = format!("type `{}` → `{}`", o.ty, n.ty);
+        c.push(Kind::TypeChanged, side, at, d);
+    } else if o.fixed != n.fixed {
+        let show = |v: &Option<String>| match v {
+            Some(v) => format!("takes no argument and sends `{v}`"),
+            None => "takes the value".to_string(),
+        };
+        let d = format!("its setter {} (was: {})", show(&n.fixed), show(&o.fixed));
         c.push(Kind::TypeChanged, side, at, d);
     } else if o.boxed != n.boxed {
         let d = if n.boxed {

@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::rust_types::{field_ty, is_secret, is_string};
 use crate::lang::Encoding;
-use crate::model::{Field, Presence};
+use crate::model::{Const, Field, Presence};
 
 /// The parameter type of a setter or constructor argument for `f`, and
 /// the expression that turns the argument `value` into the stored value.
@@ -39,7 +39,7 @@ fn converts(f: &Field) -> bool {
 pub(crate) fn required_params(fields: &[Field]) -> (Vec<TokenStream>, Vec<String>) {
     fields
         .iter()
-        .filter(|f| f.presence == Presence::Required)
+        .filter(|f| f.presence == Presence::Required && f.constant.is_none())
         .map(|f| {
             let ident = format_ident!("{}", f.ident);
             let (ty, _) = param(f, &quote!(#ident));
@@ -56,6 +56,10 @@ pub(crate) fn inits(fields: &[Field]) -> Vec<TokenStream> {
         .map(|f| {
             let ident = format_ident!("{}", f.ident);
             match f.presence {
+                Presence::Required if f.constant.is_some() => {
+                    let value = constant_value(f);
+                    quote!(#ident: #value,)
+                }
                 Presence::Required if !converts(f) => quote!(#ident,),
                 Presence::Required => {
                     let (_, value) = param(f, &quote!(#ident));
@@ -79,7 +83,87 @@ pub(crate) fn setters(fields: &[Field], encoding: Option<Encoding>) -> Vec<Token
         .collect()
 }
 
+/// `clear_<field>`, which sends the field `null` (empty in a form).
+fn clear_method(f: &Field, encoding: Option<Encoding>) -> TokenStream {
+    let clear = format_ident!("clear_{}", f.ident);
+    let ident = format_ident!("{}", f.ident);
+    let wire = docs::code(&f.wire);
+    let clear_doc = match encoding {
+        Some(Encoding::Form) => {
+            format!(" Sends {wire} with an empty value, clearing it on the server.")
+        }
+        Some(Encoding::Json | Encoding::JsonApi) => {
+            format!(" Sends {wire} as `null`, clearing the value on the server.")
+        }
+        None => format!(
+            " Sends {wire} as `null` (in a form, with an empty value), clearing the value on the server."
+        ),
+    };
+    quote! {
+        #[doc = #clear_doc]
+        pub fn #clear(mut self) -> Self {
+            self.#ident = rt::Patch::Clear;
+            self
+        }
+    }
+}
+
+/// The stored value of a `const` field.
+fn constant_value(f: &Field) -> TokenStream {
+    match &f.constant {
+        Some(Const::Text(s)) => quote!(#s.to_string()),
+        Some(Const::Int(n)) => {
+            let lit = proc_macro2::Literal::i64_suffixed(*n);
+            quote!(#lit)
+        }
+        Some(Const::Bool(b)) => quote!(#b),
+        None => quote!(Default::default()),
+    }
+}
+
+/// The setter of a `const` field: no argument, it sends the one value.
+fn const_setter(f: &Field) -> TokenStream {
+    let ident = format_ident!("{}", f.ident);
+    let value = constant_value(f);
+    let shown = match &f.constant {
+        Some(Const::Text(s)) => format!("`{s:?}`"),
+        Some(Const::Int(n)) => format!("`{n}`"),
+        Some(Const::Bool(b)) => format!("`{b}`"),
+        None => String::new(),
+    };
+    let mut lines = f.docs.clone();
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "Sends {} as {shown}, the one value it takes.",
+        docs::code(&f.wire)
+    ));
+    let d = docs::attrs(&lines);
+    let stored = match f.presence {
+        Presence::Clearable => quote!(rt::Patch::Set(#value)),
+        _ => quote!(Some(#value)),
+    };
+    quote! {
+        #d
+        pub fn #ident(mut self) -> Self {
+            self.#ident = #stored;
+            self
+        }
+    }
+}
+
 fn setter(f: &Field, encoding: Option<Encoding>) -> TokenStream {
+    if f.constant.is_some() {
+        let set = const_setter(f);
+        return match f.presence {
+            Presence::Clearable => {
+                let rest = clear_method(f, encoding);
+                quote!(#set #rest)
+            }
+            _ => set,
+        };
+    }
     let ident = format_ident!("{}", f.ident);
     let (ty, value) = param(f, &quote!(value));
     let mut lines = f.docs.clone();
@@ -89,30 +173,14 @@ fn setter(f: &Field, encoding: Option<Encoding>) -> TokenStream {
     let d = docs::attrs(&lines);
     match f.presence {
         Presence::Clearable => {
-            let clear = format_ident!("clear_{}", f.ident);
-            let wire = docs::code(&f.wire);
-            let clear_doc = match encoding {
-                Some(Encoding::Form) => {
-                    format!(" Sends {wire} with an empty value, clearing it on the server.")
-                }
-                Some(Encoding::Json | Encoding::JsonApi) => {
-                    format!(" Sends {wire} as `null`, clearing the value on the server.")
-                }
-                None => format!(
-                    " Sends {wire} as `null` (in a form, with an empty value), clearing the value on the server."
-                ),
-            };
+            let clear = clear_method(f, encoding);
             quote! {
                 #d
                 pub fn #ident(mut self, value: #ty) -> Self {
                     self.#ident = rt::Patch::Set(#value);
                     self
                 }
-                #[doc = #clear_doc]
-                pub fn #clear(mut self) -> Self {
-                    self.#ident = rt::Patch::Clear;
-                    self
-                }
+                #clear
             }
         }
         _ => quote! {

@@ -240,6 +240,10 @@ pub struct Field {
     /// Validation rules.
     #[serde(default)]
     pub validation: Constraints,
+    /// The one value a request sends for it (a trigger such as `_place:
+    /// 1`): its setter takes no argument.
+    #[serde(default, rename = "const")]
+    pub constant: Option<Value>,
 }
 
 /// Validation rules of a field or a named map/list type.

@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 
 use super::analysis::{redact_keys, Analysis};
 use super::{
-    Alias, Auth, Checks, Cond, Decode, Enum, Environment, Field, Group, GroupRule, Header,
+    Alias, Auth, Checks, Cond, Const, Decode, Enum, Environment, Field, Group, GroupRule, Header,
     NamedKind, Object, Operation, Presence, Provider, Relationship, Request, Rule, RustTy, Test,
     TypeDef, TypeId, Union, UnionVariant, Variable, Variant, WhenRule,
 };
@@ -326,6 +326,7 @@ impl Lowerer<'_> {
         }
         docs.extend(decision(&f.decision));
         let ty = self.ty(&f.ty, f.items.as_deref());
+        let ty_for_const = ty.clone();
         let lenient: &[Lenient] = &f.lenient;
         let secret = f.sensitive && matches!(ty, RustTy::Scalar(s) if s.is_textual());
         Field {
@@ -346,6 +347,7 @@ impl Lowerer<'_> {
                 Presence::Optional
             },
             boxed: false,
+            constant: f.constant.as_ref().and_then(|v| constant(&ty_for_const, v)),
             sensitive: f.sensitive,
             checks: checks(&f.validation),
         }
@@ -542,6 +544,21 @@ fn default_message(r: &spec::Rule, c: &spec::Condition) -> String {
         format!("not allowed when {condition}")
     } else {
         format!("required when {condition}")
+    }
+}
+
+/// The typed value of a `const` field of type `ty` (the checker refuses
+/// one that does not fit).
+fn constant(ty: &RustTy, v: &serde_yaml::Value) -> Option<Const> {
+    match (ty, v) {
+        (RustTy::Scalar(s), serde_yaml::Value::String(t)) if s.is_textual() => {
+            Some(Const::Text(t.clone()))
+        }
+        (RustTy::Scalar(s), serde_yaml::Value::Number(n)) if s.is_integral() => {
+            n.as_i64().map(Const::Int)
+        }
+        (RustTy::Scalar(Scalar::Boolean), serde_yaml::Value::Bool(b)) => Some(Const::Bool(*b)),
+        _ => None,
     }
 }
 

@@ -264,12 +264,26 @@ pub struct Field {
     /// Held in a `Box`: the field's object type contains, directly or
     /// through other objects, the object the field belongs to.
     pub boxed: bool,
+    /// The one value a request sends for it: the setter takes no argument
+    /// (and a required one is set by the constructor).
+    pub constant: Option<Const>,
     /// Secret.
     pub sensitive: bool,
     /// How a response decodes it (from its type and leniencies).
     pub decode: Decode,
     /// Request-side constraints.
     pub checks: Checks,
+}
+
+/// The value of a `const` field, typed for the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Const {
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Int(i64),
+    /// A boolean.
+    Bool(bool),
 }
 
 /// How a response field is decoded, decided once from its type and the

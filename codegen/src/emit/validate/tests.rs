@@ -1099,6 +1099,7 @@ fn field(ident: &str, ty: RustTy, presence: Presence, sensitive: bool) -> Field 
         ty,
         presence,
         boxed: false,
+        constant: None,
         sensitive,
         decode: crate::model::Decode::Plain,
         checks: Default::default(),
