@@ -97,7 +97,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
 
     // The docs make the market relationship required on every update.
-    let request = UpdateOrderRequest::new("QWERtyUpBa")
+    let request = UpdateOrderRequest::new()
+        .market("QWERtyUpBa")
         .customer_email("john@example.com")
         .language_code("it")
         .coupon_code("SUMMERDISCOUNT");

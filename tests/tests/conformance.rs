@@ -110,7 +110,7 @@ fn every_constraint_holds_at_and_past_its_limit() {
         ("razorpay", "scalar_values"),
         ("costplus", "required"),
         ("costplus", "format"),
-        ("commercelayer", "allowed"),
+        ("commercelayer", "format"),
         ("shop", "required"),
         ("shop", "forbid"),
         ("shop", "at_least_one_of"),

@@ -152,22 +152,24 @@ fn juspay_form_body_and_udf_limit() {
 
 #[test]
 fn commercelayer_secrets_allowed_values_and_document() {
-    let req = commercelayer::UpdateOrderRequest::new("QWERtyUpBa")
+    let req = commercelayer::UpdateOrderRequest::new()
+        .market("QWERtyUpBa")
         .customer_password("hunter2-secret")
-        .place(2)
+        .customer_email("not-an-email")
         .guest(true);
     assert!(
         !format!("{req:?}").contains("hunter2-secret"),
         "Debug redacts the password"
     );
-    let errors = req.validate().expect_err("_place only accepts 1");
+    let errors = req.validate().expect_err("not an e-mail address");
     assert_eq!(
         (errors.0[0].path.as_str(), errors.0[0].rule),
-        ("/_place", Rule::Allowed)
+        ("/customer_email", Rule::Format)
     );
-    let ok = commercelayer::UpdateOrderRequest::new("QWERtyUpBa")
+    let ok = commercelayer::UpdateOrderRequest::new()
+        .market("QWERtyUpBa")
         .customer_password("hunter2-secret")
-        .place(1);
+        .place();
     let doc: Value =
         serde_json::from_slice(&ok.body("xYZkjABcde").expect("encodes").bytes).expect("json");
     assert_eq!(

@@ -229,7 +229,9 @@ async fn sensitive_request_fields_echoed_back_never_show() {
         &config(),
     )
     .expect("client");
-    let request = commercelayer::UpdateOrderRequest::new("mkt_1").customer_password(password);
+    let request = commercelayer::UpdateOrderRequest::new()
+        .market("mkt_1")
+        .customer_password(password);
     let err = client
         .update_order("ord_1", &request)
         .await
@@ -257,7 +259,10 @@ async fn a_sensitive_response_key_written_with_escapes_is_still_redacted() {
     )
     .expect("client");
     let err = client
-        .update_order("ord_1", &commercelayer::UpdateOrderRequest::new("mkt_1"))
+        .update_order(
+            "ord_1",
+            &commercelayer::UpdateOrderRequest::new().market("mkt_1"),
+        )
         .await
         .expect_err("does not decode");
     let shown = format!("{err} {err:?}");

@@ -346,7 +346,10 @@ async fn operations_unsafe_to_retry_are_retried_only_when_asked() {
         &config().retry(fast_retries()),
     )
     .expect("client")
-    .update_order("o", &commercelayer::UpdateOrderRequest::new("m").place(1))
+    .update_order(
+        "o",
+        &commercelayer::UpdateOrderRequest::new().market("m").place(),
+    )
     .await
     .expect_err("not retried");
     assert_eq!(err.status(), Some(503));
@@ -640,7 +643,7 @@ async fn hostile_ids_are_sent_as_one_encoded_segment() {
             .expect("juspay");
         // Commerce Layer answers JSON:API; only the request matters here.
         let _ = cl
-            .update_order(id, &commercelayer::UpdateOrderRequest::new("m"))
+            .update_order(id, &commercelayer::UpdateOrderRequest::new().market("m"))
             .await;
         let received = server.received_requests().await.expect("recording");
         let paths: Vec<(String, String, Option<String>)> = received
@@ -997,10 +1000,13 @@ async fn secrets_never_show_in_debug_or_display() {
         &config(),
     )
     .expect("client");
-    let request = commercelayer::UpdateOrderRequest::new("m")
+    let request = commercelayer::UpdateOrderRequest::new()
+        .market("m")
         .customer_password("hunter2-PASSWORD")
         .customer_email("not-an-email");
-    let valid = commercelayer::UpdateOrderRequest::new("m").customer_password("hunter2-PASSWORD");
+    let valid = commercelayer::UpdateOrderRequest::new()
+        .market("m")
+        .customer_password("hunter2-PASSWORD");
     let built = cl.update_order_request("o", &valid).expect("builds");
     assert_eq!(
         built.header("authorization"),

@@ -265,7 +265,7 @@ proptest! {
 
     #[test]
     fn jsonapi_requests_round_trip(email in prop::option::of("[a-z]{1,8}@example\\.com"), guest in prop::option::of(any::<bool>()), id in "[A-Za-z0-9]{1,12}") {
-        let mut r = commercelayer::UpdateOrderRequest::new("QWERtyUpBa");
+        let mut r = commercelayer::UpdateOrderRequest::new().market("QWERtyUpBa");
         if let Some(e) = &email { r = r.customer_email(e.clone()); }
         if let Some(g) = guest { r = r.guest(g); }
         let doc: Value = serde_json::from_slice(&r.body(&id).expect("encodes").bytes).expect("json");
@@ -276,7 +276,7 @@ proptest! {
         let back: commercelayer::UpdateOrderRequest = serde_json::from_value(attributes).expect("decodes");
         // Relationships travel outside the attributes.
         let expected = {
-            let mut e = commercelayer::UpdateOrderRequest::new("");
+            let mut e = commercelayer::UpdateOrderRequest::new();
             if let Some(em) = &email { e = e.customer_email(em.clone()); }
             if let Some(g) = guest { e = e.guest(g); }
             e

@@ -54,8 +54,9 @@ async fn calls_are_traced_without_secrets() {
         &ClientConfig::default(),
     )
     .expect("client");
-    let request =
-        UpdateOrderRequest::new("QWERtyUpBa").customer_password("hunter2-password-secret");
+    let request = UpdateOrderRequest::new()
+        .market("QWERtyUpBa")
+        .customer_password("hunter2-password-secret");
     let err = client
         .update_order("xYZkjABcde", &request)
         .await

@@ -1,6 +1,7 @@
-// Commerce Layer's update requires the `market` relationship.
+// Commerce Layer's `_place` takes one value, `1` (`const: 1`): the setter
+// sends it and takes no argument, so no other value can be written.
 use generated_client::commercelayer::UpdateOrderRequest;
 
 fn main() {
-    let _request = UpdateOrderRequest::new().guest(true);
+    let _request = UpdateOrderRequest::new().place(2);
 }
