@@ -242,9 +242,15 @@ fn every_doc_sample_response_decodes() {
         assert_eq!(o.status, Some(razorpay::OrderStatus::Attempted));
         decoded += 1;
     }
-    for (_, body) in sample_responses("juspay.yaml") {
-        let o: juspay::Order = serde_json::from_value(body).expect("juspay sample");
-        assert_eq!(o.order_id, "JPAYNEW035");
+    for (status, body) in sample_responses("juspay.yaml") {
+        if status == 200 {
+            let o: juspay::Order = serde_json::from_value(body).expect("juspay sample");
+            assert_eq!(o.order_id, "JPAYNEW035");
+        } else {
+            // Documented error samples decode into the error body.
+            let e: juspay::ErrorBody = serde_json::from_value(body).expect("juspay error");
+            assert_eq!(e.error_message.as_deref(), Some("Bad request."));
+        }
         decoded += 1;
     }
     for (_, body) in sample_responses("commercelayer.yaml") {

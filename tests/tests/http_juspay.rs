@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use generated_client::juspay::{Client, Credentials, Environment, ErrorBody, UpdateOrderRequest};
+use generated_client::juspay::{Client, Credentials, Environment, UpdateOrderRequest};
 use generated_client::runtime as rt;
 use integration_tests::{documented_errors, example, header_values, only_request, str_at};
 use serde_json::json;
@@ -177,10 +177,18 @@ async fn the_documented_400_decodes_into_the_typed_body() {
     let server = MockServer::start().await;
     let client = client(&server, "merchant_id");
     let request = UpdateOrderRequest::new(decimal("90.00"));
-    // The page documents the body as `{}`; a real one with members decodes too.
-    for body in [
-        &b"{}"[..],
-        br#"{"status":"invalid_request_error","error_code":"invalid","error_message":"Bad amount"}"#,
+    // The update page documents the body as `{}`; Juspay's error format (the
+    // spec's `error_format` example, from its other pages) decodes typed.
+    let sample =
+        serde_json::to_vec(&example("juspay", "update_order", "error_format")["response"]["body"])
+            .expect("the documented error body");
+    for (body, message, code) in [
+        (&b"{}"[..], None, None),
+        (
+            &sample[..],
+            Some("Bad request."),
+            Some("MISSING_MANDATORY_PARAMETER"),
+        ),
     ] {
         server.reset().await;
         respond(&server, 400, body).await;
@@ -197,13 +205,21 @@ async fn the_documented_400_decodes_into_the_typed_body() {
             } => {
                 assert_eq!(*provider, "juspay");
                 assert_eq!(*status, 400);
-                assert_eq!(**decoded, ErrorBody::default());
+                assert_eq!(decoded.error_message.as_deref(), message);
+                let info = decoded.error_info.as_ref();
+                assert_eq!(info.and_then(|i| i.code.as_deref()), code);
+                if code.is_some() {
+                    let field = info
+                        .and_then(|i| i.fields.as_ref())
+                        .map(|f| f[0].field_name.clone());
+                    assert_eq!(field, Some(Some("merchant_id".to_string())));
+                }
                 assert_eq!(snippet.as_bytes(), body);
             }
             other => panic!("expected a typed API error, got {other:?}"),
         }
-        // `Display` shows the body as the server sent it (secrets redacted),
-        // so the message survives even where the typed body has no field.
+        // `Display` shows the body as the server sent it (secrets redacted):
+        // the provider's message and code with it.
         assert_eq!(
             err.to_string(),
             format!("juspay answered 400: {}", String::from_utf8_lossy(body))
