@@ -142,7 +142,7 @@ mod tests {
             errors.iter().map(|e| e.status).collect::<Vec<_>>(),
             [401, 403]
         );
-        assert_eq!(errors[0].body, None);
+        assert_eq!(errors[0].body.as_deref(), Some("ErrorBody"));
     }
 }
 

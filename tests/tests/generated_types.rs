@@ -260,8 +260,16 @@ fn every_doc_sample_response_decodes() {
         assert_eq!(attrs.total_amount_cents, Some(5700));
         decoded += 1;
     }
-    for (_, body) in sample_responses("costplus.yaml") {
-        serde_json::from_value::<costplus::Order>(body).expect("costplus sample");
+    for (status, body) in sample_responses("costplus.yaml") {
+        if status == 200 {
+            serde_json::from_value::<costplus::Order>(body).expect("costplus sample");
+        } else {
+            let e: costplus::ErrorBody = serde_json::from_value(body).expect("costplus error");
+            assert_eq!(
+                e.error.value.as_deref(),
+                Some("No authorization for the requested resource")
+            );
+        }
         decoded += 1;
     }
     assert!(decoded >= 3, "the specs carry the docs' sample responses");

@@ -159,7 +159,7 @@ async fn cleared_fields_are_sent_as_null_and_unchanged_ones_are_left_out() {
 }
 
 #[tokio::test]
-async fn documented_401_and_403_have_no_body() {
+async fn documented_401_and_403_decode_the_platform_error_body() {
     let errors = documented_errors("costplus", "update_order");
     assert_eq!(
         errors
@@ -202,23 +202,53 @@ async fn documented_401_and_403_have_no_body() {
         assert_eq!(only_request(&server).await.method.as_str(), "PUT");
     }
 
-    // A body the page does not document is still kept, as JSON.
+    // The platform's error body (the spec's `platform_error` example)
+    // decodes into the typed body, message and status with it.
+    let sample = example("costplus", "update_order", "platform_error")["response"]["body"].clone();
     server.reset().await;
-    respond(
-        &server,
-        json_response(401, &json!({"error": {"value": "Unauthorized"}})),
-    )
-    .await;
-    let err = client.update_order("o", &request).await.expect_err("a 401");
+    respond(&server, json_response(403, &sample)).await;
+    let err = client.update_order("o", &request).await.expect_err("a 403");
     let rt::Error::Api {
-        status: 401,
+        status: 403,
         body: Some(body),
         ..
     } = &err
     else {
-        panic!("expected a 401 with a body, got {err:?}");
+        panic!("expected a 403 with a body, got {err:?}");
     };
-    assert_eq!(**body, json!({"error": {"value": "Unauthorized"}}));
+    assert_eq!(
+        body.error.value.as_deref(),
+        Some("No authorization for the requested resource")
+    );
+    assert_eq!(body.error.status.as_deref(), Some("403"));
+    assert!(err
+        .to_string()
+        .contains("No authorization for the requested resource"));
+    // A status sent as a number decodes too; a body in another format
+    // keeps its text in the error.
+    server.reset().await;
+    respond(
+        &server,
+        json_response(
+            401,
+            &json!({"error": {"status": 401, "value": "Unauthorized"}}),
+        ),
+    )
+    .await;
+    let err = client.update_order("o", &request).await.expect_err("a 401");
+    assert!(
+        matches!(&err, rt::Error::Api { body: Some(b), .. } if b.error.status.as_deref() == Some("401")),
+        "{err:?}"
+    );
+    server.reset().await;
+    respond(
+        &server,
+        json_response(401, &json!({"message": "Unauthorized"})),
+    )
+    .await;
+    let err = client.update_order("o", &request).await.expect_err("a 401");
+    assert!(matches!(&err, rt::Error::Api { body: None, .. }), "{err:?}");
+    assert!(err.to_string().contains("Unauthorized"), "{err}");
 }
 
 #[tokio::test]
