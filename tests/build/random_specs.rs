@@ -290,6 +290,7 @@ pub fn spec(seed: u64) -> String {
         };
         ops.insert(key(&op), operation(rng, &named, &objects));
     }
+    error_texts(rng, &mut types, &ops);
     let spec = map(vec![
         ("provider", provider(rng, seed)),
         ("types", Value::Mapping(types)),
@@ -839,4 +840,66 @@ fn operation(rng: &mut Rng, named: &[String], objects: &[String]) -> Value {
         ));
     }
     map(op)
+}
+
+/// Now and then an `error_text:` on an error body: a message and/or code
+/// path to one of its text fields (through `parent` too), or, rarely, to a
+/// field that is not text (which `check` refuses).
+fn error_texts(rng: &mut Rng, types: &mut Mapping, ops: &Mapping) {
+    let bodies: Vec<String> = ops
+        .values()
+        .filter_map(|op| op.get("errors")?.get(0)?.get("body")?.as_str())
+        .map(str::to_string)
+        .collect();
+    for body in bodies {
+        if !rng.chance(50) {
+            continue;
+        }
+        let Some(def) = types.get(key(&body)) else {
+            continue;
+        };
+        let Some(fields) = def.get("fields").and_then(Value::as_mapping) else {
+            continue;
+        };
+        // A `string` field, or one of a named enum.
+        let text = |f: &Value| match f.get("type").and_then(Value::as_str) {
+            Some("string") => true,
+            Some(ty) => {
+                types
+                    .get(key(ty))
+                    .and_then(|d| d.get("kind"))
+                    .and_then(Value::as_str)
+                    == Some("enum")
+            }
+            None => false,
+        };
+        let mut paths: Vec<String> = fields
+            .iter()
+            .filter(|(_, f)| text(f))
+            .filter_map(|(k, _)| k.as_str().map(str::to_string))
+            .collect();
+        if fields.contains_key("parent") {
+            let nested: Vec<String> = paths.iter().map(|p| format!("parent.{p}")).collect();
+            paths.extend(nested);
+        }
+        if rng.chance(5) {
+            paths.extend(fields.keys().filter_map(|k| k.as_str().map(str::to_string)));
+        }
+        if paths.is_empty() {
+            continue;
+        }
+        let message = key(&rng.pick_name(&paths));
+        let code = Value::Sequence(vec![
+            key(&rng.pick_name(&paths)),
+            key(&rng.pick_name(&paths)),
+        ]);
+        let text_def = match rng.below(3) {
+            0 => map(vec![("message", message)]),
+            1 => map(vec![("code", code)]),
+            _ => map(vec![("message", message), ("code", code)]),
+        };
+        if let Some(Value::Mapping(m)) = types.get_mut(key(&body)) {
+            m.insert(key("error_text"), text_def);
+        }
+    }
 }

@@ -282,7 +282,7 @@ async fn documented_errors_decode_as_jsonapi_error_documents() {
     let errors = documented_errors("commercelayer", "update_order");
     assert_eq!(
         errors.iter().map(|e| e.status).collect::<Vec<_>>(),
-        [401, 404, 422]
+        [400, 401, 404, 422]
     );
     let server = MockServer::start().await;
     let client = client(&server);
@@ -346,13 +346,73 @@ async fn documented_errors_decode_as_jsonapi_error_documents() {
         );
         assert_eq!(first.meta, Some(json!({"error": ["is invalid"]})));
         assert_eq!(decoded.errors[1].title.as_deref(), Some("second"));
-        assert!(err
-            .to_string()
-            .starts_with(&format!("commercelayer answered {}: ", documented.status)));
+        // The first error's code and detail.
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "commercelayer answered {0} (E{0}): {title} (detail)",
+                documented.status
+            )
+        );
         assert_eq!(
             only_request(&server).await.url.path(),
             "/api/orders/xYZkjABcde"
         );
+    }
+}
+
+#[tokio::test]
+async fn the_handling_errors_page_samples_decode_and_show_code_and_detail() {
+    let server = MockServer::start().await;
+    let client = client(&server);
+    let request = UpdateOrderRequest::new().customer_email("john@example.com");
+    for (name, shown) in [
+        (
+            "error_unauthorized",
+            "commercelayer answered 401 (UNAUTHORIZED): You are not authorized to perform this action on the requested resource.",
+        ),
+        (
+            "error_key_not_included_in_url",
+            "commercelayer answered 400 (KEY_NOT_INCLUDED_IN_URL): The URL does not support the key 10272",
+        ),
+        (
+            "error_record_not_found",
+            "commercelayer answered 404 (RECORD_NOT_FOUND): The requested resource was not found. Please double-check the resource id.",
+        ),
+        (
+            "error_validation",
+            "commercelayer answered 422 (VALIDATION_ERROR): quantity - must be less than or equal to 10",
+        ),
+    ] {
+        let sample = example("commercelayer", "update_order", name);
+        let status = u16::try_from(sample["response"]["status"].as_u64().expect("status"))
+            .expect("a status");
+        server.reset().await;
+        respond(&server, status, &sample["response"]["body"]).await;
+        let err = client
+            .update_order("xYZkjABcde", &request)
+            .await
+            .expect_err("a documented failure");
+        let rt::Error::Api {
+            body: Some(decoded),
+            ..
+        } = &err
+        else {
+            panic!("{name}: expected a typed API error, got {err:?}");
+        };
+        let first = &decoded.errors[0];
+        assert_eq!(first.status.as_deref(), Some(&*status.to_string()), "{name}");
+        assert_eq!(err.to_string(), shown, "{name}");
+        if name == "error_validation" {
+            assert_eq!(
+                first.source.as_ref().and_then(|s| s.pointer.as_deref()),
+                Some("/data/attributes/quantity")
+            );
+            assert_eq!(
+                first.meta,
+                Some(json!({"error": "less_than_or_equal_to", "value": 100, "count": 10}))
+            );
+        }
     }
 }
 

@@ -186,11 +186,14 @@ async fn documented_401_and_403_decode_the_platform_error_body() {
                 provider,
                 status,
                 body,
+                message,
+                code,
                 snippet,
             } => {
                 assert_eq!(*provider, "costplus");
                 assert_eq!(*status, documented.status);
                 assert_eq!(*body, None);
+                assert_eq!((message, code), (&None, &None));
                 assert_eq!(snippet, "");
             }
             other => panic!("expected an API error, got {other:?}"),
@@ -221,9 +224,31 @@ async fn documented_401_and_403_decode_the_platform_error_body() {
         Some("No authorization for the requested resource")
     );
     assert_eq!(body.error.status.as_deref(), Some("403"));
-    assert!(err
-        .to_string()
-        .contains("No authorization for the requested resource"));
+    assert_eq!(
+        err.to_string(),
+        "costplus answered 403: No authorization for the requested resource"
+    );
+    // The SDK's sample body, with its `type`: the code (answered with a
+    // 400, which the client does not retry, where the SDK's was a 503).
+    server.reset().await;
+    respond(
+        &server,
+        json_response(
+            400,
+            &json!({"error": {"status": "503", "type": "ConnectionError", "value": "The server made a boo-boo"}}),
+        ),
+    )
+    .await;
+    let err = client.update_order("o", &request).await.expect_err("a 400");
+    assert!(
+        matches!(&err, rt::Error::Api { message: Some(m), code: Some(c), .. }
+            if m == "The server made a boo-boo" && c == "ConnectionError"),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "costplus answered 400 (ConnectionError): The server made a boo-boo"
+    );
     // A status sent as a number decodes too; a body in another format
     // keeps its text in the error.
     server.reset().await;

@@ -560,11 +560,14 @@ async fn failures_without_a_usable_body_keep_status_and_snippet() {
             provider,
             status,
             body,
+            message,
+            code,
             snippet,
         } => {
             assert_eq!(*provider, "razorpay");
             assert_eq!(*status, 502);
             assert!(body.is_none());
+            assert_eq!((message, code), (&None, &None));
             assert_eq!(snippet, "");
         }
         other => panic!("expected an API error, got {other:?}"),

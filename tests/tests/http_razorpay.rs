@@ -116,6 +116,35 @@ async fn docs_sample_is_sent_byte_for_byte_and_its_response_decodes() {
 }
 
 #[tokio::test]
+async fn the_errors_page_sample_decodes_and_shows_its_code_and_description() {
+    let sample = example("razorpay", "update_order", "error_format");
+    let server = MockServer::start().await;
+    respond(&server, 400, &sample["response"]["body"]).await;
+    let request = UpdateOrderRequest::new(notes_of(&json!({"key1": "value3"})));
+    let err = client(&server)
+        .update_order("order_DaaS6LOUAASb7Y", &request)
+        .await
+        .expect_err("a 400");
+    let rt::Error::Api {
+        body: Some(body), ..
+    } = &err
+    else {
+        panic!("expected a typed 400, got {err:?}");
+    };
+    // `field` is `null` in the sample.
+    assert_eq!(body.error.field, None);
+    assert_eq!(body.error.reason.as_deref(), Some("invalid_otp"));
+    assert_eq!(
+        body.error.metadata,
+        Some(json!({"payment_id": "pay_EDNBKIP31Y4jl8", "order_id": "order_DBJKIP31Y4jl8"}))
+    );
+    assert_eq!(
+        err.to_string(),
+        "razorpay answered 400 (BAD_REQUEST_ERROR): Authentication failed due to incorrect otp"
+    );
+}
+
+#[tokio::test]
 async fn every_documented_error_decodes_into_the_typed_body() {
     let errors = documented_errors("razorpay", "update_order");
     assert_eq!(errors.len(), 8, "the spec documents eight failures");
@@ -149,6 +178,8 @@ async fn every_documented_error_decodes_into_the_typed_body() {
             provider,
             status,
             body,
+            message: shown,
+            code,
             snippet,
         } = &err
         else {
@@ -167,8 +198,12 @@ async fn every_documented_error_decodes_into_the_typed_body() {
         );
         assert_eq!(body.error.metadata, Some(json!({})));
         assert!(snippet.starts_with(r#"{"error":{"code":"BAD_REQUEST_ERROR""#));
-        assert!(err.to_string().starts_with("razorpay answered 400: "));
-        assert!(err.to_string().contains(message), "{err}");
+        assert_eq!(shown.as_deref(), Some(message));
+        assert_eq!(code.as_deref(), Some("BAD_REQUEST_ERROR"));
+        assert_eq!(
+            err.to_string(),
+            format!("razorpay answered 400 (BAD_REQUEST_ERROR): {message}")
+        );
         assert_eq!(only_request(&server).await.method.as_str(), "PATCH");
     }
 }

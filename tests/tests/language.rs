@@ -545,3 +545,34 @@ fn a_const_field_is_a_setter_without_an_argument() {
         "_archive="
     );
 }
+
+#[test]
+fn error_text_reads_the_first_present_path_through_lists_patches_and_enums() {
+    use generated_client::runtime::ErrorText;
+    let decode = |v: serde_json::Value| -> shop::ShopError {
+        serde_json::from_value(v).expect("an error body")
+    };
+    // The first problem's message and priority (a closed enum, held open).
+    let e = decode(json!({"problems": [
+        {"message": "Out of stock.", "code": "stock", "priority": "express"},
+        {"message": "second", "code": "other"}
+    ]}));
+    assert_eq!(e.message(), Some("Out of stock."));
+    assert_eq!(e.code(), Some("express"));
+    // A value the docs did not list is still the code.
+    let e = decode(json!({"problems": [{"code": "stock", "priority": "overnight"}]}));
+    assert_eq!(e.code(), Some("overnight"));
+    // Without a priority, the next path: the problem's own code; without a
+    // message, the next path: a clearable field of a request object.
+    let e = decode(json!({
+        "problems": [{"code": "stock"}],
+        "shipping": {"name": "Ada", "address": {"line1": "1 Main St"}, "phone": "555"}
+    }));
+    assert_eq!((e.message(), e.code()), (Some("555"), Some("stock")));
+    // An empty list, a cleared field: nothing.
+    let e = decode(json!({
+        "problems": [],
+        "shipping": {"name": "Ada", "address": {"line1": "1 Main St"}, "phone": null}
+    }));
+    assert_eq!((e.message(), e.code()), (None, None));
+}

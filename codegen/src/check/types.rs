@@ -30,14 +30,14 @@ impl<'a> Checker<'a> {
             }
             let applies = |k: &str| -> bool {
                 match k {
-                    "fields" | "rules" => def.kind == Kind::Object,
+                    "fields" | "rules" | "error_text" => def.kind == Kind::Object,
                     "values" | "closed" => def.kind == Kind::Enum,
                     "items" | "validation" => def.kind == Kind::Map || def.kind == Kind::List,
                     "tag" | "variants" => def.kind == Kind::Union,
                     _ => true,
                 }
             };
-            let set: [(&str, bool); 8] = [
+            let set: [(&str, bool); 9] = [
                 ("fields", !def.fields.is_empty()),
                 ("rules", !def.rules.is_empty()),
                 ("values", !def.values.is_empty()),
@@ -46,6 +46,7 @@ impl<'a> Checker<'a> {
                 ("validation", has_any(&def.validation)),
                 ("tag", def.tag.is_some()),
                 ("variants", !def.variants.is_empty()),
+                ("error_text", def.error_text.is_some()),
             ];
             for (key, present) in set {
                 if present && !applies(key) {
@@ -60,6 +61,9 @@ impl<'a> Checker<'a> {
                 Kind::Object => {
                     self.fields(&path.key("fields"), &def.fields, FieldSide::Both);
                     self.rules(&path.key("rules"), &def.rules, &def.fields);
+                    if let Some(text) = &def.error_text {
+                        self.error_text(&path, name, text);
+                    }
                 }
                 Kind::Enum => self.enum_values(&path, def),
                 Kind::Union => self.union(&path, def),

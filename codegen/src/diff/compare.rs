@@ -324,6 +324,36 @@ fn type_def(c: &mut Collector, side: Direction, at: &At, old: &TypeDef, new: &Ty
         c.push(Kind::TypeChanged, side, &at.key("closed"), d.to_string());
     }
     union_variants(c, side, at, old, new);
+    error_text(c, side, at, old, new);
+}
+
+/// Where an error body's message and code are read from.
+fn error_text(c: &mut Collector, side: Direction, at: &At, old: &TypeDef, new: &TypeDef) {
+    let paths = |d: &TypeDef, code: bool| -> Vec<String> {
+        d.error_text.as_ref().map_or_else(Vec::new, |t| {
+            let p = if code { &t.code } else { &t.message };
+            p.as_slice().to_vec()
+        })
+    };
+    for (key, code) in [("message", false), ("code", true)] {
+        let (o, n) = (paths(old, code), paths(new, code));
+        if o != n {
+            let show = |p: &[String]| {
+                if p.is_empty() {
+                    "-".to_string()
+                } else {
+                    p.join(", ")
+                }
+            };
+            let d = format!("the {key} is read from `{}` → `{}`", show(&o), show(&n));
+            c.push(
+                Kind::ErrorTextChanged,
+                side,
+                &at.key("error_text").key(key),
+                d,
+            );
+        }
+    }
 }
 
 /// The tag and variants of a union.

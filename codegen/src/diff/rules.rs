@@ -159,6 +159,10 @@ rules! {
     ErrorBodyChanged "error_body_changed" [-, breaking, -]
         "the operation's error body type changed (the first `body` among its errors)"
         "the method's `rt::Error<E>` changes type";
+    /// Where an error body's message and code are read from changed.
+    ErrorTextChanged "error_text_changed" [-, compatible, -]
+        "an error body's `error_text` (the fields its message and code are read from) changed"
+        "only what `Error::Api`'s `message`, `code` and `Display` show changes; the typed body is the same";
     /// A new named type.
     TypeAdded "type_added" [compatible, compatible, -]
         "a named type was added"

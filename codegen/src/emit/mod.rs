@@ -7,6 +7,7 @@ mod builder;
 mod client;
 mod ctx;
 mod docs;
+mod error_text;
 mod request;
 mod rust_types;
 mod secrets;
@@ -59,6 +60,7 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
         .iter()
         .filter_map(|op| op.request.as_ref().map(|r| request::request(op, r, &ctx)));
     let client = client::client(p, &ctx);
+    let error_texts = error_text::impls(p);
     quote! {
         #docs
         pub mod #name {
@@ -67,6 +69,7 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
             #client
             #(#requests)*
             #(#type_items)*
+            #error_texts
         }
     }
 }

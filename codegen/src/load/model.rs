@@ -181,6 +181,55 @@ pub struct TypeDef {
     /// Union: the object type of each tag value, keyed by the value.
     #[serde(default)]
     pub variants: IndexMap<String, String>,
+    /// Object used as an error body: the fields holding the provider's
+    /// message and code, which the error's `Display` shows.
+    #[serde(default)]
+    pub error_text: Option<ErrorText>,
+}
+
+/// Where an error body holds the provider's message and code: each a
+/// dotted field path (`error.description`; a list step reads the first
+/// item), or several, the first present winning.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorText {
+    /// The human-readable message.
+    #[serde(default)]
+    pub message: Paths,
+    /// The machine-readable code.
+    #[serde(default)]
+    pub code: Paths,
+}
+
+/// One dotted field path, or a list of them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Paths {
+    /// `message: error.description`
+    One(String),
+    /// `message: [error_message, error_info.developer_message]`
+    Many(Vec<String>),
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Paths::Many(Vec::new())
+    }
+}
+
+impl Paths {
+    /// The paths, in order.
+    pub fn as_slice(&self) -> &[String] {
+        match self {
+            Paths::One(p) => std::slice::from_ref(p),
+            Paths::Many(ps) => ps,
+        }
+    }
+
+    /// Whether the value is a list (its paths sit under indexes).
+    pub fn is_list(&self) -> bool {
+        matches!(self, Paths::Many(_))
+    }
 }
 
 /// An enum value.

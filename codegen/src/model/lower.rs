@@ -49,6 +49,7 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
     }
     let analysis = Analysis::of(&types, &operations);
     open_closed_enums(&mut types, &analysis);
+    super::error_text::resolve(&mut types, s, &analysis);
     Provider {
         name: p.name.clone(),
         title: p.title.clone(),
@@ -274,6 +275,7 @@ impl Lowerer<'_> {
                     docs,
                     rules: rules(&d.rules, &d.fields, &fields),
                     fields,
+                    error_text: super::ErrorText::default(),
                 })
             }
         }

@@ -6,6 +6,7 @@
 //! text. Emitters never look at YAML or at the serde model.
 
 pub mod analysis;
+mod error_text;
 mod lower;
 
 pub use analysis::Analysis;
@@ -153,6 +154,60 @@ pub struct Object {
     pub fields: Vec<Field>,
     /// Cross-field rules.
     pub rules: Vec<Rule>,
+    /// As an error body: where the provider's message and code are.
+    pub error_text: ErrorText,
+}
+
+/// Where an error body holds the provider's message and code, which the
+/// error's `Display` shows. Each is a list of paths: the first present
+/// wins; empty when the spec names none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ErrorText {
+    /// Paths to the message.
+    pub message: Vec<TextPath>,
+    /// Paths to the code.
+    pub code: Vec<TextPath>,
+}
+
+/// A chain of fields from an error body to a text: each step reads a
+/// field, and the first item of a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextPath {
+    /// The fields, from the error body on.
+    pub steps: Vec<TextStep>,
+    /// What the last one holds.
+    pub text: Text,
+}
+
+/// The text a [`TextPath`] ends at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// A `String`.
+    String,
+    /// An enum, or an `rt::Open` enum (read with `as_str()`).
+    Enum,
+}
+
+/// One field of a [`TextPath`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextStep {
+    /// The Rust field name.
+    pub ident: String,
+    /// How the field holds its value.
+    pub access: Access,
+    /// The field is a list: its first item is read.
+    pub first_item: bool,
+}
+
+/// How a struct field holds its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Always there (`T`).
+    Always,
+    /// `Option<T>`.
+    Option,
+    /// `rt::Patch<T>` (a clearable field of an object requests contain).
+    Patch,
 }
 
 /// An enum.

@@ -30,8 +30,13 @@ pub enum Error<E: fmt::Debug> {
         status: u16,
         /// The typed error body, when it decoded (boxed: bodies can be large).
         body: Option<Box<E>>,
+        /// The provider's message, read from the typed body where the spec
+        /// says it is (bounded, secrets redacted).
+        message: Option<String>,
+        /// The provider's error code, read the same way.
+        code: Option<String>,
         /// The start of the raw body (bounded, secrets redacted): what
-        /// `Display` shows.
+        /// `Display` shows when the body has no message.
         snippet: String,
     },
     /// The request did not complete.
@@ -74,14 +79,20 @@ impl<E: fmt::Debug> Error<E> {
                 provider,
                 status,
                 body,
+                message,
+                code,
                 snippet,
-            } => match body {
-                Some(_) => write!(f, "{provider} answered {status}: {snippet}"),
-                None => write!(
-                    f,
-                    "{provider} answered {status} with an undocumented body: {snippet:?}"
-                ),
-            },
+            } => {
+                write!(f, "{provider} answered {status}")?;
+                if let Some(code) = code {
+                    write!(f, " ({code})")?;
+                }
+                match (message, body) {
+                    (Some(message), _) => write!(f, ": {message}"),
+                    (None, Some(_)) => write!(f, ": {snippet}"),
+                    (None, None) => write!(f, " with an undocumented body: {snippet:?}"),
+                }
+            }
             Error::Transport {
                 kind,
                 may_have_been_sent,
@@ -130,12 +141,16 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
                 provider,
                 status,
                 body,
+                message,
+                code,
                 snippet,
             } => f
                 .debug_struct("Api")
                 .field("provider", provider)
                 .field("status", status)
                 .field("body_decoded", &body.is_some())
+                .field("message", message)
+                .field("code", code)
                 .field("snippet", snippet)
                 .finish(),
             Error::Transport {
@@ -190,6 +205,25 @@ impl fmt::Display for TransportErrorKind {
         })
     }
 }
+
+/// What an error body says, for [`Error`]'s `Display`: the provider's own
+/// message and code, read from the fields the spec names (its
+/// `error_text:`). Every generated error body implements it; a body the
+/// spec says nothing about has neither.
+pub trait ErrorText {
+    /// The provider's human-readable message.
+    fn message(&self) -> Option<&str> {
+        None
+    }
+
+    /// The provider's machine-readable code.
+    fn code(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// An undocumented error body: nothing is known about its fields.
+impl ErrorText for serde_json::Value {}
 
 /// A failure reported by a [`super::Transport`].
 #[derive(Debug, Clone, thiserror::Error)]

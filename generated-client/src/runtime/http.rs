@@ -11,7 +11,9 @@ use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
 use super::encode::{check_base_url, check_header_value, check_path, shown_url, Auth, Body};
-use super::error::{hide_unexpected, shown_body, Error, TransportError, TransportErrorKind};
+use super::error::{
+    hide_unexpected, shown_body, snippet, Error, ErrorText, TransportError, TransportErrorKind,
+};
 use super::redact::{Secrets, REDACTED};
 use super::retry::{Outcome, RetryPolicy};
 use super::secret::Secret;
@@ -252,7 +254,7 @@ impl ClientCore {
     /// answer: `T` on the success status, `E` (best effort) on failures.
     /// Each call is a `tracing` span with provider, operation, method,
     /// status, attempts and latency; never headers or bodies.
-    pub async fn execute<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
+    pub async fn execute<T: DeserializeOwned, E: DeserializeOwned + ErrorText + fmt::Debug>(
         &self,
         request: HttpRequest,
         success: u16,
@@ -378,7 +380,7 @@ fn is_success(status: u16, success: u16) -> bool {
 }
 
 /// Decodes a response: `T` on `success`, a typed API error otherwise.
-pub fn decode<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
+pub fn decode<T: DeserializeOwned, E: DeserializeOwned + ErrorText + fmt::Debug>(
     provider: &'static str,
     success: u16,
     response: &HttpResponse,
@@ -388,7 +390,7 @@ pub fn decode<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
 
 /// [`decode`], with the values of the `sensitive` keys (secrets the
 /// response may carry) redacted from the body snippets kept in errors.
-pub fn decode_redacting<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
+pub fn decode_redacting<T: DeserializeOwned, E: DeserializeOwned + ErrorText + fmt::Debug>(
     provider: &'static str,
     success: u16,
     response: &HttpResponse,
@@ -405,7 +407,7 @@ pub fn decode_redacting<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
 /// `204`, an empty `200`) decodes `T` from nothing, which only a bodiless
 /// response type ([`super::NoContent`]) accepts: for any other `T` it is a
 /// [`Error::Decode`] that says the request succeeded.
-pub(crate) fn decode_shown<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug>(
+pub(crate) fn decode_shown<T: DeserializeOwned, E: DeserializeOwned + ErrorText + fmt::Debug>(
     provider: &'static str,
     success: u16,
     response: &HttpResponse,
@@ -445,9 +447,18 @@ pub(crate) fn decode_shown<T: DeserializeOwned, E: DeserializeOwned + fmt::Debug
         };
     }
     let typed = serde_json::from_slice::<E>(body).ok().map(Box::new);
+    // The provider's own words, redacted and bounded like the snippet; an
+    // empty message or code is none.
+    let shown = |text: Option<&str>| {
+        text.map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| snippet(secrets.redact(t).as_bytes()))
+    };
     Err(Error::Api {
         provider,
         status,
+        message: shown(typed.as_deref().and_then(ErrorText::message)),
+        code: shown(typed.as_deref().and_then(ErrorText::code)),
         body: typed,
         snippet: shown_body(body, sensitive, secrets),
     })

@@ -26,7 +26,7 @@ pub use encode::{
     segment_int, shown_url, Auth, Body, Linkage,
 };
 pub use error::{
-    redacted_snippet, snippet, ConfigError, Error, TransportError, TransportErrorKind,
+    redacted_snippet, snippet, ConfigError, Error, ErrorText, TransportError, TransportErrorKind,
     SNIPPET_CHARS,
 };
 pub use expandable::{Expandable, Resource};

@@ -110,6 +110,12 @@ const TWO_ENVS: &str =
 const RESPONSE: &str = "type: Order }\n";
 const WITH_ERROR: &str = "type: Order }\n    errors: [{ status: 400 }]\n";
 const WITH_ERROR_BODY: &str = "type: Order }\n    errors: [{ status: 400, body: Problem }]\n";
+const PROBLEM: &str = "  Problem:\n    kind: object\n    fields: {}\n";
+const PROBLEM_WITH_TEXT: &str =
+    "  Problem:\n    kind: object\n    fields:\n      message: { type: string }\n";
+const TEXT_FIELDS: &str = "    fields:\n      message: { type: string }\n";
+const ERROR_TEXT: &str =
+    "    error_text: { message: message }\n    fields:\n      message: { type: string }\n";
 const SECOND_OP: &str = "  get:
     summary: Fetch.
     method: GET
@@ -310,6 +316,17 @@ fn response_cases() -> Vec<Case> {
             plain(&[(RESPONSE, WITH_ERROR_BODY)]),
             Severity::Breaking,
         ),
+        on(
+            Kind::ErrorTextChanged,
+            resp,
+            plain(&[(RESPONSE, WITH_ERROR_BODY), (PROBLEM, PROBLEM_WITH_TEXT)]),
+            plain(&[
+                (RESPONSE, WITH_ERROR_BODY),
+                (PROBLEM, PROBLEM_WITH_TEXT),
+                (TEXT_FIELDS, ERROR_TEXT),
+            ]),
+            Severity::Compatible,
+        ),
     ]
 }
 
@@ -379,6 +396,7 @@ fn impossible(kind: Kind, direction: Direction) -> Option<&'static str> {
         | ErrorAdded
         | ErrorRemoved
         | ErrorBodyChanged
+        | ErrorTextChanged
             if direction == Direction::Request =>
         {
             Some("statuses, response types and error bodies exist on responses only")
