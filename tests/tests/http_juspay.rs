@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use generated_client::juspay::{Client, Credentials, Environment, UpdateOrderRequest};
+use generated_client::juspay::{self, Client, Credentials, Environment, UpdateOrderRequest};
 use generated_client::runtime as rt;
 use integration_tests::{documented_errors, example, header_values, only_request, str_at};
 use serde_json::json;
@@ -165,6 +165,105 @@ async fn quoted_numbers_unquoted_phone_and_empty_links_decode() {
     assert_eq!(order.payment_links, Some(Default::default()));
     assert_eq!(order.offers, Some(vec![json!({"id": "x"})]));
     assert_eq!(order.status, "CHARGED");
+}
+
+#[tokio::test]
+async fn the_order_status_response_decodes_with_its_transaction_card_refunds_and_gateway_response()
+{
+    let sample = example("juspay", "update_order", "order_status_card");
+    let server = MockServer::start().await;
+    let body = serde_json::to_vec(&sample["response"]["body"]).expect("JSON");
+    respond(&server, 200, &body).await;
+    let order = client(&server, "merchant_success")
+        .update_order("JP1636474794", &UpdateOrderRequest::new(decimal("1.00")))
+        .await
+        .expect("the order-status sample decodes");
+
+    assert_eq!(order.status, "CHARGED");
+    assert_eq!(order.status_id, Some(21));
+    assert_eq!(
+        order.txn_id.as_deref(),
+        Some("merchant_success-JP1636474794-1")
+    );
+    assert_eq!(
+        order.payment_method_type,
+        Some(juspay::PaymentMethodType::Card)
+    );
+    assert_eq!(order.auth_type.as_deref(), Some("THREE_DS"));
+    assert_eq!(order.payment_method.as_deref(), Some("VISA"));
+    assert_eq!(order.refunded, Some(true));
+    assert_eq!(order.amount_refunded, Some(decimal("1")));
+    assert_eq!(order.resp_code, None);
+    assert_eq!(order.bank_error_code.as_deref(), Some(""));
+    assert_eq!(order.txn_uuid.as_deref(), Some("eulwh5QbZSBvw35eWnH"));
+    assert_eq!(order.gateway_id, Some(23));
+    assert_eq!(order.gateway_reference_id.as_deref(), Some("testmid"));
+    let metadata = order.metadata.as_ref().expect("metadata");
+    assert_eq!(
+        metadata.get("RAZORPAY:gateway_reference_id"),
+        Some(&json!("testmid"))
+    );
+
+    let card = order.card.as_ref().expect("card");
+    assert_eq!(card.card_isin.as_deref(), Some("411111"));
+    assert_eq!(card.card_brand.as_deref(), Some("VISA"));
+    assert_eq!(card.expiry_month.as_deref(), Some("12"));
+    assert_eq!(card.using_saved_card, Some(true));
+
+    let refunds = order.refunds.as_ref().expect("refunds");
+    assert_eq!(refunds.len(), 1);
+    let refund = &refunds[0];
+    assert_eq!(refund.amount, Some(decimal("1")));
+    assert_eq!(refund.status, Some(juspay::RefundStatus::Success));
+    assert_eq!(
+        refund.gateway_refund_id.as_deref(),
+        Some("rfnd_IP693G3wAX4ibJ")
+    );
+    assert_eq!(refund.sent_to_gateway, Some(true));
+    assert_eq!(
+        refund.pg_processed_at.as_deref(),
+        Some("2022-11-24T08:07:43Z")
+    );
+
+    let txn = order.txn_detail.as_ref().expect("txn_detail");
+    assert_eq!(txn.status.as_deref(), Some("CHARGED"));
+    assert_eq!(txn.txn_amount, Some(decimal("1")));
+    assert_eq!(txn.surcharge_amount, None);
+    assert_eq!(txn.gateway.as_deref(), Some("RAZORPAY"));
+    assert_eq!(txn.express_checkout, Some(true));
+
+    let pg = order
+        .payment_gateway_response
+        .as_ref()
+        .expect("gateway response");
+    assert_eq!(pg.resp_code.as_deref(), Some("SUCCESS"));
+    assert_eq!(pg.rrn.as_deref(), Some("156555"));
+    assert_eq!(pg.epg_txn_id.as_deref(), Some("pay_IJZKtTpki24ERy"));
+
+    // Gateway codes sent as bare numbers, and a gateway id sent as text, as
+    // other gateways and SDKs do, decode too.
+    server.reset().await;
+    respond(
+        &server,
+        200,
+        br#"{"order_id":"o","id":"i","status":"CHARGED","gateway_id":"12",
+            "payment_gateway_response":{"resp_code":0,"rrn":502913366745,"auth_id_code":2732147},
+            "txn_detail":{"gateway_id":"12","net_amount":"10.50"}}"#,
+    )
+    .await;
+    let order = client(&server, "m")
+        .update_order("o", &UpdateOrderRequest::new(decimal("1")))
+        .await
+        .expect("lenient gateway fields decode");
+    let pg = order.payment_gateway_response.expect("gateway response");
+    assert_eq!(pg.resp_code.as_deref(), Some("0"));
+    assert_eq!(pg.rrn.as_deref(), Some("502913366745"));
+    assert_eq!(order.gateway_id, Some(12));
+    let txn = order.txn_detail.expect("txn_detail");
+    assert_eq!(
+        (txn.gateway_id, txn.net_amount),
+        (Some(12), Some(decimal("10.50")))
+    );
 }
 
 #[tokio::test]
