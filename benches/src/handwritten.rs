@@ -767,22 +767,22 @@ pub mod commercelayer {
         pub privacy_url: Option<String>,
         /// _place
         #[serde(rename = "_place", skip_serializing_if = "Option::is_none")]
-        pub place: Option<i64>,
+        pub place: Option<bool>,
         /// _cancel
         #[serde(rename = "_cancel", skip_serializing_if = "Option::is_none")]
-        pub cancel: Option<i64>,
+        pub cancel: Option<bool>,
         /// _approve
         #[serde(rename = "_approve", skip_serializing_if = "Option::is_none")]
-        pub approve: Option<i64>,
+        pub approve: Option<bool>,
         /// _capture
         #[serde(rename = "_capture", skip_serializing_if = "Option::is_none")]
-        pub capture: Option<i64>,
+        pub capture: Option<bool>,
         /// _refund
         #[serde(rename = "_refund", skip_serializing_if = "Option::is_none")]
-        pub refund: Option<i64>,
+        pub refund: Option<bool>,
         /// _update_taxes
         #[serde(rename = "_update_taxes", skip_serializing_if = "Option::is_none")]
-        pub update_taxes: Option<i64>,
+        pub update_taxes: Option<bool>,
         /// _billing_address_clone_id
         #[serde(
             rename = "_billing_address_clone_id",
@@ -806,34 +806,34 @@ pub mod commercelayer {
             rename = "_shipping_address_same_as_billing",
             skip_serializing_if = "Option::is_none"
         )]
-        pub shipping_address_same_as_billing: Option<i64>,
+        pub shipping_address_same_as_billing: Option<bool>,
         /// _billing_address_same_as_shipping
         #[serde(
             rename = "_billing_address_same_as_shipping",
             skip_serializing_if = "Option::is_none"
         )]
-        pub billing_address_same_as_shipping: Option<i64>,
+        pub billing_address_same_as_shipping: Option<bool>,
         /// _save_payment_source_to_customer_wallet
         #[serde(
             rename = "_save_payment_source_to_customer_wallet",
             skip_serializing_if = "Option::is_none"
         )]
-        pub save_payment_source_to_customer_wallet: Option<i64>,
+        pub save_payment_source_to_customer_wallet: Option<bool>,
         /// _save_shipping_address_to_customer_address_book
         #[serde(
             rename = "_save_shipping_address_to_customer_address_book",
             skip_serializing_if = "Option::is_none"
         )]
-        pub save_shipping_address_to_customer_address_book: Option<i64>,
+        pub save_shipping_address_to_customer_address_book: Option<bool>,
         /// _save_billing_address_to_customer_address_book
         #[serde(
             rename = "_save_billing_address_to_customer_address_book",
             skip_serializing_if = "Option::is_none"
         )]
-        pub save_billing_address_to_customer_address_book: Option<i64>,
+        pub save_billing_address_to_customer_address_book: Option<bool>,
         /// _refresh
         #[serde(rename = "_refresh", skip_serializing_if = "Option::is_none")]
-        pub refresh: Option<i64>,
+        pub refresh: Option<bool>,
         /// reference
         #[serde(skip_serializing_if = "Option::is_none")]
         pub reference: Option<String>,
@@ -957,8 +957,8 @@ pub mod commercelayer {
                 (a.refresh, "/_refresh"),
             ];
             for (flag, path) in flags {
-                if let Some(n) = flag {
-                    v.check(n == 1, path, "must be 1");
+                if let Some(set) = flag {
+                    v.check(set, path, "must be true");
                 }
             }
             v.finish()
@@ -1056,21 +1056,21 @@ pub mod commercelayer {
                 return_url: s("https://yourbrand.com/"),
                 terms_url: s("https://yourbrand.com/terms"),
                 privacy_url: s("https://yourbrand.com/privacy"),
-                place: Some(1),
-                cancel: Some(1),
-                approve: Some(1),
-                capture: Some(1),
-                refund: Some(1),
-                update_taxes: Some(1),
+                place: Some(true),
+                cancel: Some(true),
+                approve: Some(true),
+                capture: Some(true),
+                refund: Some(true),
+                update_taxes: Some(true),
                 billing_address_clone_id: s("1234"),
                 shipping_address_clone_id: s("1234"),
                 customer_payment_source_id: s("1234"),
-                shipping_address_same_as_billing: Some(1),
-                billing_address_same_as_shipping: Some(1),
-                save_payment_source_to_customer_wallet: Some(1),
-                save_shipping_address_to_customer_address_book: Some(1),
-                save_billing_address_to_customer_address_book: Some(1),
-                refresh: Some(1),
+                shipping_address_same_as_billing: Some(true),
+                billing_address_same_as_shipping: Some(true),
+                save_payment_source_to_customer_wallet: Some(true),
+                save_shipping_address_to_customer_address_book: Some(true),
+                save_billing_address_to_customer_address_book: Some(true),
+                refresh: Some(true),
                 reference: s("ANYREFEFERNCE"),
                 metadata: Some(metadata()),
             },
@@ -1437,7 +1437,7 @@ mod tests {
         h.currency = "eur".into();
         assert_eq!(h.validate().map_err(|v| v.len()), Err(2));
         let mut h = commercelayer::hand_written();
-        h.attributes.place = Some(2);
+        h.attributes.place = Some(false);
         h.attributes.cart_url = Some("yourbrand.com".into());
         assert_eq!(h.validate().map_err(|v| v.len()), Err(2));
         assert!(is_duration("P1DT2H") && is_duration("PT0.5S") && !is_duration("PT"));

@@ -177,7 +177,7 @@ fn commercelayer_secrets_allowed_values_and_document() {
         json!({"data": {
             "type": "orders",
             "id": "xYZkjABcde",
-            "attributes": {"customer_password": "hunter2-secret", "_place": 1},
+            "attributes": {"customer_password": "hunter2-secret", "_place": true},
             "relationships": {"market": {"data": {"type": "markets", "id": "QWERtyUpBa"}}}
         }})
     );

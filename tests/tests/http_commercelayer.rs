@@ -96,12 +96,12 @@ const SAMPLE_BODY: &str = concat!(
     r#""language_code":"it","shipping_country_code_lock":"IT","coupon_code":"SUMMERDISCOUNT","#,
     r#""cart_url":"https://yourbrand.com/cart","return_url":"https://yourbrand.com/","#,
     r#""terms_url":"https://yourbrand.com/terms","privacy_url":"https://yourbrand.com/privacy","#,
-    r#""_place":1,"_cancel":1,"_approve":1,"_capture":1,"_refund":1,"_update_taxes":1,"#,
+    r#""_place":true,"_cancel":true,"_approve":true,"_capture":true,"_refund":true,"_update_taxes":true,"#,
     r#""_billing_address_clone_id":"1234","_shipping_address_clone_id":"1234","#,
-    r#""_customer_payment_source_id":"1234","_shipping_address_same_as_billing":1,"#,
-    r#""_billing_address_same_as_shipping":1,"_save_payment_source_to_customer_wallet":1,"#,
-    r#""_save_shipping_address_to_customer_address_book":1,"#,
-    r#""_save_billing_address_to_customer_address_book":1,"_refresh":1,"#,
+    r#""_customer_payment_source_id":"1234","_shipping_address_same_as_billing":true,"#,
+    r#""_billing_address_same_as_shipping":true,"_save_payment_source_to_customer_wallet":true,"#,
+    r#""_save_shipping_address_to_customer_address_book":true,"#,
+    r#""_save_billing_address_to_customer_address_book":true,"_refresh":true,"#,
     r#""reference":"ANYREFEFERNCE","metadata":{"foo":"bar"}},"#,
     r#""relationships":{"#,
     r#""market":{"data":{"type":"markets","id":"QWERtyUpBa"}},"#,
@@ -217,6 +217,55 @@ async fn docs_sample_is_sent_byte_for_byte_and_its_response_decodes() {
     assert!(
         !shown.contains("1c0994cc4e996e8c6ee56a2198f66f3c"),
         "{shown}"
+    );
+}
+
+#[tokio::test]
+async fn the_current_references_triggers_are_no_argument_methods_sent_with_attributes_only() {
+    let server = MockServer::start().await;
+    respond(
+        &server,
+        200,
+        &json!({"data": {"id": "ord_1", "type": "orders", "attributes": {
+            "status": "approved", "payment_status": "paid",
+            "gift_card_amount_cents": "1500", "duty_amount_float": "0.0",
+            "archived_at": "2018-01-01T12:00:00.000Z", "requires_billing_info": "false",
+            "reference_origin": "ERP", "customer_type": "returning"
+        }}}),
+    )
+    .await;
+    // No relationship at all: an update of attributes and triggers only.
+    let request = UpdateOrderRequest::new()
+        .gift_card_code("cc92c23e")
+        .authorization_amount_cents(500)
+        .authorize()
+        .approve_and_capture()
+        .archive()
+        .unarchive()
+        .run_validation()
+        .add_tags("vip,gift");
+    let doc = client(&server)
+        .update_order("ord_1", &request)
+        .await
+        .expect("decodes");
+    let sent = only_request(&server).await;
+    assert_eq!(
+        String::from_utf8(sent.body).expect("UTF-8"),
+        concat!(
+            r#"{"data":{"type":"orders","id":"ord_1","attributes":{"gift_card_code":"cc92c23e","#,
+            r#""_archive":true,"_unarchive":true,"_approve_and_capture":true,"_authorize":true,"#,
+            r#""_authorization_amount_cents":500,"_validate":true,"_add_tags":"vip,gift"}}}"#
+        )
+    );
+    let a = doc.data.attributes.expect("attributes");
+    assert_eq!(a.gift_card_amount_cents, Some(1500));
+    assert_eq!(a.duty_amount_float, Some("0.0".parse().expect("decimal")));
+    assert_eq!(a.archived_at.as_deref(), Some("2018-01-01T12:00:00.000Z"));
+    assert_eq!(a.requires_billing_info, Some(false));
+    assert_eq!(a.reference_origin.as_deref(), Some("ERP"));
+    assert_eq!(
+        a.customer_type,
+        Some(generated_client::commercelayer::CustomerType::Returning)
     );
 }
 
@@ -417,7 +466,7 @@ async fn the_handling_errors_page_samples_decode_and_show_code_and_detail() {
 }
 
 #[tokio::test]
-async fn trigger_attributes_other_than_1_are_not_sent() {
+async fn an_invalid_update_with_a_trigger_sends_nothing() {
     let server = MockServer::start().await;
     respond(
         &server,
