@@ -498,3 +498,74 @@ async fn an_invalid_update_with_a_trigger_sends_nothing() {
         .expect("recording")
         .is_empty());
 }
+
+#[test]
+fn every_boolean_trigger_of_the_reference_is_a_no_argument_method_sending_true() {
+    let request = UpdateOrderRequest::new()
+        .archive()
+        .unarchive()
+        .pending()
+        .place()
+        .cancel()
+        .approve()
+        .approve_and_capture()
+        .authorize()
+        .capture()
+        .refund()
+        .fulfill()
+        .update_taxes()
+        .nullify_payment_source()
+        .fix_payment_source()
+        .shipping_address_same_as_billing()
+        .billing_address_same_as_shipping()
+        .commit_invoice()
+        .refund_invoice()
+        .save_payment_source_to_customer_wallet()
+        .save_shipping_address_to_customer_address_book()
+        .save_billing_address_to_customer_address_book()
+        .refresh()
+        .refresh_prices()
+        .run_validation()
+        .create_subscriptions()
+        .start_editing()
+        .stop_editing()
+        .reset_circuit();
+    let doc: Value =
+        serde_json::from_slice(&request.body("o").expect("encodes").bytes).expect("JSON");
+    let attributes = doc["data"]["attributes"].as_object().expect("attributes");
+    let triggers = [
+        "_archive",
+        "_unarchive",
+        "_pending",
+        "_place",
+        "_cancel",
+        "_approve",
+        "_approve_and_capture",
+        "_authorize",
+        "_capture",
+        "_refund",
+        "_fulfill",
+        "_update_taxes",
+        "_nullify_payment_source",
+        "_fix_payment_source",
+        "_shipping_address_same_as_billing",
+        "_billing_address_same_as_shipping",
+        "_commit_invoice",
+        "_refund_invoice",
+        "_save_payment_source_to_customer_wallet",
+        "_save_shipping_address_to_customer_address_book",
+        "_save_billing_address_to_customer_address_book",
+        "_refresh",
+        "_refresh_prices",
+        "_validate",
+        "_create_subscriptions",
+        "_start_editing",
+        "_stop_editing",
+        "_reset_circuit",
+    ];
+    assert_eq!(attributes.len(), triggers.len());
+    for name in triggers {
+        assert_eq!(attributes.get(name), Some(&Value::Bool(true)), "{name}");
+    }
+    assert!(doc["data"].get("relationships").is_none());
+}
