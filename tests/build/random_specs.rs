@@ -392,7 +392,7 @@ fn headers(rng: &mut Rng, per_operation: bool) -> Value {
 fn enum_type(rng: &mut Rng) -> Value {
     let values: Vec<Value> = (0..1 + rng.below(4))
         .map(|i| {
-            let v = if rng.chance(15) {
+            let v = if rng.chance(10) {
                 rng.pick(TRICKY_VALUES).to_string()
             } else {
                 format!("value_{i}")
@@ -526,6 +526,11 @@ fn rules(rng: &mut Rng, fields: &Value) -> Option<Value> {
         "string" => Some(key("delayed")),
         "currency" => Some(key("EUR")),
         "timestamp" => Some(key("2024-01-01T00:00:00Z")),
+        "currency_lower" => Some(key("eur")),
+        "date" => Some(key("2024-01-31")),
+        "email" => Some(key("a@b.example")),
+        "url" => Some(key("https://shop.example/a")),
+        "duration" => Some(key("PT1H")),
         _ => None,
     };
     let any = match rng.below(5) {
@@ -783,6 +788,13 @@ fn operation(rng: &mut Rng, named: &[String], objects: &[String]) -> Value {
                         fm.remove("response_only");
                     }
                 }
+            }
+        }
+        // Now and then an idempotency key in a body field.
+        if rng.chance(15) {
+            if let Some(m) = f.as_mapping_mut() {
+                m.insert(key("idem_key"), map(vec![("type", key("string"))]));
+                op.push(("idempotency", map(vec![("field", key("idem_key"))])));
             }
         }
         let mut req = vec![("encoding", key(encoding))];

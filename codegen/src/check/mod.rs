@@ -6,6 +6,7 @@
 
 mod error_text;
 mod fields;
+mod idempotency;
 mod names;
 mod operations;
 mod provider;

@@ -33,6 +33,7 @@ impl<'a> Checker<'a> {
                 );
             }
             self.operation(&path, op);
+            self.idempotency(&path, op);
         }
     }
 

@@ -116,6 +116,7 @@ fn call(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
         let d = "`retry_safe` false → true";
         c.push(Kind::RetryNowSafe, req, &at.key("retry_safe"), d);
     }
+    idempotency(c, req, at, old, new);
     let encoding = |o: &Operation| -> String {
         match &o.request {
             None => "no body".to_string(),
@@ -232,6 +233,39 @@ fn examples_text(examples: &[Example]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Where an operation's idempotency key goes.
+fn idempotency(c: &mut Collector, req: Direction, at: &At, old: &Operation, new: &Operation) {
+    let place = |o: &Operation| -> Option<String> {
+        let i = o.idempotency.as_ref()?;
+        match (&i.header, &i.field) {
+            (Some(h), _) => Some(format!("header `{}`", h.to_ascii_lowercase())),
+            (None, Some(f)) => Some(format!("field `{f}`")),
+            (None, None) => None,
+        }
+    };
+    let (o, n) = (place(old), place(new));
+    if o == n {
+        return;
+    }
+    let at = at.key("idempotency");
+    if let Some(o) = &o {
+        c.push(
+            Kind::IdempotencyRemoved,
+            req,
+            &at,
+            format!("the key in the {o} removed"),
+        );
+    }
+    if let Some(n) = &n {
+        c.push(
+            Kind::IdempotencyAdded,
+            req,
+            &at,
+            format!("a key in the {n}"),
+        );
+    }
 }
 
 #[cfg(test)]

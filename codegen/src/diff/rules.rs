@@ -119,6 +119,14 @@ rules! {
     RetryNowSafe "retry_now_safe" [compatible, -, -]
         "`retry_safe` went from false to true"
         "the client may now retry the call; nothing a caller wrote breaks";
+    /// A newly declared idempotency key.
+    IdempotencyAdded "idempotency_added" [compatible, -, -]
+        "an operation's `idempotency:` key was declared (or moved to another header or field)"
+        "every call now sends a key (the caller's or a new one) and is retried as the policy allows; nothing callers wrote changes";
+    /// An idempotency key no longer declared.
+    IdempotencyRemoved "idempotency_removed" [breaking, -, -]
+        "an operation's `idempotency:` key was removed (or moved to another header or field)"
+        "calls no longer carry a generated key, and an operation not `retry_safe` is no longer retried";
     /// Authentication changed.
     AuthChanged "auth_changed" [breaking, -, -]
         "the auth scheme or the names of its credentials changed"

@@ -491,6 +491,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     if !op.retry_safe {
         generated.push("Not safe to retry: a repeated call may apply the change twice.".into());
     }
+    generated.extend(super::idempotency::doc(op));
     generated.push(String::new());
     generated.push("# Errors".into());
     generated.push(String::new());
@@ -511,6 +512,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     let gen_docs = docs::raw(&generated);
     let error_docs = docs::attrs(&documented);
     let docs = quote!(#spec_docs #gen_docs #error_docs);
+    let fill = super::idempotency::fill(op);
     let builder_doc = format!(
         " Validates and builds the request [`Client::{}`](Client::{}) sends, without sending it: method, URL, headers and body.",
         op.ident, op.ident
@@ -525,6 +527,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         #[doc = #builder_doc]
         pub fn #builder(&self, #(#params,)* #req_param) -> Result<rt::HttpRequest, rt::Error<#error>> {
             #param_checks
+            #fill
             #validate
             let operation = rt::OperationInfo {
                 provider: #provider,

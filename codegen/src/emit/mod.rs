@@ -8,6 +8,7 @@ mod client;
 mod ctx;
 mod docs;
 mod error_text;
+mod idempotency;
 mod request;
 mod rust_types;
 mod secrets;

@@ -466,9 +466,25 @@ pub struct Operation {
     /// The docs' sample calls.
     #[serde(default)]
     pub examples: Vec<Example>,
+    /// The provider's idempotency key for this operation, if it takes one.
+    #[serde(default)]
+    pub idempotency: Option<Idempotency>,
     /// Why something was transcribed the way it was.
     #[serde(default)]
     pub decision: Option<String>,
+}
+
+/// Where an operation carries its idempotency key: one of its
+/// per-operation headers, or one of its request body's fields.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Idempotency {
+    /// The header (`PayPal-Request-Id`).
+    #[serde(default)]
+    pub header: Option<String>,
+    /// The body field (`idempotency_key`).
+    #[serde(default)]
+    pub field: Option<String>,
 }
 
 /// The request body of an operation.

@@ -6,8 +6,8 @@ use indexmap::IndexMap;
 use super::analysis::{redact_keys, Analysis};
 use super::{
     Alias, Auth, Checks, Cond, Const, Decode, Enum, Environment, Field, Group, GroupRule, Header,
-    NamedKind, Object, Operation, Presence, Provider, Relationship, Request, Rule, RustTy, Test,
-    TypeDef, TypeId, Union, UnionVariant, Variable, Variant, WhenRule,
+    IdempotencyKey, NamedKind, Object, Operation, Presence, Provider, Relationship, Request, Rule,
+    RustTy, Test, TypeDef, TypeId, Union, UnionVariant, Variable, Variant, WhenRule,
 };
 use crate::lang::{
     field_ident, variant_ident, Compare, Encoding, Kind, Lenient, Scalar, Scheme, Template,
@@ -106,6 +106,29 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
         operations,
         analysis,
     }
+}
+
+/// The request member an operation's `idempotency:` names (the checker
+/// made sure it is there).
+fn idempotency_key(i: &spec::Idempotency, r: &Request) -> Option<IdempotencyKey> {
+    if let Some(wire) = &i.header {
+        let h = r
+            .headers
+            .iter()
+            .find(|h| h.wire.eq_ignore_ascii_case(wire))?;
+        return Some(IdempotencyKey {
+            ident: h.ident.clone(),
+            wire: h.wire.clone(),
+            header: true,
+        });
+    }
+    let wire = i.field.as_ref()?;
+    let f = r.fields.iter().find(|f| &f.wire == wire)?;
+    Some(IdempotencyKey {
+        ident: f.ident.clone(),
+        wire: f.wire.clone(),
+        header: false,
+    })
 }
 
 /// Response objects (those no request contains) hold closed enums as
@@ -382,6 +405,9 @@ impl Lowerer<'_> {
             }
             req
         });
+        let idempotency = request
+            .as_ref()
+            .and_then(|r| idempotency_key(o.idempotency.as_ref()?, r));
         Operation {
             ident: name.to_string(),
             docs,
@@ -397,7 +423,8 @@ impl Lowerer<'_> {
                 .iter()
                 .map(|e| (e.status, e.message.clone().unwrap_or_default()))
                 .collect(),
-            retry_safe: o.retry_safe,
+            retry_safe: o.retry_safe || idempotency.is_some(),
+            idempotency,
             redact_keys: Vec::new(),
         }
     }

@@ -530,11 +530,28 @@ pub struct Operation {
     pub error_type: Option<String>,
     /// Documented errors: (status, message).
     pub errors: Vec<(u16, String)>,
-    /// Safe to retry.
+    /// Safe to retry: the spec says so, or the operation sends an
+    /// idempotency key.
     pub retry_safe: bool,
+    /// The request member that holds the idempotency key, when the
+    /// operation takes one.
+    pub idempotency: Option<IdempotencyKey>,
     /// Wire names of the secret fields its response or error body can
     /// carry, redacted from the body snippets errors keep.
     pub redact_keys: Vec<String>,
+}
+
+/// The idempotency key of an operation: a member of its request type (a
+/// per-operation header or a body field) that the client fills with a new
+/// key when the caller leaves it unset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyKey {
+    /// The member's Rust name (also its setter's).
+    pub ident: String,
+    /// Its wire name (the header's or the field's).
+    pub wire: String,
+    /// A header, not a body field.
+    pub header: bool,
 }
 
 /// A request body.

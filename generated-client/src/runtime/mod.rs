@@ -9,6 +9,7 @@ mod error;
 mod expandable;
 mod form;
 mod http;
+mod idempotency;
 mod open;
 mod patch;
 mod redact;
@@ -35,6 +36,7 @@ pub use http::{
     decode, decode_redacting, BoxFuture, ClientCore, HttpRequest, HttpResponse, Method,
     OperationInfo, Transport,
 };
+pub use idempotency::idempotency_key;
 pub use open::{Open, UnknownValue};
 pub use patch::Patch;
 pub use redact::{bounded, Secrets, MAX_SHOWN_CHARS, REDACTED};

@@ -270,6 +270,23 @@ fn request_cases() -> Vec<Case> {
     let req = Direction::Request;
     all.push(on(Kind::EnvironmentRemoved, req, two_envs, base.clone(), b));
     all.push(on(Kind::RetryNowUnsafe, req, safe, base, b));
+    let keyed_field = (
+        "        note: { type: string }\n",
+        "        note: { type: string }\n        key: { type: string }\n",
+    );
+    let keyed = (
+        "    retry_safe: false\n",
+        "    retry_safe: false\n    idempotency: { field: key }\n",
+    );
+    let (unkeyed, keyed) = (plain(&[keyed_field]), plain(&[keyed_field, keyed]));
+    all.push(on(
+        Kind::IdempotencyAdded,
+        req,
+        unkeyed.clone(),
+        keyed.clone(),
+        c,
+    ));
+    all.push(on(Kind::IdempotencyRemoved, req, keyed, unkeyed, b));
     let (json, text) = (header("application/json"), header("text/plain"));
     all.push(on(Kind::HeaderValueChanged, req, json, text, b));
     all
@@ -385,8 +402,8 @@ fn impossible(kind: Kind, direction: Direction) -> Option<&'static str> {
             Some("a whole provider or operation is on no side: `api`")
         }
         MethodChanged | PathChanged | EncodingChanged | RetryNowUnsafe | RetryNowSafe
-        | AuthChanged | EnvironmentAdded | EnvironmentRemoved | EnvironmentChanged
-        | HeaderValueChanged
+        | IdempotencyAdded | IdempotencyRemoved | AuthChanged | EnvironmentAdded
+        | EnvironmentRemoved | EnvironmentChanged | HeaderValueChanged
             if direction == Direction::Response =>
         {
             Some("how a request is sent: responses have none of it")
