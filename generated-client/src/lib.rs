@@ -1,8 +1,8 @@
 //! Typed API clients for payment providers, generated at build time from
 //! the specs in `spec/` by the `codegen` crate.
 //!
-//! One module per provider (`juspay`, `razorpay`, `costplus`,
-//! `commercelayer`), each behind the cargo feature of the same name, all on
+//! One module per provider (`juspay`, `razorpay`, `costplus`, `commercelayer`,
+//! `square`), each behind the cargo feature of the same name, all on
 //! by default. Hand-written support code (transport, auth, encodings,
 //! validation, errors) lives in [`runtime`]; nothing in it is generated.
 
