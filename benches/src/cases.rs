@@ -296,7 +296,7 @@ impl Calls {
             .expect("client"),
             commercelayer: commercelayer::Client::new(
                 &commercelayer::Environment::Custom(at(Provider::Commercelayer)),
-                &commercelayer::Credentials::new("access_token"),
+                &commercelayer::Credentials::bearer("access_token"),
                 &config,
             )
             .expect("client"),

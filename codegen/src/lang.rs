@@ -272,9 +272,27 @@ pub enum Scheme {
     Basic,
     /// A Bearer token.
     Bearer,
+    /// OAuth 2.0 client credentials: a Bearer token from a token endpoint.
+    #[serde(rename = "oauth2_client_credentials")]
+    OAuth2ClientCredentials,
 }
 
-spec_words!(Scheme { Basic = "basic", Bearer = "bearer" });
+spec_words!(Scheme { Basic = "basic", Bearer = "bearer", OAuth2ClientCredentials = "oauth2_client_credentials" });
+
+/// Where an OAuth 2.0 token request carries the client id and secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientAuth {
+    /// HTTP Basic, the grant in a form body (RFC 6749's default).
+    #[default]
+    Basic,
+    /// Everything in a form body.
+    Form,
+    /// Everything in a JSON body.
+    Json,
+}
+
+spec_words!(ClientAuth { Basic = "basic", Form = "form", Json = "json" });
 
 /// Request body encodings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]

@@ -92,7 +92,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // access token.
     let client = Client::new(
         &Environment::Custom(server.uri()),
-        &Credentials::new("your-access-token"),
+        &Credentials::bearer("your-access-token"),
         &rt::ClientConfig::default(),
     )?;
 

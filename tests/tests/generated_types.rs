@@ -310,7 +310,7 @@ fn url_variables_cannot_move_requests_to_another_host() {
         assert!(env(hostile).base_url().is_err(), "{hostile:?} is refused");
         let client = commercelayer::Client::new(
             &env(hostile),
-            &commercelayer::Credentials::new("token-secret"),
+            &commercelayer::Credentials::bearer("token-secret"),
             &generated_client::runtime::ClientConfig::default(),
         );
         assert!(client.is_err(), "{hostile:?} is refused by the client too");

@@ -225,7 +225,7 @@ async fn sensitive_request_fields_echoed_back_never_show() {
     always(&server, json_body(422, &body)).await;
     let client = commercelayer::Client::new(
         &commercelayer::Environment::Custom(server.uri()),
-        &commercelayer::Credentials::new("cl_TOKEN_55"),
+        &commercelayer::Credentials::bearer("cl_TOKEN_55"),
         &config(),
     )
     .expect("client");
@@ -254,7 +254,7 @@ async fn a_sensitive_response_key_written_with_escapes_is_still_redacted() {
     .await;
     let client = commercelayer::Client::new(
         &commercelayer::Environment::Custom(server.uri()),
-        &commercelayer::Credentials::new("cl_TOKEN_55"),
+        &commercelayer::Credentials::bearer("cl_TOKEN_55"),
         &config(),
     )
     .expect("client");

@@ -22,7 +22,7 @@ const TOKEN: &str = "eyJhbGciOiJIUzUxMiJ9.test-access-token";
 fn client(server: &MockServer) -> Client {
     Client::new(
         &Environment::Custom(server.uri()),
-        &Credentials::new(TOKEN),
+        &Credentials::bearer(TOKEN),
         &rt::ClientConfig::default(),
     )
     .expect("a loopback client")
@@ -568,4 +568,63 @@ fn every_boolean_trigger_of_the_reference_is_a_no_argument_method_sending_true()
         assert_eq!(attributes.get(name), Some(&Value::Bool(true)), "{name}");
     }
     assert!(doc["data"].get("relationships").is_none());
+}
+
+#[tokio::test]
+async fn client_credentials_get_a_token_with_a_json_body_and_send_it_as_bearer() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::path("/oauth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": "eyJhbGciOiJIUzUxMiJ9.cl-token",
+            "token_type": "bearer",
+            "expires_in": 7200,
+            "scope": "market:all",
+            "created_at": 1_580_000_000
+        })))
+        .mount(&server)
+        .await;
+    respond(
+        &server,
+        200,
+        &json!({"data": {"id": "o", "type": "orders"}}),
+    )
+    .await;
+    // The spec's endpoint is https://auth.commercelayer.io/oauth/token;
+    // the test server stands in for it.
+    let client = Client::new(
+        &Environment::Custom(server.uri()),
+        &Credentials::client_credentials("cl_client_id", "cl_client_secret"),
+        &rt::ClientConfig::default().token_url(format!("{}/oauth/token", server.uri())),
+    )
+    .expect("a loopback client");
+    for _ in 0..2 {
+        client
+            .update_order("o", &UpdateOrderRequest::new().place())
+            .await
+            .expect("200");
+    }
+    let sent = server.received_requests().await.expect("recording");
+    assert_eq!(sent.len(), 3, "one token for two calls");
+    assert_eq!(sent[0].url.path(), "/oauth/token");
+    assert_eq!(
+        sent[0]
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/json")
+    );
+    assert!(sent[0].headers.get("authorization").is_none());
+    assert_eq!(
+        String::from_utf8_lossy(&sent[0].body),
+        r#"{"grant_type":"client_credentials","client_id":"cl_client_id","client_secret":"cl_client_secret"}"#
+    );
+    for api in &sent[1..] {
+        assert_eq!(
+            api.headers
+                .get("authorization")
+                .and_then(|v| v.to_str().ok()),
+            Some("Bearer eyJhbGciOiJIUzUxMiJ9.cl-token")
+        );
+    }
+    assert!(!format!("{client:?}").contains("cl_client_secret"));
 }

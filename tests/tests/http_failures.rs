@@ -342,7 +342,7 @@ async fn operations_unsafe_to_retry_are_retried_only_when_asked() {
     first_then(&server, 1, ResponseTemplate::new(503), ok_order()).await;
     let err = commercelayer::Client::new(
         &commercelayer::Environment::Custom(server.uri()),
-        &commercelayer::Credentials::new("token"),
+        &commercelayer::Credentials::bearer("token"),
         &config().retry(fast_retries()),
     )
     .expect("client")
@@ -630,7 +630,7 @@ async fn hostile_ids_are_sent_as_one_encoded_segment() {
     let jp = juspay_at(&server.uri(), &config());
     let cl = commercelayer::Client::new(
         &commercelayer::Environment::Custom(server.uri()),
-        &commercelayer::Credentials::new("t"),
+        &commercelayer::Credentials::bearer("t"),
         &config(),
     )
     .expect("client");
@@ -793,7 +793,7 @@ async fn header_values_with_line_breaks_are_refused_before_anything_is_sent() {
     // A bearer token with a line break: refused, and not repeated in the error.
     let err = commercelayer::Client::new(
         &commercelayer::Environment::Custom(server.uri()),
-        &commercelayer::Credentials::new("tok_SECRET\r\nX-Injected: 1"),
+        &commercelayer::Credentials::bearer("tok_SECRET\r\nX-Injected: 1"),
         &config(),
     )
     .expect_err("refused");
@@ -850,7 +850,7 @@ async fn base_urls_that_paths_cannot_be_appended_to_are_refused() {
                 &commercelayer::Environment::Production {
                     subdomain: subdomain.into()
                 },
-                &commercelayer::Credentials::new("token"),
+                &commercelayer::Credentials::bearer("token"),
                 &config(),
             )
             .is_err(),
@@ -999,7 +999,7 @@ async fn secrets_never_show_in_debug_or_display() {
     always(&server, html).await;
     let cl = commercelayer::Client::new(
         &commercelayer::Environment::Custom(server.uri()),
-        &commercelayer::Credentials::new("cl_TOKEN_5feceb66"),
+        &commercelayer::Credentials::bearer("cl_TOKEN_5feceb66"),
         &config(),
     )
     .expect("client");

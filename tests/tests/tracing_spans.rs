@@ -50,7 +50,7 @@ async fn calls_are_traced_without_secrets() {
 
     let client = Client::new(
         &Environment::Custom(server.uri()),
-        &Credentials::new("cl-bearer-token-secret"),
+        &Credentials::bearer("cl-bearer-token-secret"),
         &ClientConfig::default(),
     )
     .expect("client");

@@ -135,7 +135,31 @@ impl Checker<'_> {
         credential(self, "username", &a.username);
         credential(self, "password", &a.password);
         credential(self, "token", &a.token);
+        credential(self, "client_id", &a.client_id);
+        credential(self, "client_secret", &a.client_secret);
+        if a.scheme != Scheme::OAuth2ClientCredentials {
+            let oauth = [
+                ("token_url", a.token_url.is_some()),
+                ("client_id", a.client_id.is_some()),
+                ("client_secret", a.client_secret.is_some()),
+                ("client_auth", a.client_auth.is_some()),
+                ("scopes", !a.scopes.is_empty()),
+            ];
+            for (key, set) in oauth {
+                if set {
+                    self.err_key(
+                        &path.key(key),
+                        format!(
+                            "`{key}` applies to `oauth2_client_credentials` auth, not `{}`",
+                            a.scheme
+                        ),
+                        "remove it, or use `scheme: oauth2_client_credentials`",
+                    );
+                }
+            }
+        }
         match a.scheme {
+            Scheme::OAuth2ClientCredentials => self.oauth2(path, a),
             Scheme::Basic => {
                 if a.username.is_none() {
                     self.err_key(
@@ -174,6 +198,73 @@ impl Checker<'_> {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// OAuth 2.0 client credentials: a token endpoint, and two distinct
+    /// credential names; no Basic or Bearer names.
+    fn oauth2(&mut self, path: &SpecPath, a: &crate::load::model::Auth) {
+        for (key, set) in [
+            ("username", a.username.is_some()),
+            ("password", a.password.is_some()),
+            ("token", a.token.is_some()),
+        ] {
+            if set {
+                self.err_key(
+                    &path.key(key),
+                    format!("`{key}` does not apply to `oauth2_client_credentials` auth"),
+                    "name the credentials `client_id:` and `client_secret:`",
+                );
+            }
+        }
+        for (key, set) in [
+            ("client_id", a.client_id.is_some()),
+            ("client_secret", a.client_secret.is_some()),
+        ] {
+            if !set {
+                self.err_key(
+                    path,
+                    format!("`oauth2_client_credentials` auth needs a `{key}` credential"),
+                    format!("e.g. `{key}: {key}`"),
+                );
+            }
+        }
+        if a.client_id.is_some() && a.client_id == a.client_secret {
+            self.err_value(
+                &path.key("client_secret"),
+                "the client secret has the same name as the client id",
+                "they become two fields of `Credentials`; name them apart",
+            );
+        }
+        match a.token_url.as_deref() {
+            None => self.err_key(
+                path,
+                "`oauth2_client_credentials` auth needs a `token_url`",
+                "the token endpoint: an absolute https URL, or a path such as `/v1/oauth2/token`",
+            ),
+            Some(url) if url.starts_with('/') => {
+                if url.contains(['?', '#', ' ']) || url.chars().any(char::is_control) {
+                    self.err_value(
+                        &path.key("token_url"),
+                        "the token endpoint path holds a query, fragment, space or control character",
+                        "a plain path such as `/v1/oauth2/token`",
+                    );
+                }
+            }
+            Some(url) => self.url(&path.key("token_url"), url),
+        }
+        for (i, scope) in a.scopes.iter().enumerate() {
+            if scope.is_empty()
+                || scope
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '\\')
+            {
+                self.err_value(
+                    &path.key("scopes").index(i),
+                    format!("scope `{scope}` is empty or holds a space, quote or backslash"),
+                    "one scope a line; RFC 6749 joins them with spaces",
+                );
             }
         }
     }

@@ -103,10 +103,19 @@ fn auth(c: &mut Collector, at: &At, old: &Provider, new: &Provider) {
             ("username", &a.username),
             ("password", &a.password),
             ("token", &a.token),
+            ("token_url", &a.token_url),
+            ("client_id", &a.client_id),
+            ("client_secret", &a.client_secret),
         ] {
             if let Some(v) = v {
                 parts.push(format!("{k}: {v}"));
             }
+        }
+        if let Some(how) = a.client_auth {
+            parts.push(format!("client_auth: {how}"));
+        }
+        if !a.scopes.is_empty() {
+            parts.push(format!("scopes: {}", a.scopes.join(" ")));
         }
         parts.join(", ")
     };

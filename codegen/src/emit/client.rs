@@ -258,6 +258,11 @@ fn credential_names(a: &Auth) -> Vec<String> {
             .chain(password.clone())
             .collect(),
         Auth::Bearer { token } => vec![token.clone()],
+        Auth::ClientCredentials {
+            client_id,
+            client_secret,
+            ..
+        } => vec![client_id.clone(), client_secret.clone()],
     }
 }
 
@@ -267,6 +272,9 @@ fn scheme_text(a: &Auth) -> &'static str {
         Auth::Basic { password: None, .. } => "HTTP Basic, with an empty password",
         Auth::Basic { .. } => "HTTP Basic",
         Auth::Bearer { .. } => "a Bearer token",
+        Auth::ClientCredentials { .. } => {
+            "OAuth 2.0 client credentials: the client gets a Bearer token from the token endpoint, keeps it until shortly before it expires, and fetches a new one then or after a 401"
+        }
     }
 }
 
@@ -275,6 +283,10 @@ fn scheme_names(a: &Auth) -> (proc_macro2::Ident, proc_macro2::Ident) {
     match a {
         Auth::Basic { .. } => (format_ident!("Basic"), format_ident!("basic")),
         Auth::Bearer { .. } => (format_ident!("Bearer"), format_ident!("bearer")),
+        Auth::ClientCredentials { .. } => (
+            format_ident!("ClientCredentials"),
+            format_ident!("client_credentials"),
+        ),
     }
 }
 
@@ -373,6 +385,34 @@ fn scheme_auth(a: &Auth, holder: &TokenStream) -> TokenStream {
         Auth::Bearer { token } => {
             let t = field(token);
             quote!(rt::Auth::Bearer(#t))
+        }
+        Auth::ClientCredentials {
+            token_url,
+            client_id,
+            client_secret,
+            client_auth,
+            scope,
+        } => {
+            let (id, secret) = (field(client_id), field(client_secret));
+            let scope = match scope {
+                Some(s) => quote!(Some(#s.to_string())),
+                None => quote!(None),
+            };
+            let how = format_ident!(
+                "{}",
+                match client_auth {
+                    crate::lang::ClientAuth::Basic => "Basic",
+                    crate::lang::ClientAuth::Form => "Form",
+                    crate::lang::ClientAuth::Json => "Json",
+                }
+            );
+            quote!(rt::Auth::ClientCredentials(rt::ClientCredentials {
+                token_url: config.token_url.clone().unwrap_or_else(|| #token_url.to_string()),
+                client_id: #id,
+                client_secret: #secret,
+                scope: #scope,
+                client_auth: rt::ClientAuth::#how,
+            }))
         }
     }
 }

@@ -10,7 +10,9 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use crate::lang::{Compare, Constraint, Encoding, FormStyle, Group, Kind, Lenient, Method, Scheme};
+use crate::lang::{
+    ClientAuth, Compare, Constraint, Encoding, FormStyle, Group, Kind, Lenient, Method, Scheme,
+};
 
 /// One provider's spec file.
 #[derive(Debug, Clone, Deserialize)]
@@ -100,6 +102,22 @@ pub struct Auth {
     /// Bearer: name of the token credential.
     #[serde(default)]
     pub token: Option<String>,
+    /// OAuth 2.0 client credentials: the token endpoint, an absolute URL
+    /// or a path on the environment's base URL.
+    #[serde(default)]
+    pub token_url: Option<String>,
+    /// OAuth 2.0: name of the client id credential.
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// OAuth 2.0: name of the client secret credential.
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    /// OAuth 2.0: where the token request carries the id and secret.
+    #[serde(default)]
+    pub client_auth: Option<ClientAuth>,
+    /// OAuth 2.0: the scopes to ask for.
+    #[serde(default)]
+    pub scopes: Vec<String>,
     /// What the credentials are and where to get them.
     #[serde(default)]
     pub description: Option<String>,

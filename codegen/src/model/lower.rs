@@ -95,6 +95,16 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
                 Scheme::Bearer => Auth::Bearer {
                     token: a.token.clone().unwrap_or_else(|| "token".into()),
                 },
+                Scheme::OAuth2ClientCredentials => Auth::ClientCredentials {
+                    token_url: a.token_url.clone().unwrap_or_default(),
+                    client_id: a.client_id.clone().unwrap_or_else(|| "client_id".into()),
+                    client_secret: a
+                        .client_secret
+                        .clone()
+                        .unwrap_or_else(|| "client_secret".into()),
+                    client_auth: a.client_auth.unwrap_or_default(),
+                    scope: (!a.scopes.is_empty()).then(|| a.scopes.join(" ")),
+                },
                 Scheme::Basic => Auth::Basic {
                     username: a.username.clone().unwrap_or_else(|| "username".into()),
                     password: a.password.clone(),

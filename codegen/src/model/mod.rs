@@ -84,6 +84,20 @@ pub enum Auth {
         /// The token credential.
         token: String,
     },
+    /// OAuth 2.0 client credentials: a Bearer token the client gets from
+    /// the token endpoint with the id and secret.
+    ClientCredentials {
+        /// The token endpoint (absolute, or a path on the base URL).
+        token_url: String,
+        /// The client id credential.
+        client_id: String,
+        /// The client secret credential.
+        client_secret: String,
+        /// Where the id and secret go.
+        client_auth: crate::lang::ClientAuth,
+        /// The scopes, space-separated; `None` when the spec lists none.
+        scope: Option<String>,
+    },
 }
 
 /// A header.

@@ -43,6 +43,9 @@ pub enum Auth {
     },
     /// Bearer token.
     Bearer(Secret),
+    /// OAuth 2.0 client credentials: a Bearer token the client gets from
+    /// the provider's token endpoint (see [`super::ClientCredentials`]).
+    ClientCredentials(super::oauth::ClientCredentials),
 }
 
 impl Auth {
@@ -70,6 +73,8 @@ impl Auth {
                     return Err("the Basic password is empty".into());
                 }
             }
+            // Checked when the client's token source is made.
+            Auth::ClientCredentials(_) => {}
             Auth::Bearer(token) => {
                 if token.expose().trim().is_empty() {
                     return Err("the bearer token is empty".into());
@@ -100,13 +105,19 @@ impl Auth {
                 s.add(value.trim_start_matches("Basic "));
             }
             Auth::Bearer(token) => s.add(token.expose()),
+            Auth::ClientCredentials(g) => {
+                s.add(g.client_id.expose());
+                s.add(g.client_secret.expose());
+            }
         }
         s
     }
 
-    /// The `Authorization` header value.
+    /// The `Authorization` header value (empty for client credentials,
+    /// whose header carries a token fetched at send time).
     pub(super) fn header_value(&self) -> String {
         match self {
+            Auth::ClientCredentials(_) => String::new(),
             Auth::Basic { username, password } => {
                 let password = password.as_ref().map_or("", |p| p.expose());
                 let raw = format!("{}:{password}", username.expose());

@@ -39,6 +39,14 @@ pub enum Error<E: fmt::Debug> {
         /// `Display` shows when the body has no message.
         snippet: String,
     },
+    /// The client could not get an OAuth access token from the provider's
+    /// token endpoint; the API request was not sent.
+    Auth {
+        /// The token endpoint's HTTP status, when it answered.
+        status: Option<u16>,
+        /// What went wrong (bounded; the credentials and tokens redacted).
+        message: String,
+    },
     /// The request did not complete.
     Transport {
         /// Timeout, connection failure, …
@@ -69,6 +77,9 @@ impl<E: fmt::Debug> Error<E> {
         match self {
             Error::Validation(v) => write!(f, "request not sent, it is invalid: {v}"),
             Error::Build(m) => write!(f, "request not sent: {m}"),
+            Error::Auth { message, .. } => {
+                write!(f, "request not sent, no access token: {message}")
+            }
             Error::Api {
                 provider,
                 status,
@@ -136,6 +147,11 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
             Error::Build(m) => f
                 .debug_tuple("Build")
                 .field(&bounded(m, MAX_SHOWN_CHARS))
+                .finish(),
+            Error::Auth { status, message } => f
+                .debug_struct("Auth")
+                .field("status", status)
+                .field("message", &bounded(message, MAX_SHOWN_CHARS))
                 .finish(),
             Error::Api {
                 provider,

@@ -14,6 +14,7 @@ use super::encode::{check_base_url, check_header_value, check_path, shown_url, A
 use super::error::{
     hide_unexpected, shown_body, snippet, Error, ErrorText, TransportError, TransportErrorKind,
 };
+use super::oauth::TokenSource;
 use super::redact::{Secrets, REDACTED};
 use super::retry::{Outcome, RetryPolicy};
 use super::secret::Secret;
@@ -137,7 +138,10 @@ pub trait Transport: Send + Sync {
 pub struct ClientCore {
     provider: &'static str,
     base_url: String,
-    authorization: Secret,
+    /// The `Authorization` value; `None` when it carries a token fetched
+    /// at send time (`tokens`).
+    authorization: Option<Secret>,
+    tokens: Option<Arc<TokenSource>>,
     headers: Vec<(String, String)>,
     secrets: Secrets,
     transport: Arc<dyn Transport>,
@@ -184,18 +188,35 @@ impl ClientCore {
         let base_url = normalized_base_url(&base_url)?;
         auth.check()?;
         let mut secrets = auth.secrets();
+        let tokens = match auth {
+            Auth::ClientCredentials(grant) => {
+                let mut grant = grant.clone();
+                grant.token_url = token_url(&base_url, &grant.token_url)?;
+                let source = TokenSource::new(grant)?;
+                secrets.extend(source.secrets());
+                Some(Arc::new(source))
+            }
+            _ => None,
+        };
         for (n, v) in &headers {
             check_header_value(n, v)?;
             if sensitive.iter().any(|s| s.eq_ignore_ascii_case(n)) {
                 secrets.add(v);
             }
         }
-        let authorization = Secret::new(auth.header_value());
-        check_header_value("Authorization", authorization.expose())?;
+        let authorization = match tokens {
+            Some(_) => None,
+            None => {
+                let value = Secret::new(auth.header_value());
+                check_header_value("Authorization", value.expose())?;
+                Some(value)
+            }
+        };
         Ok(ClientCore {
             provider,
             base_url,
             authorization,
+            tokens,
             headers,
             secrets,
             transport,
@@ -224,10 +245,12 @@ impl ClientCore {
     ) -> Result<HttpRequest, String> {
         check_path(path)?;
         let mut headers = Vec::with_capacity(self.headers.len() + extra.len() + 2);
-        headers.push((
-            "Authorization".to_string(),
-            self.authorization.expose().to_string(),
-        ));
+        if let Some(authorization) = &self.authorization {
+            headers.push((
+                "Authorization".to_string(),
+                authorization.expose().to_string(),
+            ));
+        }
         for (n, v) in extra {
             check_header_value(n, v)?;
             headers.push((n.to_string(), v.clone()));
@@ -272,8 +295,17 @@ impl ClientCore {
         );
         async move {
             let start = std::time::Instant::now();
-            let secrets = request.secrets.clone();
-            let (result, attempts) = self.send_with_retries(request, success, start).await;
+            let (result, attempts, secrets) = match &self.tokens {
+                None => {
+                    let secrets = request.secrets.clone();
+                    let (result, attempts) = self.send_with_retries(request, success, start).await;
+                    (result, attempts, secrets)
+                }
+                Some(tokens) => {
+                    self.send_with_token(tokens, request, success, start)
+                        .await?
+                }
+            };
             let span = tracing::Span::current();
             span.record("attempts", attempts);
             span.record("latency_ms", start.elapsed().as_millis() as u64);
@@ -368,6 +400,87 @@ impl ClientCore {
             }),
         }
     }
+}
+
+impl ClientCore {
+    /// [`Self::send_with_retries`] with an OAuth access token: the cached
+    /// one, or one fetched first. When the API answers 401, the token is
+    /// dropped and the call sent once more with a new one (unless the new
+    /// one is the same). Returns the outcome, the attempts and the secrets
+    /// to redact (the request's and the tokens it carried).
+    async fn send_with_token<E: fmt::Debug>(
+        &self,
+        tokens: &TokenSource,
+        request: HttpRequest,
+        success: u16,
+        start: std::time::Instant,
+    ) -> Result<(Result<HttpResponse, TransportError>, u32, Secrets), Error<E>> {
+        let token = self.token(tokens, start).await?;
+        let (result, attempts) = self
+            .send_with_retries(with_token(&request, &token), success, start)
+            .await;
+        let mut secrets = with_token(&request, &token).secrets;
+        if !matches!(&result, Ok(r) if r.status == 401) {
+            return Ok((result, attempts, secrets));
+        }
+        tokens.reject(&token).await;
+        let fresh = self.token(tokens, start).await?;
+        if fresh.expose() == token.expose() {
+            return Ok((result, attempts, secrets));
+        }
+        secrets.add(fresh.expose());
+        let (result, more) = self
+            .send_with_retries(with_token(&request, &fresh), success, start)
+            .await;
+        Ok((result, attempts + more, secrets))
+    }
+
+    /// An access token within the call's total timeout, or `Error::Auth`.
+    async fn token<E: fmt::Debug>(
+        &self,
+        tokens: &TokenSource,
+        start: std::time::Instant,
+    ) -> Result<Secret, Error<E>> {
+        let left = self.retry.total_timeout.saturating_sub(start.elapsed());
+        tokens
+            .token(self.provider, &*self.transport, left)
+            .await
+            .map_err(|e| Error::Auth {
+                status: e.status,
+                message: e.message,
+            })
+    }
+}
+
+/// `request` with `Authorization: Bearer <token>` first, and the token
+/// among its secrets.
+fn with_token(request: &HttpRequest, token: &Secret) -> HttpRequest {
+    let mut r = request.clone();
+    r.headers.insert(
+        0,
+        (
+            "Authorization".to_string(),
+            format!("Bearer {}", token.expose()),
+        ),
+    );
+    r.secrets.add(token.expose());
+    r
+}
+
+/// The absolute token endpoint: `url` itself when absolute, else `url` as
+/// a path on `base_url`.
+fn token_url(base_url: &str, url: &str) -> Result<String, String> {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        check_base_url(url)?;
+        return normalized_base_url(url);
+    }
+    if !url.starts_with('/') {
+        return Err(format!(
+            "the token endpoint {} is neither an absolute URL nor a path",
+            shown_url(url)
+        ));
+    }
+    Ok(format!("{base_url}{url}"))
 }
 
 /// How a transport error from the call's total timeout starts.

@@ -10,6 +10,7 @@ mod expandable;
 mod form;
 mod http;
 mod idempotency;
+mod oauth;
 mod open;
 mod patch;
 mod redact;
@@ -37,6 +38,7 @@ pub use http::{
     OperationInfo, Transport,
 };
 pub use idempotency::idempotency_key;
+pub use oauth::{ClientAuth, ClientCredentials, RENEW_BEFORE_EXPIRY};
 pub use open::{Open, UnknownValue};
 pub use patch::Patch;
 pub use redact::{bounded, Secrets, MAX_SHOWN_CHARS, REDACTED};

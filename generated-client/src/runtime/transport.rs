@@ -27,6 +27,10 @@ pub struct ClientConfig {
     /// never pass through a proxy that `HTTP_PROXY` in the environment
     /// names without the caller's say.
     pub proxy: Proxy,
+    /// Where OAuth 2.0 token requests go instead of the token endpoint the
+    /// spec names (a test server, a gateway): an absolute URL, or a path on
+    /// the environment's base URL. `None` (the default): the spec's.
+    pub token_url: Option<String>,
 }
 
 /// Which proxy a client sends its requests through.
@@ -52,6 +56,7 @@ impl Default for ClientConfig {
             max_response_bytes: 4 * 1024 * 1024,
             retry: RetryPolicy::none(),
             proxy: Proxy::None,
+            token_url: None,
         }
     }
 }
@@ -90,6 +95,13 @@ impl ClientConfig {
     /// Sets the retry policy.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
+        self
+    }
+
+    /// Sends OAuth 2.0 token requests to `url` instead of the spec's token
+    /// endpoint.
+    pub fn token_url(mut self, url: impl Into<String>) -> Self {
+        self.token_url = Some(url.into());
         self
     }
 }
