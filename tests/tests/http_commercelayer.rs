@@ -628,3 +628,15 @@ async fn client_credentials_get_a_token_with_a_json_body_and_send_it_as_bearer()
     }
     assert!(!format!("{client:?}").contains("cl_client_secret"));
 }
+
+#[test]
+fn a_custom_environment_does_not_send_client_credentials_to_the_production_endpoint() {
+    let err = Client::new(
+        &Environment::Custom("http://127.0.0.1:9".into()),
+        &Credentials::client_credentials("cl_client_id", "cl_client_secret"),
+        &rt::ClientConfig::default(),
+    )
+    .expect_err("no token URL for a custom environment");
+    assert!(err.to_string().contains("token_url"), "{err}");
+    assert!(!err.to_string().contains("cl_client_secret"));
+}

@@ -296,3 +296,70 @@ fn a_request_built_without_sending_has_no_token_yet() {
     );
     assert!(empty.is_err());
 }
+
+#[tokio::test]
+async fn a_success_without_access_token_shows_no_part_of_its_body() {
+    let server = MockServer::start().await;
+    Mock::given(path("/oauth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            br#"{"accessToken":"tok-camel-leak","expires":3600}"#.to_vec(),
+            "application/json",
+        ))
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .update_order("o1", &note())
+        .await
+        .expect_err("no access_token");
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains("tok-camel-leak"), "{shown}");
+    assert!(shown.contains("accessToken"), "the keys are named: {shown}");
+
+    server.reset().await;
+    Mock::given(path("/oauth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            b"access_token=tok-form-leak&token_type=bearer".to_vec(),
+            "application/x-www-form-urlencoded",
+        ))
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .update_order("o1", &note())
+        .await
+        .expect_err("not JSON");
+    assert!(!format!("{err} {err:?}").contains("tok-form-leak"));
+}
+
+#[tokio::test]
+async fn calls_waiting_on_a_hanging_token_endpoint_keep_their_total_timeout() {
+    let server = MockServer::start().await;
+    token_endpoint(&server, 3600, Duration::from_secs(30)).await;
+    let client = shop::Client::new(
+        &shop::Environment::Custom(server.uri()),
+        &shop::Credentials::client_credentials(ID, SECRET),
+        &rt::ClientConfig::default()
+            .retry(rt::RetryPolicy::none().total_timeout(Duration::from_millis(300))),
+    )
+    .expect("client");
+    let start = std::time::Instant::now();
+    let calls: Vec<_> = (0..4)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.update_order("o1", &note()).await })
+        })
+        .collect();
+    for call in calls {
+        let err = call.await.expect("joined").expect_err("no token in time");
+        assert!(
+            matches!(err, rt::Error::Auth { status: None, .. }),
+            "{err:?}"
+        );
+    }
+    // Each call ends at its own 300 ms deadline, not one after another
+    // (four in a row would take 1.2 s; the endpoint would take 30 s).
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+}

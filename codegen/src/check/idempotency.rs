@@ -8,6 +8,9 @@ use crate::load::SpecPath;
 /// Characters of the keys the client generates (a UUID).
 pub const KEY_LENGTH: u64 = 36;
 
+/// A key of the form the client generates.
+const SAMPLE_KEY: &str = "123e4567-e89b-42d3-a456-426614174000";
+
 /// What a key holder is, for the checks.
 struct Holder<'s> {
     what: &'static str,
@@ -116,11 +119,31 @@ impl Checker<'_> {
             );
             return;
         }
-        if let Some(max) = h.validation.max_length.filter(|m| *m < KEY_LENGTH) {
+        // The generated key must pass every constraint the key has, or a
+        // call without the caller's key would fail validation.
+        let v = h.validation;
+        let problem = if let Some(max) = v.max_length.filter(|m| *m < KEY_LENGTH) {
+            Some(format!("allows {max} characters"))
+        } else if let Some(min) = v.min_length.filter(|m| *m > KEY_LENGTH) {
+            Some(format!("needs at least {min} characters"))
+        } else if v.allowed.is_some() {
+            Some("allows a fixed list of values".to_string())
+        } else if v
+            .pattern
+            .as_deref()
+            .is_some_and(|p| regex_lite::Regex::new(p).is_ok_and(|re| !re.is_match(SAMPLE_KEY)))
+        {
+            Some(format!(
+                "has a `pattern` a UUID such as `{SAMPLE_KEY}` does not match"
+            ))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
             self.err_value(
                 at,
-                format!("the {what} `{name}` allows {max} characters; the keys the client generates have {KEY_LENGTH}"),
-                "check the docs' limit: the generated keys are UUIDs",
+                format!("the {what} `{name}` {problem}; the keys the client generates are UUIDs ({KEY_LENGTH} characters)"),
+                "check the docs' limits: a generated key must pass them",
             );
         }
     }

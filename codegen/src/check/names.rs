@@ -121,7 +121,7 @@ const CLIENT_NEW_LOCALS: [&str; 7] = [
 
 /// Parameters and locals of an operation's method, beside one parameter
 /// per path parameter.
-const OPERATION_LOCALS: [&str; 4] = ["request", "operation", "http", "path"];
+const OPERATION_LOCALS: [&str; 5] = ["request", "operation", "http", "path", "keyed"];
 
 impl Checker<'_> {
     /// Every collision in the generated module's namespaces.

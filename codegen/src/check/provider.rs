@@ -252,7 +252,19 @@ impl Checker<'_> {
                     );
                 }
             }
-            Some(url) => self.url(&path.key("token_url"), url),
+            Some(url) => {
+                let host_and_path = url.strip_prefix("https://").unwrap_or_default();
+                if host_and_path.is_empty()
+                    || host_and_path.contains(['{', '}', '?', '#', '@', ' '])
+                    || host_and_path.chars().any(char::is_control)
+                {
+                    self.err_value(
+                        &path.key("token_url"),
+                        format!("`{url}` is not a plain https URL"),
+                        "the client secret goes there: `https://host/path`, without variables, query, fragment or user; or a path such as `/oauth/token` on the environment's URL",
+                    );
+                }
+            }
         }
         for (i, scope) in a.scopes.iter().enumerate() {
             if scope.is_empty()

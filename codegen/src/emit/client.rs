@@ -365,10 +365,27 @@ fn credentials(p: &Provider) -> TokenStream {
 }
 
 /// The runtime's `rt::Auth` of a scheme, from credentials bound by name.
-fn scheme_auth(a: &Auth, holder: &TokenStream) -> TokenStream {
-    let field = |name: &str| {
-        let ident = format_ident!("{}", name);
-        quote!(#holder #ident.clone())
+/// Where a scheme's credentials are read from.
+#[derive(Clone, Copy)]
+enum Holder {
+    /// The one scheme's `Credentials` struct.
+    Struct,
+    /// The locals a `match credentials` arm binds.
+    Locals,
+}
+
+fn scheme_auth(a: &Auth, holder: Holder) -> TokenStream {
+    // A struct's field (`credentials.api_key`), or the local a match arm
+    // binds it to (`credential_api_key`).
+    let field = |name: &str| match holder {
+        Holder::Struct => {
+            let ident = format_ident!("{}", name);
+            quote!(credentials.#ident.clone())
+        }
+        Holder::Locals => {
+            let ident = format_ident!("credential_{}", name);
+            quote!(#ident.clone())
+        }
     };
     match a {
         Auth::Basic { username, password } => {
@@ -406,8 +423,25 @@ fn scheme_auth(a: &Auth, holder: &TokenStream) -> TokenStream {
                     crate::lang::ClientAuth::Json => "Json",
                 }
             );
+            // An absolute token endpoint belongs to the documented
+            // environments: a custom one (a test server, a proxy) must say
+            // where its tokens come from, or the credentials would go to
+            // the production endpoint.
+            let token_url = if token_url.starts_with('/') {
+                quote!(config.token_url.clone().unwrap_or_else(|| #token_url.to_string()))
+            } else {
+                quote!(match (&config.token_url, environment) {
+                    (Some(url), _) => url.clone(),
+                    (None, Environment::Custom(_)) => {
+                        return Err(rt::ConfigError(
+                            "a custom environment needs `ClientConfig::token_url`: the spec's token endpoint belongs to the documented environments".into(),
+                        ))
+                    }
+                    (None, _) => #token_url.to_string(),
+                })
+            };
             quote!(rt::Auth::ClientCredentials(rt::ClientCredentials {
-                token_url: config.token_url.clone().unwrap_or_else(|| #token_url.to_string()),
+                token_url: #token_url,
                 client_id: #id,
                 client_secret: #secret,
                 scope: #scope,
@@ -419,15 +453,17 @@ fn scheme_auth(a: &Auth, holder: &TokenStream) -> TokenStream {
 
 fn auth_expr(p: &Provider) -> TokenStream {
     if let [one] = p.auth.as_slice() {
-        return scheme_auth(one, &quote!(credentials.));
+        return scheme_auth(one, Holder::Struct);
     }
+    // The fields are bound to `credential_<name>`, so a credential named
+    // like a local of `Client::new` (`config`, `environment`) shadows none.
     let arms = p.auth.iter().map(|a| {
         let (variant, _) = scheme_names(a);
-        let idents = credential_names(a)
-            .into_iter()
-            .map(|n| format_ident!("{}", n));
-        let auth = scheme_auth(a, &quote!());
-        quote!(Credentials::#variant { #(#idents),* } => #auth,)
+        let names = credential_names(a);
+        let fields = names.iter().map(|n| format_ident!("{}", n));
+        let locals = names.iter().map(|n| format_ident!("credential_{}", n));
+        let auth = scheme_auth(a, Holder::Locals);
+        quote!(Credentials::#variant { #(#fields: #locals),* } => #auth,)
     });
     quote!(match credentials { #(#arms)* })
 }

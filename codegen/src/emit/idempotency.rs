@@ -33,6 +33,6 @@ pub(crate) fn doc(op: &Operation) -> Option<String> {
         format!("the `{}` field", key.wire)
     };
     Some(format!(
-        "Safe to retry: every call sends an idempotency key in {place} (the request's, or a new one), and every retry of the call sends the same key."
+        "Safe to retry: every call sends an idempotency key in {place} (the request's, or a new one), and every retry of the call sends the same key. To repeat a call yourself (after a transport error that may have reached the server), set the key on the request, so the repeat sends the same one."
     ))
 }

@@ -441,9 +441,12 @@ impl ClientCore {
         tokens: &TokenSource,
         start: std::time::Instant,
     ) -> Result<Secret, Error<E>> {
-        let left = self.retry.total_timeout.saturating_sub(start.elapsed());
+        // A deadline past what `Instant` can hold is far enough.
+        let deadline = start
+            .checked_add(self.retry.total_timeout)
+            .unwrap_or_else(|| start + std::time::Duration::from_secs(365 * 24 * 3600));
         tokens
-            .token(self.provider, &*self.transport, left)
+            .token(self.provider, &*self.transport, deadline)
             .await
             .map_err(|e| Error::Auth {
                 status: e.status,

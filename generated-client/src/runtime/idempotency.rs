@@ -1,9 +1,15 @@
 //! Idempotency keys the client generates for a call the caller gave none.
 
-/// A new idempotency key: a random (version 4) UUID, 36 characters. Keys
-/// need to be unique, not secret.
+/// A new idempotency key: a random (version 4) UUID, 36 characters, from
+/// the operating system's random source. Keys need to be unique: two calls
+/// with one key get one answer.
 pub fn idempotency_key() -> String {
-    let bits = fastrand::u128(..);
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        // No OS source: a time-seeded generator, still 128 bits wide.
+        bytes = fastrand::u128(..).to_le_bytes();
+    }
+    let bits = u128::from_le_bytes(bytes);
     // Version 4, variant 10.
     let bits = (bits & !(0xf << 76) & !(0x3 << 62)) | (0x4 << 76) | (0x2 << 62);
     let hex = format!("{bits:032x}");

@@ -10,7 +10,7 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 use super::encode::{Auth, Body};
-use super::error::redacted_snippet;
+use super::error::shown_body;
 use super::http::{HttpRequest, Method, OperationInfo, Transport};
 use super::redact::Secrets;
 use super::secret::Secret;
@@ -137,21 +137,32 @@ impl TokenSource {
     }
 
     /// A token to send: the cached one while fresh, else a new one. One
-    /// fetch at a time; the calls that waited for it use its token.
+    /// fetch at a time; the calls that waited for it use its token. Waiting
+    /// and fetching together end at `deadline` (the call's total timeout).
     pub(crate) async fn token(
         &self,
         provider: &'static str,
         transport: &dyn Transport,
-        timeout: Duration,
+        deadline: Instant,
     ) -> Result<Secret, TokenError> {
-        let mut cached = self.cached.lock().await;
-        if let Some(t) = cached.as_ref().filter(|t| t.fresh(Instant::now())) {
-            return Ok(t.value.clone());
+        let get = async {
+            let mut cached = self.cached.lock().await;
+            if let Some(t) = cached.as_ref().filter(|t| t.fresh(Instant::now())) {
+                return Ok(t.value.clone());
+            }
+            let token = self.fetch(provider, transport).await?;
+            let value = token.value.clone();
+            *cached = Some(token);
+            Ok(value)
+        };
+        match tokio::time::timeout_at(deadline.into(), get).await {
+            Ok(got) => got,
+            Err(_) => Err(TokenError {
+                status: None,
+                message: "the call's total timeout passed while getting an access token"
+                    .to_string(),
+            }),
         }
-        let token = self.fetch(provider, transport, timeout).await?;
-        let value = token.value.clone();
-        *cached = Some(token);
-        Ok(value)
     }
 
     /// Forgets `used` if it is still the cached token: the API answered it
@@ -170,7 +181,6 @@ impl TokenSource {
         &self,
         provider: &'static str,
         transport: &dyn Transport,
-        timeout: Duration,
     ) -> Result<Token, TokenError> {
         let request = self.request(provider);
         let url = request.url.clone();
@@ -178,45 +188,48 @@ impl TokenSource {
             status,
             message: self.secrets.show(&format!("token endpoint {url}: {what}")),
         };
-        let response = match tokio::time::timeout(timeout, transport.send(request)).await {
-            Err(_) => return Err(fail(None, "timed out".into())),
-            Ok(Err(e)) => return Err(fail(None, format!("{}: {}", e.kind, e.message))),
-            Ok(Ok(r)) => r,
+        let response = match transport.send(request).await {
+            Err(e) => return Err(fail(None, format!("{}: {}", e.kind, e.message))),
+            Ok(r) => r,
         };
-        let shown = || redacted_snippet(&response.body, TOKEN_KEYS);
+        let status = Some(response.status);
         if response.status / 100 != 2 {
-            let what = format!("answered {}: {}", response.status, shown());
-            return Err(fail(Some(response.status), what));
+            // The secrets are redacted from the whole body, then it is cut.
+            let shown = shown_body(&response.body, TOKEN_KEYS, &self.secrets);
+            return Err(fail(
+                status,
+                format!("answered {}: {shown}", response.status),
+            ));
         }
+        // A success body may hold a token under any name and in any form:
+        // it is never shown, only its top-level keys.
         let parsed: serde_json::Value = serde_json::from_slice(&response.body).map_err(|_| {
-            fail(
-                Some(response.status),
-                format!("the answer is not JSON: {}", shown()),
-            )
+            let what = "the answer is not JSON (not shown: it may hold a token)";
+            fail(status, what.into())
         })?;
         let Some(access) = parsed.get("access_token").and_then(|v| v.as_str()) else {
-            let what = format!("the answer has no `access_token`: {}", shown());
-            return Err(fail(Some(response.status), what));
+            let keys: Vec<&str> = parsed
+                .as_object()
+                .map(|o| o.keys().map(String::as_str).take(20).collect())
+                .unwrap_or_default();
+            let what = format!("the answer has no `access_token` (its keys: {keys:?})");
+            return Err(fail(status, what));
         };
         if access.is_empty() || access.chars().any(char::is_control) {
             let what = "the access token is empty or holds a control character".to_string();
-            return Err(fail(Some(response.status), what));
+            return Err(fail(status, what));
         }
         if let Some(kind) = parsed.get("token_type").and_then(|v| v.as_str()) {
             if !kind.eq_ignore_ascii_case("bearer") {
                 let what = format!("the token type is `{kind}`, not `Bearer`");
-                return Err(fail(Some(response.status), what));
+                return Err(fail(status, what));
             }
         }
-        // A number, or a number as text; anything else is no expiry.
-        let expires_in = parsed.get("expires_in").and_then(|v| {
-            v.as_u64()
-                .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-        });
+        let lifetime = parsed.get("expires_in").map(expires_in);
         Ok(Token::new(
             Secret::new(access.to_string()),
             Instant::now(),
-            expires_in,
+            lifetime,
         ))
     }
 
@@ -283,11 +296,31 @@ struct JsonGrant<'a> {
     scope: Option<&'a str>,
 }
 
-/// The Basic credentials of a grant.
+/// The Basic credentials of a grant: the id and secret form-encoded first,
+/// as RFC 6749 §2.3.1 asks (letters, digits and `-._*` stay as they are).
 fn basic(g: &ClientCredentials) -> Auth {
+    let encode = |s: &Secret| {
+        Secret::new(form_urlencoded::byte_serialize(s.expose().as_bytes()).collect::<String>())
+    };
     Auth::Basic {
-        username: g.client_id.clone(),
-        password: Some(g.client_secret.clone()),
+        username: encode(&g.client_id),
+        password: Some(encode(&g.client_secret)),
+    }
+}
+
+/// The lifetime an `expires_in` value gives, in whole seconds: a number
+/// (a fraction rounded down) or a number as text. A negative or unreadable
+/// value is 0: the token serves this call and is renewed on the next.
+fn expires_in(v: &serde_json::Value) -> u64 {
+    let secs = v
+        .as_f64()
+        .or_else(|| v.as_str().and_then(|s| s.trim().parse::<f64>().ok()))
+        .unwrap_or(0.0);
+    if secs.is_finite() && secs > 0.0 {
+        // Saturating: a lifetime past u64 is as good as none.
+        secs as u64
+    } else {
+        0
     }
 }
 
@@ -325,5 +358,35 @@ mod tests {
         };
         let shown = format!("{g:?}");
         assert!(!shown.contains("client-id-123") && !shown.contains("client-secret-456"));
+    }
+
+    #[test]
+    fn expires_in_reads_numbers_fractions_and_text() {
+        let read = |v: serde_json::Value| expires_in(&v);
+        assert_eq!(read(serde_json::json!(3600)), 3600);
+        assert_eq!(read(serde_json::json!(3599.9)), 3599);
+        assert_eq!(read(serde_json::json!("7200")), 7200);
+        assert_eq!(read(serde_json::json!(-1)), 0);
+        assert_eq!(read(serde_json::json!("soon")), 0);
+        assert_eq!(read(serde_json::json!(1e300)), u64::MAX);
+    }
+
+    #[test]
+    fn basic_credentials_are_form_encoded_first() {
+        let g = ClientCredentials {
+            token_url: "https://auth.example/oauth/token".into(),
+            client_id: Secret::new("id:with colon".to_string()),
+            client_secret: Secret::new("s+cr%t".to_string()),
+            scope: None,
+            client_auth: ClientAuth::Basic,
+        };
+        let Auth::Basic { username, password } = basic(&g) else {
+            panic!("Basic");
+        };
+        assert_eq!(username.expose(), "id%3Awith+colon");
+        assert_eq!(
+            password.map(|p| p.expose().to_string()).as_deref(),
+            Some("s%2Bcr%25t")
+        );
     }
 }
