@@ -332,12 +332,7 @@ impl ClientCore {
         start: std::time::Instant,
     ) -> (Result<HttpResponse, TransportError>, u32) {
         let op = request.operation;
-        // A deadline past what `Instant` can hold is no deadline.
-        let far = std::time::Duration::from_secs(100 * 365 * 24 * 3600);
-        let deadline = start
-            .checked_add(self.retry.total_timeout)
-            .or_else(|| start.checked_add(far))
-            .unwrap_or(start);
+        let deadline = self.deadline(start);
         let mut attempt = 1;
         loop {
             let remaining = deadline.saturating_duration_since(std::time::Instant::now());
@@ -416,10 +411,9 @@ impl ClientCore {
         start: std::time::Instant,
     ) -> Result<(Result<HttpResponse, TransportError>, u32, Secrets), Error<E>> {
         let token = self.token(tokens, start).await?;
-        let (result, attempts) = self
-            .send_with_retries(with_token(&request, &token), success, start)
-            .await;
-        let mut secrets = with_token(&request, &token).secrets;
+        let first = with_token(&request, &token);
+        let mut secrets = first.secrets.clone();
+        let (result, attempts) = self.send_with_retries(first, success, start).await;
         if !matches!(&result, Ok(r) if r.status == 401) {
             return Ok((result, attempts, secrets));
         }
@@ -435,18 +429,24 @@ impl ClientCore {
         Ok((result, attempts + more, secrets))
     }
 
+    /// When a call that started at `start` must end: its total timeout
+    /// later (a deadline past what `Instant` can hold is no deadline).
+    fn deadline(&self, start: std::time::Instant) -> std::time::Instant {
+        let far = std::time::Duration::from_secs(100 * 365 * 24 * 3600);
+        start
+            .checked_add(self.retry.total_timeout)
+            .or_else(|| start.checked_add(far))
+            .unwrap_or(start)
+    }
+
     /// An access token within the call's total timeout, or `Error::Auth`.
     async fn token<E: fmt::Debug>(
         &self,
         tokens: &TokenSource,
         start: std::time::Instant,
     ) -> Result<Secret, Error<E>> {
-        // A deadline past what `Instant` can hold is far enough.
-        let deadline = start
-            .checked_add(self.retry.total_timeout)
-            .unwrap_or_else(|| start + std::time::Duration::from_secs(365 * 24 * 3600));
         tokens
-            .token(self.provider, &*self.transport, deadline)
+            .token(self.provider, &*self.transport, self.deadline(start))
             .await
             .map_err(|e| Error::Auth {
                 status: e.status,
