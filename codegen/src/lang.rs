@@ -305,9 +305,17 @@ pub enum Encoding {
     /// `application/vnd.api+json` document.
     #[serde(rename = "jsonapi")]
     JsonApi,
+    /// A JSON Patch (RFC 6902) array of the documented operations, sent as
+    /// `application/json`.
+    JsonPatch,
 }
 
-spec_words!(Encoding { Form = "form", Json = "json", JsonApi = "jsonapi" });
+spec_words!(Encoding {
+    Form = "form",
+    Json = "json",
+    JsonApi = "jsonapi",
+    JsonPatch = "json_patch"
+});
 
 impl Encoding {
     /// The `Content-Type` it sends.
@@ -316,7 +324,29 @@ impl Encoding {
             Encoding::Form => "application/x-www-form-urlencoded",
             Encoding::Json => "application/json",
             Encoding::JsonApi => "application/vnd.api+json",
+            Encoding::JsonPatch => "application/json",
         }
+    }
+}
+
+/// The JSON Patch (RFC 6902) operations a patchable path may allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatchOp {
+    /// `add`: sets a member that is absent (or appends to a list).
+    Add,
+    /// `replace`: sets a member that is present.
+    Replace,
+    /// `remove`: removes a member; sends no value.
+    Remove,
+}
+
+spec_words!(PatchOp { Add = "add", Replace = "replace", Remove = "remove" });
+
+impl PatchOp {
+    /// Whether the operation sends a `value`.
+    pub fn takes_value(self) -> bool {
+        self != PatchOp::Remove
     }
 }
 

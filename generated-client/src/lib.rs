@@ -2,7 +2,7 @@
 //! the specs in `spec/` by the `codegen` crate.
 //!
 //! One module per provider (`juspay`, `razorpay`, `costplus`, `commercelayer`,
-//! `square`), each behind the cargo feature of the same name, all on
+//! `square`, `paypal`), each behind the cargo feature of the same name, all on
 //! by default. Hand-written support code (transport, auth, encodings,
 //! validation, errors) lives in [`runtime`]; nothing in it is generated.
 

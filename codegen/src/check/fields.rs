@@ -124,65 +124,91 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            if side == FieldSide::Request && f.response_only {
-                self.err_key(
-                    &fp.key("response_only"),
-                    format!("request field `{wire}` is marked `response_only`"),
-                    "remove the field from the request, or remove `response_only`",
-                );
-            }
-            if f.required && f.default.is_some() {
-                self.err_key(
-                    &fp.key("default"),
-                    format!("field `{wire}` is required and also has a `default`"),
-                    "a default only makes sense for a field that may be left out",
-                );
-            }
-            let Some(ty) = self.resolve(&fp, &f.ty, f.items.as_deref()) else {
+            let Some(ty) = self.field(&fp, wire, f, side) else {
                 continue;
             };
-            if f.sensitive && side == FieldSide::Path {
-                self.err_key(
-                    &fp.key("sensitive"),
-                    format!("path parameter `{wire}` cannot be `sensitive`"),
-                    "the path is part of the URL, which errors and logs show: send the value in a header or the body",
-                );
-            } else if f.sensitive && !matches!(ty, Ty::Scalar(s) if s.is_textual()) {
-                self.err_key(
-                    &fp.key("sensitive"),
+            resolved.insert(wire.as_str(), ty);
+        }
+        resolved
+    }
+
+    /// Checks one field (`wire` at `fp`) and resolves its type; `None`
+    /// when the type does not resolve.
+    pub(crate) fn field(
+        &mut self,
+        fp: &SpecPath,
+        wire: &str,
+        f: &'a Field,
+        side: FieldSide,
+    ) -> Option<Ty<'a>> {
+        if side == FieldSide::Request && f.response_only {
+            self.err_key(
+                &fp.key("response_only"),
+                format!("request field `{wire}` is marked `response_only`"),
+                "remove the field from the request, or remove `response_only`",
+            );
+        }
+        if f.required && f.default.is_some() {
+            self.err_key(
+                &fp.key("default"),
+                format!("field `{wire}` is required and also has a `default`"),
+                "a default only makes sense for a field that may be left out",
+            );
+        }
+        let ty = self.resolve(fp, &f.ty, f.items.as_deref())?;
+        if f.sensitive && side == FieldSide::Path {
+            self.err_key(
+                &fp.key("sensitive"),
+                format!("path parameter `{wire}` cannot be `sensitive`"),
+                "the path is part of the URL, which errors and logs show: send the value in a header or the body",
+            );
+        } else if f.sensitive && !matches!(ty, Ty::Scalar(s) if s.is_textual()) {
+            self.err_key(
+                &fp.key("sensitive"),
+                format!(
+                    "`sensitive` applies to text fields; `{wire}` is {}",
+                    shape_name(&ty)
+                ),
+                "a secret is text: type it `string`, or mark the text fields inside it",
+            );
+        }
+        if side == FieldSide::Path {
+            let ok = matches!(ty, Ty::Scalar(s) if s.is_textual() || s.is_integral());
+            if !ok {
+                self.err_value(
+                    &fp.key("type"),
                     format!(
-                        "`sensitive` applies to text fields; `{wire}` is {}",
+                        "path parameter `{wire}` must be text or an integer, not {}",
                         shape_name(&ty)
                     ),
-                    "a secret is text: type it `string`, or mark the text fields inside it",
+                    "use `type: string`",
                 );
             }
-            if side == FieldSide::Path {
-                let ok = matches!(ty, Ty::Scalar(s) if s.is_textual() || s.is_integral());
-                if !ok {
-                    self.err_value(
-                        &fp.key("type"),
-                        format!(
-                            "path parameter `{wire}` must be text or an integer, not {}",
-                            shape_name(&ty)
-                        ),
-                        "use `type: string`",
-                    );
-                }
-                if !f.required {
-                    self.err_key(
-                        &fp,
-                        format!("path parameter `{wire}` must be `required: true`"),
-                        "a path cannot be built without it",
-                    );
-                }
+            if !f.required {
+                self.err_key(
+                    fp,
+                    format!("path parameter `{wire}` must be `required: true`"),
+                    "a path cannot be built without it",
+                );
             }
-            self.leniency(&fp, f, &ty);
-            self.constraints(&fp.key("validation"), &f.validation, &ty, side);
-            let mut problems = Vec::new();
-            if let Some(v) = &f.default {
+        }
+        self.leniency(fp, f, &ty);
+        self.constraints(&fp.key("validation"), &f.validation, &ty, side);
+        let mut problems = Vec::new();
+        if let Some(v) = &f.default {
+            self.field_value_problems(&fp.key("default"), f, &ty, v, Mode::Request, &mut problems);
+        }
+        if let Some(v) = &f.constant {
+            let fits = matches!(&ty, Ty::Scalar(s) if s.is_textual() || s.is_integral() || *s == Scalar::Boolean);
+            if !fits || f.sensitive {
+                self.err_value(
+                    &fp.key("const"),
+                    "`const` applies to text, whole-number and boolean fields that are not sensitive",
+                    "a trigger such as `_place` sending `1` is `type: integer` with `const: 1`",
+                );
+            } else {
                 self.field_value_problems(
-                    &fp.key("default"),
+                    &fp.key("const"),
                     f,
                     &ty,
                     v,
@@ -190,41 +216,21 @@ impl<'a> Checker<'a> {
                     &mut problems,
                 );
             }
-            if let Some(v) = &f.constant {
-                let fits = matches!(&ty, Ty::Scalar(s) if s.is_textual() || s.is_integral() || *s == Scalar::Boolean);
-                if !fits || f.sensitive {
-                    self.err_value(
-                        &fp.key("const"),
-                        "`const` applies to text, whole-number and boolean fields that are not sensitive",
-                        "a trigger such as `_place` sending `1` is `type: integer` with `const: 1`",
-                    );
-                } else {
-                    self.field_value_problems(
-                        &fp.key("const"),
-                        f,
-                        &ty,
-                        v,
-                        Mode::Request,
-                        &mut problems,
-                    );
-                }
-            }
-            if let Some(v) = &f.example {
-                // A request or path field's example is what the client sends;
-                // a named type's may be what a server sends.
-                let mode = if side == FieldSide::Both {
-                    Mode::Response
-                } else {
-                    Mode::Request
-                };
-                self.field_value_problems(&fp.key("example"), f, &ty, v, mode, &mut problems);
-            }
-            for (p, msg, hint) in problems {
-                self.err_value(&p, msg, hint);
-            }
-            resolved.insert(wire.as_str(), ty);
         }
-        resolved
+        if let Some(v) = &f.example {
+            // A request or path field's example is what the client sends;
+            // a named type's may be what a server sends.
+            let mode = if side == FieldSide::Both {
+                Mode::Response
+            } else {
+                Mode::Request
+            };
+            self.field_value_problems(&fp.key("example"), f, &ty, v, mode, &mut problems);
+        }
+        for (p, msg, hint) in problems {
+            self.err_value(&p, msg, hint);
+        }
+        Some(ty)
     }
 
     fn leniency(&mut self, path: &SpecPath, f: &Field, ty: &Ty<'_>) {

@@ -9,6 +9,7 @@ mod fields;
 mod idempotency;
 mod names;
 mod operations;
+mod patches;
 mod provider;
 mod types;
 mod values;

@@ -161,7 +161,7 @@ impl Checker<'_> {
             .operations
             .values()
             .filter_map(|op| op.request.as_ref())
-            .flat_map(|r| r.fields.values())
+            .flat_map(|r| r.carried_fields())
             .flat_map(carried)
             .collect();
         while let Some(name) = stack.pop() {
@@ -261,8 +261,11 @@ impl Checker<'_> {
             let path = SpecPath::root().key("operations").key(op_name);
             let camel = op_name.to_upper_camel_case();
             let mut made = vec![format!("{camel}Error")];
-            if op.request.is_some() {
+            if let Some(r) = &op.request {
                 made.push(format!("{camel}Request"));
+                if r.encoding == crate::lang::Encoding::JsonPatch {
+                    made.push(format!("{camel}Patch"));
+                }
             }
             for m in made {
                 let what = format!("the `{m}` type of operation `{op_name}`");

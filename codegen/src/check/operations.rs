@@ -299,6 +299,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.rules(&path.key("rules"), &req.rules, &req.fields);
+        self.patch_request(path, req);
         for name in req.rejects.keys() {
             if req.fields.contains_key(name) {
                 self.err_key(
@@ -407,6 +408,9 @@ impl<'a> Checker<'a> {
         ex: &Example,
         out: &mut Vec<Problem>,
     ) {
+        if req.encoding == Encoding::JsonPatch {
+            return self.example_patches(path, body, req, out);
+        }
         // A JSON:API document without `attributes` sends no fields: checked
         // as an empty mapping, so a missing required field is named.
         let no_attributes = Value::Mapping(serde_yaml::Mapping::new());

@@ -283,7 +283,7 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn key_text(k: &Value) -> String {
+pub(crate) fn key_text(k: &Value) -> String {
     match k {
         Value::String(s) => s.clone(),
         other => serde_yaml::to_string(other)

@@ -14,7 +14,7 @@ pub(super) fn sides(spec: &SpecFile) -> BTreeMap<String, BTreeSet<Direction>> {
     let mut response: Vec<&str> = Vec::new();
     for op in spec.operations.values() {
         if let Some(r) = &op.request {
-            request.extend(r.fields.values().flat_map(field_refs));
+            request.extend(r.carried_fields().flat_map(field_refs));
         }
         request.extend(op.path_params.values().flat_map(field_refs));
         response.extend(op.response.ty.as_deref());

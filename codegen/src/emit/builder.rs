@@ -92,7 +92,7 @@ fn clear_method(f: &Field, encoding: Option<Encoding>) -> TokenStream {
         Some(Encoding::Form) => {
             format!(" Sends {wire} with an empty value, clearing it on the server.")
         }
-        Some(Encoding::Json | Encoding::JsonApi) => {
+        Some(Encoding::Json | Encoding::JsonApi | Encoding::JsonPatch) => {
             format!(" Sends {wire} as `null`, clearing the value on the server.")
         }
         None => format!(

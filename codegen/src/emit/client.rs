@@ -536,7 +536,13 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
             } else {
                 quote!(&request.headers())
             };
-            let (_, secrets) = super::secrets::request_method(&r.fields, &r.headers, ctx);
+            let (_, mut secrets) = super::secrets::request_method(&r.fields, &r.headers, ctx);
+            if r.patch
+                .as_ref()
+                .is_some_and(|t| super::patch::holds_secrets(t, ctx))
+            {
+                secrets = quote!(request.secrets());
+            }
             (quote!(request.validate()?;), body, headers, secrets)
         }
         None => (

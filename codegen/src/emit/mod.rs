@@ -9,6 +9,7 @@ mod ctx;
 mod docs;
 mod error_text;
 mod idempotency;
+mod patch;
 mod request;
 mod rust_types;
 mod secrets;

@@ -15,6 +15,9 @@ use crate::model::{Field, Operation, Presence, Request};
 
 /// The request type of an operation.
 pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream {
+    if let Some(table) = &r.patch {
+        return super::patch::items(op, r, table, ctx);
+    }
     let name = format_ident!("{}", r.name);
     let mut doc_lines = vec![format!(
         "Body of [`Client::{}`](Client::{}).",
@@ -34,16 +37,6 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             quote!(#[serde(skip)] #ident: Option<String>,)
         }
     });
-    let header_decls = r.headers.iter().filter(|h| h.constant.is_none()).map(|h| {
-        let ident = format_ident!("{}", h.ident);
-        let ty = header_ty(h);
-        if h.required {
-            quote!(#[serde(skip)] #ident: #ty,)
-        } else {
-            quote!(#[serde(skip)] #ident: Option<#ty>,)
-        }
-    });
-    let constructor = constructor(r);
     let setters = builder::setters(&r.fields, Some(r.encoding));
     let rel_setters = r
         .relationships
@@ -66,49 +59,12 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
                 }
             }
         });
-    let header_setters = r
-        .headers
-        .iter()
-        .filter(|h| !h.required && h.constant.is_none())
-        .map(|h| {
-            let ident = format_ident!("{}", h.ident);
-            let d = docs::attrs(&h.docs);
-            let ty = header_ty(h);
-            quote! {
-                #d
-                pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
-                    self.#ident = Some(value.into());
-                    self
-                }
-            }
-        });
     let fields_checks = validate::fields_body(&r.fields, &r.rules, true, ctx);
-    let header_checks = r
-        .headers
-        .iter()
-        .filter(|h| crate::model::analysis::header_checks(h))
-        .map(|h| {
-            let ident = format_ident!("{}", h.ident);
-            let wire = &h.wire;
-            let checks = validate::value_checks(
-                &crate::model::RustTy::Scalar(crate::lang::Scalar::String),
-                &h.checks,
-                h.sensitive,
-                &quote!(value),
-                &quote!(path),
-                ctx,
-            );
-            let inner = quote! {
-                let headers = path.field("headers");
-                let path = headers.field(#wire);
-                #checks
-            };
-            if h.required {
-                quote!({ let value = &self.#ident; #inner })
-            } else {
-                quote!('header: { let Some(value) = &self.#ident else { break 'header }; #inner })
-            }
-        });
+    let headers_parts = header_parts(r, true, ctx);
+    let constructor = constructor(r, &headers_parts);
+    let header_decls = &headers_parts.decls;
+    let header_setters = &headers_parts.setters;
+    let header_checks = &headers_parts.checks;
     let body = quote!(#fields_checks #(#header_checks)*);
     let checks = crate::model::analysis::request_checks(&ctx.provider.analysis, r);
     let (path, out) = validate::param_names(!checks);
@@ -169,23 +125,20 @@ fn field_decl(f: &Field, ctx: &Ctx<'_>) -> TokenStream {
     quote!(#rename #skip #numbers #ident: #ty,)
 }
 
-fn constructor(r: &Request) -> TokenStream {
+fn constructor(r: &Request, headers: &HeaderParts) -> TokenStream {
     let (mut params, mut names) = builder::required_params(&r.fields);
     for rel in r.relationships.iter().filter(|rel| rel.required) {
         let ident = format_ident!("{}", rel.ident);
         params.push(quote!(#ident: impl Into<String>));
         names.push(format!("{} (relationship)", docs::code(&rel.wire)));
     }
-    for h in r
-        .headers
-        .iter()
-        .filter(|h| h.required && h.constant.is_none())
-    {
-        let ident = format_ident!("{}", h.ident);
-        let ty = header_ty(h);
-        params.push(quote!(#ident: impl Into<#ty>));
-        names.push(format!("{} (header)", docs::code(&h.wire)));
-    }
+    params.extend(headers.params.iter().cloned());
+    names.extend(
+        r.headers
+            .iter()
+            .filter(|h| h.required && h.constant.is_none())
+            .map(|h| format!("{} (header)", docs::code(&h.wire))),
+    );
     let inits = builder::inits(&r.fields);
     let rel_inits = r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
@@ -195,14 +148,7 @@ fn constructor(r: &Request) -> TokenStream {
             quote!(#ident: None,)
         }
     });
-    let header_inits = r.headers.iter().filter(|h| h.constant.is_none()).map(|h| {
-        let ident = format_ident!("{}", h.ident);
-        if h.required {
-            quote!(#ident: #ident.into(),)
-        } else {
-            quote!(#ident: None,)
-        }
-    });
+    let header_inits = &headers.inits;
     let doc = if names.is_empty() {
         " A request that changes nothing yet; add fields with the setters.".to_string()
     } else {
@@ -220,16 +166,105 @@ fn constructor(r: &Request) -> TokenStream {
     }
 }
 
+/// The per-operation headers' parts of a request type: declarations,
+/// constructor parameters and initialisers, setters and checks.
+pub(crate) struct HeaderParts {
+    pub(crate) decls: Vec<TokenStream>,
+    pub(crate) params: Vec<TokenStream>,
+    pub(crate) inits: Vec<TokenStream>,
+    pub(crate) setters: Vec<TokenStream>,
+    pub(crate) checks: Vec<TokenStream>,
+}
+
+/// The [`HeaderParts`] of `r`; `serde_skip` marks the declarations
+/// `#[serde(skip)]` (for a type that derives serde).
+pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> HeaderParts {
+    let skip = serde_skip.then(|| quote!(#[serde(skip)]));
+    let settable = || r.headers.iter().filter(|h| h.constant.is_none());
+    let decls = settable()
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            let ty = header_ty(h);
+            if h.required {
+                quote!(#skip #ident: #ty,)
+            } else {
+                quote!(#skip #ident: Option<#ty>,)
+            }
+        })
+        .collect();
+    let params = settable()
+        .filter(|h| h.required)
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            let ty = header_ty(h);
+            quote!(#ident: impl Into<#ty>)
+        })
+        .collect();
+    let inits = settable()
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            if h.required {
+                quote!(#ident: #ident.into(),)
+            } else {
+                quote!(#ident: None,)
+            }
+        })
+        .collect();
+    let setters = settable()
+        .filter(|h| !h.required)
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            let d = docs::attrs(&h.docs);
+            let ty = header_ty(h);
+            quote! {
+                #d
+                pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
+                    self.#ident = Some(value.into());
+                    self
+                }
+            }
+        })
+        .collect();
+    let checks = r
+        .headers
+        .iter()
+        .filter(|h| crate::model::analysis::header_checks(h))
+        .map(|h| {
+            let ident = format_ident!("{}", h.ident);
+            let wire = &h.wire;
+            let checks = validate::value_checks(
+                &crate::model::RustTy::Scalar(crate::lang::Scalar::String),
+                &h.checks,
+                h.sensitive,
+                &quote!(value),
+                &quote!(path),
+                ctx,
+            );
+            let inner = quote! {
+                let headers = path.field("headers");
+                let path = headers.field(#wire);
+                #checks
+            };
+            if h.required {
+                quote!({ let value = &self.#ident; #inner })
+            } else {
+                quote!('header: { let Some(value) = &self.#ident else { break 'header }; #inner })
+            }
+        })
+        .collect();
+    HeaderParts {
+        decls,
+        params,
+        inits,
+        setters,
+        checks,
+    }
+}
+
 /// `fn body(&self, …) -> Result<rt::Body, String>` in the operation's encoding.
 fn encoder(r: &Request) -> TokenStream {
     let doc = format!(" The encoded body: {}.", r.encoding.content_type());
     match r.encoding {
-        Encoding::Json => quote! {
-            #[doc = #doc]
-            pub fn body(&self) -> Result<rt::Body, String> {
-                rt::json_body(self)
-            }
-        },
         Encoding::Form => {
             let lists = match r.form.lists {
                 ListStyle::Indexed => quote!(Indexed),
@@ -249,6 +284,13 @@ fn encoder(r: &Request) -> TokenStream {
                 }
             }
         }
+        // A JSON Patch request has its own type (`emit/patch.rs`).
+        Encoding::Json | Encoding::JsonPatch => quote! {
+            #[doc = #doc]
+            pub fn body(&self) -> Result<rt::Body, String> {
+                rt::json_body(self)
+            }
+        },
         Encoding::JsonApi => {
             let resource = r.resource_type.clone().unwrap_or_default();
             let id_param = format_ident!("{}", r.jsonapi_id.as_deref().unwrap_or("id"));
@@ -293,7 +335,7 @@ fn encoder(r: &Request) -> TokenStream {
 /// in spec order. The leading headers that are always sent start the
 /// `vec![…]`; the rest are pushed (clippy's `vec_init_then_push` forbids an
 /// empty vector followed by pushes).
-fn headers_fn(r: &Request) -> TokenStream {
+pub(crate) fn headers_fn(r: &Request) -> TokenStream {
     if r.headers.is_empty() {
         return quote!();
     }

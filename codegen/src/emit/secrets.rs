@@ -35,6 +35,17 @@ pub(crate) fn collect(fields: &[Field], patch: bool, ctx: &Ctx<'_>) -> TokenStre
     quote!(#(#stmts)*)
 }
 
+/// Statements adding the secrets of the value `value` of field `f` to
+/// `out`: the value itself when it is a secret, else the secrets inside
+/// it. Empty when it holds none.
+pub(crate) fn of_field(f: &Field, value: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
+    if is_secret(f) {
+        quote!(out.add(#value.expose());)
+    } else {
+        of_type(&f.ty, value, ctx)
+    }
+}
+
 /// Statements adding the secrets inside `value: &T` of type `ty`: objects
 /// that hold secrets, in lists and maps too. Empty when there are none.
 fn of_type(ty: &RustTy, value: &TokenStream, ctx: &Ctx<'_>) -> TokenStream {
@@ -82,16 +93,10 @@ pub(crate) fn object_method(fields: &[Field], ctx: &Ctx<'_>) -> TokenStream {
     }
 }
 
-/// `fn secrets` of a request type, and the expression a client method
-/// passes to `ClientCore::request` (`rt::Secrets::new()` when the request
-/// holds no secret).
-pub(crate) fn request_method(
-    fields: &[Field],
-    headers: &[Header],
-    ctx: &Ctx<'_>,
-) -> (TokenStream, TokenStream) {
-    let fields = collect(fields, true, ctx);
-    let headers = headers
+/// Statements adding the values of the sensitive headers of `self` to
+/// `out`.
+pub(crate) fn header_stmts(headers: &[Header]) -> TokenStream {
+    let stmts = headers
         .iter()
         .filter(|h| h.sensitive && h.constant.is_none())
         .map(|h| {
@@ -102,7 +107,20 @@ pub(crate) fn request_method(
                 quote!(if let Some(value) = &self.#ident { out.add(value.expose()); })
             }
         });
-    let body = quote!(#fields #(#headers)*);
+    quote!(#(#stmts)*)
+}
+
+/// `fn secrets` of a request type, and the expression a client method
+/// passes to `ClientCore::request` (`rt::Secrets::new()` when the request
+/// holds no secret).
+pub(crate) fn request_method(
+    fields: &[Field],
+    headers: &[Header],
+    ctx: &Ctx<'_>,
+) -> (TokenStream, TokenStream) {
+    let fields = collect(fields, true, ctx);
+    let headers = header_stmts(headers);
+    let body = quote!(#fields #headers);
     if body.is_empty() {
         return (quote!(), quote!(rt::Secrets::new()));
     }

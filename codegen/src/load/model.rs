@@ -11,7 +11,8 @@ use serde::Deserialize;
 use serde_yaml::Value;
 
 use crate::lang::{
-    ClientAuth, Compare, Constraint, Encoding, FormStyle, Group, Kind, Lenient, Method, Scheme,
+    ClientAuth, Compare, Constraint, Encoding, FormStyle, Group, Kind, Lenient, Method, PatchOp,
+    Scheme,
 };
 
 /// One provider's spec file.
@@ -532,6 +533,44 @@ pub struct Request {
     /// Fields the server rejects on this operation, with the docs' message.
     #[serde(default)]
     pub rejects: IndexMap<String, Rejected>,
+    /// JSON Patch: the `{name}` placeholders of the patchable paths.
+    #[serde(default)]
+    pub patch_params: IndexMap<String, Field>,
+    /// JSON Patch: the patchable paths (JSON Pointer templates) and what
+    /// each allows, in the docs' order.
+    #[serde(default)]
+    pub patches: IndexMap<String, Patchable>,
+}
+
+impl Request {
+    /// The fields whose values the body carries: the body fields and, in a
+    /// JSON Patch request, each patchable path's value.
+    pub fn carried_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields
+            .values()
+            .chain(self.patches.values().filter_map(|p| p.value.as_ref()))
+    }
+}
+
+/// One row of a JSON Patch request's patchable table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patchable {
+    /// The operations allowed on the path.
+    pub ops: Vec<PatchOp>,
+    /// The value `add` and `replace` send; none for a `remove`-only path.
+    #[serde(default)]
+    pub value: Option<Field>,
+    /// The Rust name the methods are built from (default: the path's
+    /// literal segments in snake_case).
+    #[serde(default)]
+    pub rust_name: Option<String>,
+    /// What changing the path does.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Why something was transcribed the way it was.
+    #[serde(default)]
+    pub decision: Option<String>,
 }
 
 /// A JSON:API relationship of a request.

@@ -231,7 +231,7 @@ fn request_types(index: &Index<'_>, operations: &[Operation]) -> BTreeSet<String
     let mut stack: Vec<&RustTy> = operations
         .iter()
         .filter_map(|o| o.request.as_ref())
-        .flat_map(|r| r.fields.iter().map(|f| &f.ty))
+        .flat_map(|r| r.carried_fields().map(|f| &f.ty))
         .collect();
     while let Some(t) = stack.pop() {
         match t {
@@ -282,8 +282,11 @@ pub fn is_secret(f: &Field) -> bool {
 /// emitted validator is not empty.
 pub fn request_checks(a: &Analysis, r: &Request) -> bool {
     !r.rules.is_empty()
-        || r.fields.iter().any(|f| a.field_checks(f))
+        || r.carried_fields().any(|f| a.field_checks(f))
         || r.headers.iter().any(header_checks)
+        || r.patch
+            .as_ref()
+            .is_some_and(|t| t.params.iter().any(|f| a.field_checks(f)))
 }
 
 /// Whether a per-operation header's value is checked.

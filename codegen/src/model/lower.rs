@@ -6,8 +6,9 @@ use indexmap::IndexMap;
 use super::analysis::{redact_keys, Analysis};
 use super::{
     Alias, Auth, Checks, Cond, Const, Decode, Enum, Environment, Field, Group, GroupRule, Header,
-    IdempotencyKey, NamedKind, Object, Operation, Presence, Provider, Relationship, Request, Rule,
-    RustTy, Test, TypeDef, TypeId, Union, UnionVariant, Variable, Variant, WhenRule,
+    IdempotencyKey, NamedKind, Object, Operation, PatchRow, PatchTable, Presence, Provider,
+    Relationship, Request, Rule, RustTy, Test, TypeDef, TypeId, Union, UnionVariant, Variable,
+    Variant, WhenRule,
 };
 use crate::lang::{
     field_ident, variant_ident, Compare, Encoding, Kind, Lenient, Scalar, Scheme, Template,
@@ -482,8 +483,76 @@ impl Lowerer<'_> {
                 .collect(),
             rules,
             rejects: r.rejects.keys().cloned().collect(),
+            patch: (r.encoding == Encoding::JsonPatch).then(|| self.patch_table(op, r)),
         }
     }
+
+    fn patch_table(&self, op: &str, r: &spec::Request) -> PatchTable {
+        let params: Vec<Field> = r
+            .patch_params
+            .iter()
+            .map(|(w, f)| {
+                let mut f = self.field(w, f);
+                f.presence = Presence::Required;
+                f
+            })
+            .collect();
+        let rows = r
+            .patches
+            .iter()
+            .map(|(path, row)| {
+                let path = template(path);
+                let mut docs = lines(&row.description);
+                docs.extend(decision(&row.decision));
+                PatchRow {
+                    ident: row
+                        .rust_name
+                        .clone()
+                        .or_else(|| patch_ident(&path))
+                        .unwrap_or_else(|| "path".into()),
+                    params: path
+                        .params()
+                        .filter_map(|p| params.iter().position(|f| f.wire == p))
+                        .collect(),
+                    path,
+                    docs,
+                    ops: row.ops.clone(),
+                    value: row.value.as_ref().map(|v| {
+                        let mut f = self.field("value", v);
+                        f.presence = Presence::Required;
+                        f
+                    }),
+                }
+            })
+            .collect();
+        PatchTable {
+            name: format!("{}Patch", op.to_upper_camel_case()),
+            params,
+            rows,
+        }
+    }
+}
+
+/// The default Rust name of a patchable path: its literal segments made of
+/// letters, digits, `_` and `-`, in snake_case, joined with `_`
+/// (`/purchase_units/@reference_id=='{id}'/shipping/address` gives
+/// `purchase_units_shipping_address`). `None` when that is not an
+/// identifier.
+pub(crate) fn patch_ident(path: &Template) -> Option<String> {
+    use heck::ToSnakeCase;
+    let words: Vec<String> = path
+        .as_str()
+        .split('/')
+        .filter(|seg| {
+            !seg.is_empty()
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        })
+        .map(|seg| seg.to_snake_case())
+        .collect();
+    let ident = words.join("_");
+    (!ident.is_empty() && crate::lang::is_snake(&format!("add_{ident}"))).then_some(ident)
 }
 
 fn headers(h: &IndexMap<String, spec::Header>) -> Vec<Header> {

@@ -12,10 +12,10 @@ mod lower;
 pub use analysis::Analysis;
 #[cfg(test)]
 pub(crate) use lower::rule_test;
-pub(crate) use lower::{boxed_fields, header_name, lower, lower_field, variant_name};
+pub(crate) use lower::{boxed_fields, header_name, lower, lower_field, patch_ident, variant_name};
 
 pub use crate::lang::Group;
-use crate::lang::{Constraint, Encoding, FormStyle, Lenient, Method, Scalar, Template};
+use crate::lang::{Constraint, Encoding, FormStyle, Lenient, Method, PatchOp, Scalar, Template};
 
 /// One provider: one generated module.
 #[derive(Debug, Clone)]
@@ -593,6 +593,51 @@ pub struct Request {
     pub rules: Vec<Rule>,
     /// Wire names the server rejects (documented, not settable).
     pub rejects: Vec<String>,
+    /// JSON Patch: the documented patches (the body is a list of them).
+    pub patch: Option<PatchTable>,
+}
+
+impl Request {
+    /// The fields whose values the body carries: the body fields and, in a
+    /// JSON Patch request, each patchable path's value.
+    pub fn carried_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().chain(
+            self.patch
+                .iter()
+                .flat_map(|t| t.rows.iter().filter_map(|r| r.value.as_ref())),
+        )
+    }
+}
+
+/// The patchable table of a JSON Patch request: the enum of its patches
+/// (`UpdateOrderPatch`), one variant per documented (operation, path).
+#[derive(Debug, Clone)]
+pub struct PatchTable {
+    /// Rust type name of the patch enum.
+    pub name: String,
+    /// The `{name}` placeholders of the paths, each typed and checked like
+    /// a path parameter.
+    pub params: Vec<Field>,
+    /// The patchable paths, in the docs' order.
+    pub rows: Vec<PatchRow>,
+}
+
+/// One patchable path and the operations it allows.
+#[derive(Debug, Clone)]
+pub struct PatchRow {
+    /// The JSON Pointer template (`/purchase_units/@reference_id=='{reference_id}'/invoice_id`).
+    pub path: Template,
+    /// The Rust name its methods are built from (`purchase_units_invoice_id`).
+    pub ident: String,
+    /// Doc text.
+    pub docs: Vec<String>,
+    /// The allowed operations, in the spec's order.
+    pub ops: Vec<PatchOp>,
+    /// Indexes into [`PatchTable::params`] of its placeholders, in path order.
+    pub params: Vec<usize>,
+    /// The value `add` and `replace` send (wire name `value`, required);
+    /// `None` for a `remove`-only path.
+    pub value: Option<Field>,
 }
 
 /// A JSON:API relationship of a request.

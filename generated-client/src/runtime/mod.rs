@@ -10,6 +10,7 @@ mod expandable;
 mod form;
 mod http;
 mod idempotency;
+mod json_patch;
 mod oauth;
 mod open;
 mod patch;
@@ -38,6 +39,7 @@ pub use http::{
     OperationInfo, Transport,
 };
 pub use idempotency::idempotency_key;
+pub use json_patch::{patch_op, pointer_token};
 pub use oauth::{ClientAuth, ClientCredentials, RENEW_BEFORE_EXPIRY};
 pub use open::{Open, UnknownValue};
 pub use patch::Patch;

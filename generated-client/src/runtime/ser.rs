@@ -23,7 +23,9 @@ pub fn numbers<T: AsNumbers, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S:
     value.serialize_numbers(s)
 }
 
-struct Numbers<'a, T>(&'a T);
+/// A value serialized with its decimals as JSON numbers, where no
+/// `serialize_with` can be named (a JSON Patch `value`).
+pub struct Numbers<'a, T>(pub &'a T);
 
 impl<T: AsNumbers> Serialize for Numbers<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
