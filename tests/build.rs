@@ -91,6 +91,12 @@ fn dispatch(manifest: &Path, out: &Path) -> Result<(), String> {
             let p = c.model();
             for op in &p.operations {
                 let Some(r) = &op.request else { continue };
+                if let Some(t) = &r.patch {
+                    if let Some(arm) = patch_arm(module, &p.name, &op.ident, r, t) {
+                        arms.push_str(&arm);
+                    }
+                    continue;
+                }
                 arms.push_str(&format!(
                     "        ({:?}, {:?}) => Some(decode_and_validate(body, {module}::{}::{}::validate)),\n",
                     p.name, op.ident, p.name, r.name
@@ -106,6 +112,55 @@ fn dispatch(manifest: &Path, out: &Path) -> Result<(), String> {
          \x20   match (provider, operation) {{\n{arms}        _ => None,\n    }}\n}}\n"
     );
     std::fs::write(out.join("conformance_dispatch.rs"), code).map_err(|e| e.to_string())
+}
+
+/// The dispatch arm of a JSON Patch operation: each case patch names the
+/// constructor that builds it (`build`), its placeholders (`params`) and
+/// its value, decoded into the constructor's argument types. `None` when
+/// the request type needs more than its patches to be built.
+fn patch_arm(
+    module: &str,
+    provider: &str,
+    op: &str,
+    r: &codegen::model::Request,
+    t: &codegen::model::PatchTable,
+) -> Option<String> {
+    if r.headers.iter().any(|h| h.required && h.constant.is_none()) {
+        return None;
+    }
+    let text = |ty: &codegen::model::RustTy| matches!(ty, codegen::model::RustTy::Scalar(s) if s.is_textual());
+    let mut builds = String::new();
+    for row in &t.rows {
+        for o in &row.ops {
+            let name = format!("{}_{}", o.name(), row.ident);
+            let mut args: Vec<String> = row
+                .params
+                .iter()
+                .filter_map(|&i| t.params.get(i))
+                .map(|f| {
+                    let ty = if text(&f.ty) { "String" } else { "i64" };
+                    format!("decode::<{ty}>(&params[{:?}])?", f.ident)
+                })
+                .collect();
+            if let Some(v) = row.value.as_ref().filter(|_| o.takes_value()) {
+                args.push(if text(&v.ty) {
+                    "decode::<String>(value)?".to_string()
+                } else {
+                    "decode(value)?".to_string()
+                });
+            }
+            builds.push_str(&format!(
+                "                {name:?} => P::{name}({}),\n",
+                args.join(", ")
+            ));
+        }
+    }
+    Some(format!(
+        "        ({provider:?}, {op:?}) => Some(patch_case(body, |build, params, value| {{\n         \x20           use {module}::{provider}::{patch} as P;\n         \x20           Ok(match build {{\n{builds}\
+         \x20               other => return Err(format!(\"no patch constructor {{other}}\")),\n         \x20           }})\n         \x20       }}, |patches| {{\n         \x20           let mut patches = patches.into_iter();\n         \x20           let first = patches.next().ok_or(\"a case has at least one patch\")?;\n         \x20           let request = patches.fold({module}::{provider}::{request}::new(first), |r, p| r.patch(p));\n         \x20           Ok(request.validate())\n         \x20       }})),\n",
+        patch = t.name,
+        request = r.name,
+    ))
 }
 
 /// Generates every random spec `check` accepts into `out/random/`, and

@@ -10,8 +10,8 @@ use serde_json::{json, Map, Value};
 
 use codegen::lang::{Constraint, Scalar};
 use codegen::model::{
-    Checks, Cond, Field, Group, GroupRule, NamedKind, Presence, Provider, Request, Rule, RustTy,
-    TypeDef, WhenRule,
+    Checks, Cond, Field, Group, GroupRule, NamedKind, PatchTable, Presence, Provider, Request,
+    Rule, RustTy, TypeDef, WhenRule,
 };
 
 /// What a case expects `validate()` to say.
@@ -51,6 +51,18 @@ pub fn cases(p: &Provider) -> Vec<Case> {
     for op in &p.operations {
         let Some(r) = &op.request else { continue };
         let d = Deriver { p, r };
+        if let Some(table) = &r.patch {
+            for (name, body, expect) in d.patch_cases(table) {
+                out.push(Case {
+                    provider: p.name.clone(),
+                    operation: op.ident.clone(),
+                    name,
+                    body,
+                    expect,
+                });
+            }
+            continue;
+        }
         let mut push = |name: String, body: Value, expect: Expect| {
             out.push(Case {
                 provider: p.name.clone(),
@@ -132,6 +144,72 @@ impl Deriver<'_> {
             m.insert(f.wire.clone(), value);
         }
         body
+    }
+
+    /// A JSON Patch request's cases: each row's patch with valid
+    /// placeholders and value, then each placeholder's and each value's
+    /// constraints at and past their limits. A body is a list of
+    /// `{"build": <constructor>, "params": {…}, "value": …}`, which the
+    /// dispatch turns into patches through the generated constructors.
+    fn patch_cases(&self, t: &PatchTable) -> Vec<FieldCase> {
+        let mut out = Vec::new();
+        for row in &t.rows {
+            let Some(op) = row.ops.iter().find(|o| o.takes_value()).or(row.ops.first()) else {
+                continue;
+            };
+            let params: Vec<&Field> = row.params.iter().filter_map(|&i| t.params.get(i)).collect();
+            let valid_params: Map<String, Value> = params
+                .iter()
+                .map(|f| (f.ident.clone(), self.valid(&f.ty, &f.checks)))
+                .collect();
+            let value = row.value.as_ref().filter(|_| op.takes_value());
+            let patch = |params: &Map<String, Value>, v: Option<Value>| {
+                let mut m = Map::new();
+                m.insert(
+                    "build".into(),
+                    json!(format!("{}_{}", op.name(), row.ident)),
+                );
+                m.insert("params".into(), Value::Object(params.clone()));
+                if let Some(v) = v {
+                    m.insert("value".into(), v);
+                }
+                json!([Value::Object(m)])
+            };
+            let valid_value = value.map(|f| self.valid(&f.ty, &f.checks));
+            out.push((
+                format!("{} {}", op.name(), row.path.as_str()),
+                patch(&valid_params, valid_value.clone()),
+                Expect::Valid,
+            ));
+            for f in &params {
+                let at = format!("/0/path/{}", f.wire);
+                for (name, v, expect) in self.checks_cases(&at, &f.ty, &f.checks) {
+                    let mut ps = valid_params.clone();
+                    ps.insert(f.ident.clone(), v);
+                    out.push((
+                        format!("{} {{{}}} {name}", row.path.as_str(), f.wire),
+                        patch(&ps, valid_value.clone()),
+                        expect,
+                    ));
+                }
+            }
+            if let Some(f) = value {
+                let mut value_cases = self.checks_cases("/0/value", &f.ty, &f.checks);
+                if let RustTy::Named(name, NamedKind::Alias, _) = &f.ty {
+                    if let Some((t, ac)) = self.alias(name) {
+                        value_cases.extend(self.checks_cases("/0/value", t, ac));
+                    }
+                }
+                for (name, v, expect) in value_cases {
+                    out.push((
+                        format!("{} value {name}", row.path.as_str()),
+                        patch(&valid_params, Some(v)),
+                        expect,
+                    ));
+                }
+            }
+        }
+        out
     }
 
     fn members(&self, g: &GroupRule) -> Vec<&Field> {
@@ -429,10 +507,25 @@ fn valid_scalar(s: Scalar, c: &Checks) -> Value {
                 .min_length
                 .unwrap_or(1)
                 .max(1)
-                .min(c.max_length.unwrap_or(u64::MAX));
-            json!("a".repeat(n as usize))
+                .min(c.max_length.unwrap_or(u64::MAX)) as usize;
+            match &c.pattern {
+                Some(p) => json!(matching(p, n)),
+                None => json!("a".repeat(n)),
+            }
         }
     }
+}
+
+/// A text of at least `n` characters that the pattern `p` accepts (as the
+/// client anchors it), from a few simple shapes; the first shape when
+/// none fits, which the case then reports.
+fn matching(p: &str, n: usize) -> String {
+    let re = generated_client::runtime::Regex::new(&format!("^(?:{p})$")).ok();
+    let shapes = ["A", "1", "a", "US", "2A", "A1"];
+    (n..n + 4)
+        .flat_map(|len| shapes.iter().map(move |s| s.repeat(len.div_ceil(s.len()))))
+        .find(|t| re.as_ref().is_some_and(|re| re.is_match(t)))
+        .unwrap_or_else(|| "a".repeat(n))
 }
 
 fn text_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
