@@ -464,6 +464,7 @@ pub(super) fn request(c: &mut Collector, at: &At, old: Option<&Request>, new: Op
         new.map(|r| r.rules.as_slice()),
     );
     rules(c, side, at, or.unwrap_or_default(), nr.unwrap_or_default());
+    patches(c, at, old, new);
     let rejects = |r: Option<&Request>| -> Option<String> {
         let r = r?;
         let list: Vec<String> = r
@@ -484,6 +485,71 @@ pub(super) fn request(c: &mut Collector, at: &At, old: Option<&Request>, new: Op
             ("rejects", orj.as_deref(), nrj.as_deref()),
         ],
     );
+}
+
+/// A JSON Patch request's table: the (operation, path) pairs each side
+/// can build, the placeholders as fields, and the value of each path on
+/// both sides as a field.
+fn patches(c: &mut Collector, at: &At, old: Option<&Request>, new: Option<&Request>) {
+    let side = Direction::Request;
+    let none = IndexMap::new();
+    let (op, np) = (
+        old.map_or(&none, |r| &r.patch_params),
+        new.map_or(&none, |r| &r.patch_params),
+    );
+    container(
+        c,
+        side,
+        &at.key("patch_params"),
+        &field_views(c.old, op),
+        &field_views(c.new, np),
+    );
+    let none = IndexMap::new();
+    let (ot, nt) = (
+        old.map_or(&none, |r| &r.patches),
+        new.map_or(&none, |r| &r.patches),
+    );
+    let pairs = |t: &IndexMap<String, crate::load::model::Patchable>| -> Vec<(String, String)> {
+        t.iter()
+            .flat_map(|(path, row)| {
+                row.ops
+                    .iter()
+                    .map(move |o| (path.clone(), o.name().to_string()))
+            })
+            .collect()
+    };
+    let (opairs, npairs) = (pairs(ot), pairs(nt));
+    let pat = at.key("patches");
+    for (path, o) in opairs.iter().filter(|p| !npairs.contains(p)) {
+        c.push(
+            Kind::PatchRemoved,
+            side,
+            &pat.key(path),
+            format!("`{o} {path}` removed"),
+        );
+    }
+    for (path, o) in npairs.iter().filter(|p| !opairs.contains(p)) {
+        c.push(
+            Kind::PatchAdded,
+            side,
+            &pat.key(path),
+            format!("`{o} {path}` added"),
+        );
+    }
+    for (path, orow) in ot {
+        let Some(nrow) = nt.get(path) else { continue };
+        if let (Some(ov), Some(nv)) = (&orow.value, &nrow.value) {
+            container(
+                c,
+                side,
+                &pat.key(path),
+                &[("value".to_string(), View::field(c.old, "value", ov))],
+                &[("value".to_string(), View::field(c.new, "value", nv))],
+            );
+        }
+        let (od, nd) = (orow.description.as_deref(), nrow.description.as_deref());
+        c.docs(side, &pat.key(path), &[("description", od, nd)]);
+    }
 }
 
 /// The values of an enum.

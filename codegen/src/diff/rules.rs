@@ -127,6 +127,14 @@ rules! {
     IdempotencyRemoved "idempotency_removed" [breaking, -, -]
         "an operation's `idempotency:` key was removed (or moved to another header or field)"
         "calls no longer carry a generated key, and an operation not `retry_safe` is no longer retried";
+    /// A patch that can now be built.
+    PatchAdded "patch_added" [compatible, -, -]
+        "a JSON Patch request gained a patchable path, or an operation on one"
+        "a new patch constructor; every patch callers built is still sent as before";
+    /// A patch that can no longer be built.
+    PatchRemoved "patch_removed" [breaking, -, -]
+        "a JSON Patch request lost a patchable path, or an operation on one (or a path's template changed)"
+        "callers of its constructor no longer compile";
     /// Authentication changed.
     AuthChanged "auth_changed" [breaking, -, -]
         "the auth scheme or the names of its credentials changed"

@@ -287,6 +287,16 @@ fn request_cases() -> Vec<Case> {
         c,
     ));
     all.push(on(Kind::IdempotencyRemoved, req, keyed, unkeyed, b));
+    let json_body = "      encoding: json\n      fields:\n        note: { type: string }\n";
+    let patch_body = |ops: &str| {
+        format!("      encoding: json_patch\n      patches:\n        /note: {{ ops: [{ops}], value: {{ type: string }} }}\n")
+    };
+    let (one, two) = (
+        plain(&[(json_body, &patch_body("replace"))]),
+        plain(&[(json_body, &patch_body("replace, add"))]),
+    );
+    all.push(on(Kind::PatchAdded, req, one.clone(), two.clone(), c));
+    all.push(on(Kind::PatchRemoved, req, two, one, b));
     let (json, text) = (header("application/json"), header("text/plain"));
     all.push(on(Kind::HeaderValueChanged, req, json, text, b));
     all
@@ -403,7 +413,8 @@ fn impossible(kind: Kind, direction: Direction) -> Option<&'static str> {
         }
         MethodChanged | PathChanged | EncodingChanged | RetryNowUnsafe | RetryNowSafe
         | IdempotencyAdded | IdempotencyRemoved | AuthChanged | EnvironmentAdded
-        | EnvironmentRemoved | EnvironmentChanged | HeaderValueChanged
+        | EnvironmentRemoved | EnvironmentChanged | HeaderValueChanged | PatchAdded
+        | PatchRemoved
             if direction == Direction::Response =>
         {
             Some("how a request is sent: responses have none of it")
