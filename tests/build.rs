@@ -70,16 +70,36 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes `conformance_dispatch.rs`: `fn run_case(provider, operation,
-/// body)`, which decodes `body` into the operation's compiled request type
-/// and validates it (`None` for an operation that has no request type).
+/// Writes `conformance_modules.rs`, the modules of `../spec` and
+/// `fixtures/language` generated with both serde directions, and
+/// `conformance_dispatch.rs`: `fn run_case(provider, operation, body)`,
+/// which decodes `body` into the operation's request type there and
+/// validates it (`None` for an operation that has no request type).
 fn dispatch(manifest: &Path, out: &Path) -> Result<(), String> {
     println!("cargo:rerun-if-changed=../spec");
     let mut arms = String::new();
-    for (dir, module) in [
-        (manifest.join("../spec"), "generated_client"),
-        (manifest.join("fixtures/language"), "integration_tests"),
-    ] {
+    // The conformance harness decodes requests from JSON: it runs through
+    // copies of the modules generated with both serde directions (the
+    // client's own request types are only built through their
+    // constructors), from the same specs by the same generator.
+    let copies = out.join("conformance");
+    let _ = std::fs::remove_dir_all(&copies);
+    let mut includes = String::new();
+    for dir in [manifest.join("../spec"), manifest.join("fixtures/language")] {
+        let report = codegen::Config::new()
+            .index_file(None)
+            .both_directions(true)
+            .write_to(&dir, &copies)
+            .map_err(|e| format!("{} does not generate for conformance:\n{e}", dir.display()))?;
+        let mut files: Vec<&PathBuf> = report.written.iter().chain(&report.unchanged).collect();
+        files.sort();
+        for f in files {
+            includes.push_str(&format!("include!({:?});\n", f.display().to_string()));
+        }
+    }
+    std::fs::write(out.join("conformance_modules.rs"), includes).map_err(|e| e.to_string())?;
+    let module = "integration_tests::conformance";
+    for dir in [manifest.join("../spec"), manifest.join("fixtures/language")] {
         if let Ok(files) = codegen::load::spec_files(&dir) {
             for f in files {
                 println!("cargo:rerun-if-changed={}", f.display());

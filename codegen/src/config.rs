@@ -18,6 +18,7 @@ pub struct Config {
     runtime: String,
     index: Option<String>,
     verify: Option<String>,
+    both_directions: bool,
 }
 
 impl Default for Config {
@@ -26,6 +27,7 @@ impl Default for Config {
             runtime: "crate::runtime".into(),
             index: Some("providers.rs".into()),
             verify: None,
+            both_directions: false,
         }
     }
 }
@@ -153,6 +155,19 @@ impl Config {
     pub fn verify_sources(&mut self, dir: impl Into<String>) -> &mut Self {
         self.verify = Some(dir.into());
         self
+    }
+
+    /// Derives both serde directions on every generated type (requests
+    /// decodable, responses encodable), for test harnesses and servers;
+    /// off by default, where each type implements only the direction the
+    /// client uses (see [`EmitOptions::both_directions`](crate::pipeline::EmitOptions)).
+    pub fn both_directions(&mut self, on: bool) -> &mut Self {
+        self.both_directions = on;
+        self
+    }
+
+    pub(crate) fn both(&self) -> bool {
+        self.both_directions
     }
 
     /// Loads, checks and generates the specs under `spec` (a folder or a

@@ -22,7 +22,8 @@ pub(crate) fn generate(
     config: &Config,
     mut checked: Vec<Checked>,
 ) -> Result<Generated, GenerateError> {
-    let opts = emit_options(config.runtime())?;
+    let mut opts = emit_options(config.runtime())?;
+    opts.both_directions = config.both();
     checked.sort_by(|a, b| a.model().name.cmp(&b.model().name));
     let mut files = Vec::new();
     for c in &checked {
@@ -61,7 +62,10 @@ pub fn emit_options(runtime: &str) -> Result<EmitOptions, GenerateError> {
     let runtime: syn::Path = syn::parse_str(runtime).map_err(|e| {
         GenerateError::Config(format!("runtime path `{runtime}` is not a Rust path: {e}"))
     })?;
-    Ok(EmitOptions { runtime })
+    Ok(EmitOptions {
+        runtime,
+        both_directions: false,
+    })
 }
 
 /// Stage 1: spec text into the serde model, with positions.

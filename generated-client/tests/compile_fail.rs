@@ -1,6 +1,7 @@
 //! What the compiler must refuse: a request without a required field,
-//! setting a field the provider rejects on update, a value for a trigger
-//! that takes none, and generated code whose
+//! a request or patch decoded from JSON instead of built, setting a field
+//! the provider rejects on update, a value for a trigger that takes none,
+//! and generated code whose
 //! spec file changed since it was generated (the index's digest check).
 
 #[test]

@@ -12,11 +12,42 @@ use crate::model::{Alias, NamedKind, Provider, TypeDef, TypeId};
 pub(crate) struct Ctx<'a> {
     /// The provider.
     pub provider: &'a Provider,
+    /// Every type implements both serde directions.
+    pub both_directions: bool,
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(p: &'a Provider) -> Self {
-        Ctx { provider: p }
+    pub(crate) fn new(p: &'a Provider, both_directions: bool) -> Self {
+        Ctx {
+            provider: p,
+            both_directions,
+        }
+    }
+
+    /// Whether the named type implements `Serialize`: a request carries it
+    /// (or no operation reaches it, or both directions are asked for).
+    pub(crate) fn serializes(&self, name: &str) -> bool {
+        let a = &self.provider.analysis;
+        self.both_directions || a.request_types.contains(name) || a.free_types.contains(name)
+    }
+
+    /// Whether the named type implements `Deserialize`: a response or
+    /// error body carries it (or nothing reaches it, or both directions
+    /// are asked for).
+    pub(crate) fn deserializes(&self, name: &str) -> bool {
+        let a = &self.provider.analysis;
+        self.both_directions || a.response_types.contains(name) || a.free_types.contains(name)
+    }
+
+    /// The serde derives of the named type.
+    pub(crate) fn serde_derives(&self, name: &str) -> proc_macro2::TokenStream {
+        let ser = self
+            .serializes(name)
+            .then(|| quote::quote!(serde::Serialize,));
+        let de = self
+            .deserializes(name)
+            .then(|| quote::quote!(serde::Deserialize,));
+        quote::quote!(#ser #de)
     }
 
     /// Whether a request can contain the named type (it gets a validator).

@@ -27,12 +27,19 @@ pub struct EmitOptions {
     /// Path of the runtime module the generated code calls
     /// (`crate::runtime` inside `generated-client`).
     pub runtime: syn::Path,
+    /// Derive both serde directions on every type. By default a type
+    /// implements only what the client does with it: `Serialize` where a
+    /// request carries it, `Deserialize` where a response or error body
+    /// does (both where both do, or neither reaches it). Test harnesses and
+    /// servers that decode requests and encode responses turn this on.
+    pub both_directions: bool,
 }
 
 impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
             runtime: syn::parse_quote!(crate::runtime),
+            both_directions: false,
         }
     }
 }
@@ -55,7 +62,7 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
         doc_lines.push(format!("- <{page}>"));
     }
     let docs = docs::attrs(&doc_lines);
-    let ctx = ctx::Ctx::new(p);
+    let ctx = ctx::Ctx::new(p, opts.both_directions);
     let type_items = p.types.iter().map(|t| types::type_def(t, &ctx));
     let requests = p
         .operations

@@ -81,9 +81,12 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     } else {
         quote!()
     };
+    // Requests are only built through their constructors; a harness that
+    // decodes them asks for both directions.
+    let deserialize = ctx.both_directions.then(|| quote!(serde::Deserialize));
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, #deserialize)]
         pub struct #name {
             #(#decls)*
             #(#rel_decls)*

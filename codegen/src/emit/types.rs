@@ -94,9 +94,10 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     } else {
         quote!()
     };
+    let serde = ctx.serde_derives(&o.name);
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default #serde)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -205,6 +206,16 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
         let wire = &v.wire;
         quote!(#wire => #name::#ident,)
     });
+    let serialize = ctx.serializes(&e.name).then(|| {
+        quote! {
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+        }
+    });
+    let de = ctx.deserializes(&e.name);
     let common = quote! {
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -212,14 +223,20 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
             }
         }
 
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
+        #serialize
     };
     if e.closed {
         let type_name = &e.name;
+        let closed_de = de.then(|| {
+            quote! {
+                impl<'de> serde::Deserialize<'de> for #name {
+                    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        let value = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                        value.parse().map_err(serde::de::Error::custom)
+                    }
+                }
+            }
+        });
         return quote! {
             #docs
             ///
@@ -261,15 +278,19 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
             }
 
             #common
-
+            #closed_de
+        };
+    }
+    let open_de = de.then(|| {
+        quote! {
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     let value = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-                    value.parse().map_err(serde::de::Error::custom)
+                    Ok(#name::from(value.as_ref()))
                 }
             }
-        };
-    }
+        }
+    });
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -299,13 +320,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
         }
 
         #common
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-                Ok(#name::from(value.as_ref()))
-            }
-        }
+        #open_de
     }
 }
 
@@ -381,6 +396,18 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
         let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
         quote!(#name::#ident(inner) => rt::tagged::encode(serializer, #tag, #wire, inner),)
     });
+    let serialize = ctx.serializes(&u.name).then(|| {
+        quote! {
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    match self {
+                        #(#encode)*
+                        #name::Unknown(value) => serde::Serialize::serialize(value, serializer),
+                    }
+                }
+            }
+        }
+    });
     let unknown_doc = format!(
         " An object whose {} the docs do not list (or that has none), kept as sent.",
         docs::code(tag)
@@ -408,14 +435,7 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
             }
         }
 
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    #(#encode)*
-                    #name::Unknown(value) => serde::Serialize::serialize(value, serializer),
-                }
-            }
-        }
+        #serialize
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

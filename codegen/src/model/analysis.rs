@@ -17,6 +17,11 @@ use crate::lang::Scalar;
 pub struct Analysis {
     /// Named types a request can contain (they get validators).
     pub request_types: BTreeSet<String>,
+    /// Named types a response or error body can contain.
+    pub response_types: BTreeSet<String>,
+    /// Named types that neither side reaches, and the types they contain:
+    /// a caller may use them either way.
+    pub free_types: BTreeSet<String>,
     /// Request types (objects and aliases) whose validation checks something.
     pub checked: BTreeSet<String>,
     /// Request objects that hold a sensitive value, directly or nested.
@@ -111,8 +116,21 @@ impl Analysis {
     pub(crate) fn of(types: &[TypeDef], operations: &[Operation]) -> Analysis {
         let index = Index::new(types);
         let request_types = request_types(&index, operations);
+        let roots = operations
+            .iter()
+            .flat_map(|o| o.response_type.iter().chain(o.error_type.iter()))
+            .map(String::as_str);
+        let response_types = contained(&index, roots);
+        let free = index
+            .types
+            .iter()
+            .map(type_name)
+            .filter(|n| !request_types.contains(*n) && !response_types.contains(*n));
+        let free_types = contained(&index, free);
         let mut a = Analysis {
             request_types,
+            response_types,
+            free_types,
             ..Analysis::default()
         };
         a.checked = a.closure(&index, |o, a| {
@@ -243,6 +261,47 @@ fn request_types(index: &Index<'_>, operations: &[Operation]) -> BTreeSet<String
                 Some(TypeDef::Enum(_) | TypeDef::Union(_)) | None => {}
             },
             _ => {}
+        }
+    }
+    found
+}
+
+/// The name of a named type.
+fn type_name(t: &TypeDef) -> &str {
+    match t {
+        TypeDef::Object(o) => &o.name,
+        TypeDef::Alias(a) => &a.name,
+        TypeDef::Union(u) => &u.name,
+        TypeDef::Enum(e) => &e.name,
+    }
+}
+
+/// The named types `roots` and every named type they contain: fields,
+/// list and map items, union variants and expandable objects.
+fn contained<'a>(index: &Index<'a>, roots: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut stack: Vec<&str> = roots.collect();
+    let by_name: HashMap<&str, &TypeDef> = index.types.iter().map(|t| (type_name(t), t)).collect();
+    let mut tys: Vec<&RustTy> = Vec::new();
+    loop {
+        while let Some(t) = tys.pop() {
+            match t {
+                RustTy::List(i) | RustTy::Map(i) | RustTy::Expandable(i) | RustTy::Open(i) => {
+                    tys.push(i)
+                }
+                RustTy::Named(n, _, _) => stack.push(n),
+                RustTy::Scalar(_) | RustTy::AnyScalar => {}
+            }
+        }
+        let Some(name) = stack.pop() else { break };
+        if !found.insert(name.to_string()) {
+            continue;
+        }
+        match by_name.get(name) {
+            Some(TypeDef::Object(o)) => tys.extend(o.fields.iter().map(|f| &f.ty)),
+            Some(TypeDef::Alias(a)) => tys.push(&a.ty),
+            Some(TypeDef::Union(u)) => stack.extend(u.variants.iter().map(|v| v.ty.0.as_str())),
+            Some(TypeDef::Enum(_)) | None => {}
         }
     }
     found
