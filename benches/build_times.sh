@@ -6,6 +6,7 @@
 # spec or cleaning a package never disturbs anyone else's build.
 #
 #   bash benches/build_times.sh            # RUNS=3 by default
+#   ONLY_SYNTHETIC=1 bash benches/build_times.sh   # only ours against progenitor
 #
 # Debug profile, CARGO_INCREMENTAL=0, dependencies prebuilt (untimed
 # first build). Results: target/bench-results/build_times.tsv (median of
@@ -32,15 +33,15 @@ fi
 
 # --- a private copy of the workspace: codegen, generated-client, spec -------
 WS=$BT/ws
-rm -rf "$WS/codegen" "$WS/generated-client" "$WS/spec"
+rm -rf "$WS/codegen" "$WS/generated-client" "$WS/spec" "$WS/formats"
 mkdir -p "$WS"
-cp -r codegen generated-client spec "$WS/"
+cp -r codegen generated-client spec formats "$WS/"
 # Examples stay: the manifest names them (`required-features`); `cargo build`
 # does not compile them.
 rm -rf "$WS/generated-client/tests" "$WS/generated-client/benches"
 cp Cargo.lock "$WS/Cargo.lock"
-# The root manifest with only the two members the client needs.
-sed -E 's/^members = \[.*\]/members = ["codegen", "generated-client"]/' Cargo.toml > "$WS/Cargo.toml"
+# The root manifest with only the members the client needs.
+sed -E 's/^members = \[.*\]/members = ["codegen", "generated-client", "formats"]/' Cargo.toml > "$WS/Cargo.toml"
 export CARGO_TARGET_DIR=$BT/target
 
 TSV=$RESULTS/build_times.tsv
@@ -70,6 +71,7 @@ measure() {
 check_run() { :; }
 
 cd "$WS"
+if [ -z "${ONLY_SYNTHETIC:-}" ]; then
 echo "== prebuilding dependencies (untimed)"
 cargo build -q -p generated-client
 cargo build -q -p generated-client --no-default-features --features razorpay
@@ -103,6 +105,7 @@ check_run() {
 measure "touch spec/razorpay.yaml, then build" "generator reruns; all four providers" -- \
   cargo build -v -p generated-client
 check_run() { :; }
+fi
 
 # --- the synthetic API's generated code: ours against progenitor ---------------
 echo "== compile time of the code generated for the synthetic ${OPS}-operation API"

@@ -142,7 +142,7 @@ rules! {
     /// A new environment.
     EnvironmentAdded "environment_added" [compatible, -, -]
         "an environment was added"
-        "a new `Environment` variant";
+        "a new `Environment` variant (the enum is `#[non_exhaustive]`)";
     /// An environment that is gone.
     EnvironmentRemoved "environment_removed" [breaking, -, -]
         "an environment was removed"
@@ -262,7 +262,7 @@ rules! {
     /// A new enum value.
     EnumValueAdded "enum_value_added" [compatible, compatible, -]
         "an enum value was added"
-        "request: a new variant to send; response: a value that decoded as `Unknown(..)` now has its variant (an exhaustive `match` without a `_` arm must add it)";
+        "request: a new variant to send; response: a value that decoded as `Unknown(..)` now has its own variant; every generated enum is `#[non_exhaustive]`, so callers' matches already have a `_` arm (one that looked for the text in `Unknown(..)` no longer sees it)";
     /// An enum value that is gone.
     EnumValueRemoved "enum_value_removed" [breaking, breaking, -]
         "an enum value was removed (or renamed)"

@@ -232,6 +232,7 @@ fn environment(p: &Provider) -> TokenStream {
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
         pub enum Environment {
             #(#variants)*
             /// Any other base URL, e.g. a local test server.
@@ -552,8 +553,8 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
             quote!(rt::Secrets::new()),
         ),
     };
-    let (provider, name, retry_safe, status) =
-        (&p.name, &op.ident, op.retry_safe, op.success_status);
+    let (provider, name, retry_safe) = (&p.name, &op.ident, op.retry_safe);
+    let status = proc_macro2::Literal::u16_unsuffixed(op.success_status);
     let sensitive = &op.redact_keys;
     let mut generated = vec![
         String::new(),
@@ -584,7 +585,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         generated.push("Documented failures ([`rt::Error::Api`]):".into());
         for (status, msg) in &op.errors {
             documented.push(if msg.is_empty() {
-                format!("- {status}")
+                format!("- {status} (the docs give no message)")
             } else {
                 format!("- {status}: {msg}")
             });

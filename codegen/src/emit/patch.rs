@@ -115,6 +115,7 @@ fn patch_enum(op: &Operation, t: &PatchTable, ctx: &Ctx<'_>) -> TokenStream {
 
             /// Records every constraint this patch breaks, under `path`: its
             /// value under `path/value`, a placeholder under `path/path/<name>`.
+            #[doc(hidden)]
             pub fn validate_into(&self, #path_name: &rt::Path<'_>, #out: &mut rt::Violations) {
                 #validate_body
             }
@@ -369,6 +370,7 @@ fn collect_secrets(arms: &[TokenStream], variants: usize) -> TokenStream {
     quote! {
         /// Adds the secrets this patch's value holds to `out`, so the client
         /// keeps them out of everything it shows.
+        #[doc(hidden)]
         pub fn collect_secrets(&self, out: &mut rt::Secrets) {
             match self {
                 #(#arms)*
@@ -431,6 +433,7 @@ fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> TokenS
         quote! {
             /// The secrets this request holds (in its patches and headers), which
             /// the client keeps out of everything it shows.
+            #[doc(hidden)]
             pub fn secrets(&self) -> rt::Secrets {
                 let mut secrets = rt::Secrets::new();
                 let out = &mut secrets;
@@ -485,6 +488,7 @@ fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> TokenS
 
             /// Records every constraint this request breaks, under `path`
             /// (the `i`th patch under `path/i`).
+            #[doc(hidden)]
             pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
                 #patch_checks
                 #(#h_checks)*

@@ -108,6 +108,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             }
 
             /// Records every constraint this request breaks, under `path`.
+            #[doc(hidden)]
             pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
                 #body
             }
@@ -310,12 +311,12 @@ fn encoder(r: &Request) -> TokenStream {
                     }
                 }
             });
-            let cap = r.relationships.len();
+            let cap = proc_macro2::Literal::usize_unsuffixed(r.relationships.len());
             let doc2 = format!(
                 " A JSON:API document of type {} whose `data.id` is `{id_param}`.",
                 docs::code(&resource)
             );
-            let links_decl = if cap == 0 {
+            let links_decl = if r.relationships.is_empty() {
                 quote!(let links = Vec::new();)
             } else {
                 quote!(let mut links = Vec::with_capacity(#cap);)

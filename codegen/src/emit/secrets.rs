@@ -87,6 +87,7 @@ pub(crate) fn object_method(fields: &[Field], ctx: &Ctx<'_>) -> TokenStream {
     quote! {
         /// Adds the values of this value's sensitive fields to `out`, so
         /// the client keeps them out of everything it shows.
+        #[doc(hidden)]
         pub fn collect_secrets(&self, out: &mut rt::Secrets) {
             #body
         }
@@ -127,6 +128,7 @@ pub(crate) fn request_method(
     let method = quote! {
         /// The values of this request's sensitive fields and headers, which
         /// the client keeps out of everything it shows.
+        #[doc(hidden)]
         pub fn secrets(&self) -> rt::Secrets {
             let mut secrets = rt::Secrets::new();
             let out = &mut secrets;

@@ -67,6 +67,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
                 #(#setters)*
 
                 /// Records every constraint this value breaks, under `path`.
+                #[doc(hidden)]
                 pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
                     #body
                 }
@@ -242,6 +243,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
             ///
             /// The docs list every value: a request can only send one of these.
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
             pub enum #name {
                 #(#variants)*
             }
@@ -294,6 +296,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A value the docs do not list, kept as sent.
@@ -351,6 +354,7 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
+            #[doc(hidden)]
             pub fn #func(#value_param: &#name, #path_param: &rt::Path<'_>, #out: &mut rt::Violations) {
                 #body
             }
@@ -419,6 +423,7 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             #[doc = #unknown_doc]
