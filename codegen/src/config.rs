@@ -19,6 +19,7 @@ pub struct Config {
     index: Option<String>,
     verify: Option<String>,
     both_directions: bool,
+    format: bool,
 }
 
 impl Default for Config {
@@ -28,6 +29,7 @@ impl Default for Config {
             index: Some("providers.rs".into()),
             verify: None,
             both_directions: false,
+            format: true,
         }
     }
 }
@@ -164,6 +166,18 @@ impl Config {
     pub fn both_directions(&mut self, on: bool) -> &mut Self {
         self.both_directions = on;
         self
+    }
+
+    /// Formats the generated code with prettyplease (the default). A build
+    /// script that only compiles the code turns it off: the compiler reads
+    /// the tokens' text the same, and formatting is most of the run.
+    pub fn format(&mut self, on: bool) -> &mut Self {
+        self.format = on;
+        self
+    }
+
+    pub(crate) fn formats(&self) -> bool {
+        self.format
     }
 
     pub(crate) fn both(&self) -> bool {

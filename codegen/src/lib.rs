@@ -27,4 +27,4 @@ pub use check::Checked;
 pub use config::{Config, GenerateError, Generated, GeneratedFile, Summary, WriteReport};
 pub use diag::{Diagnostic, Diagnostics, Pos};
 pub use load::SpecSource;
-pub use write::{spec_digest, write_if_changed, DIGEST_MAX_BYTES};
+pub use write::{formatted, spec_digest, unformatted_code, write_if_changed, DIGEST_MAX_BYTES};

@@ -27,7 +27,12 @@ pub(crate) fn generate(
     checked.sort_by(|a, b| a.model().name.cmp(&b.model().name));
     let mut files = Vec::new();
     for c in &checked {
-        let code = format(&c.model().source, emit(c, &opts))?;
+        let tokens = emit(c, &opts);
+        let code = if config.formats() {
+            format(&c.model().source, tokens)?
+        } else {
+            crate::write::unformatted_code(&c.model().source, &tokens)
+        };
         files.push(GeneratedFile {
             name: format!("{}.rs", c.model().name),
             code,

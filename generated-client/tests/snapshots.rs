@@ -1,6 +1,7 @@
 //! Snapshots of the generated code. The snapshotted text is read from
-//! `OUT_DIR`, where the build script wrote it and from where `src/lib.rs`
-//! includes it: the snapshot is exactly the code this crate compiles.
+//! `OUT_DIR`, where the build script wrote it (unformatted) and from where
+//! `src/lib.rs` includes it, then formatted: the snapshot is exactly the
+//! code this crate compiles.
 //! After changing a spec or the generator, review with `cargo insta review`.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,10 @@ fn generated() -> Vec<(String, String)> {
         .filter_map(|p| Some((p.file_stem()?.to_str()?.to_string(), p)))
         .filter(|(name, _)| name != "providers")
         .map(|(name, p)| {
+            // The build script writes the code unformatted; the snapshot is
+            // that code formatted, as `codegen generate` writes it.
             let code = std::fs::read_to_string(&p).expect("read generated code");
+            let code = codegen::formatted(&code).expect("the generated code parses");
             (name, code)
         })
         .collect();
