@@ -76,6 +76,11 @@ fn synthetic(c: &mut Criterion) {
         g.bench_function(format!("ours/{n}"), |b| {
             b.iter(|| pipeline::ours("synthetic.yaml", black_box(&yaml)).expect("generates"))
         });
+        g.bench_function(format!("ours_build_script/{n}"), |b| {
+            b.iter(|| {
+                pipeline::ours_build_script("synthetic.yaml", black_box(&yaml)).expect("generates")
+            })
+        });
         if n <= PROGENITOR_MAX {
             let openapi = synth::openapi_yaml(n);
             g.bench_function(format!("progenitor/{n}"), |b| {

@@ -49,6 +49,14 @@ pub fn ours(name: &str, source: &str) -> Result<String, Error> {
     pipeline::format(&checked.model().source, tokens).map_err(|e| e.to_string())
 }
 
+/// What the client's build script runs: load, check, lower, emit, and
+/// the unformatted text (`Config::format(false)`).
+pub fn ours_build_script(name: &str, source: &str) -> Result<String, Error> {
+    let checked = check(load(name, source)?)?;
+    let tokens = pipeline::emit(&checked, &emit_options());
+    Ok(codegen::unformatted_code(&checked.model().source, tokens))
+}
+
 /// Our generator with a different runtime path (`generated_client::runtime`
 /// for code compiled outside the client crate).
 pub fn ours_with_runtime(name: &str, source: &str, runtime: &str) -> Result<String, Error> {

@@ -31,7 +31,7 @@ pub(crate) fn generate(
         let code = if config.formats() {
             format(&c.model().source, tokens)?
         } else {
-            crate::write::unformatted_code(&c.model().source, &tokens)
+            crate::write::unformatted_code(&c.model().source, tokens)
         };
         files.push(GeneratedFile {
             name: format!("{}.rs", c.model().name),
