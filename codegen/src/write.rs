@@ -135,13 +135,14 @@ impl Lines<'_> {
                         // An attribute: `#[…]` (or `#![…]`) on its own line.
                         let inner =
                             matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
-                        if inner {
-                            if iter.next().is_some() {
-                                self.glued = true;
-                                self.punct('!');
-                            }
+                        if inner && iter.next().is_some() {
+                            self.glued = true;
+                            self.punct('!');
                         }
-                        if let Some(TokenTree::Group(g)) = iter.next() {
+                        let attribute = iter.next_if(|t| {
+                            matches!(t, TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket)
+                        });
+                        if let Some(TokenTree::Group(g)) = attribute {
                             self.glued = true;
                             self.word("[");
                             self.inline(g.stream());
@@ -270,4 +271,47 @@ pub fn write_if_changed(path: &Path, code: &str) -> std::io::Result<bool> {
     std::fs::write(&tmp, code)?;
     std::fs::rename(&tmp, path)?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::{quote, ToTokens};
+
+    use super::{formatted, unformatted_code};
+
+    /// The printed text reads back as the same tokens, whatever the line
+    /// breaks: lifetimes, paths, attributes inner and outer, raw strings
+    /// and identifiers, closures and struct literals inside parentheses,
+    /// `>>`, labels, `#` inside a literal.
+    #[test]
+    fn unformatted_code_reads_back_as_the_same_tokens() {
+        let tokens = quote! {
+            #![doc = "inner"]
+            /// Outer.
+            #[derive(Debug, Clone)]
+            pub struct S<'de> { r#type: Vec<Vec<&'de str>>, n: std::option::Option<u8> }
+            impl<'de> S<'de> {
+                pub fn f(&self, x: i64) -> Result<(), String> {
+                    let v = vec![S { r#type: vec![], n: None }];
+                    let g = |a: u8| -> u8 { a + 1 };
+                    'label: { if x > 0 { break 'label } }
+                    match x { 0 => Ok(()), _ => Err(format!("#{} r#\"{}\"", x, r#"a"b"#)) }
+                }
+            }
+        };
+        let text = unformatted_code("t.yaml", tokens.clone());
+        let back: syn::File = syn::parse_str(&text).expect("parses");
+        let direct: syn::File = syn::parse2(tokens).expect("parses");
+        assert_eq!(
+            back.to_token_stream().to_string(),
+            direct.to_token_stream().to_string()
+        );
+        assert!(
+            text.lines().count() > 10,
+            "one item or statement a line:\n{text}"
+        );
+        assert!(formatted(&text)
+            .expect("formats")
+            .contains("pub struct S<'de> {"));
+    }
 }
