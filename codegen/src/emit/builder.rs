@@ -139,7 +139,7 @@ fn const_setter(f: &Field) -> TokenStream {
         "Sends {} as {shown}, the one value it takes.",
         docs::code(&f.wire)
     ));
-    let d = docs::attrs(&lines);
+    let d = docs::noted_attrs(&lines, &f.notes);
     let stored = match f.presence {
         Presence::Clearable => quote!(rt::Patch::Set(#value)),
         _ => quote!(Some(#value)),
@@ -170,7 +170,7 @@ fn setter(f: &Field, encoding: Option<Encoding>) -> TokenStream {
     if lines.is_empty() {
         lines.push(format!("Sets {}.", docs::code(&f.wire)));
     }
-    let d = docs::attrs(&lines);
+    let d = docs::noted_attrs(&lines, &f.notes);
     match f.presence {
         Presence::Clearable => {
             let clear = clear_method(f, encoding);

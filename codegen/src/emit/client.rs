@@ -594,7 +594,14 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     let spec_docs = docs::attrs(&op.docs);
     let gen_docs = docs::raw(&generated);
     let error_docs = docs::attrs(&documented);
-    let docs = quote!(#spec_docs #gen_docs #error_docs);
+    let notes = if op.notes.is_empty() {
+        quote!()
+    } else {
+        let mut lines = vec![String::new(), "# Spec notes".to_string(), String::new()];
+        lines.extend(docs::escaped(&op.notes));
+        docs::raw(&lines)
+    };
+    let docs = quote!(#spec_docs #gen_docs #error_docs #notes);
     let fill = super::idempotency::fill(op);
     let builder_doc = format!(
         " Validates and builds the request [`Client::{}`](Client::{}) sends, without sending it: method, URL, headers and body.",

@@ -21,6 +21,27 @@ pub(crate) fn attrs(lines: &[String]) -> TokenStream {
     raw(&escaped(lines))
 }
 
+/// Spec text followed by the spec's notes (its `decision:` text) under
+/// their own heading, both escaped: the notes say how the docs were read,
+/// after what the docs say.
+pub(crate) fn noted(lines: &[String], notes: &[String]) -> Vec<String> {
+    let mut out = escaped(lines);
+    if !notes.is_empty() {
+        if !out.is_empty() {
+            out.push(String::new());
+        }
+        out.push("# Spec notes".into());
+        out.push(String::new());
+        out.extend(escaped(notes));
+    }
+    out
+}
+
+/// [`attrs`] with the notes after the text ([`noted`]).
+pub(crate) fn noted_attrs(lines: &[String], notes: &[String]) -> TokenStream {
+    raw(&noted(lines, notes))
+}
+
 /// An open Markdown fence: its character and length.
 #[derive(Clone, Copy)]
 struct Fence {

@@ -61,7 +61,7 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
     for page in &p.pages {
         doc_lines.push(format!("- <{page}>"));
     }
-    let docs = docs::attrs(&doc_lines);
+    let docs = docs::noted_attrs(&doc_lines, &p.notes);
     let ctx = ctx::Ctx::new(p, opts.both_directions);
     let type_items = p.types.iter().map(|t| types::type_def(t, &ctx));
     let requests = p

@@ -180,18 +180,19 @@ fn variant_decl(
 ) -> TokenStream {
     let v = variant(o, row);
     let head = headline(o, row);
-    let body_docs = docs::attrs(&row.docs);
-    let sep = (!row.docs.is_empty()).then(|| quote!(#[doc = ""]));
+    let body_docs = docs::noted_attrs(&row.docs, &row.notes);
+    let sep = (!row.docs.is_empty() || !row.notes.is_empty()).then(|| quote!(#[doc = ""]));
     let members = params.iter().map(|f| {
         let ident = format_ident!("{}", f.ident);
-        let d = docs::attrs(&f.docs);
+        let d = docs::noted_attrs(&f.docs, &f.notes);
         let t = ty(&f.ty);
         quote!(#d #ident: #t,)
     });
     let value_member = value.map(|f| {
-        let d = docs::attrs(&f.docs);
+        let d = docs::noted_attrs(&f.docs, &f.notes);
         let t = super::rust_types::field_ty(f);
-        let fallback = (f.docs.is_empty()).then(|| quote!(#[doc = " The value sent."]));
+        let fallback =
+            (f.docs.is_empty() && f.notes.is_empty()).then(|| quote!(#[doc = " The value sent."]));
         quote!(#d #fallback value: #t,)
     });
     if params.is_empty() && value.is_none() {

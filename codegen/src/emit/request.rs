@@ -50,7 +50,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
                 "The id of the related {} resource.",
                 docs::code(&rel.resource)
             ));
-            let d = docs::attrs(&lines);
+            let d = docs::noted_attrs(&lines, &rel.notes);
             quote! {
                 #d
                 pub fn #ident(mut self, id: impl Into<String>) -> Self {

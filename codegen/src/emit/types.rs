@@ -11,17 +11,23 @@ use crate::model::{Alias, Decode, Enum, Field, Object, Presence, TypeDef, Union}
 
 /// Doc attributes of a named type: its description (or its name), then a
 /// link to the page it was transcribed from.
-fn type_docs(lines: &[String], name: &str, ctx: &Ctx<'_>) -> TokenStream {
+fn type_docs(lines: &[String], notes: &[String], name: &str, ctx: &Ctx<'_>) -> TokenStream {
     let mut lines = lines.to_vec();
     if lines.is_empty() {
         lines.push(format!("`{name}`, as the docs name it."));
     }
-    let spec = docs::attrs(&lines);
-    let source = match ctx.provider.pages.first() {
-        Some(page) => docs::raw(&[String::new(), format!("Source: {}", docs::link(page))]),
-        None => quote!(),
-    };
-    quote!(#spec #source)
+    let mut shown = docs::escaped(&lines);
+    if let Some(page) = ctx.provider.pages.first() {
+        shown.push(String::new());
+        shown.push(format!("Source: {}", docs::link(page)));
+    }
+    if !notes.is_empty() {
+        shown.push(String::new());
+        shown.push("# Spec notes".into());
+        shown.push(String::new());
+        shown.extend(docs::escaped(notes));
+    }
+    docs::raw(&shown)
 }
 
 /// Doc attributes of a field: its description, or its wire name.
@@ -32,7 +38,7 @@ pub(crate) fn field_docs(f: &Field) -> TokenStream {
             docs::code(&f.wire)
         )])
     } else {
-        docs::attrs(&f.docs)
+        docs::noted_attrs(&f.docs, &f.notes)
     }
 }
 
@@ -48,7 +54,7 @@ pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> TokenStream {
 
 fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", o.name);
-    let docs = type_docs(&o.docs, &o.name, ctx);
+    let docs = type_docs(&o.docs, &o.notes, &o.name, ctx);
     let request = ctx.is_request_type(&o.name);
     let fields = o.fields.iter().map(|f| object_field(f, request, ctx));
     let methods = if request {
@@ -184,7 +190,7 @@ fn lenient_fn(f: &Field, prefix: &str) -> Option<String> {
 
 fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", e.name);
-    let docs = type_docs(&e.docs, &e.name, ctx);
+    let docs = type_docs(&e.docs, &e.notes, &e.name, ctx);
     let variants = e.variants.iter().map(|v| {
         let ident = format_ident!("{}", v.ident);
         let mut lines = v.docs.clone();
@@ -329,7 +335,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
 
 fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", a.name);
-    let docs = type_docs(&a.docs, &a.name, ctx);
+    let docs = type_docs(&a.docs, &a.notes, &a.name, ctx);
     let target = super::rust_types::ty(&a.ty);
     let validator = if ctx.is_request_type(&a.name) {
         let func = alias_validator(&a.name);
@@ -375,7 +381,7 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
 /// as JSON.
 fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", u.name);
-    let docs = type_docs(&u.docs, &u.name, ctx);
+    let docs = type_docs(&u.docs, &u.notes, &u.name, ctx);
     let tag = &u.tag;
     let variants = u.variants.iter().map(|v| {
         let ident = format_ident!("{}", v.ident);

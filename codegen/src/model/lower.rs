@@ -30,8 +30,8 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let lw = Lowerer { spec: s };
-    let mut docs = lines(&p.description);
-    docs.extend(decision(&p.decision));
+    let docs = lines(&p.description);
+    let notes = lines(&p.decision);
     let mut types: Vec<TypeDef> = s.types.iter().map(|(n, d)| lw.type_def(n, d)).collect();
     box_cycles(&mut types);
     let mut operations: Vec<Operation> = s
@@ -52,6 +52,7 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
     open_closed_enums(&mut types, &analysis);
     super::error_text::resolve(&mut types, s, &analysis);
     Provider {
+        notes,
         name: p.name.clone(),
         title: p.title.clone(),
         source,
@@ -260,12 +261,13 @@ struct Lowerer<'a> {
 
 impl Lowerer<'_> {
     fn type_def(&self, name: &str, d: &spec::TypeDef) -> TypeDef {
-        let mut docs = lines(&d.description);
-        docs.extend(decision(&d.decision));
+        let docs = lines(&d.description);
+        let notes = lines(&d.decision);
         match d.kind {
             Kind::Enum => TypeDef::Enum(Enum {
                 name: name.to_string(),
                 docs,
+                notes,
                 closed: d.closed,
                 variants: d
                     .values
@@ -280,12 +282,14 @@ impl Lowerer<'_> {
             Kind::Map | Kind::List => TypeDef::Alias(Box::new(Alias {
                 name: name.to_string(),
                 docs,
+                notes,
                 ty: self.ty(d.kind.name(), d.items.as_deref()),
                 checks: checks(&d.validation),
             })),
             Kind::Union => TypeDef::Union(Union {
                 name: name.to_string(),
                 docs,
+                notes,
                 tag: d.tag.clone().unwrap_or_else(|| "type".into()),
                 variants: d
                     .variants
@@ -307,6 +311,7 @@ impl Lowerer<'_> {
                 TypeDef::Object(Object {
                     name: name.to_string(),
                     docs,
+                    notes,
                     rules: rules(&d.rules, &d.fields, &fields),
                     fields,
                     error_text: super::ErrorText::default(),
@@ -360,12 +365,12 @@ impl Lowerer<'_> {
             docs.push(String::new());
             docs.push(format!("Default: `{}`.", yaml_text(d)));
         }
-        docs.extend(decision(&f.decision));
         let ty = self.ty(&f.ty, f.items.as_deref());
         let ty_for_const = ty.clone();
         let lenient: &[Lenient] = &f.lenient;
         let secret = f.sensitive && matches!(ty, RustTy::Scalar(s) if s.is_textual());
         Field {
+            notes: lines(&f.decision),
             wire: wire.to_string(),
             ident: f
                 .rust_name
@@ -395,7 +400,6 @@ impl Lowerer<'_> {
             docs.push(String::new());
             docs.extend(lines(&Some(d.clone())));
         }
-        docs.extend(decision(&o.decision));
         if let Some(url) = &o.docs {
             docs.push(String::new());
             docs.push(format!("Docs: <{url}>"));
@@ -420,6 +424,7 @@ impl Lowerer<'_> {
             .as_ref()
             .and_then(|r| idempotency_key(o.idempotency.as_ref()?, r));
         Operation {
+            notes: lines(&o.decision),
             ident: name.to_string(),
             docs,
             method: o.method,
@@ -470,9 +475,9 @@ impl Lowerer<'_> {
                 .relationships
                 .iter()
                 .map(|(w, rel)| {
-                    let mut docs = lines(&rel.description);
-                    docs.extend(decision(&rel.decision));
+                    let docs = lines(&rel.description);
                     Relationship {
+                        notes: lines(&rel.decision),
                         wire: w.clone(),
                         ident: field_ident(w).unwrap_or_else(|| "relationship".into()),
                         resource: rel.resource.clone(),
@@ -502,9 +507,9 @@ impl Lowerer<'_> {
             .iter()
             .map(|(path, row)| {
                 let path = template(path);
-                let mut docs = lines(&row.description);
-                docs.extend(decision(&row.decision));
+                let docs = lines(&row.description);
                 PatchRow {
+                    notes: lines(&row.decision),
                     ident: row
                         .rust_name
                         .clone()
@@ -741,24 +746,4 @@ fn lines(text: &Option<String>) -> Vec<String> {
     text.as_deref()
         .map(|t| t.trim().lines().map(|l| l.trim_end().to_string()).collect())
         .unwrap_or_default()
-}
-
-/// Doc lines recording a transcription decision.
-fn decision(text: &Option<String>) -> Vec<String> {
-    match text {
-        Some(t) => {
-            let mut out = vec![String::new()];
-            let mut first = true;
-            for l in t.trim().lines() {
-                if first {
-                    out.push(format!("Spec decision: {}", l.trim_end()));
-                    first = false;
-                } else {
-                    out.push(l.trim_end().to_string());
-                }
-            }
-            out
-        }
-        None => Vec::new(),
-    }
 }

@@ -28,6 +28,9 @@ pub struct Provider {
     pub source: String,
     /// Module doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
     /// Source pages.
     pub pages: Vec<String>,
     /// Named base URLs; the first is the default.
@@ -140,6 +143,9 @@ pub struct Union {
     pub name: String,
     /// Doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
     /// Wire name of the tag field.
     pub tag: String,
     /// The documented variants, in spec order.
@@ -164,6 +170,9 @@ pub struct Object {
     pub name: String,
     /// Doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
     /// Fields.
     pub fields: Vec<Field>,
     /// Cross-field rules.
@@ -231,6 +240,9 @@ pub struct Enum {
     pub name: String,
     /// Doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
     /// Documented values.
     pub variants: Vec<Variant>,
     /// The docs say the list is complete: no `Unknown` variant (response
@@ -256,6 +268,9 @@ pub struct Alias {
     pub name: String,
     /// Doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
     /// The aliased type (`List` or `Map`).
     pub ty: RustTy,
     /// Constraints of the whole value.
@@ -326,6 +341,9 @@ pub struct Field {
     pub ident: String,
     /// Doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
     /// Rust type.
     pub ty: RustTy,
     /// Presence.
@@ -528,6 +546,9 @@ pub struct Operation {
     pub ident: String,
     /// Doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
     /// HTTP method.
     pub method: Method,
     /// Path template (`/v1/orders/{id}`).
@@ -631,6 +652,9 @@ pub struct PatchRow {
     pub ident: String,
     /// Doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
     /// The allowed operations, in the spec's order.
     pub ops: Vec<PatchOp>,
     /// Indexes into [`PatchTable::params`] of its placeholders, in path order.
@@ -653,4 +677,7 @@ pub struct Relationship {
     pub required: bool,
     /// Doc text.
     pub docs: Vec<String>,
+    /// The spec's `decision:` text: how the docs were read, shown after
+    /// the docs under "Spec notes".
+    pub notes: Vec<String>,
 }

@@ -1096,6 +1096,7 @@ fn field(ident: &str, ty: RustTy, presence: Presence, sensitive: bool) -> Field 
         wire: format!("{ident}-wire"),
         ident: ident.into(),
         docs: Vec::new(),
+        notes: Vec::new(),
         ty,
         presence,
         boxed: false,
