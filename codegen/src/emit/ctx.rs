@@ -74,11 +74,12 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Whether values of a named type have a validator to call.
+/// Whether values of a named type have a validator to call: request types
+/// whose validation checks something (no empty validator is emitted).
 pub(crate) fn named_has_checks(name: &str, kind: NamedKind, ctx: &Ctx<'_>) -> bool {
     match kind {
         NamedKind::Enum | NamedKind::Union => false,
-        NamedKind::Alias | NamedKind::Object => ctx.is_request_type(name),
+        NamedKind::Alias | NamedKind::Object => ctx.is_request_type(name) && ctx.checks(name),
     }
 }
 

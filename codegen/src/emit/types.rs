@@ -3,11 +3,11 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ctx::{alias_validator, Ctx};
+use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::docs;
 use super::rust_types::field_ty;
 use super::{builder, secrets, validate};
-use crate::model::{Alias, Decode, Enum, Field, Object, Presence, TypeDef, Union};
+use crate::model::{Alias, Decode, Enum, Field, NamedKind, Object, Presence, TypeDef, Union};
 
 /// Doc attributes of a named type: its description (or its name), then a
 /// link to the page it was transcribed from.
@@ -60,8 +60,18 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let methods = if request {
         let constructor = builder::object_constructor(&o.fields);
         let setters = builder::setters(&o.fields, None);
-        let body = validate::fields_body(&o.fields, &o.rules, true, ctx);
-        let (path, out) = validate::param_names(!ctx.checks(&o.name));
+        // Only an object whose validation checks something has a validator
+        // (and is checked where it is used).
+        let validator = ctx.checks(&o.name).then(|| {
+            let body = validate::fields_body(&o.fields, &o.rules, true, ctx);
+            quote! {
+                /// Records every constraint this value breaks, under `path`.
+                #[doc(hidden)]
+                pub fn validate_into(&self, path: &rt::Path<'_>, violations: &mut rt::Violations) {
+                    #body
+                }
+            }
+        });
         let secrets = if ctx.object_secrets(&o.name) {
             secrets::object_method(&o.fields, ctx)
         } else {
@@ -71,12 +81,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
             impl #name {
                 #constructor
                 #(#setters)*
-
-                /// Records every constraint this value breaks, under `path`.
-                #[doc(hidden)]
-                pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
-                    #body
-                }
+                #validator
                 #secrets
             }
         }
@@ -337,23 +342,15 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", a.name);
     let docs = type_docs(&a.docs, &a.notes, &a.name, ctx);
     let target = super::rust_types::ty(&a.ty);
-    let validator = if ctx.is_request_type(&a.name) {
+    // Only a named list or map whose validation checks something gets a
+    // validator (and is checked where it is used).
+    let validator = if named_has_checks(&a.name, NamedKind::Alias, ctx) {
         let func = alias_validator(&a.name);
         let value = quote!(value);
         let path = quote!(path);
         let checks = validate::value_checks(&a.ty, &a.checks, false, &value, &path, ctx);
-        let (path_param, out) = validate::param_names(!ctx.checks(&a.name));
         // `path` arrives by reference; the checks take it by value (it is `Copy`).
-        let body = if !ctx.checks(&a.name) {
-            checks
-        } else {
-            quote!(let path = *path; #checks)
-        };
-        let value_param = if body.is_empty() {
-            quote!(_value)
-        } else {
-            quote!(value)
-        };
+        let body = quote!(let path = *path; #checks);
         let doc = format!(
             " Records every constraint a [`{}`] value breaks, under `path`.",
             a.name
@@ -361,7 +358,7 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
         quote! {
             #[doc = #doc]
             #[doc(hidden)]
-            pub fn #func(#value_param: &#name, #path_param: &rt::Path<'_>, #out: &mut rt::Violations) {
+            pub fn #func(value: &#name, path: &rt::Path<'_>, violations: &mut rt::Violations) {
                 #body
             }
         }

@@ -379,7 +379,7 @@ pub(crate) fn value_checks(
             }
         }
         RustTy::Named(name, NamedKind::Object, _)
-            if named_has_checks(name, NamedKind::Object, ctx) && ctx.checks(name) =>
+            if named_has_checks(name, NamedKind::Object, ctx) =>
         {
             out.push(quote!(#value.validate_into(&#path, violations);));
         }

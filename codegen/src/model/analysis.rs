@@ -133,14 +133,24 @@ impl Analysis {
             free_types,
             ..Analysis::default()
         };
-        a.checked = a.closure(&index, |o, a| {
-            !o.rules.is_empty() || o.fields.iter().any(|f| a.field_checks(f))
-        });
-        for t in types {
-            if let TypeDef::Alias(alias) = t {
-                if a.request_types.contains(&alias.name) && a.alias_checks(alias) {
-                    a.checked.insert(alias.name.clone());
+        // Objects and named lists and maps check something through each
+        // other: repeat until nothing more is found (each round adds at
+        // least one alias, so at most one round per alias, plus one).
+        loop {
+            let before = a.checked.len();
+            let mut checked = a.closure(&index, |o, a| {
+                !o.rules.is_empty() || o.fields.iter().any(|f| a.field_checks(f))
+            });
+            for t in types {
+                if let TypeDef::Alias(alias) = t {
+                    if a.request_types.contains(&alias.name) && a.alias_checks(alias) {
+                        checked.insert(alias.name.clone());
+                    }
                 }
+            }
+            a.checked.extend(checked);
+            if a.checked.len() == before {
+                break;
             }
         }
         a.secret_holders = a.closure(&index, |o, _| o.fields.iter().any(is_secret));
@@ -184,10 +194,8 @@ impl Analysis {
             RustTy::List(item) => list || self.value_checks(item, &Checks::default()),
             RustTy::Map(item) => map || self.value_checks(item, &Checks::default()),
             // Field-level list or map rules on a named list or map, and its
-            // own validator, which every request alias has.
-            RustTy::Named(name, NamedKind::Alias, _) => {
-                list || map || self.request_types.contains(name)
-            }
+            // own validator, when it checks something.
+            RustTy::Named(name, NamedKind::Alias, _) => list || map || self.checked.contains(name),
             RustTy::Named(name, NamedKind::Object, _) => self.checked.contains(name),
             _ => false,
         }
