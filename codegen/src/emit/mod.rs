@@ -6,6 +6,7 @@
 mod builder;
 mod client;
 mod ctx;
+mod decode;
 mod docs;
 mod error_text;
 mod idempotency;

@@ -56,7 +56,15 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", o.name);
     let docs = type_docs(&o.docs, &o.notes, &o.name, ctx);
     let request = ctx.is_request_type(&o.name);
-    let fields = o.fields.iter().map(|f| object_field(f, request, ctx));
+    // An object only responses carry decodes through its own `visit_map`
+    // loop, not serde's derive; it keeps `#[serde]` attributes only when
+    // it derives `Serialize` too.
+    let lean = !request && ctx.deserializes(&o.name);
+    let serde_attrs = !lean || ctx.serializes(&o.name);
+    let fields = o
+        .fields
+        .iter()
+        .map(|f| object_field(f, request, serde_attrs, ctx));
     let methods = if request {
         let constructor = builder::object_constructor(&o.fields);
         let setters = builder::setters(&o.fields, None);
@@ -106,7 +114,12 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     } else {
         quote!()
     };
-    let serde = ctx.serde_derives(&o.name);
+    let (serde, decoder) = if lean {
+        let ser = ctx.serializes(&o.name).then(|| quote!(serde::Serialize,));
+        (quote!(#ser), super::decode::object(o))
+    } else {
+        (ctx.serde_derives(&o.name), quote!())
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, #default #serde)]
@@ -116,16 +129,17 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
         }
         #methods
         #resource
+        #decoder
     }
 }
 
 /// A field of a named struct: public, tolerant when decoding. In an
 /// object a request can contain (`request`), a clearable field is an
 /// `rt::Patch`, so a caller can clear it.
-fn object_field(f: &Field, request: bool, ctx: &Ctx<'_>) -> TokenStream {
+fn object_field(f: &Field, request: bool, serde_attrs: bool, ctx: &Ctx<'_>) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
     let docs = field_docs(f);
-    let rename = rename(f);
+    let rename = if serde_attrs { rename(f) } else { quote!() };
     let patch = request && f.presence == Presence::Clearable;
     let ty = match f.presence {
         Presence::Required => field_ty(f),
@@ -156,7 +170,7 @@ fn object_field(f: &Field, request: bool, ctx: &Ctx<'_>) -> TokenStream {
     if request {
         serde_args.extend(super::rust_types::numbers_attr(f, ctx));
     }
-    let serde_attr = if serde_args.is_empty() {
+    let serde_attr = if serde_args.is_empty() || !serde_attrs {
         quote!()
     } else {
         quote!(#[serde(#(#serde_args),*)])
@@ -181,7 +195,7 @@ pub(crate) fn rename(f: &Field) -> TokenStream {
 
 /// The lenient decoder of a field, as a path string for `deserialize_with`
 /// (`prefix` names its `opt_` or `patch_` form).
-fn lenient_fn(f: &Field, prefix: &str) -> Option<String> {
+pub(crate) fn lenient_fn(f: &Field, prefix: &str) -> Option<String> {
     let base = match f.decode {
         Decode::Plain => return None,
         Decode::EmptyArray => "empty_array",

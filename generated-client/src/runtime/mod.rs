@@ -19,6 +19,8 @@ mod redact;
 mod retry;
 mod secret;
 #[doc(hidden)]
+pub mod seed;
+#[doc(hidden)]
 pub mod ser;
 #[doc(hidden)]
 pub mod tagged;
