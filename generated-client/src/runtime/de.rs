@@ -2,8 +2,9 @@
 //!
 //! Each accepts the documented form and the forms real servers send instead
 //! (a quoted number, an unquoted string, `[]` for `{}`), and fails only when
-//! the value is truly unusable. Generated structs name them in
-//! `#[serde(deserialize_with = "…")]`.
+//! the value is truly unusable. Generated response decoders use them
+//! through the seeds of `seed`; types that requests and responses share
+//! name them in `#[serde(deserialize_with = "…")]`.
 
 use std::fmt;
 use std::marker::PhantomData;
