@@ -184,6 +184,23 @@ fn commercelayer_secrets_allowed_values_and_document() {
 }
 
 #[test]
+fn a_caller_builds_a_response_without_decoding_one() {
+    // Response structs are `#[non_exhaustive]`: outside the crate, `new`
+    // (the required fields) and the public fields are the way to build one.
+    let mut order = razorpay::Order::new("order_1");
+    assert_eq!(order.id, "order_1");
+    assert_eq!(order.amount, None);
+    order.amount = Some(29_500);
+    order.status = Some(razorpay::OrderStatus::Paid);
+    assert_eq!(order.amount, Some(29_500));
+    // The same value as decoding the same fields.
+    let decoded: razorpay::Order =
+        serde_json::from_value(json!({"id": "order_1", "amount": 29500, "status": "paid"}))
+            .expect("decodes");
+    assert_eq!(order, decoded);
+}
+
+#[test]
 fn enums_keep_unknown_values() {
     let status: razorpay::OrderStatus = serde_json::from_value(json!("refunded")).expect("decodes");
     assert_eq!(status, razorpay::OrderStatus::Unknown("refunded".into()));

@@ -94,7 +94,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
             }
         }
     } else {
-        quote!()
+        builder::response_constructor(&name, &o.fields)
     };
     let resource = match o.fields.iter().find(|f| f.wire == "id") {
         Some(id) if ctx.provider.analysis.expandable.contains(&o.name) => {
