@@ -94,7 +94,7 @@ impl Lines<'_> {
     }
 
     fn stream(&mut self, tokens: proc_macro2::TokenStream) {
-        use proc_macro2::{Delimiter, Spacing, TokenTree};
+        use proc_macro2::{Delimiter, TokenTree};
         let mut iter = tokens.into_iter().peekable();
         while let Some(tt) = iter.next() {
             match tt {
@@ -108,25 +108,10 @@ impl Lines<'_> {
                     self.word("}");
                     self.newline();
                 }
-                TokenTree::Group(g) => {
-                    let (open, close) = match g.delimiter() {
-                        Delimiter::Parenthesis => ("(", ")"),
-                        Delimiter::Bracket => ("[", "]"),
-                        Delimiter::Brace | Delimiter::None => ("", ""),
-                    };
-                    self.word(open);
-                    self.inline(g.stream());
-                    self.word(close);
-                }
+                TokenTree::Group(g) => self.inline_group(&g),
                 TokenTree::Punct(p) => {
                     let c = p.as_char();
-                    let after_colon = self.out.ends_with(':');
-                    if c == ':' && p.spacing() == Spacing::Joint {
-                        self.glued = true;
-                    }
-                    self.punct(c);
-                    self.glued =
-                        self.glued || p.spacing() == Spacing::Joint || (c == ':' && after_colon);
+                    self.punct_token(&p);
                     let attribute_next =
                         matches!(iter.peek(), Some(TokenTree::Punct(n)) if n.as_char() == '#');
                     if c == ';' || (c == ',' && attribute_next) {
@@ -156,35 +141,42 @@ impl Lines<'_> {
         }
     }
 
+    /// A parenthesized or bracketed group, on the current line.
+    fn inline_group(&mut self, g: &proc_macro2::Group) {
+        let (open, close) = match g.delimiter() {
+            proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+            proc_macro2::Delimiter::Bracket => ("[", "]"),
+            proc_macro2::Delimiter::Brace | proc_macro2::Delimiter::None => ("", ""),
+        };
+        self.word(open);
+        self.inline(g.stream());
+        self.word(close);
+    }
+
+    /// A punctuation token, glued to the next one when it is joint (`::`,
+    /// `=>`, a lifetime's `'`).
+    fn punct_token(&mut self, p: &proc_macro2::Punct) {
+        let joint = p.spacing() == proc_macro2::Spacing::Joint;
+        let c = p.as_char();
+        let after_colon = self.out.ends_with(':');
+        if c == ':' && joint {
+            self.glued = true;
+        }
+        self.punct(c);
+        self.glued = self.glued || joint || (c == ':' && after_colon);
+    }
+
     /// Tokens inside parentheses or brackets: on the current line, except
     /// for brace groups (closures, struct literals), which break as above.
     fn inline(&mut self, tokens: proc_macro2::TokenStream) {
-        use proc_macro2::{Delimiter, Spacing, TokenTree};
+        use proc_macro2::{Delimiter, TokenTree};
         for tt in tokens {
             match tt {
                 TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => {
                     self.stream(std::iter::once(TokenTree::Group(g)).collect());
                 }
-                TokenTree::Group(g) => {
-                    let (open, close) = match g.delimiter() {
-                        Delimiter::Parenthesis => ("(", ")"),
-                        Delimiter::Bracket => ("[", "]"),
-                        Delimiter::Brace | Delimiter::None => ("", ""),
-                    };
-                    self.word(open);
-                    self.inline(g.stream());
-                    self.word(close);
-                }
-                TokenTree::Punct(p) => {
-                    let c = p.as_char();
-                    let after_colon = self.out.ends_with(':');
-                    if c == ':' && p.spacing() == Spacing::Joint {
-                        self.glued = true;
-                    }
-                    self.punct(c);
-                    self.glued =
-                        self.glued || p.spacing() == Spacing::Joint || (c == ':' && after_colon);
-                }
+                TokenTree::Group(g) => self.inline_group(&g),
+                TokenTree::Punct(p) => self.punct_token(&p),
                 other => self.display(&other),
             }
         }

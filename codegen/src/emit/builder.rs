@@ -49,8 +49,14 @@ pub(crate) fn required_params(fields: &[Field]) -> (Vec<TokenStream>, Vec<String
 }
 
 /// The struct-literal initialisers of `fields` in a constructor: required
-/// fields from the parameters of the same name, the others unset.
+/// fields from the parameters of the same name, the others unset (a
+/// clearable field is `rt::Patch::Unchanged` in a request value, `None` in
+/// a response object).
 pub(crate) fn inits(fields: &[Field]) -> Vec<TokenStream> {
+    inits_as(fields, true)
+}
+
+fn inits_as(fields: &[Field], request: bool) -> Vec<TokenStream> {
     fields
         .iter()
         .map(|f| {
@@ -65,8 +71,8 @@ pub(crate) fn inits(fields: &[Field]) -> Vec<TokenStream> {
                     let (_, value) = param(f, &quote!(#ident));
                     quote!(#ident: #value,)
                 }
-                Presence::Optional => quote!(#ident: None,),
-                Presence::Clearable => quote!(#ident: rt::Patch::Unchanged,),
+                Presence::Clearable if request => quote!(#ident: rt::Patch::Unchanged,),
+                Presence::Optional | Presence::Clearable => quote!(#ident: None,),
             }
         })
         .collect()
@@ -224,21 +230,7 @@ pub(crate) fn response_constructor(name: &proc_macro2::Ident, fields: &[Field]) 
         return quote!();
     }
     let (params, names) = required_params(fields);
-    let inits = fields.iter().map(|f| {
-        let ident = format_ident!("{}", f.ident);
-        match f.presence {
-            Presence::Required if f.constant.is_some() => {
-                let value = constant_value(f);
-                quote!(#ident: #value,)
-            }
-            Presence::Required if !converts(f) => quote!(#ident,),
-            Presence::Required => {
-                let (_, value) = param(f, &quote!(#ident));
-                quote!(#ident: #value,)
-            }
-            Presence::Optional | Presence::Clearable => quote!(#ident: None,),
-        }
-    });
+    let inits = inits_as(fields, false);
     let doc = format!(
         " A value with its required fields ({}) and no other: for tests that need a response without decoding one. Set the others through the public fields.",
         names.join(", ")

@@ -51,18 +51,6 @@ pub fn cases(p: &Provider) -> Vec<Case> {
     for op in &p.operations {
         let Some(r) = &op.request else { continue };
         let d = Deriver { p, r };
-        if let Some(table) = &r.patch {
-            for (name, body, expect) in d.patch_cases(table) {
-                out.push(Case {
-                    provider: p.name.clone(),
-                    operation: op.ident.clone(),
-                    name,
-                    body,
-                    expect,
-                });
-            }
-            continue;
-        }
         let mut push = |name: String, body: Value, expect: Expect| {
             out.push(Case {
                 provider: p.name.clone(),
@@ -72,6 +60,12 @@ pub fn cases(p: &Provider) -> Vec<Case> {
                 expect,
             });
         };
+        if let Some(table) = &r.patch {
+            for (name, body, expect) in d.patch_cases(table) {
+                push(name, body, expect);
+            }
+            continue;
+        }
         push("the minimal request".into(), d.base(), Expect::Valid);
         for f in &r.fields {
             for (name, value, expect) in d.field_cases(f) {
