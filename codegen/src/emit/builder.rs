@@ -209,17 +209,6 @@ pub(crate) fn declared_ty(f: &Field) -> TokenStream {
     }
 }
 
-/// The serde attribute of a request value's field that is not required.
-pub(crate) fn skip_attr(f: &Field) -> TokenStream {
-    match f.presence {
-        Presence::Required => quote!(),
-        Presence::Optional => quote!(#[serde(skip_serializing_if = "Option::is_none")]),
-        Presence::Clearable => {
-            quote!(#[serde(default, skip_serializing_if = "rt::Patch::is_unchanged")])
-        }
-    }
-}
-
 /// `pub fn new(required…) -> Self` of a named request object.
 /// `new` of an object only responses carry, when it has required fields
 /// (one without has `Default`): the required fields as arguments, every

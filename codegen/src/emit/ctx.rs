@@ -39,17 +39,6 @@ impl<'a> Ctx<'a> {
         self.both_directions || a.response_types.contains(name) || a.free_types.contains(name)
     }
 
-    /// The serde derives of the named type.
-    pub(crate) fn serde_derives(&self, name: &str) -> proc_macro2::TokenStream {
-        let ser = self
-            .serializes(name)
-            .then(|| quote::quote!(serde::Serialize,));
-        let de = self
-            .deserializes(name)
-            .then(|| quote::quote!(serde::Deserialize,));
-        quote::quote!(#ser #de)
-    }
-
     /// Whether a request can contain the named type (it gets a validator).
     pub(crate) fn is_request_type(&self, name: &str) -> bool {
         self.provider.analysis.request_types.contains(name)

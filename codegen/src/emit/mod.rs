@@ -8,6 +8,7 @@ mod client;
 mod ctx;
 mod decode;
 mod docs;
+mod encode;
 mod error_text;
 mod idempotency;
 mod patch;

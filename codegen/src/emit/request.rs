@@ -9,7 +9,7 @@ use super::ctx::Ctx;
 
 use super::types::rename;
 use super::validate;
-use super::{builder, docs};
+use super::{builder, docs, encode};
 use crate::lang::{BracketStyle, Encoding, ListStyle};
 use crate::model::{Field, Operation, Presence, Request};
 
@@ -28,13 +28,18 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         doc_lines.extend(docs::escaped(&r.docs));
     }
     let docs = docs::raw(&doc_lines);
-    let decls = r.fields.iter().map(|f| field_decl(f, ctx));
+    // Requests are only built through their constructors; a harness that
+    // decodes them asks for both directions, and only then are there serde
+    // attributes (for the derived `Deserialize`).
+    let decoded = ctx.both_directions;
+    let skip = decoded.then(|| quote!(#[serde(skip)]));
+    let decls = r.fields.iter().map(|f| field_decl(f, decoded));
     let rel_decls = r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
         if rel.required {
-            quote!(#[serde(skip)] #ident: String,)
+            quote!(#skip #ident: String,)
         } else {
-            quote!(#[serde(skip)] #ident: Option<String>,)
+            quote!(#skip #ident: Option<String>,)
         }
     });
     let setters = builder::setters(&r.fields, Some(r.encoding));
@@ -60,7 +65,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             }
         });
     let fields_checks = validate::fields_body(&r.fields, &r.rules, true, ctx);
-    let headers_parts = header_parts(r, true, ctx);
+    let headers_parts = header_parts(r, decoded, ctx);
     let constructor = constructor(r, &headers_parts);
     let header_decls = &headers_parts.decls;
     let header_setters = &headers_parts.setters;
@@ -81,12 +86,15 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     } else {
         quote!()
     };
-    // Requests are only built through their constructors; a harness that
-    // decodes them asks for both directions.
-    let deserialize = ctx.both_directions.then(|| quote!(serde::Deserialize));
+    let deserialize = decoded.then(|| quote!(serde::Deserialize));
+    let serialize = encode::serialize(
+        &r.name,
+        r.fields.iter().map(|f| (f, encode::Held::in_request(f))),
+        ctx,
+    );
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, #deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default #deserialize)]
         pub struct #name {
             #(#decls)*
             #(#rel_decls)*
@@ -117,16 +125,22 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             #headers
             #secrets
         }
+
+        #serialize
     }
 }
 
-fn field_decl(f: &Field, ctx: &Ctx<'_>) -> TokenStream {
+/// A field of a request type; `decoded`: with the attributes of the
+/// derived `Deserialize` (wire name, an absent patch is unchanged).
+fn field_decl(f: &Field, decoded: bool) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
-    let rename = rename(f);
-    let skip = builder::skip_attr(f);
-    let numbers = super::rust_types::numbers_attr(f, ctx).map(|a| quote!(#[serde(#a)]));
     let ty = builder::declared_ty(f);
-    quote!(#rename #skip #numbers #ident: #ty,)
+    if !decoded {
+        return quote!(#ident: #ty,);
+    }
+    let rename = rename(f);
+    let default = (f.presence == Presence::Clearable).then(|| quote!(#[serde(default)]));
+    quote!(#rename #default #ident: #ty,)
 }
 
 fn constructor(r: &Request, headers: &HeaderParts) -> TokenStream {
@@ -181,7 +195,7 @@ pub(crate) struct HeaderParts {
 }
 
 /// The [`HeaderParts`] of `r`; `serde_skip` marks the declarations
-/// `#[serde(skip)]` (for a type that derives serde).
+/// `#[serde(skip)]` (for a type that derives `Deserialize`).
 pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> HeaderParts {
     let skip = serde_skip.then(|| quote!(#[serde(skip)]));
     let settable = || r.headers.iter().filter(|h| h.constant.is_none());

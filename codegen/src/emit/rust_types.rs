@@ -61,7 +61,7 @@ pub(crate) fn field_ty(f: &Field) -> TokenStream {
 pub(crate) use crate::model::analysis::is_secret;
 
 /// Whether values of `ty` hold `decimal`s (sent as JSON numbers through
-/// `rt::ser::numbers`), directly or in lists, maps and named lists and
+/// `rt::ser::Fields::numbers`), directly or in lists, maps and named lists and
 /// maps (whose chains the checker bounds).
 pub(crate) fn holds_numbers<'a>(mut ty: &'a RustTy, ctx: &Ctx<'a>) -> bool {
     for _ in 0..=(ctx.provider.types.len() + 2 * crate::load::MAX_DEPTH) {
@@ -76,11 +76,6 @@ pub(crate) fn holds_numbers<'a>(mut ty: &'a RustTy, ctx: &Ctx<'a>) -> bool {
         }
     }
     false
-}
-
-/// `serialize_with` for a field whose value holds `decimal`s.
-pub(crate) fn numbers_attr(f: &Field, ctx: &Ctx<'_>) -> Option<TokenStream> {
-    holds_numbers(&f.ty, ctx).then(|| quote!(serialize_with = "rt::ser::numbers"))
 }
 
 /// Whether values of this type are text.

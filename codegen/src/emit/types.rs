@@ -5,6 +5,7 @@ use quote::{format_ident, quote};
 
 use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::docs;
+use super::encode::{self, Held};
 use super::rust_types::field_ty;
 use super::{builder, secrets, validate};
 use crate::model::{Alias, Decode, Enum, Field, NamedKind, Object, Presence, TypeDef, Union};
@@ -57,14 +58,15 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let docs = type_docs(&o.docs, &o.notes, &o.name, ctx);
     let request = ctx.is_request_type(&o.name);
     // An object only responses carry decodes through its own `visit_map`
-    // loop, not serde's derive; it keeps `#[serde]` attributes only when
-    // it derives `Serialize` too.
+    // loop; the others that decode derive `Deserialize`, and only those
+    // have `#[serde]` attributes. `Serialize` is always written out
+    // (`encode.rs`).
     let lean = !request && ctx.deserializes(&o.name);
-    let serde_attrs = !lean || ctx.serializes(&o.name);
+    let derived_de = !lean && ctx.deserializes(&o.name);
     let fields = o
         .fields
         .iter()
-        .map(|f| object_field(f, request, serde_attrs, ctx));
+        .map(|f| object_field(f, request, derived_de));
     let methods = if request {
         let constructor = builder::object_constructor(&o.fields);
         let setters = builder::setters(&o.fields, None);
@@ -114,32 +116,37 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     } else {
         quote!()
     };
-    let (serde, decoder) = if lean {
-        let ser = ctx.serializes(&o.name).then(|| quote!(serde::Serialize,));
-        (quote!(#ser), super::decode::object(o))
-    } else {
-        (ctx.serde_derives(&o.name), quote!())
-    };
+    let derive = derived_de.then(|| quote!(serde::Deserialize));
+    let decoder = lean.then(|| super::decode::object(o));
+    let serialize = ctx.serializes(&o.name).then(|| {
+        let held = |f: &Field| match f.presence {
+            Presence::Required => Held::Always,
+            Presence::Clearable if request => Held::Patch,
+            Presence::Optional | Presence::Clearable => Held::Optional,
+        };
+        encode::serialize(&o.name, o.fields.iter().map(|f| (f, held(f))), ctx)
+    });
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #default #serde)]
+        #[derive(Debug, Clone, PartialEq, #default #derive)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
         #methods
         #resource
+        #serialize
         #decoder
     }
 }
 
 /// A field of a named struct: public, tolerant when decoding. In an
 /// object a request can contain (`request`), a clearable field is an
-/// `rt::Patch`, so a caller can clear it.
-fn object_field(f: &Field, request: bool, serde_attrs: bool, ctx: &Ctx<'_>) -> TokenStream {
+/// `rt::Patch`, so a caller can clear it. `derived_de`: the struct derives
+/// `Deserialize`, so the field carries its attributes.
+fn object_field(f: &Field, request: bool, derived_de: bool) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
     let docs = field_docs(f);
-    let rename = if serde_attrs { rename(f) } else { quote!() };
     let patch = request && f.presence == Presence::Clearable;
     let ty = match f.presence {
         Presence::Required => field_ty(f),
@@ -149,32 +156,25 @@ fn object_field(f: &Field, request: bool, serde_attrs: bool, ctx: &Ctx<'_>) -> T
             quote!(Option<#inner>)
         }
     };
+    if !derived_de {
+        return quote! {
+            #docs
+            pub #ident: #ty,
+        };
+    }
     let mut serde_args = Vec::new();
     let lenient = match f.presence {
         Presence::Required => lenient_fn(f, ""),
-        _ if patch => {
-            serde_args.push(quote!(default));
-            serde_args.push(quote!(skip_serializing_if = "rt::Patch::is_unchanged"));
-            lenient_fn(f, "patch_")
-        }
         _ => {
             serde_args.push(quote!(default));
-            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
-            lenient_fn(f, "opt_")
+            lenient_fn(f, if patch { "patch_" } else { "opt_" })
         }
     };
     if let Some(func) = lenient {
         serde_args.push(quote!(deserialize_with = #func));
     }
-    // Only what requests send has a wire form to keep.
-    if request {
-        serde_args.extend(super::rust_types::numbers_attr(f, ctx));
-    }
-    let serde_attr = if serde_args.is_empty() || !serde_attrs {
-        quote!()
-    } else {
-        quote!(#[serde(#(#serde_args),*)])
-    };
+    let rename = rename(f);
+    let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
     quote! {
         #docs
         #rename
