@@ -119,7 +119,7 @@ fn constant_value(f: &Field) -> TokenStream {
     match &f.constant {
         Some(Const::Text(s)) => quote!(#s.to_string()),
         Some(Const::Int(n)) => {
-            let lit = proc_macro2::Literal::i64_suffixed(*n);
+            let lit = proc_macro2::Literal::i64_unsuffixed(*n);
             quote!(#lit)
         }
         Some(Const::Bool(b)) => quote!(#b),

@@ -22,15 +22,16 @@ pub(crate) fn object(o: &Object) -> TokenStream {
     let arms = o.fields.iter().map(|f| {
         let local = local(f);
         let wire = &f.wire;
-        let read = match seed(f) {
-            Some(marker) => {
-                quote!(map.next_value_seed(rt::seed::With::<_, rt::seed::#marker>::new())?)
+        let required = f.presence == Presence::Required;
+        match (seed(f), required) {
+            (None, true) => quote!(#wire => rt::seed::put(&mut map, &mut #local),),
+            (None, false) => quote!(#wire => rt::seed::set(&mut map, &mut #local),),
+            (Some(marker), true) => {
+                quote!(#wire => rt::seed::put_with(&mut map, &mut #local, rt::seed::#marker),)
             }
-            None => quote!(map.next_value()?),
-        };
-        match f.presence {
-            Presence::Required => quote!(#wire => #local = Some(#read),),
-            Presence::Optional | Presence::Clearable => quote!(#wire => #local = #read,),
+            (Some(marker), false) => {
+                quote!(#wire => rt::seed::set_with(&mut map, &mut #local, rt::seed::#marker),)
+            }
         }
     });
     let inits = o.fields.iter().map(|f| {
@@ -39,7 +40,7 @@ pub(crate) fn object(o: &Object) -> TokenStream {
         let wire = &f.wire;
         match f.presence {
             Presence::Required => quote! {
-                #ident: #local.ok_or_else(|| serde::de::Error::missing_field(#wire))?,
+                #ident: rt::seed::required(#local, #wire)?,
             },
             Presence::Optional | Presence::Clearable if ident == local => quote!(#ident,),
             Presence::Optional | Presence::Clearable => quote!(#ident: #local,),
@@ -50,16 +51,15 @@ pub(crate) fn object(o: &Object) -> TokenStream {
     } else {
         quote!(key)
     };
+    // One `?` for every arm: each arm is a call that reads the value.
     let dispatch = if o.fields.is_empty() {
-        quote!(map.next_value::<serde::de::IgnoredAny>()?;)
+        quote!(rt::seed::skip(&mut map)?;)
     } else {
         quote! {
             match key.as_str() {
                 #(#arms)*
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => rt::seed::skip(&mut map),
+            }?;
         }
     };
     quote! {
@@ -101,7 +101,8 @@ fn local(f: &Field) -> proc_macro2::Ident {
     }
 }
 
-/// The `rt::seed` decoder of a field with a lenient decoding.
+/// The `rt::seed` decoder of a field with a lenient decoding (the `Opt…`
+/// form for a field that may be absent).
 fn seed(f: &Field) -> Option<proc_macro2::Ident> {
     let optional = f.presence != Presence::Required;
     let base = match f.decode {

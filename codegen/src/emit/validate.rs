@@ -31,6 +31,9 @@ pub(crate) fn fields_body(
     ctx: &Ctx<'_>,
 ) -> TokenStream {
     let checks = fields.iter().map(|f| {
+        if let Some(call) = field_call(f) {
+            return call;
+        }
         let value = quote!(value);
         let path = quote!(path);
         let secret = is_secret(f);
@@ -179,11 +182,12 @@ fn test(t: &Test) -> TokenStream {
         Test::Bool(true) => quote!(*value),
         Test::Bool(false) => quote!(!*value),
         Test::Int(n) => {
-            let lit = Literal::i64_suffixed(*n);
+            let lit = Literal::i64_unsuffixed(*n);
             quote!(*value == #lit)
         }
         Test::JsonText(s) => quote!(value == #s),
         Test::JsonBool(b) => quote!(*value == #b),
+        // A JSON value compares with every integer type: the suffix picks one.
         Test::JsonInt(n) => {
             let lit = Literal::i64_suffixed(*n);
             quote!(*value == #lit)
@@ -203,7 +207,11 @@ fn test_not(t: &Test) -> TokenStream {
         Test::Text(s) | Test::JsonText(s) => quote!(value != #s),
         Test::Bool(true) => quote!(!*value),
         Test::Bool(false) => quote!(*value),
-        Test::Int(n) | Test::JsonInt(n) => {
+        Test::Int(n) => {
+            let lit = Literal::i64_unsuffixed(*n);
+            quote!(*value != #lit)
+        }
+        Test::JsonInt(n) => {
             let lit = Literal::i64_suffixed(*n);
             quote!(*value != #lit)
         }
@@ -211,21 +219,194 @@ fn test_not(t: &Test) -> TokenStream {
     }
 }
 
-fn opt_usize(v: Option<u64>) -> TokenStream {
-    match v {
-        Some(n) => {
-            let lit = Literal::usize_unsuffixed(n as usize);
-            quote!(Some(#lit))
-        }
-        None => quote!(None),
+fn opt_usize(v: Option<u64>) -> Option<TokenStream> {
+    v.map(|n| {
+        let lit = Literal::usize_unsuffixed(n as usize);
+        quote!(Some(#lit))
+    })
+}
+
+/// `rt::#ty { name: value, … }` with the members that are set, and
+/// `..rt::#ty::NONE` for the others (none when every member is set).
+fn named(ty: TokenStream, members: Vec<(&str, Option<TokenStream>)>) -> TokenStream {
+    let all = members.len();
+    let set: Vec<TokenStream> = members
+        .into_iter()
+        .filter_map(|(name, v)| {
+            let name = format_ident!("{}", name);
+            v.map(|v| quote!(#name: #v))
+        })
+        .collect();
+    if set.len() == all {
+        quote!(#ty { #(#set),* })
+    } else {
+        quote!(#ty { #(#set,)* ..#ty::NONE })
     }
 }
 
-fn opt_msg(m: Option<&str>) -> TokenStream {
-    match m {
-        Some(m) => quote!(Some(#m)),
-        None => quote!(None),
+/// The docs' messages of `c` for `rules`, as `rt::Messages`; `None` when
+/// the docs give none of them.
+fn messages(c: &Checks, rules: &[Constraint]) -> Option<TokenStream> {
+    if rules.iter().all(|r| c.message(*r).is_none()) {
+        return None;
     }
+    let all = [
+        Constraint::MinLength,
+        Constraint::MaxLength,
+        Constraint::Pattern,
+        Constraint::Allowed,
+        Constraint::Minimum,
+        Constraint::Maximum,
+        Constraint::MinItems,
+        Constraint::MaxItems,
+        Constraint::MaxEntries,
+        Constraint::MaxKeyLength,
+        Constraint::MaxValueLength,
+        Constraint::ScalarValues,
+    ];
+    let members = all
+        .iter()
+        .map(|r| {
+            let m = c.message(*r).filter(|_| rules.contains(r));
+            (r.name(), m.map(|m| quote!(Some(#m))))
+        })
+        .collect();
+    Some(named(quote!(rt::Messages), members))
+}
+
+/// The rules of a text value of scalar type `s` as `&rt::TextRules {…}`,
+/// with the `static` its pattern needs (named `pattern`); `None` when
+/// nothing is checked.
+fn text_rules(
+    s: Scalar,
+    c: &Checks,
+    pattern: &proc_macro2::Ident,
+) -> Option<(TokenStream, TokenStream)> {
+    let format = format_of(s);
+    if c.min_length.is_none()
+        && c.max_length.is_none()
+        && c.pattern.is_none()
+        && format.is_none()
+        && c.allowed.is_empty()
+    {
+        return None;
+    }
+    let statics = match &c.pattern {
+        Some(p) => quote!(static #pattern: rt::Pattern = rt::Pattern::new(#p);),
+        None => quote!(),
+    };
+    let allowed = (!c.allowed.is_empty()).then(|| {
+        let vals = c.allowed.iter().filter_map(|v| v.as_str());
+        quote!(&[#(#vals),*])
+    });
+    let msgs = messages(
+        c,
+        &[
+            Constraint::MinLength,
+            Constraint::MaxLength,
+            Constraint::Pattern,
+            Constraint::Allowed,
+        ],
+    );
+    let rules = named(
+        quote!(rt::TextRules),
+        vec![
+            ("min_length", opt_usize(c.min_length)),
+            ("max_length", opt_usize(c.max_length)),
+            (
+                "pattern",
+                c.pattern.as_ref().map(|_| quote!(Some(&#pattern))),
+            ),
+            ("format", format.map(|f| quote!(Some(rt::Format::#f)))),
+            ("allowed", allowed),
+            ("messages", msgs),
+        ],
+    );
+    Some((statics, quote!(&#rules)))
+}
+
+/// The rules of a number or boolean of type `ty` as `&rt::IntRules {…}`
+/// (or `DecimalRules`, `BoolRules`); `None` when nothing is checked.
+fn value_rules(ty: &RustTy, c: &Checks) -> Option<TokenStream> {
+    let RustTy::Scalar(s) = ty else { return None };
+    let (rules_ty, min, max, allowed) = if s.is_integral() {
+        let num = |v: &Option<String>| {
+            let n = v.as_deref()?.parse::<i64>().ok()?;
+            let lit = Literal::i64_unsuffixed(n);
+            Some(quote!(Some(#lit)))
+        };
+        let vals = c
+            .allowed
+            .iter()
+            .filter_map(|v| v.as_i64())
+            .map(Literal::i64_unsuffixed);
+        (
+            quote!(rt::IntRules),
+            num(&c.minimum),
+            num(&c.maximum),
+            quote!(&[#(#vals),*]),
+        )
+    } else if s.is_decimal() {
+        let num = |v: &Option<String>| {
+            let d = decimal_tokens(crate::lang::decimal_parts(v.as_deref()?)?);
+            Some(quote!(Some(#d)))
+        };
+        let vals = c.allowed.iter().filter_map(decimal_literal);
+        (
+            quote!(rt::DecimalRules),
+            num(&c.minimum),
+            num(&c.maximum),
+            quote!(&[#(#vals),*]),
+        )
+    } else if *s == Scalar::Boolean {
+        let vals = c.allowed.iter().filter_map(|v| v.as_bool());
+        (quote!(rt::BoolRules), None, None, quote!(&[#(#vals),*]))
+    } else {
+        return None;
+    };
+    if min.is_none() && max.is_none() && c.allowed.is_empty() {
+        return None;
+    }
+    let msgs = messages(
+        c,
+        &[
+            Constraint::Minimum,
+            Constraint::Maximum,
+            Constraint::Allowed,
+        ],
+    );
+    let rules = named(
+        rules_ty,
+        vec![
+            ("minimum", min),
+            ("maximum", max),
+            ("allowed", (!c.allowed.is_empty()).then_some(allowed)),
+            ("messages", msgs),
+        ],
+    );
+    Some(quote!(&#rules))
+}
+
+/// A field's checks as one call, when its type is a scalar: the runtime
+/// reads the value from the field whether it is required, optional or a
+/// patch, and builds the field's path only for a violation.
+fn field_call(f: &Field) -> Option<TokenStream> {
+    let RustTy::Scalar(s) = &f.ty else {
+        return None;
+    };
+    let ident = format_ident!("{}", f.ident);
+    let wire = &f.wire;
+    if s.is_textual() {
+        let name = f.ident.trim_start_matches("r#").to_uppercase();
+        let pattern = format_ident!("{}_PATTERN", name);
+        let (statics, rules) = text_rules(*s, &f.checks, &pattern)?;
+        return Some(quote! {
+            #statics
+            violations.text(path, #wire, &self.#ident, #rules);
+        });
+    }
+    let rules = value_rules(&f.ty, &f.checks)?;
+    Some(quote!(violations.value(path, #wire, &self.#ident, #rules);))
 }
 
 /// Checks of a value `value: &T` of type `ty` at `path`.
@@ -238,94 +419,31 @@ pub(crate) fn value_checks(
     ctx: &Ctx<'_>,
 ) -> TokenStream {
     let mut out = Vec::new();
-    let msg = |rule: Constraint| opt_msg(c.message(rule));
     match ty {
         RustTy::Scalar(s) if s.is_textual() => {
-            let text = if secret {
-                quote!(#value.expose())
-            } else {
-                quote!(#value.as_str())
-            };
-            if c.min_length.is_some() || c.max_length.is_some() {
-                let (min, max) = (opt_usize(c.min_length), opt_usize(c.max_length));
-                let (m1, m2) = (msg(Constraint::MinLength), msg(Constraint::MaxLength));
-                out.push(quote!(violations.length(&#path, #text, #min, #max, [#m1, #m2]);));
-            }
-            if let Some(p) = &c.pattern {
-                let anchored = crate::lang::anchored_pattern(p);
-                let m = msg(Constraint::Pattern);
-                out.push(quote! {
-                    static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
-                        std::sync::LazyLock::new(|| rt::Regex::new(#anchored).ok());
-                    violations.pattern(&#path, #text, PATTERN.as_ref(), #p, #m);
-                });
-            }
-            if let Some(format) = format_of(*s) {
-                out.push(quote!(violations.format(&#path, #text, rt::Format::#format);));
-            }
-            if !c.allowed.is_empty() {
-                let vals = c.allowed.iter().filter_map(|v| v.as_str());
-                let m = msg(Constraint::Allowed);
-                out.push(if secret {
-                    // The message must not repeat a sensitive value.
-                    quote!(violations.allowed_secret(&#path, #text, &[#(#vals),*], #m);)
+            if let Some((statics, rules)) = text_rules(*s, c, &format_ident!("PATTERN")) {
+                let text = if secret {
+                    quote!(#value.expose())
                 } else {
-                    quote!(violations.allowed(&#path, &#text, &[#(#vals),*], #m);)
-                });
+                    quote!(#value.as_str())
+                };
+                let shown = !secret;
+                out.push(quote!(#statics violations.text_at(&#path, #text, #shown, #rules);));
             }
         }
-        RustTy::Scalar(s) if s.is_integral() => {
-            let num = |v: &Option<String>| match v.as_deref().and_then(|n| n.parse::<i64>().ok()) {
-                Some(n) => {
-                    let lit = Literal::i64_suffixed(n);
-                    quote!(Some(#lit))
-                }
-                None => quote!(None),
-            };
-            if c.minimum.is_some() || c.maximum.is_some() {
-                let (min, max) = (num(&c.minimum), num(&c.maximum));
-                let (m1, m2) = (msg(Constraint::Minimum), msg(Constraint::Maximum));
-                out.push(quote!(violations.range(&#path, *#value, #min, #max, [#m1, #m2]);));
+        RustTy::Scalar(_) => {
+            if let Some(rules) = value_rules(ty, c) {
+                out.push(quote!(violations.value_at(&#path, *#value, #rules);));
             }
-            if !c.allowed.is_empty() {
-                let vals = c
-                    .allowed
-                    .iter()
-                    .filter_map(|v| v.as_i64())
-                    .map(Literal::i64_suffixed);
-                let m = msg(Constraint::Allowed);
-                out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
-            }
-        }
-        RustTy::Scalar(s) if s.is_decimal() => {
-            let num = |v: &Option<String>| match v
-                .as_deref()
-                .and_then(crate::lang::decimal_parts)
-                .map(decimal_tokens)
-            {
-                Some(d) => quote!(Some(#d)),
-                None => quote!(None),
-            };
-            if c.minimum.is_some() || c.maximum.is_some() {
-                let (min, max) = (num(&c.minimum), num(&c.maximum));
-                let (m1, m2) = (msg(Constraint::Minimum), msg(Constraint::Maximum));
-                out.push(quote!(violations.range(&#path, *#value, #min, #max, [#m1, #m2]);));
-            }
-            if !c.allowed.is_empty() {
-                let vals = c.allowed.iter().filter_map(decimal_literal);
-                let m = msg(Constraint::Allowed);
-                out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
-            }
-        }
-        RustTy::Scalar(Scalar::Boolean) if !c.allowed.is_empty() => {
-            let vals = c.allowed.iter().filter_map(|v| v.as_bool());
-            let m = msg(Constraint::Allowed);
-            out.push(quote!(violations.allowed(&#path, #value, &[#(#vals),*], #m);));
         }
         RustTy::Named(_, NamedKind::Enum, _) if !c.allowed.is_empty() => {
             let vals = c.allowed.iter().filter_map(|v| v.as_str());
-            let m = msg(Constraint::Allowed);
-            out.push(quote!(violations.allowed(&#path, &#value.as_str(), &[#(#vals),*], #m);));
+            let msgs = messages(c, &[Constraint::Allowed]);
+            let rules = named(
+                quote!(rt::TextRules),
+                vec![("allowed", Some(quote!(&[#(#vals),*]))), ("messages", msgs)],
+            );
+            out.push(quote!(violations.text_at(&#path, #value.as_str(), true, &#rules);));
         }
         RustTy::List(item) => {
             out.push(list_rules(c, value, path));
@@ -394,15 +512,18 @@ fn list_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStrea
     if c.min_items.is_none() && c.max_items.is_none() {
         return quote!();
     }
-    let (min, max) = (opt_usize(c.min_items), opt_usize(c.max_items));
-    let (m1, m2) = (
-        opt_msg(c.message(Constraint::MinItems)),
-        opt_msg(c.message(Constraint::MaxItems)),
+    let msgs = messages(c, &[Constraint::MinItems, Constraint::MaxItems]);
+    let rules = named(
+        quote!(rt::ItemRules),
+        vec![
+            ("min_items", opt_usize(c.min_items)),
+            ("max_items", opt_usize(c.max_items)),
+            ("messages", msgs),
+        ],
     );
-    quote!(violations.items(&#path, #value.len(), #min, #max, [#m1, #m2]);)
+    quote!(violations.items(&#path, #value.len(), &#rules);)
 }
 
-/// The map rules of a map, if it has any.
 /// The map rules of a map whose values are `item`. Values the runtime can
 /// measure (scalars) go through `Violations::map`; maps of other values
 /// can only have their entries and keys checked (the checker refuses value
@@ -415,28 +536,27 @@ fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream, item: &RustTy)
     {
         return quote!();
     }
-    let (e, k, v) = (
-        opt_usize(c.max_entries),
-        opt_usize(c.max_key_length),
-        opt_usize(c.max_value_length),
+    let msgs = messages(
+        c,
+        &[
+            Constraint::MaxEntries,
+            Constraint::MaxKeyLength,
+            Constraint::MaxValueLength,
+            Constraint::ScalarValues,
+        ],
     );
-    let s = c.scalar_values;
-    let msgs = [
-        Constraint::MaxEntries,
-        Constraint::MaxKeyLength,
-        Constraint::MaxValueLength,
-        Constraint::ScalarValues,
-    ]
-    .map(|rule| opt_msg(c.message(rule)));
-    let rules = quote! {
-        &rt::MapRules {
-            max_entries: #e,
-            max_key_length: #k,
-            max_value_length: #v,
-            scalar_values: #s,
-            messages: [#(#msgs),*],
-        }
-    };
+    let scalar = c.scalar_values.then(|| quote!(true));
+    let rules = named(
+        quote!(rt::MapRules),
+        vec![
+            ("max_entries", opt_usize(c.max_entries)),
+            ("max_key_length", opt_usize(c.max_key_length)),
+            ("max_value_length", opt_usize(c.max_value_length)),
+            ("scalar_values", scalar),
+            ("messages", msgs),
+        ],
+    );
+    let rules = quote!(&#rules);
     if matches!(item, RustTy::Scalar(_) | RustTy::AnyScalar) {
         quote!(violations.map(&#path, #value.iter(), #rules);)
     } else {
@@ -471,8 +591,8 @@ fn decimal_literal(v: &serde_json::Value) -> Option<TokenStream> {
 
 fn decimal_tokens((mantissa, scale): (i64, u32)) -> TokenStream {
     let (m, s) = (
-        Literal::i64_suffixed(mantissa),
-        Literal::u32_suffixed(scale),
+        Literal::i64_unsuffixed(mantissa),
+        Literal::u32_unsuffixed(scale),
     );
     quote!(rt::Decimal::new(#m, #s))
 }

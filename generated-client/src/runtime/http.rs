@@ -276,13 +276,26 @@ impl ClientCore {
     /// Sends `request` (retrying as the policy allows) and decodes the
     /// answer: `T` on the success status, `E` (best effort) on failures.
     /// Each call is a `tracing` span with provider, operation, method,
-    /// status, attempts and latency; never headers or bodies.
+    /// status, attempts and latency; never headers or bodies. Only the
+    /// decoding depends on `T` and `E`: the exchange itself is compiled
+    /// once, not once per operation.
     pub async fn execute<T: DeserializeOwned, E: DeserializeOwned + ErrorText + fmt::Debug>(
         &self,
         request: HttpRequest,
         success: u16,
         sensitive: &[&str],
     ) -> Result<T, Error<E>> {
+        let (response, secrets) = self.exchange(request, success).await?;
+        decode_shown(self.provider, success, &response, sensitive, &secrets)
+    }
+
+    /// Sends `request` within its span and returns the last answer with
+    /// the secrets to keep out of what it shows.
+    async fn exchange(
+        &self,
+        request: HttpRequest,
+        success: u16,
+    ) -> Result<(HttpResponse, Secrets), Failed> {
         let op = request.operation;
         let span = tracing::info_span!(
             "api_call",
@@ -309,16 +322,48 @@ impl ClientCore {
             let span = tracing::Span::current();
             span.record("attempts", attempts);
             span.record("latency_ms", start.elapsed().as_millis() as u64);
-            let response = result.map_err(|e| Error::Transport {
+            let response = result.map_err(|e| Failed::Transport {
                 kind: e.kind,
                 may_have_been_sent: e.may_have_been_sent,
                 message: secrets.show(&e.message),
             })?;
             span.record("status", response.status);
-            decode_shown(self.provider, success, &response, sensitive, &secrets)
+            Ok((response, secrets))
         }
         .instrument(span)
         .await
+    }
+}
+
+/// How a call fails before there is an answer to decode: [`Error::Auth`]
+/// and [`Error::Transport`] without the error body type, so the exchange
+/// is not generic.
+enum Failed {
+    Auth {
+        status: Option<u16>,
+        message: String,
+    },
+    Transport {
+        kind: TransportErrorKind,
+        may_have_been_sent: bool,
+        message: String,
+    },
+}
+
+impl<E: fmt::Debug> From<Failed> for Error<E> {
+    fn from(f: Failed) -> Self {
+        match f {
+            Failed::Auth { status, message } => Error::Auth { status, message },
+            Failed::Transport {
+                kind,
+                may_have_been_sent,
+                message,
+            } => Error::Transport {
+                kind,
+                may_have_been_sent,
+                message,
+            },
+        }
     }
 }
 
@@ -403,13 +448,13 @@ impl ClientCore {
     /// dropped and the call sent once more with a new one (unless the new
     /// one is the same). Returns the outcome, the attempts and the secrets
     /// to redact (the request's and the tokens it carried).
-    async fn send_with_token<E: fmt::Debug>(
+    async fn send_with_token(
         &self,
         tokens: &TokenSource,
         request: HttpRequest,
         success: u16,
         start: std::time::Instant,
-    ) -> Result<(Result<HttpResponse, TransportError>, u32, Secrets), Error<E>> {
+    ) -> Result<(Result<HttpResponse, TransportError>, u32, Secrets), Failed> {
         let token = self.token(tokens, start).await?;
         let first = with_token(&request, &token);
         let mut secrets = first.secrets.clone();
@@ -440,15 +485,15 @@ impl ClientCore {
     }
 
     /// An access token within the call's total timeout, or `Error::Auth`.
-    async fn token<E: fmt::Debug>(
+    async fn token(
         &self,
         tokens: &TokenSource,
         start: std::time::Instant,
-    ) -> Result<Secret, Error<E>> {
+    ) -> Result<Secret, Failed> {
         tokens
             .token(self.provider, &*self.transport, self.deadline(start))
             .await
-            .map_err(|e| Error::Auth {
+            .map_err(|e| Failed::Auth {
                 status: e.status,
                 message: e.message,
             })

@@ -66,7 +66,10 @@ pub use oauth::{ClientAuth, ClientCredentials};
 #[doc(hidden)]
 pub use redact::{bounded, Secrets};
 #[doc(hidden)]
-pub use validate::{MapRules, MapValue, Path, Violations};
+pub use validate::{
+    BoolRules, DecimalRules, IntRules, ItemRules, MapRules, MapValue, Messages, Path, Pattern,
+    TextRules, TextSlot, ValueRules, ValueSlot, Violations,
+};
 
 /// Ordered maps, as used by map fields.
 pub use indexmap::IndexMap;

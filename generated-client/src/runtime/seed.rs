@@ -1,15 +1,18 @@
 //! The pieces the generated response decoders are made of: a map key that
-//! borrows when it can, and a seed per lenient decoding of `de`. A
-//! response object decodes with one `visit_map` loop over its keys (no
-//! field enum, no sequence form, no wrapper type per field), which is
-//! what keeps generated clients cheap to compile.
+//! borrows when it can, a seed per lenient decoding of `de`, and one
+//! function per way a field is read. A response object decodes with one
+//! `visit_map` loop over its keys (no field enum, no sequence form, no
+//! wrapper type per field), one call a key and one `?` for them all,
+//! which is what keeps generated clients cheap to compile.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use rust_decimal::Decimal;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
+};
 use serde::Deserialize;
 
 use super::de as lenient;
@@ -51,6 +54,57 @@ impl<'de> Deserialize<'de> for Key<'de> {
 
         d.deserialize_str(KeyVisitor)
     }
+}
+
+/// Reads the next value into a required field's `slot`.
+pub fn put<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Reads the next value into an optional field's `slot` (`null` is `None`).
+pub fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = map.next_value()?;
+    Ok(())
+}
+
+/// Reads the next value into a required field's `slot` with the lenient
+/// decoder `M`.
+pub fn put_with<'de, A: MapAccess<'de>, T, M: Decoder<T>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    _decoder: M,
+) -> Result<(), A::Error> {
+    *slot = Some(map.next_value_seed(With::<T, M>::new())?);
+    Ok(())
+}
+
+/// Reads the next value into an optional field's `slot` with the lenient
+/// decoder `M` (one of the `Opt…` decoders).
+pub fn set_with<'de, A: MapAccess<'de>, T, M: Decoder<Option<T>>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    _decoder: M,
+) -> Result<(), A::Error> {
+    *slot = map.next_value_seed(With::<Option<T>, M>::new())?;
+    Ok(())
+}
+
+/// Skips the next value (an undocumented key's).
+pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<IgnoredAny>()?;
+    Ok(())
+}
+
+/// A required field's value, or serde's `missing field` error.
+pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(name))
 }
 
 /// A way to decode a `T` (one of the lenient decoders).

@@ -222,134 +222,6 @@ impl Violations {
         }
     }
 
-    fn fail(
-        &mut self,
-        path: &Path<'_>,
-        rule: Rule,
-        docs: Option<&'static str>,
-        fallback: impl FnOnce() -> String,
-    ) {
-        let message = match docs {
-            Some(m) => Cow::Borrowed(m),
-            None => Cow::Owned(fallback()),
-        };
-        self.push(path, rule, message);
-    }
-
-    /// Length in characters (not bytes) within `[min, max]`.
-    pub fn length(
-        &mut self,
-        path: &Path<'_>,
-        value: &str,
-        min: Option<usize>,
-        max: Option<usize>,
-        docs: [Option<&'static str>; 2],
-    ) {
-        let n = value.chars().count();
-        if let Some(min) = min.filter(|m| n < *m) {
-            self.fail(path, Rule::MinLength, docs[0], || {
-                format!("must be at least {min} characters, has {n}")
-            });
-        }
-        if let Some(max) = max.filter(|m| n > *m) {
-            self.fail(path, Rule::MaxLength, docs[1], || {
-                format!("must be at most {max} characters, has {n}")
-            });
-        }
-    }
-
-    /// A number within `[min, max]`.
-    pub fn range<T: PartialOrd + fmt::Display>(
-        &mut self,
-        path: &Path<'_>,
-        value: T,
-        min: Option<T>,
-        max: Option<T>,
-        docs: [Option<&'static str>; 2],
-    ) {
-        if let Some(min) = min.filter(|m| value < *m) {
-            self.fail(path, Rule::Minimum, docs[0], || {
-                format!("must be at least {min}, is {value}")
-            });
-        }
-        if let Some(max) = max.filter(|m| value > *m) {
-            self.fail(path, Rule::Maximum, docs[1], || {
-                format!("must be at most {max}, is {value}")
-            });
-        }
-    }
-
-    /// The whole value matches `re`. Generated code passes the pattern
-    /// compiled once (`None` when the runtime's regex engine cannot compile
-    /// a pattern the spec checker accepted, e.g. a Unicode class: the value
-    /// is then not checked here and the server's own validation applies).
-    pub fn pattern(
-        &mut self,
-        path: &Path<'_>,
-        value: &str,
-        re: Option<&regex_lite::Regex>,
-        source: &'static str,
-        docs: Option<&'static str>,
-    ) {
-        if re.is_some_and(|re| !re.is_match(value)) {
-            self.fail(path, Rule::Pattern, docs, || {
-                format!("must match the pattern {source}")
-            });
-        }
-    }
-
-    /// The value is one of `allowed`.
-    pub fn allowed<T: PartialEq + fmt::Debug>(
-        &mut self,
-        path: &Path<'_>,
-        value: &T,
-        allowed: &[T],
-        docs: Option<&'static str>,
-    ) {
-        if !allowed.contains(value) {
-            self.fail(path, Rule::Allowed, docs, || {
-                format!("must be one of {allowed:?}, is {value:?}")
-            });
-        }
-    }
-
-    /// [`Violations::allowed`] for a sensitive value: the message lists the
-    /// allowed values but never repeats the value.
-    pub fn allowed_secret(
-        &mut self,
-        path: &Path<'_>,
-        value: &str,
-        allowed: &[&str],
-        docs: Option<&'static str>,
-    ) {
-        if !allowed.contains(&value) {
-            self.fail(path, Rule::Allowed, docs, || {
-                format!("must be one of {allowed:?}")
-            });
-        }
-    }
-
-    /// A list's length within `[min, max]`.
-    pub fn items(
-        &mut self,
-        path: &Path<'_>,
-        len: usize,
-        min: Option<usize>,
-        max: Option<usize>,
-        docs: [Option<&'static str>; 2],
-    ) {
-        if let Some(min) = min.filter(|m| len < *m) {
-            self.fail(path, Rule::MinItems, docs[0], || {
-                format!("must have at least {min} items, has {len}")
-            });
-        }
-        if let Some(max) = max.filter(|m| len > *m) {
-            self.fail(path, Rule::MaxItems, docs[1], || {
-                format!("must have at most {max} items, has {len}")
-            });
-        }
-    }
-
     /// The map rules that do not look at values (`max_entries`,
     /// `max_key_length`), for maps of objects, enums and lists.
     pub fn map_keys<'v>(
@@ -360,17 +232,17 @@ impl Violations {
     ) {
         let len = keys.len();
         if let Some(max) = rules.max_entries.filter(|m| len > *m) {
-            self.fail(path, Rule::MaxEntries, rules.messages[0], || {
+            self.broke(path, Rule::MaxEntries, rules.messages.max_entries, || {
                 format!("must have at most {max} entries, has {len}")
             });
         }
         if let Some(max) = rules.max_key_length {
             for key in keys {
                 if key.chars().count() > max {
-                    self.fail(
+                    self.broke(
                         &path.field(key),
                         Rule::MaxKeyLength,
-                        rules.messages[1],
+                        rules.messages.max_key_length,
                         || format!("key must be at most {max} characters"),
                     );
                 }
@@ -387,38 +259,38 @@ impl Violations {
     ) {
         let len = map.len();
         if let Some(max) = rules.max_entries.filter(|m| len > *m) {
-            self.fail(path, Rule::MaxEntries, rules.messages[0], || {
+            self.broke(path, Rule::MaxEntries, rules.messages.max_entries, || {
                 format!("must have at most {max} entries, has {len}")
             });
         }
         for (key, value) in map {
             let at = path.field(key);
             if let Some(max) = rules.max_key_length.filter(|m| key.chars().count() > *m) {
-                self.fail(&at, Rule::MaxKeyLength, rules.messages[1], || {
-                    format!("key must be at most {max} characters")
-                });
+                self.broke(
+                    &at,
+                    Rule::MaxKeyLength,
+                    rules.messages.max_key_length,
+                    || format!("key must be at most {max} characters"),
+                );
             }
             if let Some(max) = rules.max_value_length {
                 if value.text_len() > max {
-                    self.fail(&at, Rule::MaxValueLength, rules.messages[2], || {
-                        format!("value must be at most {max} characters")
-                    });
+                    self.broke(
+                        &at,
+                        Rule::MaxValueLength,
+                        rules.messages.max_value_length,
+                        || format!("value must be at most {max} characters"),
+                    );
                 }
             }
             if rules.scalar_values && !value.is_scalar() {
-                self.fail(&at, Rule::ScalarValues, rules.messages[3], || {
-                    "value must be a string, number or boolean".to_string()
-                });
+                self.broke(
+                    &at,
+                    Rule::ScalarValues,
+                    rules.messages.scalar_values,
+                    || "value must be a string, number or boolean".to_string(),
+                );
             }
-        }
-    }
-
-    /// A value in the format of its type.
-    pub fn format(&mut self, path: &Path<'_>, value: &str, format: Format) {
-        if !format.accepts(value) {
-            self.fail(path, Rule::Format, None, || {
-                format!("must be {}", describe(format))
-            });
         }
     }
 
@@ -451,8 +323,7 @@ impl Violations {
     }
 }
 
-/// The limits of a map, with the docs' messages for max_entries,
-/// max_key_length, max_value_length and scalar_values.
+/// The limits of a map, with the docs' messages.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MapRules {
     /// Most entries.
@@ -463,8 +334,19 @@ pub struct MapRules {
     pub max_value_length: Option<usize>,
     /// Values must be scalars.
     pub scalar_values: bool,
-    /// The docs' messages, in the order above.
-    pub messages: [Option<&'static str>; 4],
+    /// The docs' messages.
+    pub messages: Messages,
+}
+
+impl MapRules {
+    /// No rule.
+    pub const NONE: MapRules = MapRules {
+        max_entries: None,
+        max_key_length: None,
+        max_value_length: None,
+        scalar_values: false,
+        messages: Messages::NONE,
+    };
 }
 
 /// A map value the map rules can measure.
@@ -561,6 +443,13 @@ fn describe(format: Format) -> &'static str {
         Format::Duration => "an ISO-8601 duration such as PT30M",
     }
 }
+
+mod rules;
+
+pub use rules::{
+    BoolRules, DecimalRules, IntRules, ItemRules, Messages, Pattern, TextRules, TextSlot,
+    ValueRules, ValueSlot,
+};
 
 #[cfg(test)]
 mod map_tests;

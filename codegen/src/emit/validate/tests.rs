@@ -177,63 +177,103 @@ fn text_rules_with_limits_messages_and_path_segments() {
         key: { type: string, sensitive: true }
 "#;
     let expected = expect_validator(quote! {
-        {
-            let value = &self.id;
-            let path = path.field("id");
-            violations.length(&path, value.as_str(), None, Some(8), [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.name else { break 'field };
-            let path = path.field("name");
-            violations.length(
-                &path,
-                value.as_str(),
-                Some(2),
-                Some(10),
-                [Some("Name is too short."), Some("Name is too long.")],
-            );
-        }
-        'field: {
-            let Some(value) = &self.code else { break 'field };
-            let path = path.field("code");
-            violations.length(&path, value.as_str(), None, Some(3), [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.reference else { break 'field };
-            let path = path.field("_ref");
-            violations.length(&path, value.as_str(), Some(1), None, [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.sku else { break 'field };
-            let path = path.field("sku");
-            static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
-                std::sync::LazyLock::new(|| rt::Regex::new("^(?:[A-Z]{3}-[0-9]+)$").ok());
-            violations.pattern(
-                &path,
-                value.as_str(),
-                PATTERN.as_ref(),
-                "[A-Z]{3}-[0-9]+",
-                Some("Use the SKU format."),
-            );
-        }
-        'field: {
-            let Some(value) = &self.plain_sku else { break 'field };
-            let path = path.field("plain_sku");
-            static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
-                std::sync::LazyLock::new(|| rt::Regex::new("^(?:a|b)$").ok());
-            violations.pattern(&path, value.as_str(), PATTERN.as_ref(), "a|b", None);
-        }
-        'field: {
-            let Some(value) = &self.mode else { break 'field };
-            let path = path.field("mode");
-            violations.allowed(&path, &value.as_str(), &["auto", "manual"], Some("Unknown mode."));
-        }
-        'field: {
-            let Some(value) = &self.token else { break 'field };
-            let path = path.field("token");
-            violations.length(&path, value.expose(), None, Some(64), [None, None]);
-            violations.allowed_secret(&path, value.expose(), &["a", "b"], None);
-        }
+            violations
+                .text(
+                    path,
+                    "id",
+                    &self.id,
+                    &rt::TextRules {
+                        max_length: Some(8),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "name",
+                    &self.name,
+                    &rt::TextRules {
+                        min_length: Some(2),
+                        max_length: Some(10),
+                        messages: rt::Messages {
+                            min_length: Some("Name is too short."),
+                            max_length: Some("Name is too long."),
+                            ..rt::Messages::NONE
+                        },
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "code",
+                    &self.code,
+                    &rt::TextRules {
+                        max_length: Some(3),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "_ref",
+                    &self.reference,
+                    &rt::TextRules {
+                        min_length: Some(1),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            static SKU_PATTERN: rt::Pattern = rt::Pattern::new("[A-Z]{3}-[0-9]+");
+            violations
+                .text(
+                    path,
+                    "sku",
+                    &self.sku,
+                    &rt::TextRules {
+                        pattern: Some(&SKU_PATTERN),
+                        messages: rt::Messages {
+                            pattern: Some("Use the SKU format."),
+                            ..rt::Messages::NONE
+                        },
+                        ..rt::TextRules::NONE
+                    },
+                );
+            static PLAIN_SKU_PATTERN: rt::Pattern = rt::Pattern::new("a|b");
+            violations
+                .text(
+                    path,
+                    "plain_sku",
+                    &self.plain_sku,
+                    &rt::TextRules {
+                        pattern: Some(&PLAIN_SKU_PATTERN),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "mode",
+                    &self.mode,
+                    &rt::TextRules {
+                        allowed: &["auto", "manual"],
+                        messages: rt::Messages {
+                            allowed: Some("Unknown mode."),
+                            ..rt::Messages::NONE
+                        },
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "token",
+                    &self.token,
+                    &rt::TextRules {
+                        max_length: Some(64),
+                        allowed: &["a", "b"],
+                        ..rt::TextRules::NONE
+                    },
+                );
     });
     assert_eq!(request_validator("", fields, NO_RULES), expected);
 }
@@ -252,41 +292,70 @@ fn formats_are_checked_for_every_formatted_scalar_after_its_rules() {
         text: { type: string }
 "#;
     let expected = expect_validator(quote! {
-        'field: {
-            let Some(value) = &self.currency else { break 'field };
-            let path = path.field("currency");
-            violations.length(&path, value.as_str(), None, Some(3), [None, None]);
-            static PATTERN: std::sync::LazyLock<Option<rt::Regex>> =
-                std::sync::LazyLock::new(|| rt::Regex::new("^(?:[A-Z]+)$").ok());
-            violations.pattern(&path, value.as_str(), PATTERN.as_ref(), "[A-Z]+", None);
-            violations.format(&path, value.as_str(), rt::Format::Currency);
-            violations.allowed(&path, &value.as_str(), &["EUR", "USD"], None);
-        }
-        'field: {
-            let Some(value) = &self.return_url else { break 'field };
-            let path = path.field("return_url");
-            violations.format(&path, value.as_str(), rt::Format::Url);
-        }
-        'field: {
-            let Some(value) = &self.email else { break 'field };
-            let path = path.field("email");
-            violations.format(&path, value.as_str(), rt::Format::Email);
-        }
-        'field: {
-            let Some(value) = &self.at else { break 'field };
-            let path = path.field("at");
-            violations.format(&path, value.as_str(), rt::Format::Timestamp);
-        }
-        'field: {
-            let Some(value) = &self.ttl else { break 'field };
-            let path = path.field("ttl");
-            violations.format(&path, value.as_str(), rt::Format::Duration);
-        }
-        'field: {
-            let Some(value) = &self.key else { break 'field };
-            let path = path.field("key");
-            violations.format(&path, value.expose(), rt::Format::Currency);
-        }
+            static CURRENCY_PATTERN: rt::Pattern = rt::Pattern::new("[A-Z]+");
+            violations
+                .text(
+                    path,
+                    "currency",
+                    &self.currency,
+                    &rt::TextRules {
+                        max_length: Some(3),
+                        pattern: Some(&CURRENCY_PATTERN),
+                        format: Some(rt::Format::Currency),
+                        allowed: &["EUR", "USD"],
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "return_url",
+                    &self.return_url,
+                    &rt::TextRules {
+                        format: Some(rt::Format::Url),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "email",
+                    &self.email,
+                    &rt::TextRules {
+                        format: Some(rt::Format::Email),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "at",
+                    &self.at,
+                    &rt::TextRules {
+                        format: Some(rt::Format::Timestamp),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "ttl",
+                    &self.ttl,
+                    &rt::TextRules {
+                        format: Some(rt::Format::Duration),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "key",
+                    &self.key,
+                    &rt::TextRules {
+                        format: Some(rt::Format::Currency),
+                        ..rt::TextRules::NONE
+                    },
+                );
     });
     assert_eq!(request_validator("", fields, NO_RULES), expected);
 }
@@ -309,32 +378,56 @@ fn integer_ranges_and_allowed_values() {
         count: { type: integer }
 "#;
     let expected = expect_validator(quote! {
-        {
-            let value = &self.quantity;
-            let path = path.field("quantity");
-            violations.range(
-                &path,
-                *value,
-                Some(-5i64),
-                Some(100i64),
-                [Some("Too few."), Some("Too many.")],
-            );
-        }
-        'field: {
-            let Some(value) = &self.amount else { break 'field };
-            let path = path.field("amount");
-            violations.range(&path, *value, Some(1i64), None, [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.expires else { break 'field };
-            let path = path.field("expires");
-            violations.range(&path, *value, None, Some(4102444800i64), [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.place else { break 'field };
-            let path = path.field("place");
-            violations.allowed(&path, value, &[1i64, 3i64], Some("Send 1 or 3."));
-        }
+            violations
+                .value(
+                    path,
+                    "quantity",
+                    &self.quantity,
+                    &rt::IntRules {
+                        minimum: Some(-5),
+                        maximum: Some(100),
+                        messages: rt::Messages {
+                            minimum: Some("Too few."),
+                            maximum: Some("Too many."),
+                            ..rt::Messages::NONE
+                        },
+                        ..rt::IntRules::NONE
+                    },
+                );
+            violations
+                .value(
+                    path,
+                    "amount",
+                    &self.amount,
+                    &rt::IntRules {
+                        minimum: Some(1),
+                        ..rt::IntRules::NONE
+                    },
+                );
+            violations
+                .value(
+                    path,
+                    "expires",
+                    &self.expires,
+                    &rt::IntRules {
+                        maximum: Some(4102444800),
+                        ..rt::IntRules::NONE
+                    },
+                );
+            violations
+                .value(
+                    path,
+                    "place",
+                    &self.place,
+                    &rt::IntRules {
+                        allowed: &[1, 3],
+                        messages: rt::Messages {
+                            allowed: Some("Send 1 or 3."),
+                            ..rt::Messages::NONE
+                        },
+                        ..rt::IntRules::NONE
+                    },
+                );
     });
     assert_eq!(request_validator("", fields, NO_RULES), expected);
 }
@@ -358,46 +451,70 @@ fn decimal_ranges_and_allowed_values_are_exact() {
         total: { type: decimal }
 "#;
     let expected = expect_validator(quote! {
-        {
-            let value = &self.amount;
-            let path = path.field("amount");
-            violations.range(
-                &path,
-                *value,
-                Some(rt::Decimal::new(1i64, 2u32)),
-                Some(rt::Decimal::new(9999999i64, 2u32)),
-                [Some("Too small."), Some("Too large.")],
-            );
-        }
-        'field: {
-            let Some(value) = &self.discount else { break 'field };
-            let path = path.field("discount");
-            violations.range(&path, *value, Some(rt::Decimal::new(-125i64, 1u32)), None, [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.fee else { break 'field };
-            let path = path.field("fee");
-            violations.range(&path, *value, None, Some(rt::Decimal::new(250i64, 0u32)), [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.rate else { break 'field };
-            let path = path.field("rate");
-            violations.range(&path, *value, Some(rt::Decimal::new(1i64, 6u32)), None, [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.tip else { break 'field };
-            let path = path.field("tip");
-            violations.allowed(
-                &path,
-                value,
-                &[
-                    rt::Decimal::new(100i64, 2u32),
-                    rt::Decimal::new(25i64, 1u32),
-                    rt::Decimal::new(3i64, 0u32),
-                ],
-                Some("Pick a tip."),
-            );
-        }
+            violations
+                .value(
+                    path,
+                    "amount",
+                    &self.amount,
+                    &rt::DecimalRules {
+                        minimum: Some(rt::Decimal::new(1, 2)),
+                        maximum: Some(rt::Decimal::new(9999999, 2)),
+                        messages: rt::Messages {
+                            minimum: Some("Too small."),
+                            maximum: Some("Too large."),
+                            ..rt::Messages::NONE
+                        },
+                        ..rt::DecimalRules::NONE
+                    },
+                );
+            violations
+                .value(
+                    path,
+                    "discount",
+                    &self.discount,
+                    &rt::DecimalRules {
+                        minimum: Some(rt::Decimal::new(-125, 1)),
+                        ..rt::DecimalRules::NONE
+                    },
+                );
+            violations
+                .value(
+                    path,
+                    "fee",
+                    &self.fee,
+                    &rt::DecimalRules {
+                        maximum: Some(rt::Decimal::new(250, 0)),
+                        ..rt::DecimalRules::NONE
+                    },
+                );
+            violations
+                .value(
+                    path,
+                    "rate",
+                    &self.rate,
+                    &rt::DecimalRules {
+                        minimum: Some(rt::Decimal::new(1, 6)),
+                        ..rt::DecimalRules::NONE
+                    },
+                );
+            violations
+                .value(
+                    path,
+                    "tip",
+                    &self.tip,
+                    &rt::DecimalRules {
+                        allowed: &[
+                            rt::Decimal::new(100, 2),
+                            rt::Decimal::new(25, 1),
+                            rt::Decimal::new(3, 0),
+                        ],
+                        messages: rt::Messages {
+                            allowed: Some("Pick a tip."),
+                            ..rt::Messages::NONE
+                        },
+                        ..rt::DecimalRules::NONE
+                    },
+                );
     });
     assert_eq!(request_validator("", fields, NO_RULES), expected);
 }
@@ -452,16 +569,34 @@ fn booleans_and_enums_are_checked_only_with_allowed_values() {
         other_mode: { type: Mode }
 "#;
     let expected = expect_validator(quote! {
-        'field: {
-            let Some(value) = &self.confirm else { break 'field };
-            let path = path.field("confirm");
-            violations.allowed(&path, value, &[true], Some("Must be confirmed."));
-        }
-        'field: {
-            let Some(value) = &self.mode else { break 'field };
-            let path = path.field("mode");
-            violations.allowed(&path, &value.as_str(), &["auto", "manual"], None);
-        }
+            violations
+                .value(
+                    path,
+                    "confirm",
+                    &self.confirm,
+                    &rt::BoolRules {
+                        allowed: &[true],
+                        messages: rt::Messages {
+                            allowed: Some("Must be confirmed."),
+                            ..rt::Messages::NONE
+                        },
+                        ..rt::BoolRules::NONE
+                    },
+                );
+            'field: {
+                let Some(value) = &self.mode else { break 'field };
+                let path = path.field("mode");
+                violations
+                    .text_at(
+                        &path,
+                        value.as_str(),
+                        true,
+                        &rt::TextRules {
+                            allowed: &["auto", "manual"],
+                            ..rt::TextRules::NONE
+                        },
+                    );
+            }
     });
     assert_eq!(request_validator(types, fields, NO_RULES), expected);
 }
@@ -498,42 +633,79 @@ fn lists_check_their_length_and_each_item_under_its_index() {
         words: { type: list, items: string }
 "#;
     let expected = expect_validator(quote! {
-        'field: {
-            let Some(value) = &self.tags else { break 'field };
-            let path = path.field("tags");
-            violations.items(&path, value.len(), None, Some(5), [None, Some("At most 5 tags.")]);
-        }
-        'field: {
-            let Some(value) = &self.ids else { break 'field };
-            let path = path.field("ids");
-            violations.items(&path, value.len(), Some(1), None, [None, None]);
-        }
-        {
-            let value = &self.lines;
-            let path = path.field("lines");
-            violations.items(&path, value.len(), Some(1), Some(50), [Some("Add a line."), None]);
-            for (index, item) in value.iter().enumerate() {
-                let path = path.index(index);
-                item.validate_into(&path, violations);
+            'field: {
+                let Some(value) = &self.tags else { break 'field };
+                let path = path.field("tags");
+                violations
+                    .items(
+                        &path,
+                        value.len(),
+                        &rt::ItemRules {
+                            max_items: Some(5),
+                            messages: rt::Messages {
+                                max_items: Some("At most 5 tags."),
+                                ..rt::Messages::NONE
+                            },
+                            ..rt::ItemRules::NONE
+                        },
+                    );
             }
-        }
-        'field: {
-            let Some(value) = &self.extra_lines else { break 'field };
-            let path = path.field("extra_lines");
-            for (index, item) in value.iter().enumerate() {
-                let path = path.index(index);
-                item.validate_into(&path, violations);
+            'field: {
+                let Some(value) = &self.ids else { break 'field };
+                let path = path.field("ids");
+                violations
+                    .items(
+                        &path,
+                        value.len(),
+                        &rt::ItemRules {
+                            min_items: Some(1),
+                            ..rt::ItemRules::NONE
+                        },
+                    );
             }
-        }
+            {
+                let value = &self.lines;
+                let path = path.field("lines");
+                violations
+                    .items(
+                        &path,
+                        value.len(),
+                        &rt::ItemRules {
+                            min_items: Some(1),
+                            max_items: Some(50),
+                            messages: rt::Messages {
+                                min_items: Some("Add a line."),
+                                ..rt::Messages::NONE
+                            },
+                        },
+                    );
+                for (index, item) in value.iter().enumerate() {
+                    let path = path.index(index);
+                    item.validate_into(&path, violations);
+                }
+            }
+            'field: {
+                let Some(value) = &self.extra_lines else { break 'field };
+                let path = path.field("extra_lines");
+                for (index, item) in value.iter().enumerate() {
+                    let path = path.index(index);
+                    item.validate_into(&path, violations);
+                }
+            }
     });
     let items = items(&spec(ITEM, fields, NO_RULES));
     assert_eq!(validator(&items, "CreateOrderRequest"), expected);
     let item = expect_validator(quote! {
-        {
-            let value = &self.sku;
-            let path = path.field("sku");
-            violations.length(&path, value.as_str(), None, Some(12), [None, None]);
-        }
+            violations
+                .text(
+                    path,
+                    "sku",
+                    &self.sku,
+                    &rt::TextRules {
+                        max_length: Some(12),
+                        ..rt::TextRules::NONE
+                    },
+                );
     });
     assert_eq!(validator(&items, "Item"), item);
     // A type without checks has no validator, and nothing calls one.
@@ -568,81 +740,97 @@ fn maps_check_their_rules_and_each_value_under_its_key() {
         loose: { type: map, items: scalar }
 "#;
     let expected = expect_validator(quote! {
-        'field: {
-            let Some(value) = &self.counts else { break 'field };
-            let path = path.field("counts");
-            violations.map(&path, value.iter(), &rt::MapRules {
-                max_entries: Some(3),
-                max_key_length: None,
-                max_value_length: None,
-                scalar_values: false,
-                messages: [None, None, None, None],
-            });
-        }
-        'field: {
-            let Some(value) = &self.keys else { break 'field };
-            let path = path.field("keys");
-            violations.map(&path, value.iter(), &rt::MapRules {
-                max_entries: None,
-                max_key_length: Some(40),
-                max_value_length: None,
-                scalar_values: false,
-                messages: [None, None, None, None],
-            });
-        }
-        'field: {
-            let Some(value) = &self.values else { break 'field };
-            let path = path.field("values");
-            violations.map(&path, value.iter(), &rt::MapRules {
-                max_entries: None,
-                max_key_length: None,
-                max_value_length: Some(200),
-                scalar_values: false,
-                messages: [None, None, None, None],
-            });
-        }
-        'field: {
-            let Some(value) = &self.scalars else { break 'field };
-            let path = path.field("scalars");
-            violations.map(&path, value.iter(), &rt::MapRules {
-                max_entries: None,
-                max_key_length: None,
-                max_value_length: None,
-                scalar_values: true,
-                messages: [None, None, None, None],
-            });
-        }
-        {
-            let value = &self.notes;
-            let path = path.field("notes");
-            violations.map(&path, value.iter(), &rt::MapRules {
-                max_entries: Some(15),
-                max_key_length: Some(255),
-                max_value_length: Some(512),
-                scalar_values: true,
-                messages: [
-                    Some("At most 15 notes."),
-                    Some("Key too long."),
-                    Some("Value too long."),
-                    Some("Only scalars."),
-                ],
-            });
-        }
-        'field: {
-            let Some(value) = &self.by_sku else { break 'field };
-            let path = path.field("by_sku");
-            violations.map_keys(&path, value.keys(), &rt::MapRules {
-                max_entries: Some(9),
-                max_key_length: None,
-                max_value_length: None,
-                scalar_values: false,
-                messages: [None, None, None, None],
-            });
-            for (key, item) in value {
-                let path = path.field(key);
-                item.validate_into(&path, violations);
+            'field: {
+                let Some(value) = &self.counts else { break 'field };
+                let path = path.field("counts");
+                violations
+                    .map(
+                        &path,
+                        value.iter(),
+                        &rt::MapRules {
+                            max_entries: Some(3),
+                            ..rt::MapRules::NONE
+                        },
+                    );
             }
-        }
+            'field: {
+                let Some(value) = &self.keys else { break 'field };
+                let path = path.field("keys");
+                violations
+                    .map(
+                        &path,
+                        value.iter(),
+                        &rt::MapRules {
+                            max_key_length: Some(40),
+                            ..rt::MapRules::NONE
+                        },
+                    );
+            }
+            'field: {
+                let Some(value) = &self.values else { break 'field };
+                let path = path.field("values");
+                violations
+                    .map(
+                        &path,
+                        value.iter(),
+                        &rt::MapRules {
+                            max_value_length: Some(200),
+                            ..rt::MapRules::NONE
+                        },
+                    );
+            }
+            'field: {
+                let Some(value) = &self.scalars else { break 'field };
+                let path = path.field("scalars");
+                violations
+                    .map(
+                        &path,
+                        value.iter(),
+                        &rt::MapRules {
+                            scalar_values: true,
+                            ..rt::MapRules::NONE
+                        },
+                    );
+            }
+            {
+                let value = &self.notes;
+                let path = path.field("notes");
+                violations
+                    .map(
+                        &path,
+                        value.iter(),
+                        &rt::MapRules {
+                            max_entries: Some(15),
+                            max_key_length: Some(255),
+                            max_value_length: Some(512),
+                            scalar_values: true,
+                            messages: rt::Messages {
+                                max_entries: Some("At most 15 notes."),
+                                max_key_length: Some("Key too long."),
+                                max_value_length: Some("Value too long."),
+                                scalar_values: Some("Only scalars."),
+                                ..rt::Messages::NONE
+                            },
+                        },
+                    );
+            }
+            'field: {
+                let Some(value) = &self.by_sku else { break 'field };
+                let path = path.field("by_sku");
+                violations
+                    .map_keys(
+                        &path,
+                        value.keys(),
+                        &rt::MapRules {
+                            max_entries: Some(9),
+                            ..rt::MapRules::NONE
+                        },
+                    );
+                for (key, item) in value {
+                    let path = path.field(key);
+                    item.validate_into(&path, violations);
+                }
+            }
     });
     assert_eq!(request_validator(ITEM, fields, NO_RULES), expected);
 }
@@ -675,35 +863,56 @@ fn aliases_check_their_own_rules_once_and_field_rules_at_the_field() {
     let items = items(&spec(types, fields, NO_RULES));
     // The items of an alias are checked by its validator, not again at the field.
     let expected = expect_validator(quote! {
-        'field: {
-            let Some(value) = &self.items else { break 'field };
-            let path = path.field("items");
-            violations.items(&path, value.len(), Some(1), None, [Some("Add one."), None]);
-            validate_items(value, &path, violations);
-        }
-        'field: {
-            let Some(value) = &self.more_items else { break 'field };
-            let path = path.field("more_items");
-            validate_items(value, &path, violations);
-        }
-        {
-            let value = &self.notes;
-            let path = path.field("notes");
-            violations.map(&path, value.iter(), &rt::MapRules {
-                max_entries: None,
-                max_key_length: Some(20),
-                max_value_length: None,
-                scalar_values: false,
-                messages: [None, None, None, None],
-            });
-            validate_notes(value, &path, violations);
-        }
+            'field: {
+                let Some(value) = &self.items else { break 'field };
+                let path = path.field("items");
+                violations
+                    .items(
+                        &path,
+                        value.len(),
+                        &rt::ItemRules {
+                            min_items: Some(1),
+                            messages: rt::Messages {
+                                min_items: Some("Add one."),
+                                ..rt::Messages::NONE
+                            },
+                            ..rt::ItemRules::NONE
+                        },
+                    );
+                validate_items(value, &path, violations);
+            }
+            'field: {
+                let Some(value) = &self.more_items else { break 'field };
+                let path = path.field("more_items");
+                validate_items(value, &path, violations);
+            }
+            {
+                let value = &self.notes;
+                let path = path.field("notes");
+                violations
+                    .map(
+                        &path,
+                        value.iter(),
+                        &rt::MapRules {
+                            max_key_length: Some(20),
+                            ..rt::MapRules::NONE
+                        },
+                    );
+                validate_notes(value, &path, violations);
+            }
     });
     assert_eq!(validator(&items, "CreateOrderRequest"), expected);
     let validate_items = norm(quote! {
         fn validate_items(value: &Items, path: &rt::Path<'_>, violations: &mut rt::Violations) {
             let path = *path;
-            violations.items(&path, value.len(), None, Some(3), [None, Some("At most 3 items.")]);
+            violations.items(&path, value.len(), &rt::ItemRules {
+                max_items: Some(3),
+                messages: rt::Messages {
+                    max_items: Some("At most 3 items."),
+                    ..rt::Messages::NONE
+                },
+                ..rt::ItemRules::NONE
+            });
             for (index, item) in value.iter().enumerate() {
                 let path = path.index(index);
                 item.validate_into(&path, violations);
@@ -716,10 +925,8 @@ fn aliases_check_their_own_rules_once_and_field_rules_at_the_field() {
             let path = *path;
             violations.map(&path, value.iter(), &rt::MapRules {
                 max_entries: Some(15),
-                max_key_length: None,
-                max_value_length: None,
                 scalar_values: true,
-                messages: [None, None, None, None],
+                ..rt::MapRules::NONE
             });
         }
     });
@@ -828,19 +1035,24 @@ fn recursive_types_end_and_recurse_at_run_time_only_when_they_check_something() 
     });
     assert_eq!(validator(&items, "CreateOrderRequest"), expected);
     let category = expect_validator(quote! {
-        'field: {
-            let Some(value) = &self.name else { break 'field };
-            let path = path.field("name");
-            violations.length(&path, value.as_str(), None, Some(5), [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.children else { break 'field };
-            let path = path.field("children");
-            for (index, item) in value.iter().enumerate() {
-                let path = path.index(index);
-                item.validate_into(&path, violations);
+            violations
+                .text(
+                    path,
+                    "name",
+                    &self.name,
+                    &rt::TextRules {
+                        max_length: Some(5),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            'field: {
+                let Some(value) = &self.children else { break 'field };
+                let path = path.field("children");
+                for (index, item) in value.iter().enumerate() {
+                    let path = path.index(index);
+                    item.validate_into(&path, violations);
+                }
             }
-        }
     });
     assert_eq!(validator(&items, "Category"), category);
     // `Node` checks nothing: no validator, and its containers skip it.
@@ -857,16 +1069,21 @@ fn recursive_types_end_and_recurse_at_run_time_only_when_they_check_something() 
     });
     assert_eq!(validator(&items, "Left"), left);
     let right = expect_validator(quote! {
-        'field: {
-            let Some(value) = &self.left else { break 'field };
-            let path = path.field("left");
-            value.validate_into(&path, violations);
-        }
-        'field: {
-            let Some(value) = &self.code else { break 'field };
-            let path = path.field("code");
-            violations.length(&path, value.as_str(), Some(1), None, [None, None]);
-        }
+            'field: {
+                let Some(value) = &self.left else { break 'field };
+                let path = path.field("left");
+                value.validate_into(&path, violations);
+            }
+            violations
+                .text(
+                    path,
+                    "code",
+                    &self.code,
+                    &rt::TextRules {
+                        min_length: Some(1),
+                        ..rt::TextRules::NONE
+                    },
+                );
     });
     assert_eq!(validator(&items, "Right"), right);
 }
@@ -888,35 +1105,55 @@ fn clearable_fields_are_checked_only_when_set() {
     let items = items(&spec(types, fields, NO_RULES));
     // Requests: `rt::Patch`, checked when `Set` (not when cleared or unchanged).
     let request = expect_validator(quote! {
-        'field: {
-            let rt::Patch::Set(value) = &self.description else { break 'field };
-            let path = path.field("description");
-            violations.length(&path, value.as_str(), None, Some(255), [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.contact else { break 'field };
-            let path = path.field("contact");
-            value.validate_into(&path, violations);
-        }
+            violations
+                .text(
+                    path,
+                    "description",
+                    &self.description,
+                    &rt::TextRules {
+                        max_length: Some(255),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            'field: {
+                let Some(value) = &self.contact else { break 'field };
+                let path = path.field("contact");
+                value.validate_into(&path, violations);
+            }
     });
     assert_eq!(validator(&items, "CreateOrderRequest"), request);
     // So do the named objects a request can contain.
     let contact = expect_validator(quote! {
-        'field: {
-            let rt::Patch::Set(value) = &self.email else { break 'field };
-            let path = path.field("email");
-            violations.format(&path, value.as_str(), rt::Format::Email);
-        }
-        {
-            let value = &self.phone;
-            let path = path.field("phone");
-            violations.length(&path, value.as_str(), None, Some(15), [None, None]);
-        }
-        'field: {
-            let Some(value) = &self.name else { break 'field };
-            let path = path.field("name");
-            violations.length(&path, value.as_str(), None, Some(30), [None, None]);
-        }
+            violations
+                .text(
+                    path,
+                    "email",
+                    &self.email,
+                    &rt::TextRules {
+                        format: Some(rt::Format::Email),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "phone",
+                    &self.phone,
+                    &rt::TextRules {
+                        max_length: Some(15),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "name",
+                    &self.name,
+                    &rt::TextRules {
+                        max_length: Some(30),
+                        ..rt::TextRules::NONE
+                    },
+                );
     });
     assert_eq!(validator(&items, "Contact"), contact);
 }
@@ -958,35 +1195,76 @@ fn cross_field_rules_in_requests() {
           require: [note]
 "#;
     let expected = expect_validator(quote! {
-        if self.capture_mode.as_ref().is_some_and(|value| value.as_str() == "delayed") {
-            violations.required_by(&path.field("expires_in"), self.expires_in.is_some(), "`delayed` requires `expires_in`.");
-            violations.required_by(&path.field("reminder"), matches!(self.reminder, rt::Patch::Set(_)), "`delayed` requires `expires_in`.");
-            violations.required_by(&path.field("kind"), true, "`delayed` requires `expires_in`.");
-        }
-        {
-            let value = &self.kind;
-            if value == "gift" {
-                violations.required_by(&path.field("note"), self.note.is_some(), "required when `kind` is gift");
+            if self.capture_mode.as_ref().is_some_and(|value| value.as_str() == "delayed") {
+                violations
+                    .required_by(
+                        &path.field("expires_in"),
+                        self.expires_in.is_some(),
+                        "`delayed` requires `expires_in`.",
+                    );
+                violations
+                    .required_by(
+                        &path.field("reminder"),
+                        matches!(self.reminder, rt::Patch::Set(_)),
+                        "`delayed` requires `expires_in`.",
+                    );
+                violations
+                    .required_by(&path.field("kind"), true, "`delayed` requires `expires_in`.");
             }
-        }
-        if self.manual.as_set().is_some_and(|value| *value) {
-            violations.required_by(&path.field("note"), self.note.is_some(), "required when `manual` is true");
-        }
-        {
-            let value = &self.auto;
-            if !*value {
-                violations.required_by(&path.field("reminder"), matches!(self.reminder, rt::Patch::Set(_)), "required when `auto` is false");
+            {
+                let value = &self.kind;
+                if value == "gift" {
+                    violations
+                        .required_by(
+                            &path.field("note"),
+                            self.note.is_some(),
+                            "required when `kind` is gift",
+                        );
+                }
             }
-        }
-        if self.retries.as_ref().is_some_and(|value| *value == 3i64) {
-            violations.required_by(&path.field("note"), self.note.is_some(), "required when `retries` is 3");
-        }
-        if self.amount.as_ref().is_some_and(|value| *value == rt::Decimal::new(150i64, 2u32)) {
-            violations.required_by(&path.field("note"), self.note.is_some(), "required when `amount` is 1.50");
-        }
-        if self.pin.as_ref().is_some_and(|value| value.expose() == "0000") {
-            violations.required_by(&path.field("note"), self.note.is_some(), "required when `pin` is 0000");
-        }
+            if self.manual.as_set().is_some_and(|value| *value) {
+                violations
+                    .required_by(
+                        &path.field("note"),
+                        self.note.is_some(),
+                        "required when `manual` is true",
+                    );
+            }
+            {
+                let value = &self.auto;
+                if !*value {
+                    violations
+                        .required_by(
+                            &path.field("reminder"),
+                            matches!(self.reminder, rt::Patch::Set(_)),
+                            "required when `auto` is false",
+                        );
+                }
+            }
+            if self.retries.as_ref().is_some_and(|value| *value == 3) {
+                violations
+                    .required_by(
+                        &path.field("note"),
+                        self.note.is_some(),
+                        "required when `retries` is 3",
+                    );
+            }
+            if self.amount.as_ref().is_some_and(|value| *value == rt::Decimal::new(150, 2)) {
+                violations
+                    .required_by(
+                        &path.field("note"),
+                        self.note.is_some(),
+                        "required when `amount` is 1.50",
+                    );
+            }
+            if self.pin.as_ref().is_some_and(|value| value.expose() == "0000") {
+                violations
+                    .required_by(
+                        &path.field("note"),
+                        self.note.is_some(),
+                        "required when `pin` is 0000",
+                    );
+            }
     });
     assert_eq!(request_validator(types, fields, rules), expected);
 }
@@ -1008,20 +1286,40 @@ fn cross_field_rules_in_request_objects_read_clearable_fields_as_patches() {
     let fields = "        schedule: { type: Schedule, required: true }\n";
     let items = items(&spec(types, fields, NO_RULES));
     let expected = expect_validator(quote! {
-        {
-            let value = &self.start;
-            let path = path.field("start");
-            violations.format(&path, value.as_str(), rt::Format::Timestamp);
-        }
-        'field: {
-            let rt::Patch::Set(value) = &self.every else { break 'field };
-            let path = path.field("every");
-            violations.format(&path, value.as_str(), rt::Format::Duration);
-        }
-        if self.mode.as_set().is_some_and(|value| value == "repeat") {
-            violations.required_by(&path.field("every"), matches!(self.every, rt::Patch::Set(_)), "A repeating schedule needs `every`.");
-            violations.required_by(&path.field("start"), true, "A repeating schedule needs `every`.");
-        }
+            violations
+                .text(
+                    path,
+                    "start",
+                    &self.start,
+                    &rt::TextRules {
+                        format: Some(rt::Format::Timestamp),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            violations
+                .text(
+                    path,
+                    "every",
+                    &self.every,
+                    &rt::TextRules {
+                        format: Some(rt::Format::Duration),
+                        ..rt::TextRules::NONE
+                    },
+                );
+            if self.mode.as_set().is_some_and(|value| value == "repeat") {
+                violations
+                    .required_by(
+                        &path.field("every"),
+                        matches!(self.every, rt::Patch::Set(_)),
+                        "A repeating schedule needs `every`.",
+                    );
+                violations
+                    .required_by(
+                        &path.field("start"),
+                        true,
+                        "A repeating schedule needs `every`.",
+                    );
+            }
     });
     assert_eq!(validator(&items, "Schedule"), expected);
 }
@@ -1107,8 +1405,8 @@ fn rule_tests_compare_in_the_condition_field_type() {
     let dec = RustTy::Scalar(Scalar::Decimal);
     let boolean = RustTy::Scalar(Scalar::Boolean);
     let cases = [
-        (&int, false, json!(3), quote!(*value == 3i64)),
-        (&int, false, json!(-3), quote!(*value == -3i64)),
+        (&int, false, json!(3), quote!(*value == 3)),
+        (&int, false, json!(-3), quote!(*value == -3)),
         // No test (the checker refuses these rules).
         (&int, false, json!(3.5), quote!(none)),
         (&int, false, json!(u64::MAX), quote!(none)),
@@ -1130,13 +1428,13 @@ fn rule_tests_compare_in_the_condition_field_type() {
             &dec,
             false,
             json!("0.10"),
-            quote!(*value == rt::Decimal::new(10i64, 2u32)),
+            quote!(*value == rt::Decimal::new(10, 2)),
         ),
         (
             &dec,
             false,
             json!(2),
-            quote!(*value == rt::Decimal::new(2i64, 0u32)),
+            quote!(*value == rt::Decimal::new(2, 0)),
         ),
         (&dec, false, json!(1e-30), quote!(none)),
         (&dec, false, json!(true), quote!(none)),

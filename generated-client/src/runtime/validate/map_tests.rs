@@ -39,7 +39,10 @@ fn map_entries_at_and_past_the_limit() {
         )
     );
     let docs = MapRules {
-        messages: [Some("at most two notes"), None, None, None],
+        messages: Messages {
+            max_entries: Some("at most two notes"),
+            ..Messages::NONE
+        },
         ..rules
     };
     assert_eq!(
@@ -69,7 +72,10 @@ fn map_keys_count_characters_at_and_past_the_limit() {
         )
     );
     let docs = MapRules {
-        messages: [None, Some("key too long"), None, None],
+        messages: Messages {
+            max_key_length: Some("key too long"),
+            ..Messages::NONE
+        },
         ..rules
     };
     assert_eq!(
@@ -94,7 +100,10 @@ fn map_string_values_count_characters_at_and_past_the_limit() {
         )
     );
     let docs = MapRules {
-        messages: [None, None, Some("value too long"), None],
+        messages: Messages {
+            max_value_length: Some("value too long"),
+            ..Messages::NONE
+        },
         ..rules
     };
     assert_eq!(
@@ -172,7 +181,10 @@ fn map_values_must_be_scalars_when_the_rule_says_so() {
         ]
     );
     let docs = MapRules {
-        messages: [None, None, None, Some("notes are flat")],
+        messages: Messages {
+            scalar_values: Some("notes are flat"),
+            ..Messages::NONE
+        },
         ..rules
     };
     assert_eq!(
@@ -188,7 +200,13 @@ fn map_reports_every_rule_in_order_with_the_docs_messages() {
         max_key_length: Some(2),
         max_value_length: Some(2),
         scalar_values: true,
-        messages: [Some("entries"), Some("key"), Some("value"), Some("scalar")],
+        messages: Messages {
+            max_entries: Some("entries"),
+            max_key_length: Some("key"),
+            max_value_length: Some("value"),
+            scalar_values: Some("scalar"),
+            ..Messages::NONE
+        },
     };
     let map = json_map(&[("abc", json!("xyz")), ("ok", json!(["list"]))]);
     assert_eq!(

@@ -7,6 +7,8 @@ use super::*;
 
 use rust_decimal::Decimal;
 
+use crate::runtime::Patch;
+
 /// What the checks in `f` recorded, as (path, rule, message).
 pub(super) fn run(f: impl FnOnce(&mut Violations)) -> Vec<(String, Rule, String)> {
     let mut v = Violations::new();
@@ -175,15 +177,22 @@ fn max_length_counts_characters_at_and_past_the_limit() {
     let at = root.field("x");
     // Three characters, six bytes: at the limit.
     assert_eq!(
-        run(|v| v.length(&at, "ééé", None, Some(3), [None, None])),
+        run(|v| p::length(v, &at, "ééé", None, Some(3), [None, None])),
         []
     );
     assert_eq!(
-        run(|v| v.length(&at, "éééé", None, Some(3), [None, None])),
+        run(|v| p::length(v, &at, "éééé", None, Some(3), [None, None])),
         one("/x", Rule::MaxLength, "must be at most 3 characters, has 4")
     );
     assert_eq!(
-        run(|v| v.length(&at, "éééé", None, Some(3), [Some("min"), Some("too long")])),
+        run(|v| p::length(
+            v,
+            &at,
+            "éééé",
+            None,
+            Some(3),
+            [Some("min"), Some("too long")]
+        )),
         one("/x", Rule::MaxLength, "too long")
     );
 }
@@ -194,11 +203,11 @@ fn min_length_counts_characters_at_and_past_the_limit() {
     let at = root.field("name");
     // Two characters, four bytes: at the limit (would pass at 4 if bytes).
     assert_eq!(
-        run(|v| v.length(&at, "éé", Some(2), None, [None, None])),
+        run(|v| p::length(v, &at, "éé", Some(2), None, [None, None])),
         []
     );
     assert_eq!(
-        run(|v| v.length(&at, "é", Some(2), None, [None, None])),
+        run(|v| p::length(v, &at, "é", Some(2), None, [None, None])),
         one(
             "/name",
             Rule::MinLength,
@@ -206,12 +215,19 @@ fn min_length_counts_characters_at_and_past_the_limit() {
         )
     );
     assert_eq!(
-        run(|v| v.length(&at, "", Some(1), Some(5), [Some("required"), Some("max")])),
+        run(|v| p::length(
+            v,
+            &at,
+            "",
+            Some(1),
+            Some(5),
+            [Some("required"), Some("max")]
+        )),
         one("/name", Rule::MinLength, "required")
     );
     // One byte short of the minimum in bytes is still too short in characters.
     assert_eq!(
-        run(|v| v.length(&at, "éa", Some(3), None, [None, None])),
+        run(|v| p::length(v, &at, "éa", Some(3), None, [None, None])),
         one(
             "/name",
             Rule::MinLength,
@@ -224,14 +240,14 @@ fn min_length_counts_characters_at_and_past_the_limit() {
 fn length_without_limits_or_within_them_records_nothing() {
     let root = Path::root();
     let at = root.field("x");
-    assert_eq!(run(|v| v.length(&at, "", None, None, [None, None])), []);
+    assert_eq!(run(|v| p::length(v, &at, "", None, None, [None, None])), []);
     assert_eq!(
-        run(|v| v.length(&at, "abc", Some(3), Some(3), [None, None])),
+        run(|v| p::length(v, &at, "abc", Some(3), Some(3), [None, None])),
         []
     );
     // Both limits are checked independently.
     assert_eq!(
-        run(|v| v.length(&at, "ab", Some(3), Some(1), [None, None])),
+        run(|v| p::length(v, &at, "ab", Some(3), Some(1), [None, None])),
         vec![
             (
                 "/x".to_string(),
@@ -253,7 +269,7 @@ fn length_without_limits_or_within_them_records_nothing() {
 fn integer_ranges_at_and_past_both_edges() {
     let root = Path::root();
     let at = root.field("count");
-    let check = |n: i64| run(|v| v.range(&at, n, Some(-5), Some(10), [None, None]));
+    let check = |n: i64| run(|v| p::range(v, &at, n, Some(-5), Some(10), [None, None]));
     assert_eq!(check(-5), []);
     assert_eq!(check(10), []);
     assert_eq!(check(0), []);
@@ -267,7 +283,8 @@ fn integer_ranges_at_and_past_both_edges() {
     );
     let docs = |n: i64| {
         run(|v| {
-            v.range(
+            p::range(
+                v,
                 &at,
                 n,
                 Some(1),
@@ -279,7 +296,7 @@ fn integer_ranges_at_and_past_both_edges() {
     assert_eq!(docs(0), one("/count", Rule::Minimum, "at least one"));
     assert_eq!(docs(3), one("/count", Rule::Maximum, "at most two"));
     assert_eq!(
-        run(|v| v.range(&at, i64::MIN, None, None, [None, None])),
+        run(|v| p::range(v, &at, i64::MIN, None, None, [None, None])),
         []
     );
 }
@@ -290,7 +307,8 @@ fn decimal_ranges_at_and_past_both_edges() {
     let at = root.field("amount");
     let check = |s: &str| {
         run(|v| {
-            v.range(
+            p::range(
+                v,
                 &at,
                 dec(s),
                 Some(dec("0.01")),
@@ -328,30 +346,48 @@ fn decimal_ranges_at_and_past_both_edges() {
 
 #[test]
 fn patterns_match_the_whole_value() {
-    let re = regex_lite::Regex::new("^(?:[0-9]{5})$").ok();
+    static POSTAL: Pattern = Pattern::new("[0-9]{5}");
     let root = Path::root();
     let at = root.field("postal_code");
+    let check = |value: &str, message: Option<&'static str>| {
+        let rules = TextRules {
+            pattern: Some(&POSTAL),
+            messages: Messages {
+                pattern: message,
+                ..Messages::NONE
+            },
+            ..TextRules::NONE
+        };
+        run(|v| v.text_at(&at, value, true, &rules))
+    };
+    assert_eq!(check("12345", None), []);
     assert_eq!(
-        run(|v| v.pattern(&at, "12345", re.as_ref(), "[0-9]{5}", None)),
-        []
-    );
-    assert_eq!(
-        run(|v| v.pattern(&at, "1234x", re.as_ref(), "[0-9]{5}", Some("five digits"))),
+        check("1234x", Some("five digits")),
         one("/postal_code", Rule::Pattern, "five digits")
     );
     assert_eq!(
-        run(|v| v.pattern(&at, "123456", re.as_ref(), "[0-9]{5}", None)),
+        check("123456", None),
         one(
             "/postal_code",
             Rule::Pattern,
             "must match the pattern [0-9]{5}"
         )
     );
-    // A pattern the runtime could not compile is not checked.
-    assert_eq!(
-        run(|v| v.pattern(&at, "anything", None, "\\p{Greek}+", Some("greek"))),
-        []
-    );
+    // A pattern the runtime cannot compile is not checked.
+    static GREEK: Pattern = Pattern::new("\\p{Greek}+");
+    let rules = TextRules {
+        pattern: Some(&GREEK),
+        ..TextRules::NONE
+    };
+    assert_eq!(run(|v| v.text_at(&at, "anything", true, &rules)), []);
+    // Alternatives are anchored as a whole: `a|b` does not accept `ab`.
+    static EITHER: Pattern = Pattern::new("a|b");
+    let rules = TextRules {
+        pattern: Some(&EITHER),
+        ..TextRules::NONE
+    };
+    assert_eq!(run(|v| v.text_at(&at, "b", true, &rules)), []);
+    assert_eq!(run(|v| v.text_at(&at, "ab", true, &rules)).len(), 1);
 }
 
 // ---- allowed ---------------------------------------------------------------------
@@ -361,10 +397,10 @@ fn allowed_values() {
     let root = Path::root();
     let at = root.field("method");
     let allowed = ["card", "upi"];
-    assert_eq!(run(|v| v.allowed(&at, &"card", &allowed, None)), []);
-    assert_eq!(run(|v| v.allowed(&at, &"upi", &allowed, None)), []);
+    assert_eq!(run(|v| p::allowed(v, &at, &"card", &allowed, None)), []);
+    assert_eq!(run(|v| p::allowed(v, &at, &"upi", &allowed, None)), []);
     assert_eq!(
-        run(|v| v.allowed(&at, &"cash", &allowed, None)),
+        run(|v| p::allowed(v, &at, &"cash", &allowed, None)),
         one(
             "/method",
             Rule::Allowed,
@@ -373,19 +409,88 @@ fn allowed_values() {
     );
     // Case matters.
     assert_eq!(
-        run(|v| v.allowed(&at, &"Card", &allowed, Some("card or upi"))),
+        run(|v| p::allowed(v, &at, &"Card", &allowed, Some("card or upi"))),
         one("/method", Rule::Allowed, "card or upi")
     );
     assert_eq!(
-        run(|v| v.allowed(&at, &7i64, &[1, 2, 3], None)),
+        run(|v| p::allowed(v, &at, &7i64, &[1, 2, 3], None)),
         one("/method", Rule::Allowed, "must be one of [1, 2, 3], is 7")
     );
-    assert_eq!(run(|v| v.allowed(&at, &2i64, &[1, 2, 3], None)), []);
+    assert_eq!(run(|v| p::allowed(v, &at, &2i64, &[1, 2, 3], None)), []);
+    // No list is no rule (`ValueRules::NONE`): the checker never lets a
+    // spec say `allowed: []`.
     let none: [i64; 0] = [];
-    assert_eq!(
-        run(|v| v.allowed(&at, &1i64, &none, None)),
-        one("/method", Rule::Allowed, "must be one of [], is 1")
+    assert_eq!(run(|v| p::allowed(v, &at, &1i64, &none, None)), []);
+}
+
+// ---- fields: required, optional, patch, secret ---------------------------------
+
+#[test]
+fn a_field_is_checked_only_when_it_holds_a_value() {
+    let root = Path::root();
+    let rules = TextRules {
+        max_length: Some(3),
+        allowed: &["abc", "xyz"],
+        ..TextRules::NONE
+    };
+    let long = "abcd".to_string();
+    let too_long = one(
+        "/name",
+        Rule::MaxLength,
+        "must be at most 3 characters, has 4",
     );
+    assert_eq!(
+        run(|v| v.text(&root, "name", &long, &rules))[0],
+        too_long[0]
+    );
+    assert_eq!(
+        run(|v| v.text(&root, "name", &Some(long.clone()), &rules))[0],
+        too_long[0]
+    );
+    assert_eq!(run(|v| v.text(&root, "name", &None::<String>, &rules)), []);
+    assert_eq!(
+        run(|v| v.text(&root, "name", &Patch::Set(long.clone()), &rules))[0],
+        too_long[0]
+    );
+    assert_eq!(
+        run(|v| v.text(&root, "name", &Patch::<String>::Clear, &rules)),
+        []
+    );
+    assert_eq!(
+        run(|v| v.text(&root, "name", &Patch::<String>::Unchanged, &rules)),
+        []
+    );
+    let ints = IntRules {
+        minimum: Some(1),
+        ..IntRules::NONE
+    };
+    let low = one("/n", Rule::Minimum, "must be at least 1, is 0");
+    assert_eq!(run(|v| v.value(&root, "n", &0i64, &ints)), low);
+    assert_eq!(run(|v| v.value(&root, "n", &Some(0i64), &ints)), low);
+    assert_eq!(run(|v| v.value(&root, "n", &None::<i64>, &ints)), []);
+    assert_eq!(run(|v| v.value(&root, "n", &Patch::Set(0i64), &ints)), low);
+    assert_eq!(
+        run(|v| v.value(&root, "n", &Patch::<i64>::Clear, &ints)),
+        []
+    );
+}
+
+#[test]
+fn a_secret_field_is_never_repeated() {
+    let root = Path::root();
+    let rules = TextRules {
+        allowed: &["a", "b"],
+        ..TextRules::NONE
+    };
+    let secret = Some(crate::runtime::Secret::new("sk_live_X".to_string()));
+    let got = run(|v| v.text(&root, "token", &secret, &rules));
+    assert_eq!(
+        got,
+        one("/token", Rule::Allowed, "must be one of [\"a\", \"b\"]")
+    );
+    let plain = Some("sk_live_X".to_string());
+    let got = run(|v| v.text(&root, "token", &plain, &rules));
+    assert!(got[0].2.contains("sk_live_X"), "{got:?}");
 }
 
 // ---- items -----------------------------------------------------------------------
@@ -394,7 +499,7 @@ fn allowed_values() {
 fn items_at_and_past_both_edges() {
     let root = Path::root();
     let at = root.field("items");
-    let check = |len: usize| run(|v| v.items(&at, len, Some(1), Some(3), [None, None]));
+    let check = |len: usize| run(|v| p::items(v, &at, len, Some(1), Some(3), [None, None]));
     assert_eq!(check(1), []);
     assert_eq!(check(3), []);
     assert_eq!(
@@ -411,7 +516,8 @@ fn items_at_and_past_both_edges() {
     );
     let docs = |len: usize| {
         run(|v| {
-            v.items(
+            p::items(
+                v,
                 &at,
                 len,
                 Some(2),
@@ -423,9 +529,9 @@ fn items_at_and_past_both_edges() {
     assert_eq!(docs(2), []);
     assert_eq!(docs(1), one("/items", Rule::MinItems, "need two"));
     assert_eq!(docs(3), one("/items", Rule::MaxItems, "only two"));
-    assert_eq!(run(|v| v.items(&at, 0, None, None, [None, None])), []);
+    assert_eq!(run(|v| p::items(v, &at, 0, None, None, [None, None])), []);
     assert_eq!(
-        run(|v| v.items(&at, usize::MAX, None, None, [None, None])),
+        run(|v| p::items(v, &at, usize::MAX, None, None, [None, None])),
         []
     );
 }
@@ -480,9 +586,9 @@ fn format_violations_describe_the_format() {
         ),
     ];
     for (format, good, bad, message) in cases {
-        assert_eq!(run(|v| v.format(&at, good, format)), [], "{format:?}");
+        assert_eq!(run(|v| p::format(v, &at, good, format)), [], "{format:?}");
         assert_eq!(
-            run(|v| v.format(&at, bad, format)),
+            run(|v| p::format(v, &at, bad, format)),
             one("/f", Rule::Format, message),
             "{format:?}"
         );
@@ -492,8 +598,14 @@ fn format_violations_describe_the_format() {
 #[test]
 fn allowed_secret_never_repeats_the_value() {
     let mut v = Violations::new();
-    v.allowed_secret(&Path::root().field("token"), "sk_live_X", &["a", "b"], None);
-    v.allowed_secret(&Path::root().field("ok"), "a", &["a", "b"], None);
+    p::allowed_secret(
+        &mut v,
+        &Path::root().field("token"),
+        "sk_live_X",
+        &["a", "b"],
+        None,
+    );
+    p::allowed_secret(&mut v, &Path::root().field("ok"), "a", &["a", "b"], None);
     let errors = v.finish().expect_err("one violation");
     let shown = format!("{errors} {errors:?}");
     assert_eq!(errors.0.len(), 1);
@@ -532,4 +644,121 @@ fn group_rules_count_the_fields_set() {
         (errors.0[0].path.as_str(), errors.0[0].rule),
         ("/upi_vpa", Rule::Forbidden)
     );
+}
+
+/// The checks through the rules a generated validator names, called the
+/// way these tests were first written (one rule kind at a time).
+mod p {
+    use super::*;
+
+    pub(super) fn length(
+        v: &mut Violations,
+        at: &Path<'_>,
+        value: &str,
+        min_length: Option<usize>,
+        max_length: Option<usize>,
+        [min, max]: [Option<&'static str>; 2],
+    ) {
+        let messages = Messages {
+            min_length: min,
+            max_length: max,
+            ..Messages::NONE
+        };
+        let rules = TextRules {
+            min_length,
+            max_length,
+            messages,
+            ..TextRules::NONE
+        };
+        v.text_at(at, value, true, &rules);
+    }
+
+    pub(super) fn range<T: Copy + PartialOrd + fmt::Display + fmt::Debug + 'static>(
+        v: &mut Violations,
+        at: &Path<'_>,
+        value: T,
+        minimum: Option<T>,
+        maximum: Option<T>,
+        [min, max]: [Option<&'static str>; 2],
+    ) {
+        let messages = Messages {
+            minimum: min,
+            maximum: max,
+            ..Messages::NONE
+        };
+        let rules = ValueRules {
+            minimum,
+            maximum,
+            messages,
+            ..ValueRules::NONE
+        };
+        v.value_at(at, value, &rules);
+    }
+
+    pub(super) fn allowed<T: Copy + PartialOrd + fmt::Display + fmt::Debug + 'static>(
+        v: &mut Violations,
+        at: &Path<'_>,
+        value: &T,
+        allowed: &[T],
+        message: Option<&'static str>,
+    ) {
+        let messages = Messages {
+            allowed: message,
+            ..Messages::NONE
+        };
+        let rules = ValueRules {
+            allowed,
+            messages,
+            ..ValueRules::NONE
+        };
+        v.value_at(at, *value, &rules);
+    }
+
+    pub(super) fn allowed_secret(
+        v: &mut Violations,
+        at: &Path<'_>,
+        value: &str,
+        allowed: &[&str],
+        message: Option<&'static str>,
+    ) {
+        let messages = Messages {
+            allowed: message,
+            ..Messages::NONE
+        };
+        let rules = TextRules {
+            allowed,
+            messages,
+            ..TextRules::NONE
+        };
+        v.text_at(at, value, false, &rules);
+    }
+
+    pub(super) fn items(
+        v: &mut Violations,
+        at: &Path<'_>,
+        len: usize,
+        min_items: Option<usize>,
+        max_items: Option<usize>,
+        [min, max]: [Option<&'static str>; 2],
+    ) {
+        let messages = Messages {
+            min_items: min,
+            max_items: max,
+            ..Messages::NONE
+        };
+        let rules = ItemRules {
+            min_items,
+            max_items,
+            messages,
+        };
+        v.items(at, len, &rules);
+    }
+
+    pub(super) fn format(v: &mut Violations, at: &Path<'_>, value: &str, format: Format) {
+        let rules = TextRules {
+            format: Some(format),
+            ..TextRules::NONE
+        };
+        v.text_at(at, value, true, &rules);
+    }
 }
