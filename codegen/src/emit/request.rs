@@ -43,6 +43,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         }
     });
     let setters = builder::setters(&r.fields, Some(r.encoding));
+    let getters = builder::getters(&r.fields);
     let rel_setters = r
         .relationships
         .iter()
@@ -106,6 +107,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             #(#setters)*
             #(#rel_setters)*
             #(#header_setters)*
+            #(#getters)*
 
             /// Checks the request against the docs' constraints and returns
             /// every violation at once. Client methods call this before sending.
