@@ -3,7 +3,7 @@
 //! "leave unchanged", redacted secrets, tolerant responses, and every doc
 //! sample response decoding.
 
-use generated_client::runtime::{Decimal, ErrorText, Rule};
+use generated_client::runtime::{Decimal, ErrorText, Patch, Rule};
 use generated_client::{commercelayer, costplus, juspay, razorpay};
 use serde_json::{json, Value};
 
@@ -131,41 +131,25 @@ fn clear_and_leave_unchanged_are_different_requests() {
 }
 
 #[test]
-fn conditional_setters_and_getters() {
+fn body_fields_are_public_to_read_and_to_set_conditionally() {
     let given: Option<&str> = Some("m-1");
-    let absent: Option<String> = None;
-    let r = costplus::UpdateOrderRequest::new("EUR", 1000)
-        .set_description(given)
-        .set_capture_mode(absent.clone())
-        .set_merchant_order_id(Some("order-7"))
-        .set_merchant_name(absent.clone());
-    // Getters read back what was set: required, optional, clearable.
-    assert_eq!(r.get_currency(), "EUR");
-    assert_eq!(*r.get_amount(), 1000);
-    assert_eq!(r.get_description(), Some("m-1"));
-    assert_eq!(r.get_capture_mode(), None);
-    assert_eq!(
-        r.get_merchant_order_id(),
-        &generated_client::runtime::Patch::Set("order-7".to_string())
-    );
-    // `None` leaves a clearable field unchanged: it is not sent at all.
-    assert!(r.get_merchant_name().is_unchanged());
+    let mut r = costplus::UpdateOrderRequest::new("EUR", 1000).merchant_order_id("order-7");
+    // Reading: required, optional, clearable.
+    assert_eq!(r.currency, "EUR");
+    assert_eq!(r.amount, 1000);
+    assert_eq!(r.description, None);
+    assert_eq!(r.merchant_order_id, Patch::Set("order-7".to_string()));
+    // Setting from an `Option`: `None` leaves the field unset.
+    r.description = given.map(String::from);
+    r.capture_mode = None;
+    r.merchant_name = Patch::Clear;
     let body: Value = serde_json::from_slice(&r.body().expect("encodes").bytes).expect("json");
     assert_eq!(body["description"], json!("m-1"));
-    assert!(body.get("capture_mode").is_none() && body.get("merchant_name").is_none());
-    // `set_x(None)` unsets what an earlier setter set.
-    let unset = costplus::UpdateOrderRequest::new("EUR", 1000)
-        .description("first")
-        .set_description(absent);
-    assert_eq!(unset, costplus::UpdateOrderRequest::new("EUR", 1000));
-    // A cleared field stays cleared when a later conditional setter has nothing.
-    let cleared = costplus::UpdateOrderRequest::new("EUR", 1000)
-        .clear_merchant_name()
-        .set_merchant_name(None::<String>);
-    assert_eq!(
-        cleared.get_merchant_name(),
-        &generated_client::runtime::Patch::Clear
-    );
+    assert_eq!(body["merchant_name"], Value::Null);
+    assert!(body.get("capture_mode").is_none());
+    // What a caller sets directly is validated like what a setter sets.
+    r.currency = "euro".into();
+    assert!(r.validate().is_err());
 }
 
 #[test]

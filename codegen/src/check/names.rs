@@ -200,13 +200,6 @@ impl Checker<'_> {
             };
             let at = path.key("fields").key(wire);
             let mut names = vec![(ident.clone(), format!("the setter of field `{wire}`"))];
-            if !f.required && f.constant.is_none() {
-                let bare = ident.trim_start_matches("r#");
-                names.push((
-                    format!("set_{bare}"),
-                    format!("the `set_{bare}` method of field `{wire}`"),
-                ));
-            }
             if f.nullable {
                 names.push((
                     format!("clear_{ident}"),
@@ -443,23 +436,6 @@ impl Checker<'_> {
                 "field",
                 format!("field `{wire}`"),
             );
-            let bare = ident.trim_start_matches("r#").to_string();
-            add(
-                self,
-                at.clone(),
-                format!("get_{bare}"),
-                "method",
-                format!("the `get_{bare}` method of field `{wire}`"),
-            );
-            if !f.required && f.constant.is_none() {
-                add(
-                    self,
-                    at.clone(),
-                    format!("set_{bare}"),
-                    "method",
-                    format!("the `set_{bare}` method of field `{wire}`"),
-                );
-            }
             if f.nullable {
                 add(
                     self,

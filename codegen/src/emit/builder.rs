@@ -177,97 +177,26 @@ fn setter(f: &Field, encoding: Option<Encoding>) -> TokenStream {
         lines.push(format!("Sets {}.", docs::code(&f.wire)));
     }
     let d = docs::noted_attrs(&lines, &f.notes);
-    let set = format_ident!("set_{}", f.ident.trim_start_matches("r#"));
-    let wire = docs::code(&f.wire);
-    let (_, each) = param(f, &quote!(v));
-    let map = if !converts(f) {
-        quote!(value)
-    } else if !f.boxed {
-        quote!(value.map(Into::into))
-    } else if !is_secret(f) && !is_string(&f.ty) {
-        quote!(value.map(Box::new))
-    } else {
-        quote!(value.map(|v| #each))
-    };
     match f.presence {
         Presence::Clearable => {
             let clear = clear_method(f, encoding);
-            let set_doc = format!(
-                " Sets {wire} when `value` is `Some`; `None` leaves it unchanged (see [`Self::{}`] to clear it).",
-                format_ident!("clear_{}", f.ident)
-            );
             quote! {
                 #d
                 pub fn #ident(mut self, value: #ty) -> Self {
                     self.#ident = rt::Patch::Set(#value);
                     self
                 }
-                #[doc = #set_doc]
-                pub fn #set(mut self, value: Option<#ty>) -> Self {
-                    if let Some(v) = #map {
-                        self.#ident = rt::Patch::Set(v);
-                    }
-                    self
-                }
                 #clear
             }
         }
-        _ => {
-            let set_doc = format!(" Sets {wire} when `value` is `Some`, unsets it when `None`.");
-            quote! {
-                #d
-                pub fn #ident(mut self, value: #ty) -> Self {
-                    self.#ident = Some(#value);
-                    self
-                }
-                #[doc = #set_doc]
-                pub fn #set(mut self, value: Option<#ty>) -> Self {
-                    self.#ident = #map;
-                    self
-                }
+        _ => quote! {
+            #d
+            pub fn #ident(mut self, value: #ty) -> Self {
+                self.#ident = Some(#value);
+                self
             }
-        }
+        },
     }
-}
-
-/// `get_<field>` of every field of a request type (whose fields are
-/// private): a required field's value, an optional field's value if set,
-/// a clearable field's state.
-pub(crate) fn getters(fields: &[Field]) -> Vec<TokenStream> {
-    fields
-        .iter()
-        .map(|f| {
-            let ident = format_ident!("{}", f.ident);
-            let get = format_ident!("get_{}", f.ident.trim_start_matches("r#"));
-            let doc = format!(" The value of {}.", docs::code(&f.wire));
-            let (inner, deref) = if is_secret(f) {
-                (quote!(rt::Secret), false)
-            } else if is_string(&f.ty) {
-                (quote!(str), true)
-            } else {
-                (super::rust_types::ty(&f.ty), f.boxed)
-            };
-            let view = if deref {
-                quote!(as_deref)
-            } else {
-                quote!(as_ref)
-            };
-            let (ty, body) = match f.presence {
-                Presence::Required => (quote!(&#inner), quote!(&self.#ident)),
-                Presence::Optional => (quote!(Option<&#inner>), quote!(self.#ident.#view())),
-                Presence::Clearable => {
-                    let stored = declared_ty(f);
-                    (quote!(&#stored), quote!(&self.#ident))
-                }
-            };
-            quote! {
-                #[doc = #doc]
-                pub fn #get(&self) -> #ty {
-                    #body
-                }
-            }
-        })
-        .collect()
 }
 
 /// The declared type of a field of a request value, optionality included.

@@ -43,7 +43,6 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         }
     });
     let setters = builder::setters(&r.fields, Some(r.encoding));
-    let getters = builder::getters(&r.fields);
     let rel_setters = r
         .relationships
         .iter()
@@ -96,6 +95,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, #derive_default #deserialize)]
+        #[non_exhaustive]
         pub struct #name {
             #(#decls)*
             #(#rel_decls)*
@@ -107,7 +107,6 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             #(#setters)*
             #(#rel_setters)*
             #(#header_setters)*
-            #(#getters)*
 
             /// Checks the request against the docs' constraints and returns
             /// every violation at once. Client methods call this before sending.
@@ -132,17 +131,25 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     }
 }
 
-/// A field of a request type; `decoded`: with the attributes of the
-/// derived `Deserialize` (wire name, an absent patch is unchanged).
+/// A body field of a request type: public, to read and to change (the
+/// type is `#[non_exhaustive]`, so it is still only built through `new`
+/// with its required fields), except a `const` field, which holds its one
+/// value. `decoded`: with the attributes of the derived `Deserialize`
+/// (wire name, an absent patch is unchanged).
 fn field_decl(f: &Field, decoded: bool) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
     let ty = builder::declared_ty(f);
-    if !decoded {
-        return quote!(#ident: #ty,);
-    }
-    let rename = rename(f);
-    let default = (f.presence == Presence::Clearable).then(|| quote!(#[serde(default)]));
-    quote!(#rename #default #ident: #ty,)
+    let (docs, vis) = if f.constant.is_some() {
+        (quote!(), quote!())
+    } else {
+        (super::types::field_docs(f), quote!(pub))
+    };
+    let serde = decoded.then(|| {
+        let rename = rename(f);
+        let default = (f.presence == Presence::Clearable).then(|| quote!(#[serde(default)]));
+        quote!(#rename #default)
+    });
+    quote!(#docs #serde #vis #ident: #ty,)
 }
 
 fn constructor(r: &Request, headers: &HeaderParts) -> TokenStream {
