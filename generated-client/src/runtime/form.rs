@@ -50,7 +50,8 @@ pub struct FormStyle {
 /// The form body of `value`, a struct or a map (see the module docs).
 pub fn form_body<T: Serialize + ?Sized>(value: &T, style: FormStyle) -> Result<Body, String> {
     let mut w = Writer {
-        out: String::new(),
+        // Most bodies fit without growing the buffer more than once or twice.
+        out: String::with_capacity(256),
         key: String::new(),
         depth: 0,
         style,
@@ -63,6 +64,18 @@ pub fn form_body<T: Serialize + ?Sized>(value: &T, style: FormStyle) -> Result<B
         content_type: "application/x-www-form-urlencoded",
         bytes: w.out.into_bytes(),
     })
+}
+
+/// Appends `text` form-urlencoded (`application/x-www-form-urlencoded`:
+/// space as `+`, every byte but `A–Z a–z 0–9 * - . _` as `%XX`). Text that
+/// needs no encoding, as names and most values, is copied as it is.
+fn encode_into(out: &mut String, text: &str) {
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_');
+    if text.as_bytes().iter().all(plain) {
+        out.push_str(text);
+    } else {
+        out.extend(form_urlencoded::byte_serialize(text.as_bytes()));
+    }
 }
 
 /// The body being written, and the encoded name of the value being
@@ -82,16 +95,14 @@ impl Writer {
     fn push(&mut self, segment: &str) -> usize {
         let mark = self.key.len();
         if self.depth == 0 {
-            self.key
-                .extend(form_urlencoded::byte_serialize(segment.as_bytes()));
+            encode_into(&mut self.key, segment);
         } else {
             let (open, close) = match self.style.brackets {
                 BracketStyle::Encoded => ("%5B", "%5D"),
                 BracketStyle::Literal => ("[", "]"),
             };
             self.key.push_str(open);
-            self.key
-                .extend(form_urlencoded::byte_serialize(segment.as_bytes()));
+            encode_into(&mut self.key, segment);
             self.key.push_str(close);
         }
         self.depth += 1;
@@ -115,8 +126,7 @@ impl Writer {
         }
         self.out.push_str(&self.key);
         self.out.push('=');
-        self.out
-            .extend(form_urlencoded::byte_serialize(value.as_bytes()));
+        encode_into(&mut self.out, value);
         Ok(())
     }
 

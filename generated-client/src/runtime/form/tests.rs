@@ -263,3 +263,23 @@ fn empty_values_and_names() {
         "a=1234567&b=8&c=1.5"
     );
 }
+
+#[test]
+fn names_and_values_are_encoded_as_form_urlencoded_does() {
+    let mut every_ascii: String = (0u8..128).map(char::from).collect();
+    every_ascii.push_str("é ü 東京 +%&=");
+    let cases = [
+        "",
+        "plain_name-1.5*",
+        "two words",
+        "a&b=c",
+        "%41",
+        &every_ascii,
+    ];
+    for text in cases {
+        let mut ours = String::new();
+        super::encode_into(&mut ours, text);
+        let theirs: String = form_urlencoded::byte_serialize(text.as_bytes()).collect();
+        assert_eq!(ours, theirs, "{text:?}");
+    }
+}
