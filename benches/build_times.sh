@@ -7,6 +7,7 @@
 #
 #   bash benches/build_times.sh            # RUNS=3 by default
 #   ONLY_SYNTHETIC=1 bash benches/build_times.sh   # only ours against progenitor
+#   SKIP_DOWNSTREAM=1 …                            # without the clean builds from nothing
 #
 # Debug profile, CARGO_INCREMENTAL=0, dependencies prebuilt (untimed
 # first build). Results: target/bench-results/build_times.tsv (median of
@@ -162,6 +163,22 @@ for which in ours progenitor; do
   measure "compile the ${OPS}-operation synthetic API: $which" "debug, non-incremental, deps prebuilt" -- \
     env CARGO_TARGET_DIR="$SYN/$which/target" cargo build
 done
+
+# What a downstream crate pays from nothing: the same two crates built in an
+# empty target dir, every dependency included (DOWNSTREAM_RUNS each, 1 by
+# default: a clean build takes minutes; SKIP_DOWNSTREAM=1 leaves it out).
+if [ "${SKIP_DOWNSTREAM:-0}" != 1 ]; then
+  RUNS_SAVED=$RUNS
+  RUNS=${DOWNSTREAM_RUNS:-1}
+  for which in ours progenitor; do
+    cd "$SYN/$which"
+    prepare() { rm -rf "$SYN/$which/clean-target"; }
+    measure "clean build, dependencies included: $which" "debug, empty target dir, ${OPS} operations" -- \
+      env CARGO_TARGET_DIR="$SYN/$which/clean-target" cargo build --offline
+    rm -rf "$SYN/$which/clean-target"
+  done
+  RUNS=$RUNS_SAVED
+fi
 cd "$ROOT"
 wc -l "$SYN/code/ours.rs" "$SYN/code/progenitor.rs" | sed 's/^/  lines: /'
 echo "results: $TSV"

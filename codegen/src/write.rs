@@ -102,13 +102,13 @@ impl Lines<'_> {
                     self.word("{");
                     self.depth += 1;
                     self.newline();
-                    self.stream(g.stream());
+                    self.stream(contents(g));
                     self.depth -= 1;
                     self.newline();
                     self.word("}");
                     self.newline();
                 }
-                TokenTree::Group(g) => self.inline_group(&g),
+                TokenTree::Group(g) => self.inline_group(g),
                 TokenTree::Punct(p) => {
                     let c = p.as_char();
                     self.punct_token(&p);
@@ -130,7 +130,7 @@ impl Lines<'_> {
                         if let Some(TokenTree::Group(g)) = attribute {
                             self.glued = true;
                             self.word("[");
-                            self.inline(g.stream());
+                            self.inline(contents(g));
                             self.word("]");
                             self.newline();
                         }
@@ -142,14 +142,14 @@ impl Lines<'_> {
     }
 
     /// A parenthesized or bracketed group, on the current line.
-    fn inline_group(&mut self, g: &proc_macro2::Group) {
+    fn inline_group(&mut self, g: proc_macro2::Group) {
         let (open, close) = match g.delimiter() {
             proc_macro2::Delimiter::Parenthesis => ("(", ")"),
             proc_macro2::Delimiter::Bracket => ("[", "]"),
             proc_macro2::Delimiter::Brace | proc_macro2::Delimiter::None => ("", ""),
         };
         self.word(open);
-        self.inline(g.stream());
+        self.inline(contents(g));
         self.word(close);
     }
 
@@ -175,12 +175,18 @@ impl Lines<'_> {
                 TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => {
                     self.stream(std::iter::once(TokenTree::Group(g)).collect());
                 }
-                TokenTree::Group(g) => self.inline_group(&g),
+                TokenTree::Group(g) => self.inline_group(g),
                 TokenTree::Punct(p) => self.punct_token(&p),
                 other => self.display(&other),
             }
         }
     }
+}
+
+/// The tokens of `g`, taken from the group so that they are its only
+/// owner: iterating a stream someone else still holds copies it first.
+fn contents(g: proc_macro2::Group) -> proc_macro2::TokenStream {
+    g.stream()
 }
 
 /// Code written by [`unformatted_code`], formatted exactly as

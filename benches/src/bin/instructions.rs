@@ -21,8 +21,8 @@
 //! their URLs, stops when its stdin closes),
 //! `run GROUP PROVIDER SIDE ITERATIONS [URL…]` and
 //! `stage SPEC STAGE ITERATIONS` (SPEC: a file stem of `spec/` or
-//! `synthetic<N>`; STAGE: load, check, emit, format, ours,
-//! progenitor).
+//! `synthetic<N>`; STAGE: load, check, emit, format, ours, build_script
+//! (what the build script runs: no formatting), progenitor).
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
@@ -162,6 +162,7 @@ fn stage(args: &[String]) -> Result<(), String> {
                 drop(codegen::pipeline::format(&name, tokens).map_err(|e| e.to_string())?);
             }
             "ours" => drop(pipeline::ours(&name, &text)?),
+            "build_script" => drop(pipeline::ours_build_script(&name, &text)?),
             "progenitor" => {
                 let doc = openapi
                     .as_deref()
