@@ -321,18 +321,21 @@ fn stages_report(exe: &str) -> Result<String, String> {
         print!("{row}");
         out.push_str(&row);
     }
-    let head = "\n| operations | ours | progenitor | ours ÷ progenitor |\n|---:|---:|---:|---:|\n";
+    let head = "\n| operations | ours, formatted | ours, build script (unformatted) | progenitor | formatted ÷ progenitor | progenitor ÷ build script |\n|---:|---:|---:|---:|---:|---:|\n";
     print!("{head}");
     out.push_str(head);
     for ops in [10, 100] {
         let spec = format!("synthetic{ops}");
         let ours = per_stage(exe, &spec, "ours")?;
+        let script = per_stage(exe, &spec, "build_script")?;
         let theirs = per_stage(exe, &spec, "progenitor")?;
         let row = format!(
-            "| {ops} | {:.1} M | {:.1} M | {:.3} |\n",
+            "| {ops} | {:.1} M | {:.1} M | {:.1} M | {:.3} | {:.2} |\n",
             ours as f64 / 1e6,
+            script as f64 / 1e6,
             theirs as f64 / 1e6,
-            ours as f64 / theirs as f64
+            ours as f64 / theirs as f64,
+            theirs as f64 / script as f64
         );
         print!("{row}");
         out.push_str(&row);
