@@ -117,17 +117,23 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
     let methods = p.operations.iter().map(|op| method(p, op, ctx));
     let aliases = p.operations.iter().map(|op| {
         let alias = error_alias(op);
-        let target = match &op.error_type {
+        let (target, doc) = match &op.error_type {
             Some(t) => {
                 let t = format_ident!("{}", t);
-                quote!(#t)
+                let doc = format!(
+                    " The error body of [`Client::{}`](Client::{}).",
+                    op.ident, op.ident
+                );
+                (quote!(#t), doc)
             }
-            None => quote!(serde_json::Value),
+            None => (
+                quote!(serde_json::Value),
+                format!(
+                    " The error body of [`Client::{}`](Client::{}): the docs describe none, so it is the server's JSON as it came (a body that is not JSON leaves `body` empty and shows in the error's `snippet`).",
+                    op.ident, op.ident
+                ),
+            ),
         };
-        let doc = format!(
-            " The error body of [`Client::{}`](Client::{}).",
-            op.ident, op.ident
-        );
         quote!(#[doc = #doc] pub type #alias = #target;)
     });
     let client_doc = format!(" A {title} API client. Cheap to clone; clones share the transport.");
