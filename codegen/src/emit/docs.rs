@@ -88,8 +88,17 @@ pub(crate) fn escaped(lines: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     let mut fence: Option<Fence> = None;
     let mut item: Option<usize> = None;
-    let lines: Vec<String> = lines.iter().map(|l| l.replace("\r\n", "\n")).collect();
-    for line in lines.iter().flat_map(|l| l.split(['\r', '\n'])) {
+    // Every line break, a CR LF pair counting as one.
+    let split = lines.iter().flat_map(|l| {
+        l.split('\n')
+            .flat_map(|part| part.strip_suffix('\r').unwrap_or(part).split('\r'))
+    });
+    for line in split {
+        if fence.is_none() && item.is_none() && is_plain(line) {
+            // What sanitizing, escaping and wrapping would give unchanged.
+            out.push(line.to_string());
+            continue;
+        }
         let line = sanitize(line);
         match (fence, fence_of(&line)) {
             (None, Some((open, _))) => {
@@ -130,6 +139,23 @@ pub(crate) fn escaped(lines: &[String]) -> Vec<String> {
         out.push(fence_text(open));
     }
     out
+}
+
+/// Whether a line outside fences and list items reads as plain text that
+/// every step of [`escaped`] leaves as it is: it starts with a letter (no
+/// list marker, heading, fence or break), is trimmed and short enough not
+/// to wrap, and holds only printable ASCII without markup (`` ` ``, `[`,
+/// `]`, `<`, `>`, `\\`) or a URL to turn into a link.
+fn is_plain(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && bytes.last().is_some_and(|&b| b != b' ')
+        && bytes.len() <= WIDTH
+        && bytes.iter().all(|&b| {
+            (b == b' ' || b.is_ascii_graphic())
+                && !matches!(b, b'`' | b'[' | b']' | b'<' | b'>' | b'\\')
+        })
+        && !line.contains("http")
 }
 
 /// A trimmed line outside fences made inert: the list markers it starts
@@ -601,7 +627,7 @@ mod tests {
 
 #[cfg(test)]
 mod properties {
-    use super::{escaped, unsafe_in_docs};
+    use super::{escaped, fence_of, is_plain, neutral, sanitize, unsafe_in_docs, wrap};
     use proptest::prelude::*;
     use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
@@ -684,6 +710,19 @@ mod properties {
                     }
                     _ => {}
                 }
+            }
+        }
+
+        /// A line the fast path copies is one every slow step leaves as it
+        /// is: sanitizing, the structure checks, escaping and wrapping.
+        #[test]
+        fn plain_lines_are_what_the_slow_path_gives(line in "[ -~]{0,100}|[a-z][a-z .,:;()'\"!?/%&*_#=+-]{0,120}") {
+            if is_plain(&line) {
+                prop_assert_eq!(sanitize(&line), line.clone());
+                prop_assert!(fence_of(&line).is_none());
+                prop_assert_eq!(line.trim(), line.as_str());
+                prop_assert_eq!(neutral(&line), (line.clone(), None));
+                prop_assert_eq!(wrap(line.clone(), ""), vec![line.clone()]);
             }
         }
     }
