@@ -512,21 +512,31 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     };
     // The path parameters are in the order of the template's placeholders.
     let fmt = op.path.format_string();
+    // A text segment is encoded (and may fail) in a statement of its own
+    // inside the block, shadowing the parameter there only: `format!`'s
+    // arguments stay plain names, which the formatter leaves as they are.
     let mut seg_args = Vec::new();
+    let mut encoded = Vec::new();
     for f in &op.path_params {
         let id = format_ident!("{}", f.ident);
         seg_args.push(match f.ty {
             RustTy::Scalar(s) if s.is_integral() => quote!(rt::segment_int(#id)),
             _ => {
                 let name = &f.wire;
-                quote!(rt::segment(#name, #id).map_err(rt::Error::Build)?)
+                encoded.push(quote!(let #id = rt::segment(#name, #id).map_err(rt::Error::Build)?;));
+                quote!(#id)
             }
         });
     }
     let path_expr = if seg_args.is_empty() {
         quote!(#fmt.to_string())
-    } else {
+    } else if encoded.is_empty() {
         quote!(format!(#fmt, #(#seg_args),*))
+    } else {
+        quote!({
+            #(#encoded)*
+            format!(#fmt, #(#seg_args),*)
+        })
     };
     let param_checks = path_param_checks(op, ctx);
     let method_variant = format_ident!("{}", op.method.variant());
