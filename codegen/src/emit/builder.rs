@@ -81,11 +81,19 @@ fn inits_as(fields: &[Field], request: bool) -> Vec<TokenStream> {
 /// The setters of the fields that are not required (and `clear_…` for the
 /// clearable ones, which are `rt::Patch`). `encoding` is the body's, when
 /// the fields belong to one request (a named object may travel in several).
-pub(crate) fn setters(fields: &[Field], encoding: Option<Encoding>) -> Vec<TokenStream> {
+/// `docs`: the doc attributes of each field's declaration
+/// ([`super::types::field_docs`]), which a setter shares when the field
+/// has a description.
+pub(crate) fn setters(
+    fields: &[Field],
+    docs: &[TokenStream],
+    encoding: Option<Encoding>,
+) -> Vec<TokenStream> {
     fields
         .iter()
-        .filter(|f| f.presence != Presence::Required)
-        .map(|f| setter(f, encoding))
+        .zip(docs)
+        .filter(|(f, _)| f.presence != Presence::Required)
+        .map(|(f, d)| setter(f, d, encoding))
         .collect()
 }
 
@@ -159,7 +167,7 @@ fn const_setter(f: &Field) -> TokenStream {
     }
 }
 
-fn setter(f: &Field, encoding: Option<Encoding>) -> TokenStream {
+fn setter(f: &Field, field_docs: &TokenStream, encoding: Option<Encoding>) -> TokenStream {
     if f.constant.is_some() {
         let set = const_setter(f);
         return match f.presence {
@@ -172,11 +180,11 @@ fn setter(f: &Field, encoding: Option<Encoding>) -> TokenStream {
     }
     let ident = format_ident!("{}", f.ident);
     let (ty, value) = param(f, &quote!(value));
-    let mut lines = f.docs.clone();
-    if lines.is_empty() {
-        lines.push(format!("Sets {}.", docs::code(&f.wire)));
-    }
-    let d = docs::noted_attrs(&lines, &f.notes);
+    let d = if f.docs.is_empty() {
+        docs::noted_attrs(&[format!("Sets {}.", docs::code(&f.wire))], &f.notes)
+    } else {
+        field_docs.clone()
+    };
     match f.presence {
         Presence::Clearable => {
             let clear = clear_method(f, encoding);

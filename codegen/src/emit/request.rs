@@ -33,7 +33,12 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
     // attributes (for the derived `Deserialize`).
     let decoded = ctx.both_directions;
     let skip = decoded.then(|| quote!(#[serde(skip)]));
-    let decls = r.fields.iter().map(|f| field_decl(f, decoded));
+    let field_docs: Vec<TokenStream> = r.fields.iter().map(super::types::field_docs).collect();
+    let decls = r
+        .fields
+        .iter()
+        .zip(&field_docs)
+        .map(|(f, d)| field_decl(f, d, decoded));
     let rel_decls = r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
         if rel.required {
@@ -42,7 +47,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             quote!(#skip #ident: Option<String>,)
         }
     });
-    let setters = builder::setters(&r.fields, Some(r.encoding));
+    let setters = builder::setters(&r.fields, &field_docs, Some(r.encoding));
     let rel_setters = r
         .relationships
         .iter()
@@ -136,13 +141,13 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
 /// with its required fields), except a `const` field, which holds its one
 /// value. `decoded`: with the attributes of the derived `Deserialize`
 /// (wire name, an absent patch is unchanged).
-fn field_decl(f: &Field, decoded: bool) -> TokenStream {
+fn field_decl(f: &Field, docs: &TokenStream, decoded: bool) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
     let ty = builder::declared_ty(f);
     let (docs, vis) = if f.constant.is_some() {
         (quote!(), quote!())
     } else {
-        (super::types::field_docs(f), quote!(pub))
+        (docs.clone(), quote!(pub))
     };
     let serde = decoded.then(|| {
         let rename = rename(f);

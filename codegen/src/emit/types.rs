@@ -63,13 +63,15 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     // (`encode.rs`).
     let lean = !request && ctx.deserializes(&o.name);
     let derived_de = !lean && ctx.deserializes(&o.name);
+    let each_docs: Vec<TokenStream> = o.fields.iter().map(field_docs).collect();
     let fields = o
         .fields
         .iter()
-        .map(|f| object_field(f, request, derived_de));
+        .zip(&each_docs)
+        .map(|(f, d)| object_field(f, d, request, derived_de));
     let methods = if request {
         let constructor = builder::object_constructor(&o.fields);
-        let setters = builder::setters(&o.fields, None);
+        let setters = builder::setters(&o.fields, &each_docs, None);
         // Only an object whose validation checks something has a validator
         // (and is checked where it is used).
         let validator = ctx.checks(&o.name).then(|| {
@@ -144,9 +146,8 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
 /// object a request can contain (`request`), a clearable field is an
 /// `rt::Patch`, so a caller can clear it. `derived_de`: the struct derives
 /// `Deserialize`, so the field carries its attributes.
-fn object_field(f: &Field, request: bool, derived_de: bool) -> TokenStream {
+fn object_field(f: &Field, docs: &TokenStream, request: bool, derived_de: bool) -> TokenStream {
     let ident = format_ident!("{}", f.ident);
-    let docs = field_docs(f);
     let patch = request && f.presence == Presence::Clearable;
     let ty = match f.presence {
         Presence::Required => field_ty(f),
