@@ -522,6 +522,227 @@ pub mod juspay {
         pub effective_amount: Option<Decimal>,
         /// offers
         pub offers: Option<Vec<Value>>,
+        /// txn_id
+        pub txn_id: Option<String>,
+        /// payment_method_type
+        pub payment_method_type: Option<PaymentMethodType>,
+        /// auth_type
+        pub auth_type: Option<String>,
+        /// card
+        pub card: Option<Card>,
+        /// payment_method
+        pub payment_method: Option<String>,
+        /// refunds
+        pub refunds: Option<Vec<Refund>>,
+        /// resp_code
+        pub resp_code: Option<String>,
+        /// resp_message
+        pub resp_message: Option<String>,
+        /// bank_error_code
+        pub bank_error_code: Option<String>,
+        /// bank_error_message
+        pub bank_error_message: Option<String>,
+        /// txn_uuid
+        pub txn_uuid: Option<String>,
+        /// txn_detail
+        pub txn_detail: Option<TxnDetail>,
+        /// payment_gateway_response
+        pub payment_gateway_response: Option<PaymentGatewayResponse>,
+        /// gateway_id
+        pub gateway_id: Option<i64>,
+        /// metadata
+        pub metadata: Option<IndexMap<String, Value>>,
+        /// gateway_reference_id
+        pub gateway_reference_id: Option<String>,
+        /// payer_vpa
+        pub payer_vpa: Option<String>,
+        /// upi
+        pub upi: Option<UpiDetails>,
+        /// emi_bank
+        pub emi_bank: Option<String>,
+        /// emi_tenure
+        pub emi_tenure: Option<i64>,
+        /// maximum_eligible_refund_amount
+        pub maximum_eligible_refund_amount: Option<Decimal>,
+    }
+
+    /// Card.
+    #[derive(Debug, Clone, Deserialize)]
+    pub struct Card {
+        /// expiry_year
+        pub expiry_year: Option<String>,
+        /// card_reference
+        pub card_reference: Option<String>,
+        /// saved_to_locker
+        pub saved_to_locker: Option<bool>,
+        /// expiry_month
+        pub expiry_month: Option<String>,
+        /// name_on_card
+        pub name_on_card: Option<String>,
+        /// card_issuer
+        pub card_issuer: Option<String>,
+        /// last_four_digits
+        pub last_four_digits: Option<String>,
+        /// using_saved_card
+        pub using_saved_card: Option<bool>,
+        /// card_fingerprint
+        pub card_fingerprint: Option<String>,
+        /// card_isin
+        pub card_isin: Option<String>,
+        /// card_type
+        pub card_type: Option<String>,
+        /// card_brand
+        pub card_brand: Option<String>,
+        /// using_token
+        pub using_token: Option<bool>,
+        /// card_issuer_country
+        pub card_issuer_country: Option<String>,
+        /// juspay_bank_code
+        pub juspay_bank_code: Option<String>,
+        /// extended_card_type
+        pub extended_card_type: Option<String>,
+    }
+
+    /// Refund.
+    #[derive(Debug, Clone, Deserialize)]
+    pub struct Refund {
+        /// id
+        pub id: Option<String>,
+        /// amount
+        pub amount: Option<Decimal>,
+        /// unique_request_id
+        pub unique_request_id: Option<String>,
+        /// gateway_refund_id
+        pub gateway_refund_id: Option<String>,
+        /// created
+        pub created: Option<String>,
+        /// status
+        pub status: Option<RefundStatus>,
+        /// error_message
+        pub error_message: Option<String>,
+        /// sent_to_gateway
+        pub sent_to_gateway: Option<bool>,
+        /// initiated_by
+        pub initiated_by: Option<String>,
+        /// refund_source
+        pub refund_source: Option<String>,
+        /// refund_type
+        pub refund_type: Option<String>,
+        /// metadata
+        pub metadata: Option<IndexMap<String, Value>>,
+        /// pg_processed_at
+        pub pg_processed_at: Option<String>,
+        /// error_code
+        pub error_code: Option<String>,
+        /// arn
+        pub arn: Option<String>,
+    }
+
+    /// TxnDetail.
+    #[derive(Debug, Clone, Deserialize)]
+    pub struct TxnDetail {
+        /// txn_id
+        pub txn_id: Option<String>,
+        /// order_id
+        pub order_id: Option<String>,
+        /// status
+        pub status: Option<String>,
+        /// error_code
+        pub error_code: Option<String>,
+        /// net_amount
+        pub net_amount: Option<Decimal>,
+        /// surcharge_amount
+        pub surcharge_amount: Option<Decimal>,
+        /// tax_amount
+        pub tax_amount: Option<Decimal>,
+        /// txn_amount
+        pub txn_amount: Option<Decimal>,
+        /// offer_deduction_amount
+        pub offer_deduction_amount: Option<Decimal>,
+        /// gateway_id
+        pub gateway_id: Option<i64>,
+        /// currency
+        pub currency: Option<String>,
+        /// express_checkout
+        pub express_checkout: Option<bool>,
+        /// redirect
+        pub redirect: Option<bool>,
+        /// txn_uuid
+        pub txn_uuid: Option<String>,
+        /// gateway
+        pub gateway: Option<String>,
+        /// error_message
+        pub error_message: Option<String>,
+        /// created
+        pub created: Option<String>,
+        /// txn_flow_type
+        pub txn_flow_type: Option<String>,
+        /// metadata
+        pub metadata: Option<IndexMap<String, Value>>,
+    }
+
+    /// PaymentGatewayResponse.
+    #[derive(Debug, Clone, Deserialize)]
+    pub struct PaymentGatewayResponse {
+        /// resp_code
+        pub resp_code: Option<String>,
+        /// rrn
+        pub rrn: Option<String>,
+        /// created
+        pub created: Option<String>,
+        /// epg_txn_id
+        pub epg_txn_id: Option<String>,
+        /// resp_message
+        pub resp_message: Option<String>,
+        /// auth_id_code
+        pub auth_id_code: Option<String>,
+        /// txn_id
+        pub txn_id: Option<String>,
+    }
+
+    /// UpiDetails.
+    #[derive(Debug, Clone, Deserialize)]
+    pub struct UpiDetails {
+        /// payer_vpa
+        pub payer_vpa: Option<String>,
+        /// txn_flow_type
+        pub txn_flow_type: Option<String>,
+    }
+
+    /// How the order was paid.
+    #[derive(Debug, Clone, Deserialize)]
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum PaymentMethodType {
+        /// CARD
+        Card,
+        /// NB
+        Nb,
+        /// WALLET
+        Wallet,
+        /// UPI
+        Upi,
+        /// CONSUMER_FINANCE
+        ConsumerFinance,
+        /// A value added later.
+        #[serde(other)]
+        Unknown,
+    }
+
+    /// Where a refund stands.
+    #[derive(Debug, Clone, Deserialize)]
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum RefundStatus {
+        /// SUCCESS
+        Success,
+        /// PENDING
+        Pending,
+        /// FAILURE
+        Failure,
+        /// MANUAL_REVIEW
+        ManualReview,
+        /// A value added later.
+        #[serde(other)]
+        Unknown,
     }
 }
 

@@ -6,13 +6,16 @@
 //! through the seeds of `seed`; types that requests and responses share
 //! name them in `#[serde(deserialize_with = "…")]`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use rust_decimal::Decimal;
-use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
+    Visitor,
+};
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
 #[derive(Clone, Copy)]
 struct QuotedI64;
@@ -132,15 +135,80 @@ pub fn exact_decimal(text: &str) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
 }
 
-/// Calls `f` with the text of a JSON value as the server wrote it: a
-/// number's digits, a string's decoded content; `None` for anything else.
-/// Read through `RawValue`, so numbers never pass through `f64`; a number
-/// or a string without escapes is read in place.
+/// The name under which serde_json's deserializers hand over a value's
+/// exact text: the protocol of `serde_json::value::RawValue` (feature
+/// `raw_value`), one map entry whose value is the text.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// A JSON value's exact text, as `RawValue` reads it: borrowed from the
+/// input when it can be (`from_slice`, `from_str`: no allocation, where a
+/// `Box<RawValue>` copies), owned otherwise (`from_reader`, a
+/// `serde_json::Value`).
+struct RawText<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for RawText<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, RawEntry)
+    }
+}
+
+/// Reads the one entry serde_json gives a raw value as.
+struct RawEntry;
+
+impl<'de> Visitor<'de> for RawEntry {
+    type Value = RawText<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText<'de>, A::Error> {
+        if map.next_key::<IgnoredAny>()?.is_none() {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        map.next_value_seed(RawEntry)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for RawEntry {
+    type Value = RawText<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawText<'de>, D::Error> {
+        d.deserialize_str(RawString)
+    }
+}
+
+/// The text of the entry, borrowed or owned.
+struct RawString;
+
+impl<'de> Visitor<'de> for RawString {
+    type Value = RawText<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the text of a JSON value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawText<'de>, E> {
+        Ok(RawText(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText<'de>, E> {
+        Ok(RawText(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RawText<'de>, E> {
+        Ok(RawText(Cow::Owned(v)))
+    }
+}
+
+/// Calls `f` with the text of a JSON value as the server wrote it (`text`,
+/// its raw JSON): a number's digits, a string's decoded content; `None`
+/// for anything else. Numbers never pass through `f64`; a number or a
+/// string without escapes is read in place.
 fn with_scalar_text<R>(
-    raw: &RawValue,
+    text: &str,
     f: impl FnOnce(&str) -> R,
 ) -> Result<Option<R>, serde_json::Error> {
-    let text = raw.get();
     match text.as_bytes().first() {
         Some(b'"') if !text.contains('\\') && text.len() >= 2 => {
             Ok(Some(f(&text[1..text.len() - 1])))
@@ -151,14 +219,14 @@ fn with_scalar_text<R>(
     }
 }
 
-fn decimal_from_raw<E: de::Error>(raw: &RawValue) -> Result<Decimal, E> {
+fn decimal_from_raw<E: de::Error>(raw: &str) -> Result<Decimal, E> {
     with_scalar_text(raw, |t| exact_decimal(t.trim()))
         .map_err(E::custom)?
         .flatten()
         .ok_or_else(|| {
             E::custom(format_args!(
                 "expected a decimal number, or a string holding one, that fits 28 decimals and 96 bits, got {}",
-                super::redact::bounded(raw.get(), 64)
+                super::redact::bounded(raw, 64)
             ))
         })
 }
@@ -166,14 +234,14 @@ fn decimal_from_raw<E: de::Error>(raw: &RawValue) -> Result<Decimal, E> {
 /// A decimal from a JSON number or a string (`"90.00"` keeps its scale),
 /// read from its exact text: `12345678901234567.89` stays exactly that.
 pub fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    let raw = <Box<RawValue>>::deserialize(d)?;
-    decimal_from_raw(&raw)
+    let raw = RawText::deserialize(d)?;
+    decimal_from_raw(&raw.0)
 }
 
 /// Optional [`decimal`] (`null` is `None`).
 pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    match <Option<Box<RawValue>>>::deserialize(d)? {
-        Some(raw) if raw.get() != "null" => decimal_from_raw(&raw).map(Some),
+    match <Option<RawText<'de>>>::deserialize(d)? {
+        Some(raw) if raw.0 != "null" => decimal_from_raw(&raw.0).map(Some),
         _ => Ok(None),
     }
 }
@@ -260,15 +328,15 @@ pub fn opt_quoted_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, 
     d.deserialize_option(OptionOf(QuotedBool))
 }
 
-fn unquoted_from_raw<E: de::Error>(raw: &RawValue) -> Result<String, E> {
-    match raw.get() {
+fn unquoted_from_raw<E: de::Error>(raw: &str) -> Result<String, E> {
+    match raw {
         b @ ("true" | "false") => Ok(b.to_string()),
         _ => with_scalar_text(raw, str::to_string)
             .map_err(E::custom)?
             .ok_or_else(|| {
                 E::custom(format_args!(
                     "expected a string, number or boolean, got {}",
-                    super::redact::bounded(raw.get(), 64)
+                    super::redact::bounded(raw, 64)
                 ))
             }),
     }
@@ -277,14 +345,14 @@ fn unquoted_from_raw<E: de::Error>(raw: &RawValue) -> Result<String, E> {
 /// A string, or a number or boolean kept as its exact text (`lenient:
 /// [unquoted]`): `12345678901234567.89` stays those digits.
 pub fn unquoted_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let raw = <Box<RawValue>>::deserialize(d)?;
-    unquoted_from_raw(&raw)
+    let raw = RawText::deserialize(d)?;
+    unquoted_from_raw(&raw.0)
 }
 
 /// Optional [`unquoted_string`] (`null` is `None`).
 pub fn opt_unquoted_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    match <Option<Box<RawValue>>>::deserialize(d)? {
-        Some(raw) if raw.get() != "null" => unquoted_from_raw(&raw).map(Some),
+    match <Option<RawText<'de>>>::deserialize(d)? {
+        Some(raw) if raw.0 != "null" => unquoted_from_raw(&raw.0).map(Some),
         _ => Ok(None),
     }
 }
@@ -429,6 +497,45 @@ mod tests {
         assert_eq!(p.s.as_deref(), Some("true"));
         assert!(p.d.is_none());
         assert!(probe(r#"{"s": {"a": 1}}"#).is_err());
+    }
+
+    /// The exact text arrives borrowed from a slice or a string and copied
+    /// from a reader or a `serde_json::Value`: every route gives the same
+    /// digits, scale and errors (a `Value` holds its numbers as `f64`
+    /// already, so it is checked with strings).
+    #[test]
+    fn every_serde_json_input_reads_the_exact_text() {
+        let json = r#"{"d": 12345678901234567.89, "s": 90.10, "n": "7"}"#;
+        let routes: [(&str, Probe); 3] = [
+            ("str", probe(json).expect("from_str")),
+            (
+                "slice",
+                serde_json::from_slice(json.as_bytes()).expect("from_slice"),
+            ),
+            (
+                "reader",
+                serde_json::from_reader(json.as_bytes()).expect("from_reader"),
+            ),
+        ];
+        for (route, p) in routes {
+            assert_eq!(
+                p.d.map(|d| d.to_string()).as_deref(),
+                Some("12345678901234567.89"),
+                "{route}"
+            );
+            assert_eq!(p.s.as_deref(), Some("90.10"), "{route}");
+            assert_eq!(p.n, Some(7), "{route}");
+        }
+        let value = serde_json::json!({"d": "12345678901234567.89", "s": "90.10"});
+        let p: Probe = serde_json::from_value(value).expect("from_value");
+        assert_eq!(
+            p.d.map(|d| d.to_string()).as_deref(),
+            Some("12345678901234567.89")
+        );
+        assert_eq!(p.s.as_deref(), Some("90.10"));
+        let bad = r#"{"d": "1.2.3"}"#;
+        assert!(serde_json::from_reader::<_, Probe>(bad.as_bytes()).is_err());
+        assert!(serde_json::from_slice::<Probe>(bad.as_bytes()).is_err());
     }
 
     #[test]

@@ -23,12 +23,14 @@ pub struct Key<'de>(Cow<'de, str>);
 
 impl Key<'_> {
     /// The key's text.
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl<'de> Deserialize<'de> for Key<'de> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
 
@@ -57,6 +59,7 @@ impl<'de> Deserialize<'de> for Key<'de> {
 }
 
 /// Reads the next value into a required field's `slot`.
+#[inline]
 pub fn put<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -66,6 +69,7 @@ pub fn put<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 }
 
 /// Reads the next value into an optional field's `slot` (`null` is `None`).
+#[inline]
 pub fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -76,6 +80,7 @@ pub fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 
 /// Reads the next value into a required field's `slot` with the lenient
 /// decoder `M`.
+#[inline]
 pub fn put_with<'de, A: MapAccess<'de>, T, M: Decoder<T>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -87,6 +92,7 @@ pub fn put_with<'de, A: MapAccess<'de>, T, M: Decoder<T>>(
 
 /// Reads the next value into an optional field's `slot` with the lenient
 /// decoder `M` (one of the `Opt…` decoders).
+#[inline]
 pub fn set_with<'de, A: MapAccess<'de>, T, M: Decoder<Option<T>>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -97,12 +103,14 @@ pub fn set_with<'de, A: MapAccess<'de>, T, M: Decoder<Option<T>>>(
 }
 
 /// Skips the next value (an undocumented key's).
+#[inline]
 pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>()?;
     Ok(())
 }
 
 /// A required field's value, or serde's `missing field` error.
+#[inline]
 pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| E::missing_field(name))
 }
