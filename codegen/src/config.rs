@@ -29,7 +29,7 @@ impl Default for Config {
             index: Some("providers.rs".into()),
             verify: None,
             both_directions: false,
-            format: true,
+            format: cfg!(feature = "format"),
         }
     }
 }
@@ -168,9 +168,12 @@ impl Config {
         self
     }
 
-    /// Formats the generated code with prettyplease (the default). A build
-    /// script that only compiles the code turns it off: the compiler reads
-    /// the tokens' text the same, and formatting is most of the run.
+    /// Formats the generated code with prettyplease (the default with the
+    /// `format` feature, which the CLI has). A build script that only
+    /// compiles the code turns it off: the compiler reads the tokens' text
+    /// the same, and formatting is most of the run. Without the feature the
+    /// code is unformatted by default, and asking for formatting is an
+    /// error when generating.
     pub fn format(&mut self, on: bool) -> &mut Self {
         self.format = on;
         self

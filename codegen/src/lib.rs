@@ -7,13 +7,15 @@
 //! reports every problem and, for a clean spec, produces the [`Checked`]
 //! value that alone carries the [`model`], where the spec's meaning is
 //! decided once; `emit` turns the model into tokens; `write` formats and
-//! writes the files. Beside the pipeline, [`diff`] compares two versions of
-//! the specs and classifies every change for callers; [`lang`] is the
+//! writes the files. Beside the pipeline, `diff` (feature `diff`, which the CLI has)
+//! compares two versions of the specs and classifies every change for
+//! callers; [`lang`] is the
 //! vocabulary of the spec language, shared by every stage.
 
 pub mod check;
 mod config;
 pub mod diag;
+#[cfg(feature = "diff")]
 pub mod diff;
 mod emit;
 mod graph;
@@ -27,4 +29,6 @@ pub use check::Checked;
 pub use config::{Config, GenerateError, Generated, GeneratedFile, Summary, WriteReport};
 pub use diag::{Diagnostic, Diagnostics, Pos};
 pub use load::SpecSource;
-pub use write::{formatted, spec_digest, unformatted_code, write_if_changed, DIGEST_MAX_BYTES};
+#[cfg(feature = "format")]
+pub use write::formatted;
+pub use write::{spec_digest, unformatted_code, write_if_changed, DIGEST_MAX_BYTES};

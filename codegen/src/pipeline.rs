@@ -14,7 +14,7 @@ use crate::emit;
 pub use crate::emit::EmitOptions;
 use crate::load::LoadedSpec;
 use crate::model::{Provider, TypeDef};
-use crate::write::{format_code, index_code, spec_digest, DIGEST_MAX_BYTES};
+use crate::write::{index_code, spec_digest, DIGEST_MAX_BYTES};
 
 /// Checked specs to generated files: one per provider, in provider-name
 /// order, then the index.
@@ -29,7 +29,7 @@ pub(crate) fn generate(
     for c in &checked {
         let tokens = emit(c, &opts);
         let code = if config.formats() {
-            format(&c.model().source, tokens)?
+            formatted_or_refused(&c.model().source, tokens)?
         } else {
             crate::write::unformatted_code(&c.model().source, tokens)
         };
@@ -64,7 +64,7 @@ pub(crate) fn generate(
 /// The emit options for a runtime path; a path that is not a Rust path is
 /// the caller's mistake, not a generator bug.
 pub fn emit_options(runtime: &str) -> Result<EmitOptions, GenerateError> {
-    let runtime: syn::Path = syn::parse_str(runtime).map_err(|e| {
+    let runtime = emit::RuntimePath::parse(runtime).map_err(|e| {
         GenerateError::Config(format!("runtime path `{runtime}` is not a Rust path: {e}"))
     })?;
     Ok(EmitOptions {
@@ -89,9 +89,24 @@ pub fn emit(checked: &Checked, opts: &EmitOptions) -> TokenStream {
 }
 
 /// Stage 5: tokens as formatted Rust under an `@generated` header naming
-/// the spec file.
+/// the spec file (with the `format` feature).
+#[cfg(feature = "format")]
 pub fn format(source: &str, tokens: TokenStream) -> Result<String, GenerateError> {
-    format_code(source, tokens)
+    crate::write::format_code(source, tokens)
+}
+
+/// Stage 5 as `Config::format` asks for it: the formatted code, or, without
+/// codegen's `format` feature, an error that says so.
+fn formatted_or_refused(source: &str, tokens: TokenStream) -> Result<String, GenerateError> {
+    #[cfg(feature = "format")]
+    return format(source, tokens);
+    #[cfg(not(feature = "format"))]
+    {
+        let _ = tokens;
+        Err(GenerateError::Internal(format!(
+            "{source}: formatted output needs codegen's `format` feature (or `Config::format(false)`)"
+        )))
+    }
 }
 
 fn summarize<'a>(providers: impl Iterator<Item = &'a Provider>) -> Summary {

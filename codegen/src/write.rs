@@ -2,10 +2,12 @@
 
 use std::path::Path;
 
+#[cfg(feature = "format")]
 use crate::config::GenerateError;
 use crate::model::Provider;
 
 /// Formats tokens with prettyplease under an `@generated` header.
+#[cfg(feature = "format")]
 pub fn format_code(
     source: &str,
     tokens: proc_macro2::TokenStream,
@@ -24,6 +26,7 @@ pub fn format_code(
 /// it, when that line ends the item before (`}`, or `;` before docs, an
 /// attribute or `pub`). Only whitespace between lines changes: the
 /// generated code holds no multi-line string literal.
+#[cfg(feature = "format")]
 fn spaced(code: &str) -> String {
     const OPENS: [&str; 9] = [
         "///",
@@ -231,6 +234,7 @@ fn contents(g: proc_macro2::Group) -> proc_macro2::TokenStream {
 
 /// Code written by [`unformatted_code`], formatted exactly as
 /// `codegen generate` writes it (for review: the snapshot test).
+#[cfg(feature = "format")]
 pub fn formatted(unformatted: &str) -> Result<String, GenerateError> {
     let first = unformatted.lines().next().unwrap_or_default();
     let source = first
@@ -311,7 +315,7 @@ pub fn write_if_changed(path: &Path, code: &str) -> std::io::Result<bool> {
     Ok(true)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "format"))]
 mod tests {
     use quote::{quote, ToTokens};
 

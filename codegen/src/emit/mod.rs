@@ -13,6 +13,7 @@ mod error_text;
 mod idempotency;
 mod patch;
 mod request;
+mod runtime_path;
 mod rust_types;
 mod secrets;
 mod types;
@@ -22,13 +23,14 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::model::Provider;
+pub use runtime_path::RuntimePath;
 
 /// Options of the emitters.
 #[derive(Clone)]
 pub struct EmitOptions {
     /// Path of the runtime module the generated code calls
     /// (`crate::runtime` inside `generated-client`).
-    pub runtime: syn::Path,
+    pub runtime: RuntimePath,
     /// Derive both serde directions on every type. By default a type
     /// implements only what the client does with it: `Serialize` where a
     /// request carries it, `Deserialize` where a response or error body
@@ -40,7 +42,7 @@ pub struct EmitOptions {
 impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
-            runtime: syn::parse_quote!(crate::runtime),
+            runtime: RuntimePath::parse("crate::runtime").expect("a path"),
             both_directions: false,
         }
     }

@@ -597,5 +597,5 @@ fn decimal_tokens((mantissa, scale): (i64, u32)) -> TokenStream {
     quote!(rt::Decimal::new(#m, #s))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "format"))]
 mod tests;

@@ -213,6 +213,7 @@ fn direct_object(f: &Field) -> Option<usize> {
 
 /// The fields of `spec`'s objects the model boxes (type name, wire name):
 /// for `diff`, which compares what callers hold.
+#[cfg(feature = "diff")]
 pub(crate) fn boxed_fields(spec: &spec::SpecFile) -> std::collections::BTreeSet<(String, String)> {
     let lw = Lowerer { spec };
     let mut types: Vec<TypeDef> = spec.types.iter().map(|(n, d)| lw.type_def(n, d)).collect();
@@ -234,6 +235,7 @@ pub(crate) fn boxed_fields(spec: &spec::SpecFile) -> std::collections::BTreeSet<
 
 /// One field of `spec` as the model holds it (for `diff`, which compares
 /// what callers see through the same lowering the generator uses).
+#[cfg(feature = "diff")]
 pub(crate) fn lower_field(spec: &spec::SpecFile, wire: &str, f: &spec::Field) -> Field {
     Lowerer { spec }.field(wire, f)
 }

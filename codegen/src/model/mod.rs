@@ -10,9 +10,11 @@ mod error_text;
 mod lower;
 
 pub use analysis::Analysis;
-#[cfg(test)]
+#[cfg(all(test, feature = "format"))]
 pub(crate) use lower::rule_test;
-pub(crate) use lower::{boxed_fields, header_name, lower, lower_field, patch_ident, variant_name};
+#[cfg(feature = "diff")]
+pub(crate) use lower::{boxed_fields, header_name, lower_field, variant_name};
+pub(crate) use lower::{lower, patch_ident};
 
 pub use crate::lang::Group;
 use crate::lang::{Constraint, Encoding, FormStyle, Lenient, Method, PatchOp, Scalar, Template};

@@ -1,0 +1,102 @@
+//! The path of the runtime module the generated code calls, checked once.
+
+use proc_macro2::{Spacing, TokenStream, TokenTree};
+use quote::{ToTokens, TokenStreamExt};
+
+/// A Rust path of plain segments (`crate::runtime`,
+/// `::generated_client::runtime`): identifiers joined by `::`, with an
+/// optional leading `::` and no generics.
+#[derive(Clone, Debug)]
+pub struct RuntimePath(Vec<TokenTree>);
+
+impl RuntimePath {
+    /// Reads `text` as a path, or says what is wrong with it.
+    pub fn parse(text: &str) -> Result<RuntimePath, String> {
+        let tokens: TokenStream = text.parse().map_err(|e| format!("{e}"))?;
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        // Tokens alternate: `::` (two puncts), then an identifier.
+        let mut i = 0;
+        let mut expect_ident = !starts_with_colons(&tokens);
+        if !expect_ident {
+            i = 2;
+            expect_ident = true;
+        }
+        let mut segments = 0;
+        while i < tokens.len() {
+            if expect_ident {
+                let TokenTree::Ident(_) = &tokens[i] else {
+                    return Err(format!("`{}` is not a path segment", tokens[i]));
+                };
+                segments += 1;
+                i += 1;
+            } else {
+                if !starts_with_colons(&tokens[i..]) {
+                    return Err(format!(
+                        "`{}` where `::` or the end was expected",
+                        tokens[i]
+                    ));
+                }
+                i += 2;
+            }
+            expect_ident = !expect_ident;
+        }
+        if segments == 0 || expect_ident {
+            return Err("a path ends with a segment".into());
+        }
+        Ok(RuntimePath(tokens))
+    }
+}
+
+/// Whether `tokens` starts with `::`.
+fn starts_with_colons(tokens: &[TokenTree]) -> bool {
+    matches!(
+        tokens,
+        [TokenTree::Punct(a), TokenTree::Punct(b), ..]
+            if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
+    )
+}
+
+impl ToTokens for RuntimePath {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        out.append_all(self.0.iter().cloned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RuntimePath;
+    use quote::ToTokens;
+
+    #[test]
+    fn plain_paths_are_read_and_anything_else_refused() {
+        for ok in [
+            "crate::runtime",
+            "::generated_client::runtime",
+            "generated_client :: runtime",
+            "rt",
+            "self::r#type",
+        ] {
+            let path = RuntimePath::parse(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+            assert_eq!(
+                path.to_token_stream().to_string().replace(' ', ""),
+                ok.replace(' ', ""),
+                "{ok}"
+            );
+        }
+        for bad in [
+            "",
+            "::",
+            "crate::",
+            "crate::not a path",
+            "a::<T>",
+            "a::b<T>",
+            "1x",
+            "a:b",
+            "a.b",
+            "crate::(x)",
+            "a::::b",
+        ] {
+            assert!(RuntimePath::parse(bad).is_err(), "{bad:?} is accepted");
+        }
+    }
+}
