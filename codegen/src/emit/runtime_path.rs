@@ -14,34 +14,23 @@ impl RuntimePath {
     pub fn parse(text: &str) -> Result<RuntimePath, String> {
         let tokens: TokenStream = text.parse().map_err(|e| format!("{e}"))?;
         let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-        // Tokens alternate: `::` (two puncts), then an identifier.
-        let mut i = 0;
-        let mut expect_ident = !starts_with_colons(&tokens);
-        if !expect_ident {
-            i = 2;
-            expect_ident = true;
-        }
-        let mut segments = 0;
-        while i < tokens.len() {
-            if expect_ident {
-                let TokenTree::Ident(_) = &tokens[i] else {
-                    return Err(format!("`{}` is not a path segment", tokens[i]));
-                };
-                segments += 1;
-                i += 1;
-            } else {
-                if !starts_with_colons(&tokens[i..]) {
-                    return Err(format!(
-                        "`{}` where `::` or the end was expected",
-                        tokens[i]
-                    ));
-                }
-                i += 2;
+        // An optional leading `::`, then identifiers joined by `::`.
+        let mut rest = if starts_with_colons(&tokens) {
+            &tokens[2..]
+        } else {
+            &tokens[..]
+        };
+        loop {
+            match rest.first() {
+                Some(TokenTree::Ident(_)) => rest = &rest[1..],
+                Some(t) => return Err(format!("`{t}` is not a path segment")),
+                None => return Err("a path ends with a segment".into()),
             }
-            expect_ident = !expect_ident;
-        }
-        if segments == 0 || expect_ident {
-            return Err("a path ends with a segment".into());
+            match rest.first() {
+                None => break,
+                Some(_) if starts_with_colons(rest) => rest = &rest[2..],
+                Some(t) => return Err(format!("`{t}` where `::` or the end was expected")),
+            }
         }
         Ok(RuntimePath(tokens))
     }

@@ -11,10 +11,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use rust_decimal::Decimal;
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
-    Visitor,
-};
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 #[derive(Clone, Copy)]
@@ -152,7 +149,8 @@ impl<'de> Deserialize<'de> for RawText<'de> {
     }
 }
 
-/// Reads the one entry serde_json gives a raw value as.
+/// Reads the one entry serde_json gives a raw value as: its value is the
+/// text, read like a key (borrowed when the input lends it).
 struct RawEntry;
 
 impl<'de> Visitor<'de> for RawEntry {
@@ -166,38 +164,8 @@ impl<'de> Visitor<'de> for RawEntry {
         if map.next_key::<IgnoredAny>()?.is_none() {
             return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
         }
-        map.next_value_seed(RawEntry)
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for RawEntry {
-    type Value = RawText<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawText<'de>, D::Error> {
-        d.deserialize_str(RawString)
-    }
-}
-
-/// The text of the entry, borrowed or owned.
-struct RawString;
-
-impl<'de> Visitor<'de> for RawString {
-    type Value = RawText<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the text of a JSON value")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawText<'de>, E> {
-        Ok(RawText(Cow::Borrowed(v)))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText<'de>, E> {
-        Ok(RawText(Cow::Owned(v.to_string())))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<RawText<'de>, E> {
-        Ok(RawText(Cow::Owned(v)))
+        let text: super::seed::Key<'de> = map.next_value()?;
+        Ok(RawText(text.into_cow()))
     }
 }
 

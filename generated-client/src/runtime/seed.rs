@@ -21,11 +21,16 @@ use super::de as lenient;
 /// lend it, owned otherwise.
 pub struct Key<'de>(Cow<'de, str>);
 
-impl Key<'_> {
+impl<'de> Key<'de> {
     /// The key's text.
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The text, borrowed or owned as it was read.
+    pub(crate) fn into_cow(self) -> Cow<'de, str> {
+        self.0
     }
 }
 
