@@ -81,7 +81,8 @@ fn dispatch(manifest: &Path, out: &Path) -> Result<(), String> {
     // The conformance harness decodes requests from JSON: it runs through
     // copies of the modules generated with both serde directions (the
     // client's own request types are only built through their
-    // constructors), from the same specs by the same generator.
+    // constructors), from the same specs by the same generator, and with
+    // `PartialEq`, so a round trip can be compared.
     let copies = out.join("conformance");
     let _ = std::fs::remove_dir_all(&copies);
     let mut includes = String::new();
@@ -89,6 +90,7 @@ fn dispatch(manifest: &Path, out: &Path) -> Result<(), String> {
         let report = codegen::Config::new()
             .index_file(None)
             .both_directions(true)
+            .partial_eq(true)
             .write_to(&dir, &copies)
             .map_err(|e| format!("{} does not generate for conformance:\n{e}", dir.display()))?;
         let mut files: Vec<&PathBuf> = report.written.iter().chain(&report.unchanged).collect();

@@ -339,7 +339,11 @@ mod tests {
         let code = pipeline::ours("synthetic.yaml", &yaml_spec(3)).expect("generates");
         assert!(code.contains("pub struct Operation2Request"), "{code}");
         assert!(code.contains("pub struct Resource2"));
-        assert_eq!(code.matches("pub async fn operation_").count(), 3);
+        assert_eq!(
+            code.matches("pub fn operation_").count(),
+            6,
+            "a method and its request builder each"
+        );
     }
 
     #[test]

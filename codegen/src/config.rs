@@ -19,6 +19,7 @@ pub struct Config {
     index: Option<String>,
     verify: Option<String>,
     both_directions: bool,
+    partial_eq: bool,
     format: bool,
 }
 
@@ -29,6 +30,7 @@ impl Default for Config {
             index: Some("providers.rs".into()),
             verify: None,
             both_directions: false,
+            partial_eq: false,
             format: cfg!(feature = "format"),
         }
     }
@@ -168,6 +170,16 @@ impl Config {
         self
     }
 
+    /// Derives `PartialEq` on the generated types that carry data (objects,
+    /// requests, unions), for callers that compare values, e.g. in tests.
+    /// Off by default, as in progenitor and typify: no client call needs
+    /// it, and it adds compile time and memory.
+    /// Value enums derive `PartialEq`, `Eq` and `Hash` either way.
+    pub fn partial_eq(&mut self, on: bool) -> &mut Self {
+        self.partial_eq = on;
+        self
+    }
+
     /// Formats the generated code with prettyplease (the default with the
     /// `format` feature, which the CLI has). A build script that only
     /// compiles the code turns it off: the compiler reads the tokens' text
@@ -185,6 +197,10 @@ impl Config {
 
     pub(crate) fn both(&self) -> bool {
         self.both_directions
+    }
+
+    pub(crate) fn derives_partial_eq(&self) -> bool {
+        self.partial_eq
     }
 
     /// Loads, checks and generates the specs under `spec` (a folder or a

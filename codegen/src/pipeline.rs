@@ -24,6 +24,7 @@ pub(crate) fn generate(
 ) -> Result<Generated, GenerateError> {
     let mut opts = emit_options(config.runtime())?;
     opts.both_directions = config.both();
+    opts.partial_eq = config.derives_partial_eq();
     checked.sort_by(|a, b| a.model().name.cmp(&b.model().name));
     let mut files = Vec::new();
     for c in &checked {
@@ -70,6 +71,7 @@ pub fn emit_options(runtime: &str) -> Result<EmitOptions, GenerateError> {
     Ok(EmitOptions {
         runtime,
         both_directions: false,
+        partial_eq: false,
     })
 }
 

@@ -383,3 +383,39 @@ fn spec_texts_generate_exactly_what_the_folder_generates() {
     assert_eq!(from_folder.files, from_texts.files);
     assert_eq!(from_folder.summary, from_texts.summary);
 }
+
+#[test]
+fn partial_eq_is_derived_on_data_types_only_when_asked_for() {
+    // Every `#[derive(..)]` of every provider, with and without the option.
+    fn derives(config: &Config) -> Vec<String> {
+        let generated = config.generate(&spec_dir()).expect("specs generate");
+        let mut all = Vec::new();
+        for f in &generated.files {
+            for line in f.code.lines() {
+                // Formatted or not: without the spaces.
+                let line: String = line.split_whitespace().collect();
+                if let Some(rest) = line.strip_prefix("#[derive(") {
+                    all.push(rest.trim_end_matches(")]").to_string());
+                }
+            }
+        }
+        all
+    }
+    let lean = derives(&Config::new());
+    let with_eq = derives(Config::new().partial_eq(true));
+    assert_eq!(lean.len(), with_eq.len(), "the same types either way");
+    let mut added = 0;
+    for (a, b) in lean.iter().zip(&with_eq) {
+        // Without the option, only what also derives `Eq` compares: value
+        // enums and `Environment`.
+        assert!(!a.contains("PartialEq") || a.contains(",Eq"), "{a}");
+        if a != b {
+            // With it, a data type gains `PartialEq` and nothing else
+            // (`Client` and `Credentials` stay as they are).
+            assert_eq!(b, &a.replacen("Debug,Clone", "Debug,Clone,PartialEq", 1));
+            added += 1;
+        }
+    }
+    // Objects, requests, unions: most of the types.
+    assert!(added > lean.len() / 2, "{added} of {}", lean.len());
+}

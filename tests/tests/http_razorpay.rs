@@ -288,3 +288,31 @@ async fn invalid_notes_are_rejected_with_the_docs_messages_before_sending() {
         .expect("recording")
         .is_empty());
 }
+
+#[tokio::test]
+async fn a_call_borrows_only_the_client_and_can_be_spawned() {
+    let server = MockServer::start().await;
+    respond(&server, 200, &json!({"id": "order_1", "status": "paid"})).await;
+    let client = client(&server);
+    // The method builds the request when called: its arguments can be
+    // dropped before the future is awaited.
+    let call = {
+        let id = String::from("order_1");
+        let request = UpdateOrderRequest::new(Notes::new());
+        client.update_order(&id, &request)
+    };
+    let order = call.await.expect("decodes");
+    assert_eq!(order.status, Some(OrderStatus::Paid));
+    // And the future is `Send`: a clone of the client moves into a task.
+    let task = {
+        let client = client.clone();
+        tokio::spawn(async move {
+            client
+                .update_order("order_1", &UpdateOrderRequest::new(Notes::new()))
+                .await
+        })
+    };
+    let order = task.await.expect("the task ran").expect("decodes");
+    assert_eq!(order.id, "order_1");
+    assert_eq!(server.received_requests().await.map(|r| r.len()), Some(2));
+}

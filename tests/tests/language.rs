@@ -58,7 +58,9 @@ fn a_type_that_contains_itself_is_boxed() {
         "category": {"name": "Tea", "parent": {"name": "Drinks", "parent": {"name": "Food"}}}
     }))
     .expect("decodes");
-    assert_eq!(order.category, Some(leaf));
+    // The types compare without `PartialEq` (off by default): through
+    // their `Debug` output, which shows every field.
+    assert_eq!(format!("{:?}", order.category), format!("{:?}", Some(leaf)));
 }
 
 // ---- form bodies with structure -------------------------------------------
@@ -401,9 +403,8 @@ fn a_tagged_union_decodes_each_documented_variant_and_keeps_others() {
     assert!(
         matches!(&actions[0], shop::NextAction::DisplayCode(c) if c.code == "1234" && c.expires_at == Some(1_700_000_000))
     );
-    assert_eq!(
-        actions[1],
-        shop::NextAction::Unknown(json!({"type": "scan_qr", "qr": "data:..."}))
+    assert!(
+        matches!(&actions[1], shop::NextAction::Unknown(v) if *v == json!({"type": "scan_qr", "qr": "data:..."}))
     );
     assert_eq!(
         actions.iter().map(|a| a.tag()).collect::<Vec<_>>(),

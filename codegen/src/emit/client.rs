@@ -142,6 +142,11 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
         #creds
 
         #[doc = #client_doc]
+        ///
+        /// Each operation's method checks and builds its request when called
+        /// and returns a `Send` future that sends it. The future borrows the
+        /// client only, not the arguments, and a broken request comes back
+        /// from it as an error, with nothing sent.
         #[derive(Debug, Clone)]
         pub struct Client {
             core: rt::ClientCore,
@@ -625,9 +630,10 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     );
     quote! {
         #docs
-        pub async fn #ident(&self, #(#params,)* #req_param) -> Result<#response, rt::Error<#error>> {
-            let http = self.#builder(#(#args,)* #req_arg)?;
-            self.core.execute(http, #status, &[#(#sensitive),*]).await
+        pub fn #ident(&self, #(#params,)* #req_param)
+            -> impl std::future::Future<Output = Result<#response, rt::Error<#error>>> + Send + '_
+        {
+            self.core.send(self.#builder(#(#args,)* #req_arg), #status, &[#(#sensitive),*])
         }
 
         #[doc = #builder_doc]

@@ -4,7 +4,8 @@
 //! for it.
 
 use heck::ToSnakeCase;
-use quote::format_ident;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 
 use crate::model::{Alias, NamedKind, Provider, TypeDef, TypeId};
 
@@ -14,13 +15,26 @@ pub(crate) struct Ctx<'a> {
     pub provider: &'a Provider,
     /// Every type implements both serde directions.
     pub both_directions: bool,
+    /// Types that carry data derive `PartialEq`.
+    pub partial_eq: bool,
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(p: &'a Provider, both_directions: bool) -> Self {
+    pub(crate) fn new(p: &'a Provider, opts: &super::EmitOptions) -> Self {
         Ctx {
             provider: p,
-            both_directions,
+            both_directions: opts.both_directions,
+            partial_eq: opts.partial_eq,
+        }
+    }
+
+    /// The derives of a type that carries data (`Debug, Clone`, and
+    /// `PartialEq` when asked for), each followed by a comma.
+    pub(crate) fn data_derives(&self) -> TokenStream {
+        if self.partial_eq {
+            quote!(Debug, Clone, PartialEq,)
+        } else {
+            quote!(Debug, Clone,)
         }
     }
 

@@ -37,6 +37,12 @@ pub struct EmitOptions {
     /// does (both where both do, or neither reaches it). Test harnesses and
     /// servers that decode requests and encode responses turn this on.
     pub both_directions: bool,
+    /// Derive `PartialEq` on the types that carry data (structs, requests,
+    /// unions, patch operations). Off by default: it is the one derive no
+    /// client call needs, and it adds compile time and memory. Value enums
+    /// always derive `PartialEq`, `Eq` and `Hash`: comparing them is what
+    /// they are for.
+    pub partial_eq: bool,
 }
 
 impl Default for EmitOptions {
@@ -44,6 +50,7 @@ impl Default for EmitOptions {
         EmitOptions {
             runtime: RuntimePath::parse("crate::runtime").expect("a path"),
             both_directions: false,
+            partial_eq: false,
         }
     }
 }
@@ -66,7 +73,7 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
         doc_lines.push(format!("- <{page}>"));
     }
     let docs = docs::noted_attrs(&doc_lines, &p.notes);
-    let ctx = ctx::Ctx::new(p, opts.both_directions);
+    let ctx = ctx::Ctx::new(p, opts);
     let type_items = p.types.iter().map(|t| types::type_def(t, &ctx));
     let requests = p
         .operations

@@ -87,9 +87,10 @@ fn patch_enum(op: &Operation, t: &PatchTable, ctx: &Ctx<'_>) -> TokenStream {
     let (path_name, out) = validate::param_names(checks.is_empty());
     let validate_body = quote!(#(#checks)*);
     let secrets_method = collect_secrets(&secret_arms, variants.len());
+    let derives = ctx.data_derives();
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(#derives)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -449,9 +450,10 @@ fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> TokenS
         secrets
     };
     let new_doc = " A request that applies `patch`; add more with [`patch`](Self::patch).";
+    let derives = ctx.data_derives();
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(#derives)]
         pub struct #name {
             patches: Vec<#patch>,
             #(#h_decls)*

@@ -97,9 +97,10 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         r.fields.iter().map(|f| (f, encode::Held::in_request(f))),
         ctx,
     );
+    let derives = ctx.data_derives();
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #derive_default #deserialize)]
+        #[derive(#derives #derive_default #deserialize)]
         #[non_exhaustive]
         pub struct #name {
             #(#decls)*

@@ -128,9 +128,10 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
         };
         encode::serialize(&o.name, o.fields.iter().map(|f| (f, held(f))), ctx)
     });
+    let derives = ctx.data_derives();
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #default #derive)]
+        #[derive(#derives #default #derive)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -438,9 +439,10 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
         " The value of its {} field, when it has one.",
         docs::code(tag)
     );
+    let derives = ctx.data_derives();
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(#derives)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*

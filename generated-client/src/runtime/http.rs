@@ -289,6 +289,21 @@ impl ClientCore {
         decode_shown(self.provider, success, &response, sensitive, &secrets)
     }
 
+    /// What a client method returns: sends what its request builder made
+    /// (a build or validation error comes back when awaited, with nothing
+    /// sent), then as [`execute`](Self::execute). The method builds the
+    /// request before it returns this future, so the future borrows only
+    /// the client, and it is one state machine per response type rather
+    /// than one per operation.
+    pub async fn send<T: DeserializeOwned, E: DeserializeOwned + ErrorText + fmt::Debug>(
+        &self,
+        request: Result<HttpRequest, Error<E>>,
+        success: u16,
+        sensitive: &'static [&'static str],
+    ) -> Result<T, Error<E>> {
+        self.execute(request?, success, sensitive).await
+    }
+
     /// Sends `request` within its span and returns the last answer with
     /// the secrets to keep out of what it shows.
     async fn exchange(
