@@ -15,6 +15,44 @@ use crate::lang::{
     Scheme,
 };
 
+/// A map that refuses a key it has already read, as YAML asks: what
+/// reads a spec straight from its text (not through a `serde_yaml::Value`,
+/// which refuses duplicates itself) would otherwise keep the last one.
+fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<IndexMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: Deserialize<'de> + std::hash::Hash + Eq + std::fmt::Debug,
+    V: Deserialize<'de>,
+{
+    struct Unique<K, V>(std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for Unique<K, V>
+    where
+        K: Deserialize<'de> + std::hash::Hash + Eq + std::fmt::Debug,
+        V: Deserialize<'de>,
+    {
+        type Value = IndexMap<K, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a mapping")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = IndexMap::new();
+            while let Some((k, v)) = map.next_entry::<K, V>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate key {k:?}"
+                    )));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Unique(std::marker::PhantomData))
+}
+
 /// One provider's spec file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,10 +60,10 @@ pub struct SpecFile {
     /// Who the provider is and how to reach it.
     pub provider: Provider,
     /// Named types: objects, enums, maps and lists.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub types: IndexMap<String, TypeDef>,
     /// Operations, keyed by their snake_case name (`update_order`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub operations: IndexMap<String, Operation>,
 }
 
@@ -44,15 +82,15 @@ pub struct Provider {
     #[serde(default)]
     pub docs: Vec<DocPage>,
     /// Named base URLs, e.g. `production: https://api.juspay.in`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub environments: IndexMap<String, String>,
     /// Variables used as `{name}` in environment URLs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub variables: IndexMap<String, Variable>,
     /// How every call authenticates.
     pub auth: Auth,
     /// Headers every call sends, keyed by header name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub headers: IndexMap<String, Header>,
     /// Why something was transcribed the way it was.
     #[serde(default)]
@@ -176,7 +214,7 @@ pub struct TypeDef {
     #[serde(default)]
     pub decision: Option<String>,
     /// Object: the fields, keyed by wire name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub fields: IndexMap<String, Field>,
     /// Object: cross-field rules.
     #[serde(default)]
@@ -198,7 +236,7 @@ pub struct TypeDef {
     #[serde(default)]
     pub tag: Option<String>,
     /// Union: the object type of each tag value, keyed by the value.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub variants: IndexMap<String, String>,
     /// Object used as an error body: the fields holding the provider's
     /// message and code, which the error's `Display` shows.
@@ -355,7 +393,7 @@ pub struct Constraints {
     #[serde(default)]
     pub scalar_values: bool,
     /// The docs' own error message per rule (`max_entries: "..."`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub messages: IndexMap<Constraint, String>,
 }
 
@@ -469,10 +507,10 @@ pub struct Operation {
     /// Whether a retry can never apply the change twice.
     pub retry_safe: bool,
     /// Path parameters, keyed by their name in the template.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub path_params: IndexMap<String, Field>,
     /// Header parameters of this operation, keyed by header name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub headers: IndexMap<String, Header>,
     /// The request body.
     #[serde(default)]
@@ -522,23 +560,23 @@ pub struct Request {
     #[serde(default)]
     pub description: Option<String>,
     /// Body fields (JSON:API: attributes), keyed by wire name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub fields: IndexMap<String, Field>,
     /// JSON:API relationships, keyed by name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub relationships: IndexMap<String, Relationship>,
     /// Cross-field rules.
     #[serde(default)]
     pub rules: Vec<Rule>,
     /// Fields the server rejects on this operation, with the docs' message.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub rejects: IndexMap<String, Rejected>,
     /// JSON Patch: the `{name}` placeholders of the patchable paths.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub patch_params: IndexMap<String, Field>,
     /// JSON Patch: the patchable paths (JSON Pointer templates) and what
     /// each allows, in the docs' order.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub patches: IndexMap<String, Patchable>,
 }
 
@@ -641,10 +679,10 @@ pub struct Example {
     #[serde(default)]
     pub description: Option<String>,
     /// Path parameter values.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub path_params: IndexMap<String, String>,
     /// Header values (per-call and provider headers).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub headers: IndexMap<String, String>,
     /// Request body, as a JSON value (JSON:API: the whole document).
     #[serde(default)]

@@ -214,6 +214,18 @@ impl From<Vec<Diagnostic>> for Failure {
 }
 
 fn load_inner(file: &Path, source: &str) -> Result<LoadedSpec, Failure> {
+    // A clean spec reads straight from its text: building a `Value` tree
+    // and freeing it again is most of the load after libyaml's own work.
+    // Anything that does not read that way goes the long way below, which
+    // says what is wrong and where (duplicate keys are refused either way).
+    if let Ok(spec) = serde_yaml::from_str::<SpecFile>(source) {
+        return Ok(LoadedSpec {
+            file: file.to_path_buf(),
+            spec,
+            index: Positions::new(source),
+            tainted: Vec::new(),
+        });
+    }
     let parsed: Result<Value, _> = serde_yaml::from_str(source);
     let index = match parsed {
         Ok(_) => Positions::new(source),
@@ -717,6 +729,26 @@ operations:
                 "duplicate key `method` in `operations.get_order`".to_string()
             )]
         );
+        // A key repeated in a map of the spec (fields, operations, types,
+        // environments) is refused as well, though the first read of a
+        // spec is straight from its text.
+        let dup_field = MINIMAL.replace(
+            "      id: { type: string, lenient: [unquoted] }\n",
+            "      id: { type: string, lenient: [unquoted] }\n      id: { type: integer }\n",
+        );
+        assert_eq!(
+            problems(&dup_field),
+            vec![(
+                11,
+                7,
+                "duplicate key `id` in `types.Order.fields`".to_string()
+            )]
+        );
+        let dup_env = MINIMAL.replace(
+            "  environments: { production: https://api.example.com }",
+            "  environments: { production: https://api.example.com, production: https://x.example }",
+        );
+        assert_eq!(problems(&dup_env).len(), 1, "{:?}", problems(&dup_env));
         let two = format!("{MINIMAL}---\nprovider: {{}}\n");
         let p = problems(&two);
         assert_eq!(p.len(), 1, "{p:?}");
