@@ -513,11 +513,28 @@ pub fn is_camel(s: &str) -> bool {
 /// The Rust field name of a wire name: snake_case, with a trailing `_` for
 /// keywords (`type` → `type_`). `None` when no identifier can be made.
 pub fn field_ident(wire: &str) -> Option<String> {
-    let snake = wire.to_snake_case();
+    let snake = snake_case(wire);
     if is_keyword(&snake) {
         return Some(format!("{snake}_"));
     }
     is_ident(&snake).then_some(snake)
+}
+
+/// `wire` in snake_case. Most wire names already are (`billing_address`),
+/// and those are returned as they are without heck's word splitting,
+/// which gives the same (a property test holds the two together).
+fn snake_case(wire: &str) -> String {
+    let b = wire.as_bytes();
+    let plain = b.first().is_some_and(u8::is_ascii_lowercase)
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
+        && !wire.ends_with('_')
+        && !wire.contains("__");
+    if plain {
+        wire.to_string()
+    } else {
+        wire.to_snake_case()
+    }
 }
 
 /// The Rust variant name of an enum value: UpperCamelCase. `None` when no
@@ -670,6 +687,14 @@ pub fn decimal_parts(text: &str) -> Option<(i64, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn plain_snake_names_are_what_heck_gives(wire in "[a-z0-9_]{0,12}|[a-z][a-z0-9_]{0,12}|[a-zA-Z0-9_ -]{0,8}") {
+            proptest::prop_assert_eq!(snake_case(&wire), wire.to_snake_case());
+        }
+    }
 
     #[test]
     fn wire_names_become_identifiers() {

@@ -12,13 +12,16 @@ use std::fmt;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
+use std::sync::Arc;
+
 use crate::diag::Pos;
 
 /// One step of a path into a document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PathSeg {
-    /// A mapping key.
-    Key(String),
+    /// A mapping key (shared: a path is cloned for every node the checks
+    /// visit, and its keys with it).
+    Key(Arc<str>),
     /// A sequence index.
     Index(usize),
 }
@@ -37,7 +40,7 @@ impl SpecPath {
     #[must_use]
     pub fn key(&self, k: &str) -> Self {
         let mut p = self.clone();
-        p.0.push(PathSeg::Key(k.to_string()));
+        p.0.push(PathSeg::Key(k.into()));
         p
     }
 

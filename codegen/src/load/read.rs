@@ -554,7 +554,7 @@ fn closest_word<'w>(given: &str, words: &[&'w str]) -> Option<&'w str> {
 /// What the closed word at `path` is, for messages.
 fn word_name(path: &SpecPath) -> &'static str {
     let key = path.0.iter().rev().find_map(|s| match s {
-        PathSeg::Key(k) => Some(k.as_str()),
+        PathSeg::Key(k) => Some(&**k),
         PathSeg::Index(_) => None,
     });
     match key {
@@ -568,7 +568,7 @@ fn word_name(path: &SpecPath) -> &'static str {
         _ if path
             .0
             .iter()
-            .any(|s| matches!(s, PathSeg::Key(k) if k == "messages")) =>
+            .any(|s| matches!(s, PathSeg::Key(k) if &**k == "messages")) =>
         {
             "rule"
         }
@@ -617,7 +617,7 @@ fn convert_path(p: &serde_path_to_error::Path) -> SpecPath {
     for seg in p.iter() {
         match seg {
             Segment::Seq { index } => out.0.push(PathSeg::Index(*index)),
-            Segment::Map { key } => out.0.push(PathSeg::Key(key.clone())),
+            Segment::Map { key } => out.0.push(PathSeg::Key(key.as_str().into())),
             Segment::Enum { .. } | Segment::Unknown => {}
         }
     }
@@ -629,7 +629,7 @@ fn node_mut<'v>(value: &'v mut Value, path: &[PathSeg]) -> Option<&'v mut Value>
     let mut cur = value;
     for seg in path {
         cur = match (seg, cur) {
-            (PathSeg::Key(k), Value::Mapping(m)) => m.get_mut(k.as_str())?,
+            (PathSeg::Key(k), Value::Mapping(m)) => m.get_mut(&**k)?,
             (PathSeg::Index(i), Value::Sequence(s)) => s.get_mut(*i)?,
             _ => return None,
         };
@@ -645,7 +645,7 @@ fn set(value: &mut Value, path: &SpecPath, new: Value) -> bool {
     };
     match (last, node_mut(value, parents)) {
         (PathSeg::Key(k), Some(Value::Mapping(m))) => {
-            m.insert(Value::String(k.clone()), new);
+            m.insert(Value::String(k.to_string()), new);
             true
         }
         (PathSeg::Index(i), Some(Value::Sequence(s))) if *i < s.len() => {
@@ -662,7 +662,7 @@ fn remove(value: &mut Value, path: &SpecPath) {
         return;
     };
     if let Some(Value::Mapping(m)) = node_mut(value, parents) {
-        m.remove(k.as_str());
+        m.remove(&**k);
     }
 }
 
