@@ -9,17 +9,18 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::moved::{self, Moved};
 use crate::model::{Decode, Field, Object, Presence};
 
 /// `impl Deserialize` for the response object `o`.
 pub(crate) fn object(o: &Object) -> TokenStream {
     let name = format_ident!("{}", o.name);
     let expecting = format!("a `{}` object", o.name);
-    let locals = o.fields.iter().map(|f| {
+    let locals = moved::all(o.fields.iter().map(|f| {
         let local = local(f);
         quote!(let mut #local = None;)
-    });
-    let arms = o.fields.iter().map(|f| {
+    }));
+    let arms = moved::all(o.fields.iter().map(|f| {
         let local = local(f);
         let wire = &f.wire;
         let required = f.presence == Presence::Required;
@@ -33,8 +34,8 @@ pub(crate) fn object(o: &Object) -> TokenStream {
                 quote!(#wire => rt::seed::set_with(&mut map, &mut #local, rt::seed::#marker),)
             }
         }
-    });
-    let inits = o.fields.iter().map(|f| {
+    }));
+    let inits = moved::all(o.fields.iter().map(|f| {
         let ident = format_ident!("{}", f.ident);
         let local = local(f);
         let wire = &f.wire;
@@ -45,14 +46,14 @@ pub(crate) fn object(o: &Object) -> TokenStream {
             Presence::Optional | Presence::Clearable if ident == local => quote!(#ident,),
             Presence::Optional | Presence::Clearable => quote!(#ident: #local,),
         }
-    });
+    }));
     let key = if o.fields.is_empty() {
         quote!(_key)
     } else {
         quote!(key)
     };
     // One `?` for every arm: each arm is a call that reads the value.
-    let dispatch = if o.fields.is_empty() {
+    let dispatch = Moved::new(if o.fields.is_empty() {
         quote!(rt::seed::skip(&mut map)?;)
     } else {
         quote! {
@@ -61,7 +62,7 @@ pub(crate) fn object(o: &Object) -> TokenStream {
                 _ => rt::seed::skip(&mut map),
             }?;
         }
-    };
+    });
     quote! {
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

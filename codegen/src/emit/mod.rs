@@ -11,6 +11,7 @@ mod docs;
 mod encode;
 mod error_text;
 mod idempotency;
+mod moved;
 mod patch;
 mod request;
 mod runtime_path;
@@ -23,6 +24,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::model::Provider;
+use moved::Moved;
 pub use runtime_path::RuntimePath;
 
 /// Options of the emitters.
@@ -74,13 +76,14 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
     }
     let docs = docs::noted_attrs(&doc_lines, &p.notes);
     let ctx = ctx::Ctx::new(p, opts);
-    let type_items = p.types.iter().map(|t| types::type_def(t, &ctx));
-    let requests = p
-        .operations
-        .iter()
-        .filter_map(|op| op.request.as_ref().map(|r| request::request(op, r, &ctx)));
-    let client = client::client(p, &ctx);
-    let error_texts = error_text::impls(p);
+    let type_items = moved::all(p.types.iter().map(|t| types::type_def(t, &ctx)));
+    let requests = moved::all(
+        p.operations
+            .iter()
+            .filter_map(|op| op.request.as_ref().map(|r| request::request(op, r, &ctx))),
+    );
+    let client = Moved::new(client::client(p, &ctx));
+    let error_texts = Moved::new(error_text::impls(p));
     quote! {
         #docs
         pub mod #name {

@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 
 use super::ctx::Ctx;
 
+use super::moved::{self, Moved};
 use super::types::rename;
 use super::validate;
 use super::{builder, docs, encode};
@@ -27,27 +28,28 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         doc_lines.push(String::new());
         doc_lines.extend(docs::escaped(&r.docs));
     }
-    let docs = docs::raw(&doc_lines);
+    let docs = Moved::new(docs::raw(&doc_lines));
     // Requests are only built through their constructors; a harness that
     // decodes them asks for both directions, and only then are there serde
     // attributes (for the derived `Deserialize`).
     let decoded = ctx.both_directions;
     let skip = decoded.then(|| quote!(#[serde(skip)]));
     let field_docs: Vec<TokenStream> = r.fields.iter().map(super::types::field_docs).collect();
-    let decls = r
-        .fields
-        .iter()
-        .zip(&field_docs)
-        .map(|(f, d)| field_decl(f, d, decoded));
-    let rel_decls = r.relationships.iter().map(|rel| {
+    let decls = moved::all(
+        r.fields
+            .iter()
+            .zip(&field_docs)
+            .map(|(f, d)| field_decl(f, d, decoded)),
+    );
+    let rel_decls = moved::all(r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
         if rel.required {
             quote!(#skip #ident: String,)
         } else {
             quote!(#skip #ident: Option<String>,)
         }
-    });
-    let setters = builder::setters(&r.fields, &field_docs, Some(r.encoding));
+    }));
+    let setters = moved::all(builder::setters(&r.fields, &field_docs, Some(r.encoding)));
     let rel_setters = r
         .relationships
         .iter()
@@ -69,18 +71,17 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
                 }
             }
         });
-    let fields_checks = validate::fields_body(&r.fields, &r.rules, true, ctx);
+    let fields_checks = Moved::new(validate::fields_body(&r.fields, &r.rules, true, ctx));
     let headers_parts = header_parts(r, decoded, ctx);
-    let constructor = constructor(r, &headers_parts);
-    let header_decls = &headers_parts.decls;
-    let header_setters = &headers_parts.setters;
-    let header_checks = &headers_parts.checks;
-    let body = quote!(#fields_checks #(#header_checks)*);
+    let constructor = Moved::new(constructor(r, &headers_parts));
+    let header_decls = moved::all(headers_parts.decls);
+    let header_setters = moved::all(headers_parts.setters);
+    let header_checks = moved::all(headers_parts.checks);
     let checks = crate::model::analysis::request_checks(&ctx.provider.analysis, r);
     let (path, out) = validate::param_names(!checks);
-    let encode = encoder(r);
-    let headers = headers_fn(r);
-    let (secrets, _) = super::secrets::request_method(&r.fields, &r.headers, ctx);
+    let encode = Moved::new(encoder(r));
+    let headers = Moved::new(headers_fn(r));
+    let secrets = Moved::new(super::secrets::request_method(&r.fields, &r.headers, ctx).0);
     let derive_default = if r.fields.iter().all(|f| f.presence != Presence::Required)
         && r.relationships.iter().all(|rel| !rel.required)
         && r.headers
@@ -92,11 +93,11 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         quote!()
     };
     let deserialize = decoded.then(|| quote!(serde::Deserialize));
-    let serialize = encode::serialize(
+    let serialize = Moved::new(encode::serialize(
         &r.name,
         r.fields.iter().map(|f| (f, encode::Held::in_request(f))),
         ctx,
-    );
+    ));
     let derives = ctx.data_derives();
     quote! {
         #docs
@@ -125,7 +126,8 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
             /// Records every constraint this request breaks, under `path`.
             #[doc(hidden)]
             pub fn validate_into(&self, #path: &rt::Path<'_>, #out: &mut rt::Violations) {
-                #body
+                #fields_checks
+                #(#header_checks)*
             }
 
             #encode

@@ -6,6 +6,7 @@ use quote::{format_ident, quote};
 use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::docs;
 use super::encode::{self, Held};
+use super::moved::{self, Moved};
 use super::rust_types::field_ty;
 use super::{builder, secrets, validate};
 use crate::model::{Alias, Decode, Enum, Field, NamedKind, Object, Presence, TypeDef, Union};
@@ -55,7 +56,7 @@ pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> TokenStream {
 
 fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let name = format_ident!("{}", o.name);
-    let docs = type_docs(&o.docs, &o.notes, &o.name, ctx);
+    let docs = Moved::new(type_docs(&o.docs, &o.notes, &o.name, ctx));
     let request = ctx.is_request_type(&o.name);
     // An object only responses carry decodes through its own `visit_map`
     // loop; the others that decode derive `Deserialize`, and only those
@@ -64,18 +65,19 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let lean = !request && ctx.deserializes(&o.name);
     let derived_de = !lean && ctx.deserializes(&o.name);
     let each_docs: Vec<TokenStream> = o.fields.iter().map(field_docs).collect();
-    let fields = o
-        .fields
-        .iter()
-        .zip(&each_docs)
-        .map(|(f, d)| object_field(f, d, request, derived_de));
+    let fields = moved::all(
+        o.fields
+            .iter()
+            .zip(&each_docs)
+            .map(|(f, d)| object_field(f, d, request, derived_de)),
+    );
     let methods = if request {
-        let constructor = builder::object_constructor(&o.fields);
-        let setters = builder::setters(&o.fields, &each_docs, None);
+        let constructor = Moved::new(builder::object_constructor(&o.fields));
+        let setters = moved::all(builder::setters(&o.fields, &each_docs, None));
         // Only an object whose validation checks something has a validator
         // (and is checked where it is used).
         let validator = ctx.checks(&o.name).then(|| {
-            let body = validate::fields_body(&o.fields, &o.rules, true, ctx);
+            let body = Moved::new(validate::fields_body(&o.fields, &o.rules, true, ctx));
             quote! {
                 /// Records every constraint this value breaks, under `path`.
                 #[doc(hidden)]
@@ -119,15 +121,20 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
         quote!()
     };
     let derive = derived_de.then(|| quote!(serde::Deserialize));
-    let decoder = lean.then(|| super::decode::object(o));
+    let decoder = lean.then(|| Moved::new(super::decode::object(o)));
     let serialize = ctx.serializes(&o.name).then(|| {
         let held = |f: &Field| match f.presence {
             Presence::Required => Held::Always,
             Presence::Clearable if request => Held::Patch,
             Presence::Optional | Presence::Clearable => Held::Optional,
         };
-        encode::serialize(&o.name, o.fields.iter().map(|f| (f, held(f))), ctx)
+        Moved::new(encode::serialize(
+            &o.name,
+            o.fields.iter().map(|f| (f, held(f))),
+            ctx,
+        ))
     });
+    let methods = Moved::new(methods);
     let derives = ctx.data_derives();
     quote! {
         #docs

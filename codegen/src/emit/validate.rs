@@ -7,6 +7,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ctx::{alias_validator, named_has_checks, Ctx};
+use super::moved::{self, Moved};
 use super::rust_types::is_secret;
 use crate::lang::{Constraint, Scalar};
 use crate::model::{
@@ -30,7 +31,7 @@ pub(crate) fn fields_body(
     patch: bool,
     ctx: &Ctx<'_>,
 ) -> TokenStream {
-    let checks = fields.iter().map(|f| {
+    let checks = moved::all(fields.iter().map(|f| {
         if let Some(call) = field_call(f) {
             return call;
         }
@@ -51,18 +52,19 @@ pub(crate) fn fields_body(
             _ => quote!(let Some(value) = &self.#ident else { break 'field };),
         };
         let needs_label = f.presence != Presence::Required;
-        let inner = quote! {
+        let body = Moved::new(body);
+        let inner = Moved::new(quote! {
             #bind
             let path = path.field(#wire);
             #body
-        };
+        });
         if needs_label {
             quote!('field: { #inner })
         } else {
             quote!({ #inner })
         }
-    });
-    let rules = rules.iter().map(|r| rule(r, fields, patch));
+    }));
+    let rules = moved::all(rules.iter().map(|r| rule(r, fields, patch)));
     let out = quote!(#(#checks)* #(#rules)*);
     if out.is_empty() {
         quote!()
