@@ -1,0 +1,264 @@
+//! What the mock serves for a provider, read once from its checked spec:
+//! each operation's method, path, body encoding, success status,
+//! documented errors and examples, and the provider's authentication and
+//! headers. The spec's meaning comes from the generator's model; only what
+//! the model leaves out (examples, the error body's wire paths, the
+//! messages of rejected fields) is read from the spec file itself.
+
+use codegen::lang::Part;
+use codegen::model::{Auth, Header, Operation, Provider, Request, TypeDef};
+use serde_json::Value;
+
+/// A provider's routes and the rules common to them.
+pub(crate) struct Table {
+    /// Module name (`razorpay`).
+    pub name: String,
+    /// The schemes a request may authenticate with.
+    pub auth: Vec<Auth>,
+    /// Headers every call sends.
+    pub headers: Vec<Header>,
+    /// The operations.
+    pub routes: Vec<Route>,
+    /// Where the message goes in an error body: dotted wire paths, the
+    /// first one used.
+    pub message_path: Option<String>,
+    /// An error body from the spec's examples, the shape errors are built on.
+    pub error_template: Option<Value>,
+    /// A minimal error body that decodes into the error type, when there
+    /// is no example.
+    pub error_minimal: Option<Value>,
+    /// The provider's model, for the types bodies are coerced to.
+    pub model: Provider,
+}
+
+/// One operation.
+pub(crate) struct Route {
+    /// Method name (`update_order`).
+    pub op: String,
+    /// `PATCH`.
+    pub method: &'static str,
+    /// The path template's pieces.
+    pub parts: Vec<Part>,
+    /// The request body, when there is one.
+    pub request: Option<Request>,
+    /// Success status.
+    pub success: u16,
+    /// The success answer has a body.
+    pub has_body: bool,
+    /// Documented errors: status and message.
+    pub errors: Vec<(u16, String)>,
+    /// Rejected wire names and the docs' message for each.
+    pub rejects: Vec<(String, Option<String>)>,
+    /// Examples: path parameters and the success body.
+    pub seeds: Vec<(Vec<(String, String)>, Value)>,
+}
+
+impl Table {
+    /// The table of a checked spec.
+    pub(crate) fn new(checked: &codegen::Checked) -> Table {
+        let model = checked.model().clone();
+        let spec = checked.spec();
+        let mut error_template = None;
+        let mut routes = Vec::new();
+        for op in &model.operations {
+            let spec_op = spec.operations.get(&op.ident);
+            let mut seeds = Vec::new();
+            for example in spec_op.map(|o| o.examples.as_slice()).unwrap_or_default() {
+                let Some(response) = &example.response else {
+                    continue;
+                };
+                let Some(body) = response
+                    .body
+                    .as_ref()
+                    .and_then(|b| serde_json::to_value(b).ok())
+                else {
+                    continue;
+                };
+                if response.status >= 400 {
+                    error_template.get_or_insert(body);
+                } else {
+                    let params = example
+                        .path_params
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    seeds.push((params, body));
+                }
+            }
+            let rejects = spec_op
+                .and_then(|o| o.request.as_ref())
+                .map(|r| {
+                    r.rejects
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.message.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            routes.push(route(op, seeds, rejects));
+        }
+        let error_type = model.operations.iter().find_map(|o| o.error_type.clone());
+        let message_path = error_type.as_ref().and_then(|t| {
+            let def = spec.types.get(t)?;
+            let text = def.error_text.as_ref()?;
+            first_path(&text.message)
+        });
+        let error_minimal = error_type
+            .as_ref()
+            .and_then(|t| model.types.iter().find(|d| type_name(d) == t))
+            .map(|d| minimal(d, &model, 0));
+        Table {
+            name: model.name.clone(),
+            auth: model.auth.clone(),
+            headers: model.headers.clone(),
+            routes,
+            message_path,
+            error_template,
+            error_minimal,
+            model,
+        }
+    }
+
+    /// The route `method path` goes to, with its path parameters.
+    pub(crate) fn find(&self, method: &str, path: &str) -> Option<(&Route, Vec<(String, String)>)> {
+        self.routes
+            .iter()
+            .filter(|r| r.method == method)
+            .find_map(|r| matches(&r.parts, path).map(|params| (r, params)))
+    }
+}
+
+fn route(
+    op: &Operation,
+    seeds: Vec<(Vec<(String, String)>, Value)>,
+    rejects: Vec<(String, Option<String>)>,
+) -> Route {
+    Route {
+        op: op.ident.clone(),
+        method: op.method.name(),
+        parts: op.path.parts().to_vec(),
+        request: op.request.clone(),
+        success: op.success_status,
+        has_body: op.response_type.is_some(),
+        errors: op.errors.clone(),
+        rejects,
+        seeds,
+    }
+}
+
+fn first_path(paths: &codegen::load::model::Paths) -> Option<String> {
+    paths.as_slice().first().cloned()
+}
+
+fn type_name(t: &TypeDef) -> &str {
+    match t {
+        TypeDef::Object(o) => &o.name,
+        TypeDef::Enum(e) => &e.name,
+        TypeDef::Alias(a) => &a.name,
+        TypeDef::Union(u) => &u.name,
+    }
+}
+
+/// The smallest value of a named type that decodes: an object with its
+/// required fields, an enum's first value.
+fn minimal(t: &TypeDef, model: &Provider, depth: usize) -> Value {
+    match t {
+        TypeDef::Object(o) => {
+            let mut map = serde_json::Map::new();
+            for f in o
+                .fields
+                .iter()
+                .filter(|f| f.presence == codegen::model::Presence::Required)
+            {
+                map.insert(f.wire.clone(), minimal_ty(&f.ty, model, depth + 1));
+            }
+            Value::Object(map)
+        }
+        TypeDef::Enum(e) => e
+            .variants
+            .first()
+            .map(|v| Value::String(v.wire.clone()))
+            .unwrap_or(Value::Null),
+        TypeDef::Alias(a) => minimal_ty(&a.ty, model, depth + 1),
+        TypeDef::Union(_) => Value::Object(serde_json::Map::new()),
+    }
+}
+
+fn minimal_ty(ty: &codegen::model::RustTy, model: &Provider, depth: usize) -> Value {
+    use codegen::lang::Scalar;
+    use codegen::model::RustTy;
+    if depth > 16 {
+        return Value::Null;
+    }
+    match ty {
+        RustTy::Scalar(Scalar::Boolean) => Value::Bool(false),
+        RustTy::Scalar(s) if s.is_textual() => Value::String(String::new()),
+        RustTy::Scalar(_) => Value::from(0),
+        RustTy::AnyScalar => Value::String(String::new()),
+        // One item: an error list (`errors: [{...}]`) needs one to hold
+        // the message.
+        RustTy::List(inner) => Value::Array(vec![minimal_ty(inner, model, depth + 1)]),
+        RustTy::Map(_) => Value::Object(serde_json::Map::new()),
+        RustTy::Expandable(_) => Value::String(String::new()),
+        RustTy::Open(_) => Value::String(String::new()),
+        RustTy::Named(_, _, id) => model
+            .types
+            .get(id.0)
+            .map(|t| minimal(t, model, depth))
+            .unwrap_or(Value::Null),
+    }
+}
+
+/// The path parameters of `path` when it matches the template `parts`.
+fn matches(parts: &[Part], path: &str) -> Option<Vec<(String, String)>> {
+    let mut rest = path;
+    let mut params = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        match part {
+            Part::Literal(text) => rest = rest.strip_prefix(text.as_str())?,
+            Part::Param(name) => {
+                // A value runs to the next literal's text or the next `/`.
+                let end = match parts.get(i + 1) {
+                    Some(Part::Literal(next)) => rest.find(next.as_str())?,
+                    _ => rest.find('/').unwrap_or(rest.len()),
+                };
+                let raw = &rest[..end];
+                if raw.is_empty() || raw.contains('/') {
+                    return None;
+                }
+                let value = percent_decode(raw)?;
+                params.push((name.clone(), value));
+                rest = &rest[end..];
+            }
+        }
+    }
+    rest.is_empty().then_some(params)
+}
+
+/// `%XX` escapes decoded; `None` when the result is not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes: Vec<u8> = form_urlencoded::parse(format!("v={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned().into_bytes())?;
+    String::from_utf8(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_match_their_templates() {
+        let t = codegen::lang::Template::parse("/v1/orders/{id}/items/{item}.json")
+            .expect("a template");
+        assert_eq!(
+            matches(t.parts(), "/v1/orders/o%201/items/x.json"),
+            Some(vec![
+                ("id".into(), "o 1".into()),
+                ("item".into(), "x".into())
+            ])
+        );
+        assert_eq!(matches(t.parts(), "/v1/orders/o1/items/x"), None);
+        assert_eq!(matches(t.parts(), "/v1/orders//items/x.json"), None);
+        assert_eq!(matches(t.parts(), "/v1/orders/a/b/items/x.json"), None);
+    }
+}

@@ -1,0 +1,665 @@
+//! The HTTP side: a loopback server per provider, the checks each request
+//! goes through, and the controls tests use.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::fmt;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use base64::Engine as _;
+use bytes::Bytes;
+use codegen::model::Auth;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::{json, Value};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use crate::error_body;
+use crate::routes::{Route, Table};
+use crate::state::Store;
+use crate::wire::{self, Body};
+
+/// Largest request body read.
+const MAX_BODY: usize = 1 << 20;
+/// What a recorded secret shows.
+const REDACTED: &str = "[redacted]";
+
+/// Why a mock did not start.
+#[derive(Debug)]
+pub enum MockError {
+    /// No spec of that name was built into the mock.
+    UnknownProvider(String),
+    /// The built-in spec did not check (a build of the mock from broken specs).
+    Spec(String),
+    /// The port could not be bound.
+    Io(std::io::Error),
+}
+
+impl fmt::Display for MockError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MockError::UnknownProvider(p) => write!(
+                f,
+                "no provider `{p}` in the mock (it serves: {})",
+                crate::providers().join(", ")
+            ),
+            MockError::Spec(e) => write!(f, "the mock's specs do not check: {e}"),
+            MockError::Io(e) => write!(f, "cannot listen: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for MockError {}
+
+/// A request the mock received, secrets redacted, with the rule it broke.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recorded {
+    /// `PATCH`.
+    pub method: String,
+    /// Path and query, as sent.
+    pub path: String,
+    /// Headers, lowercase names; credentials and sensitive headers show
+    /// `[redacted]`.
+    pub headers: Vec<(String, String)>,
+    /// The body as text; sensitive fields show `[redacted]`.
+    pub body: String,
+    /// The status answered.
+    pub status: u16,
+    /// The rule the request broke, `None` when it was served.
+    pub broke: Option<String>,
+}
+
+/// An answer queued for the next request, whatever it is.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    status: u16,
+    message: Option<String>,
+    retry_after: Option<u64>,
+}
+
+impl Failure {
+    /// A failure with this status and the provider's documented error body
+    /// (with a generic message).
+    pub fn status(status: u16) -> Failure {
+        Failure {
+            status,
+            message: None,
+            retry_after: None,
+        }
+    }
+
+    /// A documented error: its status and message, in the provider's
+    /// error body.
+    pub fn documented(status: u16, message: impl Into<String>) -> Failure {
+        Failure {
+            status,
+            message: Some(message.into()),
+            retry_after: None,
+        }
+    }
+
+    /// Sends `Retry-After: seconds` with it (a 429 or 503).
+    pub fn retry_after(mut self, seconds: u64) -> Failure {
+        self.retry_after = Some(seconds);
+        self
+    }
+}
+
+/// Called with each request a mock answers (the CLI prints them).
+pub type Log = Box<dyn Fn(&Recorded) + Send + Sync>;
+
+/// The mutable part of a mock.
+#[derive(Default)]
+struct Inner {
+    store: Store,
+    recorded: Vec<Recorded>,
+    queued: VecDeque<Failure>,
+    latency: Duration,
+    credentials: Option<String>,
+    tokens: u64,
+}
+
+struct Shared {
+    table: Table,
+    inner: Mutex<Inner>,
+    log: Option<Log>,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock leaves plain data behind: go on.
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// A provider's mock, serving on loopback until dropped.
+pub struct MockServer {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    task: JoinHandle<()>,
+}
+
+impl fmt::Debug for MockServer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MockServer")
+            .field("provider", &self.shared.table.name)
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl MockServer {
+    /// Starts `provider`'s mock on an ephemeral loopback port.
+    pub async fn start(provider: &str) -> Result<MockServer, MockError> {
+        Self::start_on(provider, 0, None).await
+    }
+
+    /// Starts `provider`'s mock on `port` (0: any free one), calling `log`
+    /// with each request it answers.
+    pub async fn start_on(
+        provider: &str,
+        port: u16,
+        log: Option<Log>,
+    ) -> Result<MockServer, MockError> {
+        let file = format!("{provider}.yaml");
+        let (_, text) = crate::checked::SPECS
+            .iter()
+            .find(|(name, _)| *name == file)
+            .ok_or_else(|| MockError::UnknownProvider(provider.to_string()))?;
+        let checked = codegen::check::check_sources(&[codegen::SpecSource::new(&file, *text)])
+            .map_err(|e| MockError::Spec(e.to_string()))?;
+        let checked = checked
+            .first()
+            .ok_or_else(|| MockError::Spec(format!("{file} gave no provider")))?;
+        let table = Table::new(checked);
+        let mut inner = Inner::default();
+        for route in &table.routes {
+            for (params, body) in &route.seeds {
+                if let Some((_, id)) = params.last() {
+                    inner.store.put(id.clone(), body.clone());
+                }
+            }
+        }
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .map_err(MockError::Io)?;
+        let addr = listener.local_addr().map_err(MockError::Io)?;
+        let shared = Arc::new(Shared {
+            table,
+            inner: Mutex::new(inner),
+            log,
+        });
+        let task = tokio::spawn(accept(listener, shared.clone()));
+        Ok(MockServer { addr, shared, task })
+    }
+
+    /// The base URL to give the client (`Environment::Custom`).
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The provider served.
+    pub fn provider(&self) -> &str {
+        &self.shared.table.name
+    }
+
+    /// Every request received so far, in order, secrets redacted.
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.shared.lock().recorded.clone()
+    }
+
+    /// The resource held under `id`, as the next response would show it.
+    pub fn resource(&self, id: &str) -> Option<Value> {
+        self.shared.lock().store.get(id).cloned()
+    }
+
+    /// Holds `value` under `id` (in the shape the success response has).
+    pub fn seed(&self, id: impl Into<String>, value: Value) {
+        self.shared.lock().store.put(id.into(), value);
+    }
+
+    /// Answers the next request with `failure` instead of serving it.
+    pub fn fail_next(&self, failure: Failure) {
+        self.shared.lock().queued.push_back(failure);
+    }
+
+    /// Waits this long before each answer.
+    pub fn set_latency(&self, latency: Duration) {
+        self.shared.lock().latency = latency;
+    }
+
+    /// Accepts only this `Authorization` header value from now on (any
+    /// credentials of the right scheme are accepted until then).
+    pub fn expect_authorization(&self, value: impl Into<String>) {
+        self.shared.lock().credentials = Some(value.into());
+    }
+}
+
+async fn accept(listener: TcpListener, shared: Arc<Shared>) {
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let service = service_fn(move |req| serve(shared.clone(), req));
+            // A connection that breaks off is the client's business.
+            let _ = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// An answer before it is sent.
+struct Answer {
+    status: u16,
+    body: Option<Value>,
+    retry_after: Option<u64>,
+    broke: Option<String>,
+}
+
+impl Answer {
+    fn ok(status: u16, body: Option<Value>) -> Answer {
+        Answer {
+            status,
+            body,
+            retry_after: None,
+            broke: None,
+        }
+    }
+
+    fn broke(table: &Table, status: u16, message: &str, rule: String) -> Answer {
+        Answer {
+            status,
+            body: Some(error_body::body(table, message)),
+            retry_after: None,
+            broke: Some(rule),
+        }
+    }
+}
+
+async fn serve(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let method = req.method().as_str().to_string();
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    let headers: Vec<(String, String)> = req
+        .headers()
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => {
+            return Ok(respond(Answer::ok(
+                413,
+                Some(json!({"error": "the body is too large"})),
+            )));
+        }
+    };
+    let latency = shared.lock().latency;
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    let answer = answer(&shared, &method, &path, &headers, &body);
+    let recorded = Recorded {
+        method,
+        path,
+        headers: redact_headers(&shared.table, headers),
+        body: redact_body(&shared.table, &body),
+        status: answer.status,
+        broke: answer.broke.clone(),
+    };
+    if let Some(log) = &shared.log {
+        log(&recorded);
+    }
+    shared.lock().recorded.push(recorded);
+    Ok(respond(answer))
+}
+
+fn respond(answer: Answer) -> Response<Full<Bytes>> {
+    let mut builder = Response::builder().status(answer.status);
+    if let Some(s) = answer.retry_after {
+        builder = builder.header("retry-after", s.to_string());
+    }
+    let body = match answer.body {
+        Some(v) => {
+            builder = builder.header("content-type", "application/json");
+            Bytes::from(serde_json::to_vec(&v).unwrap_or_default())
+        }
+        None => Bytes::new(),
+    };
+    builder
+        .body(Full::new(body))
+        .unwrap_or_else(|_| Response::new(Full::new(Bytes::new())))
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// What the mock answers `method path`: a queued failure, the token
+/// endpoint, a broken rule's documented error, or the updated resource.
+fn answer(
+    shared: &Shared,
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Answer {
+    let table = &shared.table;
+    if let Some(f) = shared.lock().queued.pop_front() {
+        let message = f
+            .message
+            .unwrap_or_else(|| format!("A failure queued by the test ({}).", f.status));
+        let mut a = Answer::broke(
+            table,
+            f.status,
+            &message,
+            "a failure queued by the test".into(),
+        );
+        a.retry_after = f.retry_after;
+        return a;
+    }
+    let path_only = path.split('?').next().unwrap_or(path);
+    if method == "POST" && token_path(table).as_deref() == Some(path_only) {
+        let mut inner = shared.lock();
+        inner.tokens += 1;
+        let token = format!("mock-token-{}", inner.tokens);
+        return Answer::ok(
+            200,
+            Some(json!({"access_token": token, "token_type": "Bearer", "expires_in": 3600})),
+        );
+    }
+    let Some((route, params)) = table.find(method, path_only) else {
+        return Answer::broke(
+            table,
+            404,
+            "No operation is documented at this method and path.",
+            format!("no operation at {method} {path_only}"),
+        );
+    };
+    if let Err(rule) = check_auth(shared, headers) {
+        let (status, message) = route
+            .errors
+            .iter()
+            .find(|(s, _)| *s == 401)
+            .cloned()
+            .unwrap_or((401, "Authentication failed.".into()));
+        return Answer::broke(table, status, &message, rule);
+    }
+    if let Some(missing) = missing_header(table, route, headers) {
+        let message = format!("The `{missing}` header is required.");
+        let status = error_body::status_for(route, &message, 400);
+        return Answer::broke(
+            table,
+            status,
+            &message,
+            format!("required header `{missing}`"),
+        );
+    }
+    let id = params.last().map(|(_, v)| v.clone()).unwrap_or_default();
+    let update = match route.request.as_ref() {
+        Some(request) => {
+            match check_body(table, route, request, header(headers, "content-type"), body) {
+                Ok(b) => Some(b),
+                Err(broken) => return broken,
+            }
+        }
+        None => None,
+    };
+    let mut inner = shared.lock();
+    let resource = match &update {
+        Some(b) => inner.store.update(&id, b).cloned(),
+        None => inner.store.get(&id).cloned(),
+    };
+    let Some(resource) = resource else {
+        let (status, message) = error_body::not_found(route);
+        return Answer::broke(table, status, &message, format!("unknown id `{id}`"));
+    };
+    Answer::ok(route.success, route.has_body.then_some(resource))
+}
+
+/// The body read and checked: its encoding, the fields the server
+/// rejects, and every constraint through the request type's `validate()`.
+fn check_body(
+    table: &Table,
+    route: &Route,
+    request: &codegen::model::Request,
+    content_type: Option<&str>,
+    bytes: &[u8],
+) -> Result<Body, Answer> {
+    let body = wire::decode(request, content_type, bytes, &table.model).map_err(|e| {
+        let status = error_body::status_for(route, &e, 400);
+        Answer::broke(table, status, &e, format!("encoding: {e}"))
+    })?;
+    let Body::Fields(fields) = &body else {
+        return Ok(body);
+    };
+    for (wire, message) in &route.rejects {
+        if fields.contains_key(wire) {
+            let message = message
+                .clone()
+                .unwrap_or_else(|| format!("{wire} is not allowed."));
+            let status = error_body::status_for(route, &message, 400);
+            return Err(Answer::broke(
+                table,
+                status,
+                &message,
+                format!("rejected field `{wire}`"),
+            ));
+        }
+    }
+    match crate::checked::check_body(&table.name, &route.op, &Value::Object(fields.clone())) {
+        Some(Err(e)) => {
+            let message = format!("The body does not match the documented fields: {e}");
+            let status = error_body::status_for(route, &message, 400);
+            Err(Answer::broke(
+                table,
+                status,
+                &message,
+                format!("decoding: {e}"),
+            ))
+        }
+        Some(Ok(Err(violations))) => {
+            let first = violations.0.first();
+            let message = first.map(|v| v.message.to_string()).unwrap_or_default();
+            let rule = first
+                .map(|v| format!("{} {}", v.path, v.rule.name()))
+                .unwrap_or_default();
+            let status = error_body::status_for(route, &message, 400);
+            Err(Answer::broke(table, status, &message, rule))
+        }
+        Some(Ok(Ok(()))) | None => Ok(body),
+    }
+}
+
+/// The token endpoint's path, for a provider that authenticates with
+/// OAuth client credentials.
+fn token_path(table: &Table) -> Option<String> {
+    table.auth.iter().find_map(|a| match a {
+        Auth::ClientCredentials { token_url, .. } => {
+            let after_scheme = token_url
+                .split_once("://")
+                .map_or(token_url.as_str(), |(_, r)| r);
+            let path = match after_scheme.find('/') {
+                Some(i) if token_url.contains("://") => &after_scheme[i..],
+                _ => after_scheme,
+            };
+            Some(path.to_string())
+        }
+        _ => None,
+    })
+}
+
+/// `Err(rule)` when no documented scheme accepts the `Authorization` header.
+fn check_auth(shared: &Shared, headers: &[(String, String)]) -> Result<(), String> {
+    let Some(value) = header(headers, "authorization") else {
+        return Err("authentication: no `Authorization` header".into());
+    };
+    if let Some(expected) = &shared.lock().credentials {
+        return if value == expected {
+            Ok(())
+        } else {
+            Err("authentication: not the expected credentials".into())
+        };
+    }
+    let accepted = shared.table.auth.iter().any(|a| match a {
+        Auth::Basic { .. } => value
+            .strip_prefix("Basic ")
+            .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
+            .is_some_and(|d| d.contains(&b':')),
+        Auth::Bearer { .. } | Auth::ClientCredentials { .. } => value
+            .strip_prefix("Bearer ")
+            .is_some_and(|t| !t.trim().is_empty()),
+    });
+    if accepted {
+        Ok(())
+    } else {
+        Err("authentication: not a documented scheme".into())
+    }
+}
+
+/// The first required header the request lacks (or sends with another
+/// value than its fixed one).
+fn missing_header(table: &Table, route: &Route, headers: &[(String, String)]) -> Option<String> {
+    let per_call = route.request.iter().flat_map(|r| r.headers.iter());
+    table
+        .headers
+        .iter()
+        .chain(per_call)
+        .filter(|h| h.required || h.constant.is_some())
+        .find(|h| match (header(headers, &h.wire), &h.constant) {
+            (None, _) => h.required,
+            (Some(v), Some(c)) => v != c,
+            (Some(v), None) => v.is_empty(),
+        })
+        .map(|h| h.wire.clone())
+}
+
+/// Header names whose values a recording never shows.
+fn secret_headers(table: &Table) -> Vec<String> {
+    let mut names = vec![
+        "authorization".to_string(),
+        "proxy-authorization".into(),
+        "cookie".into(),
+    ];
+    let per_call = table
+        .routes
+        .iter()
+        .filter_map(|r| r.request.as_ref())
+        .flat_map(|r| r.headers.iter());
+    names.extend(
+        table
+            .headers
+            .iter()
+            .chain(per_call)
+            .filter(|h| h.sensitive)
+            .map(|h| h.wire.to_ascii_lowercase()),
+    );
+    names
+}
+
+fn redact_headers(table: &Table, headers: Vec<(String, String)>) -> Vec<(String, String)> {
+    let secret = secret_headers(table);
+    headers
+        .into_iter()
+        .map(|(k, v)| {
+            if secret.contains(&k.to_ascii_lowercase()) {
+                (k, REDACTED.to_string())
+            } else {
+                (k, v)
+            }
+        })
+        .collect()
+}
+
+/// The body as text with every sensitive field's value redacted (JSON
+/// bodies by key at any depth, form bodies by name).
+fn redact_body(table: &Table, body: &[u8]) -> String {
+    let sensitive: Vec<&str> = table
+        .routes
+        .iter()
+        .filter_map(|r| r.request.as_ref())
+        .flat_map(|r| r.carried_fields())
+        .filter(|f| f.sensitive)
+        .map(|f| f.wire.as_str())
+        .chain(table.model.types.iter().flat_map(|t| {
+            match t {
+                codegen::model::TypeDef::Object(o) => o
+                    .fields
+                    .iter()
+                    .filter(|f| f.sensitive)
+                    .map(|f| f.wire.as_str())
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            }
+        }))
+        .collect();
+    if let Ok(mut v) = serde_json::from_slice::<Value>(body) {
+        redact_value(&mut v, &sensitive, 0);
+        return v.to_string();
+    }
+    let text = String::from_utf8_lossy(body);
+    if sensitive.is_empty() || !text.contains('=') {
+        return text.into_owned();
+    }
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(body) {
+        let base = k.split('[').next().unwrap_or(&k);
+        if sensitive.contains(&base) {
+            out.append_pair(&k, REDACTED);
+        } else {
+            out.append_pair(&k, &v);
+        }
+    }
+    out.finish()
+}
+
+fn redact_value(v: &mut Value, sensitive: &[&str], depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match v {
+        Value::Object(map) => {
+            for (k, inner) in map.iter_mut() {
+                if sensitive.contains(&k.as_str()) {
+                    *inner = Value::String(REDACTED.into());
+                } else {
+                    redact_value(inner, sensitive, depth + 1);
+                }
+            }
+        }
+        Value::Array(list) => list
+            .iter_mut()
+            .for_each(|i| redact_value(i, sensitive, depth + 1)),
+        _ => {}
+    }
+}
