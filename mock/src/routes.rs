@@ -65,18 +65,40 @@ impl Table {
             let mut seeds = Vec::new();
             for example in spec_op.map(|o| o.examples.as_slice()).unwrap_or_default() {
                 let Some(response) = &example.response else {
+                    // A request sample without its answer still names a
+                    // resource: held as the smallest response that
+                    // decodes, with its id.
+                    let mut held = op
+                        .response_type
+                        .as_ref()
+                        .and_then(|t| model.types.iter().find(|d| type_name(d) == t))
+                        .map(|d| minimal(d, &model, 0))
+                        .unwrap_or_else(|| Value::Object(serde_json::Map::new()));
+                    let params: Vec<(String, String)> = example
+                        .path_params
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    if let (Some(Value::String(id)), Some((_, value))) =
+                        (held.get_mut("id"), params.last())
+                    {
+                        *id = value.clone();
+                    }
+                    seeds.push((params, held));
                     continue;
                 };
-                let Some(body) = response
+                let body = response
                     .body
                     .as_ref()
-                    .and_then(|b| serde_json::to_value(b).ok())
-                else {
-                    continue;
-                };
+                    .and_then(|b| serde_json::to_value(b).ok());
                 if response.status >= 400 {
-                    error_template.get_or_insert(body);
+                    if let Some(body) = body {
+                        error_template.get_or_insert(body);
+                    }
                 } else {
+                    // A success without a body (a 204) still names a
+                    // resource that exists: held as an empty object.
+                    let body = body.unwrap_or_else(|| Value::Object(serde_json::Map::new()));
                     let params = example
                         .path_params
                         .iter()

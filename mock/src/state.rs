@@ -23,7 +23,8 @@ impl Store {
     }
 
     /// Applies an update to the resource `id` and returns it: each field
-    /// the body sets is set, a `null` clears it, and the others keep their
+    /// the body sets is set (an object field by its own fields, as a sparse
+    /// update reads), a `null` clears it, and the others keep their
     /// values. A JSON:API document changes its `data.attributes`; a JSON
     /// Patch list applies its operations in order. `None` for an unknown id.
     pub(crate) fn update(&mut self, id: &str, body: &Body) -> Option<&Value> {
@@ -34,11 +35,7 @@ impl Store {
                     Some(Value::Object(_)) => resource.pointer_mut("/data/attributes")?,
                     _ => resource,
                 };
-                if let Value::Object(map) = target {
-                    for (k, v) in fields {
-                        map.insert(k.clone(), v.clone());
-                    }
-                }
+                merge(target, fields, 0);
             }
             Body::Patch(ops) => {
                 for op in ops {
@@ -47,6 +44,26 @@ impl Store {
             }
         }
         self.resources.get(id)
+    }
+}
+
+/// Deepest object nesting an update merges into (deeper objects are
+/// replaced whole).
+const MAX_MERGE_DEPTH: usize = 64;
+
+/// Sets each of `fields` in `target`: objects field by field, anything
+/// else (a list, a `null`) replaced.
+fn merge(target: &mut Value, fields: &Map<String, Value>, depth: usize) {
+    let Value::Object(map) = target else { return };
+    for (k, v) in fields {
+        match (map.get_mut(k), v) {
+            (Some(old @ Value::Object(_)), Value::Object(inner)) if depth < MAX_MERGE_DEPTH => {
+                merge(old, inner, depth + 1);
+            }
+            _ => {
+                map.insert(k.clone(), v.clone());
+            }
+        }
     }
 }
 

@@ -173,6 +173,10 @@ fn coerce(value: Value, ty: &RustTy, model: &Provider, depth: usize) -> Value {
                 .parse::<i64>()
                 .map(Value::from)
                 .unwrap_or(Value::String(s)),
+            // A JSON number on the wire: its digits as a number.
+            Scalar::Decimal => serde_json::from_str::<serde_json::Number>(&s)
+                .map(Value::Number)
+                .unwrap_or(Value::String(s)),
             Scalar::Boolean => match s.as_str() {
                 "true" => Value::Bool(true),
                 "false" => Value::Bool(false),
