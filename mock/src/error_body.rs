@@ -21,8 +21,8 @@ pub(crate) fn body(table: &Table, message: &str) -> Value {
 }
 
 /// The status of the documented error with `message`, or the status the
-/// route documents for bad requests (400, else 422, else its first), or
-/// `fallback`.
+/// route documents for bad requests (400, else 422), or `fallback`. Never
+/// another documented status: a broken rule is not a 401 or a 403.
 pub(crate) fn status_for(route: &Route, message: &str, fallback: u16) -> u16 {
     if let Some((s, _)) = route.errors.iter().find(|(_, m)| m == message) {
         return *s;
@@ -30,7 +30,6 @@ pub(crate) fn status_for(route: &Route, message: &str, fallback: u16) -> u16 {
     [400, 422]
         .into_iter()
         .find(|s| route.errors.iter().any(|(e, _)| e == s))
-        .or_else(|| route.errors.first().map(|(s, _)| *s))
         .unwrap_or(fallback)
 }
 
