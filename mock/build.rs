@@ -56,11 +56,13 @@ fn run() -> Result<(), String> {
 fn dispatch(spec_dir: &Path) -> Result<String, String> {
     let checked = codegen::check::check_path(spec_dir).map_err(|e| e.to_string())?;
     let mut arms = String::new();
+    let mut patch_arms = String::new();
     for c in &checked {
         let p = c.model();
         for op in &p.operations {
             let Some(r) = &op.request else { continue };
-            if r.patch.is_some() {
+            if let Some(t) = &r.patch {
+                patch_arms.push_str(&patch_arm(&p.name, &op.ident, r, t));
                 continue;
             }
             let _ = writeln!(
@@ -76,8 +78,79 @@ fn dispatch(spec_dir: &Path) -> Result<String, String> {
          /// request type checked this way.\n\
          pub(crate) fn check_body(\n    provider: &str,\n    operation: &str,\n    body: &serde_json::Value,\n\
          ) -> Option<Result<Result<(), generated_client::runtime::ValidationErrors>, String>> {{\n\
-         \x20   match (provider, operation) {{\n{arms}        _ => None,\n    }}\n}}\n"
+         \x20   match (provider, operation) {{\n{arms}        _ => None,\n    }}\n}}\n\n\
+         /// Builds a JSON Patch request from its patches, each named by its\n\
+         /// constructor with its placeholders and value, and validates it;\n\
+         /// `None` when the operation takes no JSON Patch.\n\
+         pub(crate) fn check_patches(\n    provider: &str,\n    operation: &str,\n    patches: &[Patch],\n\
+         ) -> Option<Result<Result<(), generated_client::runtime::ValidationErrors>, String>> {{\n\
+         \x20   match (provider, operation) {{\n{patch_arms}        _ => None,\n    }}\n}}\n"
     ))
+}
+
+/// The arm of a JSON Patch operation: each patch built through the
+/// constructor it names, its placeholders and value decoded into the
+/// constructor's argument types, then the request through `validate()`.
+fn patch_arm(
+    provider: &str,
+    op: &str,
+    r: &codegen::model::Request,
+    t: &codegen::model::PatchTable,
+) -> String {
+    use codegen::model::RustTy;
+    let text = |ty: &RustTy| matches!(ty, RustTy::Scalar(s) if s.is_textual());
+    let mut builds = String::new();
+    for row in &t.rows {
+        for o in &row.ops {
+            let name = format!("{}_{}", o.name(), row.ident);
+            let mut args: Vec<String> = row
+                .params
+                .iter()
+                .filter_map(|&i| t.params.get(i))
+                .map(|f| {
+                    let ty = if text(&f.ty) { "String" } else { "i64" };
+                    format!("decode::<{ty}>(&patch.params[{:?}])?", f.ident)
+                })
+                .collect();
+            if let Some(v) = row.value.as_ref().filter(|_| o.takes_value()) {
+                args.push(if text(&v.ty) {
+                    "decode::<String>(&patch.value)?".to_string()
+                } else {
+                    "decode(&patch.value)?".to_string()
+                });
+            }
+            let _ = writeln!(
+                builds,
+                "                {name:?} => P::{name}({}),",
+                args.join(", ")
+            );
+        }
+    }
+    // A request that also needs required headers is built with stand-ins:
+    // the mock checks headers apart.
+    let header_args = r
+        .headers
+        .iter()
+        .filter(|h| h.required && h.constant.is_none())
+        .map(|_| ", String::new()")
+        .collect::<String>();
+    format!(
+        "        ({provider:?}, {op:?}) => Some((|| {{\n\
+         \x20           use {provider}::{patch} as P;\n\
+         \x20           let mut built = Vec::new();\n\
+         \x20           for patch in patches {{\n\
+         \x20               built.push(match patch.build.as_str() {{\n{builds}\
+         \x20                   other => return Err(format!(\"no patch {{other}}\")),\n\
+         \x20               }});\n\
+         \x20           }}\n\
+         \x20           let mut built = built.into_iter();\n\
+         \x20           let first = built.next().ok_or(\"a JSON Patch has at least one operation\")?;\n\
+         \x20           let request = built.fold({provider}::{request}::new(first{header_args}), |r, p| r.patch(p));\n\
+         \x20           Ok(request.validate())\n\
+         \x20       }})()),\n",
+        patch = t.name,
+        request = r.name,
+    )
 }
 
 /// The spec texts, by file name.

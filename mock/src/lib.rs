@@ -36,6 +36,21 @@ pub mod checked {
 
     include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 
+    /// One JSON Patch operation, named by the constructor that builds it.
+    #[derive(Debug, Clone)]
+    pub(crate) struct Patch {
+        /// `replace_purchase_unit_amount`.
+        pub build: String,
+        /// Its placeholders' values, by Rust name.
+        pub params: serde_json::Value,
+        /// Its value (`null` for a `remove`).
+        pub value: serde_json::Value,
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
+        serde_json::from_value(value.clone()).map_err(|e| e.to_string())
+    }
+
     fn decode_and_validate<T: serde::de::DeserializeOwned>(
         body: &serde_json::Value,
         validate: fn(&T) -> Result<(), ValidationErrors>,

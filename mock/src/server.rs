@@ -11,6 +11,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use bytes::Bytes;
 use codegen::model::Auth;
+use generated_client::runtime::ValidationErrors;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -460,8 +461,27 @@ fn check_body(
         let status = error_body::status_for(route, &e, 400);
         Answer::broke(table, status, &e, format!("encoding: {e}"))
     })?;
-    let Body::Fields(fields) = &body else {
-        return Ok(body);
+    let fields = match &body {
+        Body::Fields(fields) => fields,
+        Body::Patch(items) => {
+            let Some(t) = &request.patch else {
+                return Ok(body);
+            };
+            let broke = |message: String, rule: String| {
+                let status = error_body::status_for(route, &message, 400);
+                Answer::broke(table, status, &message, rule)
+            };
+            let patches =
+                wire::patches(t, items).map_err(|e| broke(e.clone(), format!("patch: {e}")))?;
+            return match crate::checked::check_patches(&table.name, &route.op, &patches) {
+                Some(Err(e)) => Err(broke(
+                    format!("The patch does not match the documented values: {e}"),
+                    format!("decoding: {e}"),
+                )),
+                Some(Ok(Err(violations))) => Err(violation(table, route, &violations)),
+                Some(Ok(Ok(()))) | None => Ok(body),
+            };
+        }
     };
     for (wire, message) in &route.rejects {
         if fields.contains_key(wire) {
@@ -488,17 +508,20 @@ fn check_body(
                 format!("decoding: {e}"),
             ))
         }
-        Some(Ok(Err(violations))) => {
-            let first = violations.0.first();
-            let message = first.map(|v| v.message.to_string()).unwrap_or_default();
-            let rule = first
-                .map(|v| format!("{} {}", v.path, v.rule.name()))
-                .unwrap_or_default();
-            let status = error_body::status_for(route, &message, 400);
-            Err(Answer::broke(table, status, &message, rule))
-        }
+        Some(Ok(Err(violations))) => Err(violation(table, route, &violations)),
         Some(Ok(Ok(()))) | None => Ok(body),
     }
+}
+
+/// The documented error of the first violation: its status and message.
+fn violation(table: &Table, route: &Route, violations: &ValidationErrors) -> Answer {
+    let first = violations.0.first();
+    let message = first.map(|v| v.message.to_string()).unwrap_or_default();
+    let rule = first
+        .map(|v| format!("{} {}", v.path, v.rule.name()))
+        .unwrap_or_default();
+    let status = error_body::status_for(route, &message, 400);
+    Answer::broke(table, status, &message, rule)
 }
 
 /// The token endpoint's path, for a provider that authenticates with

@@ -3,7 +3,7 @@
 //! and what an update changes in the stored resource.
 
 use codegen::lang::{Encoding, Scalar};
-use codegen::model::{Provider, Request, RustTy, TypeDef};
+use codegen::model::{PatchTable, Provider, Request, RustTy, TypeDef};
 use serde_json::{Map, Value};
 
 /// Deepest bracket nesting a form key may have.
@@ -69,6 +69,53 @@ pub(crate) fn decode(
             Ok(Body::Fields(fields))
         }
     }
+}
+
+/// Each operation of a JSON Patch list as the documented patch it is: the
+/// row whose path template its `path` matches and whose operations include
+/// its `op`, with the placeholders' values and its `value`.
+pub(crate) fn patches(
+    table: &PatchTable,
+    items: &[Value],
+) -> Result<Vec<crate::checked::Patch>, String> {
+    let mut out = Vec::new();
+    for item in items {
+        let (Some(op), Some(path)) = (
+            item.get("op").and_then(Value::as_str),
+            item.get("path").and_then(Value::as_str),
+        ) else {
+            return Err("each JSON Patch operation has an `op` and a `path`".into());
+        };
+        let found = table.rows.iter().find_map(|row| {
+            let o = row.ops.iter().find(|o| o.name() == op)?;
+            let values = crate::routes::matches(row.path.parts(), path)?;
+            Some((row, *o, values))
+        });
+        let Some((row, o, values)) = found else {
+            return Err(format!("`{op}` at `{path}` is not a documented patch"));
+        };
+        let mut params = Map::new();
+        for (&i, (_, text)) in row.params.iter().zip(&values) {
+            let Some(f) = table.params.get(i) else {
+                continue;
+            };
+            let textual = matches!(&f.ty, RustTy::Scalar(s) if s.is_textual());
+            let v = if textual {
+                Value::String(text.clone())
+            } else {
+                text.parse::<i64>()
+                    .map(Value::from)
+                    .unwrap_or(Value::String(text.clone()))
+            };
+            params.insert(f.ident.clone(), v);
+        }
+        out.push(crate::checked::Patch {
+            build: format!("{}_{}", o.name(), row.ident),
+            params: Value::Object(params),
+            value: item.get("value").cloned().unwrap_or(Value::Null),
+        });
+    }
+    Ok(out)
 }
 
 /// A JSON:API document's attributes, after checking its resource type.

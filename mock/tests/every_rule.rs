@@ -65,6 +65,41 @@ fn form(body: &Value) -> String {
     out.finish()
 }
 
+/// A patch case (each item names its constructor, placeholders and value)
+/// as the JSON Patch list the client sends.
+fn json_patch(t: &codegen::model::PatchTable, body: &Value) -> Option<String> {
+    let mut ops = Vec::new();
+    for item in body.as_array()? {
+        let build = item["build"].as_str()?;
+        let (row, op) = t.rows.iter().find_map(|row| {
+            let o = row
+                .ops
+                .iter()
+                .find(|o| format!("{}_{}", o.name(), row.ident) == build)?;
+            Some((row, *o))
+        })?;
+        let mut path = String::new();
+        for part in row.path.parts() {
+            match part {
+                codegen::lang::Part::Literal(text) => path.push_str(text),
+                codegen::lang::Part::Param(name) => {
+                    let f = t.params.iter().find(|f| &f.wire == name)?;
+                    match &item["params"][&f.ident] {
+                        Value::String(s) => path.push_str(s),
+                        other => path.push_str(&other.to_string()),
+                    }
+                }
+            }
+        }
+        let mut patch = json!({"op": op.name(), "path": path});
+        if op.takes_value() {
+            patch["value"] = item["value"].clone();
+        }
+        ops.push(patch);
+    }
+    Some(Value::Array(ops).to_string())
+}
+
 /// An `Authorization` value of the provider's first scheme.
 fn authorization(p: &Provider) -> String {
     match p.auth.first() {
@@ -104,7 +139,10 @@ async fn send(
             }});
             ("application/vnd.api+json", doc.to_string())
         }
-        Encoding::JsonPatch => return None,
+        Encoding::JsonPatch => (
+            "application/json",
+            json_patch(request.patch.as_ref()?, &case.body)?,
+        ),
     };
     let mut call = reqwest::Client::new()
         .request(
@@ -136,8 +174,6 @@ async fn every_case_of_every_spec_through_the_mock() {
         let server = MockServer::start(&p.name).await.expect("starts");
         for case in cases(p) {
             let Some((status, body)) = send(&server, p, c.spec(), &case).await else {
-                // JSON Patch cases (PayPal): the mock applies patches but
-                // does not check them yet.
                 skipped += 1;
                 continue;
             };
@@ -189,8 +225,8 @@ async fn every_case_of_every_spec_through_the_mock() {
         served + refused,
         failures.join("\n")
     );
-    // 32 valid and 28 broken cases today (every JSON, form and JSON:API
-    // spec); fewer means cases stopped reaching the mock.
+    // 109 valid and 82 broken cases today, every one sent (PayPal's JSON
+    // Patch cases among them); fewer means cases stopped reaching the mock.
     assert!(
         served >= 30 && refused >= 25,
         "{served} served, {refused} refused, {skipped} not sent"
