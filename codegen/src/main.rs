@@ -53,6 +53,33 @@ enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Serve a provider's mock on loopback: its operations checked as the
+    /// docs say, each request logged with the rule it broke.
+    ///
+    /// Runs the `codegen-mock` program (the `mock` crate: `cargo build -p
+    /// mock`), found next to this one or on the PATH, so the generator
+    /// itself carries no server.
+    Mock {
+        /// The specs (checked to be the ones the mock was built from).
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// The provider to serve (its spec file's name).
+        #[arg(long)]
+        provider: String,
+        /// The port (0: any free one, printed).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+}
+
+/// The `codegen-mock` program: next to this executable, else on the PATH.
+fn mock_program() -> PathBuf {
+    let name = format!("codegen-mock{}", std::env::consts::EXE_SUFFIX);
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(&name)))
+        .filter(|p| p.is_file())
+        .unwrap_or_else(|| PathBuf::from(name))
 }
 
 /// Output formats of `diff` (the library's `diff::Format`, as a flag).
@@ -145,6 +172,32 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Mock {
+            spec,
+            provider,
+            port,
+        } => {
+            let program = mock_program();
+            match std::process::Command::new(&program)
+                .arg("--spec")
+                .arg(&spec)
+                .arg("--provider")
+                .arg(&provider)
+                .arg("--port")
+                .arg(port.to_string())
+                .status()
+            {
+                Ok(status) if status.success() => ExitCode::SUCCESS,
+                Ok(status) => ExitCode::from(status.code().map_or(1, |c| c.clamp(1, 255) as u8)),
+                Err(e) => {
+                    eprintln!(
+                        "error: cannot run {}: {e}\nhint: build it with `cargo build -p mock` (it lands next to `codegen`)",
+                        program.display()
+                    );
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check { path } => match codegen::check::check_path(&path) {
             Ok(specs) => {
                 let ops: usize = specs.iter().map(|s| s.model().operations.len()).sum();

@@ -5,14 +5,16 @@ use serde_json::{Map, Value};
 
 use crate::routes::{Route, Table};
 
-/// The body of a documented error with `message`: the spec's example error
-/// body (or the smallest body the error type decodes from) with the
-/// message at the error type's message path.
+/// The body of a documented error with `message`: the smallest body the
+/// error type decodes from (its required fields), or the spec's example
+/// error body when the docs name no type, with the message at the error
+/// type's message path. Not the example when there is a type: its other
+/// values (a reason, ids) belong to another failure.
 pub(crate) fn body(table: &Table, message: &str) -> Value {
     let mut body = table
-        .error_template
+        .error_minimal
         .clone()
-        .or_else(|| table.error_minimal.clone())
+        .or_else(|| table.error_template.clone())
         .unwrap_or_else(|| Value::Object(Map::new()));
     if let Some(path) = &table.message_path {
         set(&mut body, path, message);
@@ -50,29 +52,38 @@ pub(crate) fn not_found(route: &Route) -> (u16, String) {
         .unwrap_or((404, "The resource does not exist.".into()))
 }
 
-/// Sets the text at a dotted path, creating what is missing; a list on the
-/// way stands for its first item.
-fn set(value: &mut Value, path: &str, text: &str) {
-    let segments: Vec<&str> = path.split('.').collect();
+/// Sets the text at a path (each step a key, and whether it holds a list
+/// whose first item goes on), creating what is missing.
+fn set(value: &mut Value, path: &[(String, bool)], text: &str) {
     let mut current = value;
-    for (i, seg) in segments.iter().enumerate() {
-        if let Value::Array(list) = current {
-            if list.is_empty() {
-                list.push(Value::Object(Map::new()));
-            }
-            current = &mut list[0];
-        }
+    for (i, (key, list)) in path.iter().enumerate() {
         if !current.is_object() {
             *current = Value::Object(Map::new());
         }
         let Value::Object(map) = current else { return };
-        if i + 1 == segments.len() {
-            map.insert((*seg).to_string(), Value::String(text.to_string()));
+        if i + 1 == path.len() {
+            map.insert(key.clone(), Value::String(text.to_string()));
             return;
         }
-        current = map
-            .entry((*seg).to_string())
-            .or_insert_with(|| Value::Object(Map::new()));
+        let empty = || {
+            if *list {
+                Value::Array(Vec::new())
+            } else {
+                Value::Object(Map::new())
+            }
+        };
+        let mut next = map.entry(key.clone()).or_insert_with(empty);
+        if *list {
+            if !next.is_array() {
+                *next = Value::Array(Vec::new());
+            }
+            let Value::Array(items) = next else { return };
+            if items.is_empty() {
+                items.push(Value::Object(Map::new()));
+            }
+            next = &mut items[0];
+        }
+        current = next;
     }
 }
 
@@ -83,14 +94,28 @@ mod tests {
 
     #[test]
     fn the_message_lands_at_its_path_through_lists() {
+        let path = |steps: &[(&str, bool)]| -> Vec<(String, bool)> {
+            steps.iter().map(|(k, l)| (k.to_string(), *l)).collect()
+        };
         let mut v = json!({"errors": [{"code": "X", "detail": "old"}], "other": 1});
-        set(&mut v, "errors.detail", "new");
+        set(&mut v, &path(&[("errors", true), ("detail", false)]), "new");
         assert_eq!(
             v,
             json!({"errors": [{"code": "X", "detail": "new"}], "other": 1})
         );
         let mut empty = json!({});
-        set(&mut empty, "error.description", "m");
+        set(
+            &mut empty,
+            &path(&[("details", true), ("description", false)]),
+            "m",
+        );
+        assert_eq!(empty, json!({"details": [{"description": "m"}]}));
+        let mut empty = json!({});
+        set(
+            &mut empty,
+            &path(&[("error", false), ("description", false)]),
+            "m",
+        );
         assert_eq!(empty, json!({"error": {"description": "m"}}));
     }
 }

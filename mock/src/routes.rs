@@ -19,9 +19,9 @@ pub(crate) struct Table {
     pub headers: Vec<Header>,
     /// The operations.
     pub routes: Vec<Route>,
-    /// Where the message goes in an error body: dotted wire paths, the
-    /// first one used.
-    pub message_path: Option<String>,
+    /// Where the message goes in an error body: the wire name of each step
+    /// and whether it is a list (whose first item is read).
+    pub message_path: Option<Vec<(String, bool)>>,
     /// An error body from the spec's examples, the shape errors are built on.
     pub error_template: Option<Value>,
     /// A minimal error body that decodes into the error type, when there
@@ -122,12 +122,34 @@ impl Table {
         let message_path = error_type.as_ref().and_then(|t| {
             let def = spec.types.get(t)?;
             let text = def.error_text.as_ref()?;
-            first_path(&text.message)
+            let wire = first_path(&text.message)?;
+            // Which steps are lists (their first item holds the text).
+            let lists: Vec<bool> = model
+                .types
+                .iter()
+                .find_map(|d| match d {
+                    TypeDef::Object(o) if &o.name == t => o.error_text.message.first().cloned(),
+                    _ => None,
+                })
+                .map(|p| p.steps.iter().map(|s| s.first_item).collect())
+                .unwrap_or_default();
+            Some(
+                wire.split('.')
+                    .enumerate()
+                    .map(|(i, seg)| (seg.to_string(), lists.get(i).copied().unwrap_or(false)))
+                    .collect::<Vec<_>>(),
+            )
         });
-        let error_minimal = error_type
+        let error_def = error_type
             .as_ref()
-            .and_then(|t| model.types.iter().find(|d| type_name(d) == t))
-            .map(|d| minimal(d, &model, 0));
+            .and_then(|t| model.types.iter().find(|d| type_name(d) == t));
+        let error_minimal = error_def.map(|d| {
+            let mut body = minimal(d, &model, 0);
+            if let Some(path) = &message_path {
+                with_path(&mut body, d, path, &model);
+            }
+            body
+        });
         Table {
             name: model.name.clone(),
             auth: model.auth.clone(),
@@ -177,6 +199,39 @@ fn type_name(t: &TypeDef) -> &str {
         TypeDef::Enum(e) => &e.name,
         TypeDef::Alias(a) => &a.name,
         TypeDef::Union(u) => &u.name,
+    }
+}
+
+/// Adds to `value` (of type `t`) each field on `path` it lacks, at its
+/// smallest (a list with one item), so the message has somewhere to go
+/// that still decodes.
+fn with_path(value: &mut Value, t: &TypeDef, path: &[(String, bool)], model: &Provider) {
+    let mut current = value;
+    let mut ty = Some(t);
+    for (key, list) in path.iter().take(path.len().saturating_sub(1)) {
+        let Some(TypeDef::Object(o)) = ty else { return };
+        let Some(f) = o.fields.iter().find(|f| &f.wire == key) else {
+            return;
+        };
+        let Value::Object(map) = current else { return };
+        let mut next = map
+            .entry(key.clone())
+            .or_insert_with(|| minimal_ty(&f.ty, model, 1));
+        let mut field_ty = &f.ty;
+        if *list {
+            if let codegen::model::RustTy::List(inner) = field_ty {
+                field_ty = inner;
+            }
+            match next {
+                Value::Array(items) if !items.is_empty() => next = &mut items[0],
+                _ => return,
+            }
+        }
+        ty = match field_ty {
+            codegen::model::RustTy::Named(_, _, id) => model.types.get(id.0),
+            _ => None,
+        };
+        current = next;
     }
 }
 
