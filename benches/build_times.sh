@@ -34,15 +34,17 @@ fi
 
 # --- a private copy of the workspace: codegen, generated-client, spec -------
 WS=$BT/ws
-rm -rf "$WS/codegen" "$WS/generated-client" "$WS/spec" "$WS/formats"
+rm -rf "$WS/codegen" "$WS/generated-client" "$WS/spec" "$WS/formats" "$WS/mock"
 mkdir -p "$WS"
-cp -r codegen generated-client spec formats "$WS/"
+# `mock` only because the client's manifest names it (a dev-dependency of
+# its examples); nothing here builds it.
+cp -r codegen generated-client spec formats mock "$WS/"
 # Examples stay: the manifest names them (`required-features`); `cargo build`
 # does not compile them.
 rm -rf "$WS/generated-client/tests" "$WS/generated-client/benches"
 cp Cargo.lock "$WS/Cargo.lock"
 # The root manifest with only the members the client needs.
-sed -E 's/^members = \[.*\]/members = ["codegen", "generated-client", "formats"]/' Cargo.toml > "$WS/Cargo.toml"
+sed -E 's/^members = \[.*\]/members = ["codegen", "generated-client", "formats", "mock"]/' Cargo.toml > "$WS/Cargo.toml"
 export CARGO_TARGET_DIR=$BT/target
 
 TSV=$RESULTS/build_times.tsv

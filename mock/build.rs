@@ -57,9 +57,15 @@ fn dispatch(spec_dir: &Path) -> Result<String, String> {
     let checked = codegen::check::check_path(spec_dir).map_err(|e| e.to_string())?;
     let mut arms = String::new();
     let mut patch_arms = String::new();
+    let mut error_arms = String::new();
     for c in &checked {
         let p = c.model();
         for op in &p.operations {
+            let _ = writeln!(
+                error_arms,
+                "        ({:?}, {:?}) => Some(client_message::<generated_client::{}::{}>(body)),",
+                p.name, op.ident, p.name, op.error_alias
+            );
             let Some(r) = &op.request else { continue };
             if let Some(t) = &r.patch {
                 patch_arms.push_str(&patch_arm(&p.name, &op.ident, r, t));
@@ -84,7 +90,13 @@ fn dispatch(spec_dir: &Path) -> Result<String, String> {
          /// `None` when the operation takes no JSON Patch.\n\
          pub(crate) fn check_patches(\n    provider: &str,\n    operation: &str,\n    patches: &[Patch],\n\
          ) -> Option<Result<Result<(), generated_client::runtime::ValidationErrors>, String>> {{\n\
-         \x20   match (provider, operation) {{\n{patch_arms}        _ => None,\n    }}\n}}\n"
+         \x20   match (provider, operation) {{\n{patch_arms}        _ => None,\n    }}\n}}\n\n\
+         /// The message the client shows for an error body of `operation`,\n\
+         /// read through the client's own error type of it; `None` for an\n\
+         /// operation the mock does not serve.\n\
+         pub fn client_error_message(\n    provider: &str,\n    operation: &str,\n    body: &[u8],\n\
+         ) -> Option<Result<Option<String>, String>> {{\n\
+         \x20   match (provider, operation) {{\n{error_arms}        _ => None,\n    }}\n}}\n"
     ))
 }
 

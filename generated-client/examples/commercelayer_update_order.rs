@@ -1,97 +1,30 @@
-//! Updates a Commerce Layer order through the generated client, against a
-//! local stand-in for the API (no credentials, no network):
+//! Updates a Commerce Layer order through the generated client, against the
+//! provider's mock (no credentials, no network):
 //!
 //! ```text
 //! cargo run -p generated-client --example commercelayer_update_order
 //! ```
 //!
-//! The stand-in answers only the request the docs describe
-//! (`PATCH /api/orders/{id}`, a Bearer token, JSON:API `Accept` and
-//! `Content-Type`, a JSON:API document) with a JSON:API response, and then
-//! a JSON:API error document, so a request the client got wrong would fail
-//! here.
+//! The mock (this repository's `mock` crate) serves the operation on
+//! loopback from the same spec, checks each request the way the docs
+//! describe, and keeps the order it updates.
 
 use generated_client::commercelayer::{Client, Credentials, Environment, UpdateOrderRequest};
 use generated_client::runtime as rt;
-use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .and(path("/api/orders/xYZkjABcde"))
-        .and(header("authorization", "Bearer your-access-token"))
-        .and(header("accept", "application/vnd.api+json"))
-        .and(header("content-type", "application/vnd.api+json"))
-        .and(body_json(json!({
-            "data": {
-                "type": "orders",
-                "id": "xYZkjABcde",
-                "attributes": {
-                    "customer_email": "john@example.com",
-                    "language_code": "it",
-                    "coupon_code": "SUMMERDISCOUNT"
-                },
-                "relationships": {
-                    "market": {"data": {"type": "markets", "id": "QWERtyUpBa"}}
-                }
-            }
-        })))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(
-                json!({
-                    "data": {
-                        "id": "xYZkjABcde",
-                        "type": "orders",
-                        "links": {"self": "https://yourdomain.commercelayer.io/api/orders/xYZkjABcde"},
-                        "attributes": {
-                            "number": 1234,
-                            "status": "draft",
-                            "payment_status": "unpaid",
-                            "fulfillment_status": "unfulfilled",
-                            "customer_email": "john@example.com",
-                            "language_code": "it",
-                            "currency_code": "EUR",
-                            "coupon_code": "SUMMERDISCOUNT",
-                            "total_amount_cents": "5700",
-                            "total_amount_float": "57.0",
-                            "formatted_total_amount": "€57,00",
-                            "token": "1c0994cc4e996e8c6ee56a2198f66f3c"
-                        },
-                        "meta": {"mode": "test"}
-                    }
-                })
-                .to_string(),
-                "application/vnd.api+json",
-            ),
-        )
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("PATCH"))
-        .respond_with(
-            ResponseTemplate::new(422).set_body_raw(
-                json!({"errors": [{
-                    "title": "is invalid",
-                    "detail": "coupon_code - is invalid",
-                    "code": "VALIDATION_ERROR",
-                    "status": "422",
-                    "source": {"pointer": "/data/attributes/coupon_code"}
-                }]})
-                .to_string(),
-                "application/vnd.api+json",
-            ),
-        )
-        .mount(&server)
-        .await;
+    // The provider's mock, from the same spec: it checks each request as
+    // the docs describe (method, path, credentials, body encoding, every
+    // constraint) and answers with the order it holds, seeded from the
+    // docs' sample. A request the client got wrong would be refused.
+    let server = mock::MockServer::start("commercelayer").await?;
 
     // Against the real API:
     // `Environment::Production { subdomain: "yourdomain".into() }` and an
     // access token.
     let client = Client::new(
-        &Environment::Custom(server.uri()),
+        &Environment::Custom(server.base_url()),
         &Credentials::bearer("your-access-token"),
         &rt::ClientConfig::default(),
     )?;
@@ -120,7 +53,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         attributes.formatted_total_amount.as_deref().unwrap_or("?"),
     );
 
-    // The same call again meets a JSON:API error document.
+    // A documented failure, queued: a JSON:API error document.
+    server.fail_next(mock::Failure::documented(422, "Unprocessable entity"));
     match client.update_order("xYZkjABcde", &request).await {
         Err(rt::Error::Api {
             status,

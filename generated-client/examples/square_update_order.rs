@@ -1,67 +1,34 @@
-//! Updates a Square order through the generated client, against a local
-//! stand-in for the API (no credentials, no network):
+//! Updates a Square order through the generated client, against the
+//! provider's mock (no credentials, no network):
 //!
 //! ```text
 //! cargo run -p generated-client --example square_update_order
 //! ```
 //!
-//! The stand-in answers only the request the reference describes
-//! (`PUT /v2/orders/{order_id}`, Bearer auth, `Square-Version`, a sparse
-//! order with its `version`, an idempotency key) and then, for the same
-//! version sent again, Square's `VERSION_MISMATCH`, which the client hands
-//! back typed.
+//! The mock (this repository's `mock` crate) serves the operation on
+//! loopback from the same spec, checks each request the way the docs
+//! describe, and keeps the order it updates.
 
 use generated_client::runtime as rt;
 use generated_client::square::{
     Client, Credentials, Environment, ErrorCode, Money, Order, OrderLineItem, UpdateOrderRequest,
 };
 use serde_json::json;
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const ORDER_ID: &str = "DREk7wJcyXNHqULq8JJ2iPAsluJZY";
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let server = MockServer::start().await;
-    Mock::given(method("PUT"))
-        .and(path(format!("/v2/orders/{ORDER_ID}")))
-        .and(header("authorization", "Bearer YOUR_ACCESS_TOKEN"))
-        .and(header("square-version", "2025-08-20"))
-        .and(header("content-type", "application/json"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "order": {
-                "id": ORDER_ID,
-                "location_id": "MXVQSVNDGN3C8",
-                "version": 2,
-                "state": "OPEN",
-                "line_items": [{
-                    "uid": "cookie_uid", "name": "COOKIE", "quantity": "2",
-                    "base_price_money": {"amount": 200, "currency": "USD"},
-                    "total_money": {"amount": 400, "currency": "USD"}
-                }],
-                "total_money": {"amount": 400, "currency": "USD"}
-            }
-        })))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("PUT"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
-            "errors": [{
-                "code": "VERSION_MISMATCH",
-                "detail": "Supplied version 1 does not match the current version 2 of order DREk7wJcyXNHqULq8JJ2iPAsluJZY.",
-                "field": "order.version",
-                "category": "INVALID_REQUEST_ERROR"
-            }]
-        })))
-        .mount(&server)
-        .await;
+    // The provider's mock, from the same spec: it checks each request as
+    // the docs describe (method, path, credentials, body encoding, every
+    // constraint) and answers with the order it holds, seeded from the
+    // docs' sample. A request the client got wrong would be refused.
+    let server = mock::MockServer::start("square").await?;
 
     // Against the real API: `Environment::Production` (or `Sandbox`) and
     // your access token.
     let client = Client::new(
-        &Environment::Custom(server.uri()),
+        &Environment::Custom(server.base_url()),
         &Credentials::new("YOUR_ACCESS_TOKEN"),
         &rt::ClientConfig::default().retry(rt::RetryPolicy::standard()),
     )?;
@@ -86,7 +53,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         updated.order.version.unwrap_or_default()
     );
 
-    // The same version again is stale: a typed VERSION_MISMATCH.
+    // Another client updated the order meanwhile: the next call's version
+    // is stale, a typed VERSION_MISMATCH (the spec's example, queued).
+    server.fail_next(mock::Failure::with_body(
+        400,
+        json!({"errors": [{
+            "code": "VERSION_MISMATCH",
+            "detail": "Supplied version 1 does not match the current version 2 of order DREk7wJcyXNHqULq8JJ2iPAsluJZY.",
+            "field": "order.version",
+            "category": "INVALID_REQUEST_ERROR"
+        }]}),
+    ));
     match client.update_order(ORDER_ID, &request).await {
         Err(rt::Error::Api {
             body: Some(body), ..

@@ -47,6 +47,14 @@ pub mod checked {
         pub value: serde_json::Value,
     }
 
+    fn client_message<E>(body: &[u8]) -> Result<Option<String>, String>
+    where
+        E: serde::de::DeserializeOwned + generated_client::runtime::ErrorText,
+    {
+        let e: E = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+        Ok(e.message().map(str::to_string))
+    }
+
     fn decode<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
         serde_json::from_value(value.clone()).map_err(|e| e.to_string())
     }

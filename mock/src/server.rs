@@ -82,6 +82,7 @@ pub struct Recorded {
 pub struct Failure {
     status: u16,
     message: Option<String>,
+    body: Option<Value>,
     retry_after: Option<u64>,
 }
 
@@ -92,6 +93,18 @@ impl Failure {
         Failure {
             status,
             message: None,
+            body: None,
+            retry_after: None,
+        }
+    }
+
+    /// A failure with this exact body, e.g. a documented error with its
+    /// code (Square's `VERSION_MISMATCH`), as the spec's examples show it.
+    pub fn with_body(status: u16, body: Value) -> Failure {
+        Failure {
+            status,
+            message: None,
+            body: Some(body),
             retry_after: None,
         }
     }
@@ -102,6 +115,7 @@ impl Failure {
         Failure {
             status,
             message: Some(message.into()),
+            body: None,
             retry_after: None,
         }
     }
@@ -387,6 +401,9 @@ fn answer(
             "a failure queued by the test".into(),
         );
         a.retry_after = f.retry_after;
+        if f.body.is_some() {
+            a.body = f.body;
+        }
         return a;
     }
     let path_only = path.split('?').next().unwrap_or(path);

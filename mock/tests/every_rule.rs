@@ -15,29 +15,8 @@ use base64::Engine as _;
 use cases::{cases, Case, Expect};
 use codegen::lang::Encoding;
 use codegen::model::{Auth, Provider};
-use generated_client::runtime::ErrorText;
 use mock::MockServer;
 use serde_json::{json, Value};
-
-/// The message the client shows for an error body of `provider`, read
-/// through its own error type.
-fn client_message(provider: &str, body: &[u8]) -> Result<Option<String>, String> {
-    fn read<E: serde::de::DeserializeOwned + ErrorText>(
-        body: &[u8],
-    ) -> Result<Option<String>, String> {
-        let e: E = serde_json::from_slice(body).map_err(|e| e.to_string())?;
-        Ok(e.message().map(str::to_string))
-    }
-    match provider {
-        "razorpay" => read::<generated_client::razorpay::UpdateOrderError>(body),
-        "costplus" => read::<generated_client::costplus::UpdateOrderError>(body),
-        "juspay" => read::<generated_client::juspay::UpdateOrderError>(body),
-        "commercelayer" => read::<generated_client::commercelayer::UpdateOrderError>(body),
-        "square" => read::<generated_client::square::UpdateOrderError>(body),
-        "paypal" => read::<generated_client::paypal::UpdateOrderError>(body),
-        other => Err(format!("no client error type for {other}")),
-    }
-}
 
 /// A flat JSON body as a form: nested keys in brackets, lists as `a[]`.
 fn form(body: &Value) -> String {
@@ -201,7 +180,11 @@ async fn every_case_of_every_spec_through_the_mock() {
                         .as_ref()
                         .and_then(|m| op.errors.iter().find(|(_, e)| e == m));
                     let expected_status = documented.map_or(400, |(s, _)| *s);
-                    let shown = client_message(&case.provider, &body);
+                    let shown =
+                        mock::checked::client_error_message(&case.provider, &case.operation, &body)
+                            .unwrap_or_else(|| {
+                                Err(format!("no client error type for {}", case.operation))
+                            });
                     let ok = status == expected_status
                         && match (message, &shown) {
                             (Some(m), Ok(Some(s))) => s == m,

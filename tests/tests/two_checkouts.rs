@@ -28,16 +28,24 @@ fn copy_dir(from: &Path, to: &Path) {
 fn checkout(root: &Path) {
     let _ = std::fs::remove_dir_all(root);
     let ws = workspace();
-    for dir in ["codegen", "formats", "generated-client", "spec", ".cargo"] {
+    // `mock` too: the client's examples run against it (a dev-dependency).
+    for dir in [
+        "codegen",
+        "formats",
+        "generated-client",
+        "mock",
+        "spec",
+        ".cargo",
+    ] {
         copy_dir(&ws.join(dir), &root.join(dir));
     }
     std::fs::copy(ws.join("Cargo.lock"), root.join("Cargo.lock")).expect("lock");
     let manifest = std::fs::read_to_string(ws.join("Cargo.toml")).expect("manifest");
     let manifest = manifest.replace(
-        r#"members = ["codegen", "formats", "generated-client", "tests", "benches"]"#,
-        r#"members = ["codegen", "formats", "generated-client"]"#,
+        r#"members = ["codegen", "formats", "generated-client", "mock", "tests", "benches"]"#,
+        r#"members = ["codegen", "formats", "generated-client", "mock"]"#,
     );
-    assert!(manifest.contains(r#"members = ["codegen", "formats", "generated-client"]"#));
+    assert!(manifest.contains(r#"members = ["codegen", "formats", "generated-client", "mock"]"#));
     std::fs::write(root.join("Cargo.toml"), manifest).expect("manifest written");
 }
 

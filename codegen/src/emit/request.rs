@@ -1,7 +1,6 @@
 //! Request types: constructor with the required fields, chained setters for
 //! the rest, `validate()`, and the body encoder of the operation.
 
-use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -439,5 +438,5 @@ fn header_ty(h: &crate::model::Header) -> TokenStream {
 
 /// The Rust name of an operation's error type alias (`UpdateOrderError`).
 pub(crate) fn error_alias(op: &Operation) -> proc_macro2::Ident {
-    format_ident!("{}Error", op.ident.to_upper_camel_case())
+    format_ident!("{}", op.error_alias)
 }

@@ -436,6 +436,7 @@ impl Lowerer<'_> {
             success_status: o.response.status,
             response_type: o.response.ty.clone(),
             error_type,
+            error_alias: format!("{}Error", name.to_upper_camel_case()),
             errors: o
                 .errors
                 .iter()

@@ -565,6 +565,10 @@ pub struct Operation {
     pub response_type: Option<String>,
     /// Error body type, when documented.
     pub error_type: Option<String>,
+    /// The Rust name of the operation's error type alias
+    /// (`UpdateOrderError`): the documented error body, or the server's
+    /// JSON when the docs give none.
+    pub error_alias: String,
     /// Documented errors: (status, message).
     pub errors: Vec<(u16, String)>,
     /// Safe to retry: the spec says so, or the operation sends an
