@@ -109,35 +109,7 @@ fn patch_arm(
     r: &codegen::model::Request,
     t: &codegen::model::PatchTable,
 ) -> String {
-    use codegen::model::RustTy;
-    let text = |ty: &RustTy| matches!(ty, RustTy::Scalar(s) if s.is_textual());
-    let mut builds = String::new();
-    for row in &t.rows {
-        for o in &row.ops {
-            let name = format!("{}_{}", o.name(), row.ident);
-            let mut args: Vec<String> = row
-                .params
-                .iter()
-                .filter_map(|&i| t.params.get(i))
-                .map(|f| {
-                    let ty = if text(&f.ty) { "String" } else { "i64" };
-                    format!("decode::<{ty}>(&patch.params[{:?}])?", f.ident)
-                })
-                .collect();
-            if let Some(v) = row.value.as_ref().filter(|_| o.takes_value()) {
-                args.push(if text(&v.ty) {
-                    "decode::<String>(&patch.value)?".to_string()
-                } else {
-                    "decode(&patch.value)?".to_string()
-                });
-            }
-            let _ = writeln!(
-                builds,
-                "                {name:?} => P::{name}({}),",
-                args.join(", ")
-            );
-        }
-    }
+    let builds = patch_builds(t, "patch.params", "&patch.value");
     // A request that also needs required headers is built with stand-ins:
     // the mock checks headers apart.
     let header_args = r
@@ -164,6 +136,8 @@ fn patch_arm(
         request = r.name,
     )
 }
+
+include!("build_support/patch_builds.rs");
 
 /// The spec texts, by file name.
 fn embedded(files: &[PathBuf]) -> Result<String, String> {

@@ -150,33 +150,7 @@ fn patch_arm(
     if r.headers.iter().any(|h| h.required && h.constant.is_none()) {
         return None;
     }
-    let text = |ty: &codegen::model::RustTy| matches!(ty, codegen::model::RustTy::Scalar(s) if s.is_textual());
-    let mut builds = String::new();
-    for row in &t.rows {
-        for o in &row.ops {
-            let name = format!("{}_{}", o.name(), row.ident);
-            let mut args: Vec<String> = row
-                .params
-                .iter()
-                .filter_map(|&i| t.params.get(i))
-                .map(|f| {
-                    let ty = if text(&f.ty) { "String" } else { "i64" };
-                    format!("decode::<{ty}>(&params[{:?}])?", f.ident)
-                })
-                .collect();
-            if let Some(v) = row.value.as_ref().filter(|_| o.takes_value()) {
-                args.push(if text(&v.ty) {
-                    "decode::<String>(value)?".to_string()
-                } else {
-                    "decode(value)?".to_string()
-                });
-            }
-            builds.push_str(&format!(
-                "                {name:?} => P::{name}({}),\n",
-                args.join(", ")
-            ));
-        }
-    }
+    let builds = patch_builds(t, "params", "value");
     Some(format!(
         "        ({provider:?}, {op:?}) => Some(patch_case(body, |build, params, value| {{\n         \x20           use {module}::{provider}::{patch} as P;\n         \x20           Ok(match build {{\n{builds}\
          \x20               other => return Err(format!(\"no patch constructor {{other}}\")),\n         \x20           }})\n         \x20       }}, |patches| {{\n         \x20           let mut patches = patches.into_iter();\n         \x20           let first = patches.next().ok_or(\"a case has at least one patch\")?;\n         \x20           let request = patches.fold({module}::{provider}::{request}::new(first), |r, p| r.patch(p));\n         \x20           Ok(request.validate())\n         \x20       }})),\n",
@@ -184,6 +158,8 @@ fn patch_arm(
         request = r.name,
     ))
 }
+
+include!("../mock/build_support/patch_builds.rs");
 
 /// Generates every random spec `check` accepts into `out/random/`, and
 /// `out/random_specs.rs` including them, with a summary of the run.

@@ -612,6 +612,35 @@ impl Template {
         &self.parts
     }
 
+    /// The placeholder values of a JSON Pointer when it fits this template
+    /// (each unescaped from its JSON Pointer form); `None` when it does not
+    /// fit.
+    pub fn match_pointer(&self, pointer: &str) -> Option<Vec<(String, String)>> {
+        let mut rest = pointer;
+        let mut args = Vec::new();
+        let parts = self.parts();
+        for (i, part) in parts.iter().enumerate() {
+            match part {
+                Part::Literal(text) => rest = rest.strip_prefix(text.as_str())?,
+                Part::Param(name) => {
+                    // A placeholder ends where the next literal begins (or at
+                    // the end), and never spans a `/`.
+                    let end = match parts.get(i + 1) {
+                        Some(Part::Literal(next)) => rest.find(next.as_str())?,
+                        _ => rest.len(),
+                    };
+                    let token = &rest[..end];
+                    if token.contains('/') || token.is_empty() {
+                        return None;
+                    }
+                    args.push((name.clone(), token.replace("~1", "/").replace("~0", "~")));
+                    rest = &rest[end..];
+                }
+            }
+        }
+        rest.is_empty().then_some(args)
+    }
+
     /// The placeholder names, in order (a name used twice appears twice).
     pub fn params(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().filter_map(|p| match p {

@@ -52,6 +52,46 @@ pub(crate) fn not_found(route: &Route) -> (u16, String) {
         .unwrap_or((404, "The resource does not exist.".into()))
 }
 
+/// The documented error for a request without acceptable credentials: a
+/// documented 401, else one whose message is about the key or the
+/// credentials (Razorpay answers a bad key with a 400), else a plain 401.
+pub(crate) fn unauthorized(route: &Route) -> (u16, String) {
+    let about_credentials = |m: &str| {
+        let m = m.to_ascii_lowercase();
+        [
+            "api key",
+            "key/secret",
+            "credential",
+            "authoriz",
+            "authentic",
+            "token",
+        ]
+        .iter()
+        .any(|w| m.contains(w))
+    };
+    route
+        .errors
+        .iter()
+        .find(|(s, _)| *s == 401)
+        .or_else(|| route.errors.iter().find(|(_, m)| about_credentials(m)))
+        .cloned()
+        .unwrap_or((401, "Authentication failed.".into()))
+}
+
+/// The documented error for a JSON Patch operation at a path the docs do
+/// not list as patchable, when the docs have one (PayPal's
+/// `FIELD_NOT_PATCHABLE`).
+pub(crate) fn not_patchable(route: &Route) -> Option<(u16, String)> {
+    route
+        .errors
+        .iter()
+        .find(|(_, m)| {
+            let m = m.to_ascii_lowercase();
+            m.contains("cannot be patched") || m.contains("not patchable")
+        })
+        .cloned()
+}
+
 /// Sets the text at a path (each step a key, and whether it holds a list
 /// whose first item goes on), creating what is missing.
 fn set(value: &mut Value, path: &[(String, bool)], text: &str) {

@@ -286,7 +286,7 @@ fn minimal_ty(ty: &codegen::model::RustTy, model: &Provider, depth: usize) -> Va
 }
 
 /// The path parameters of `path` when it matches the template `parts`.
-pub(crate) fn matches(parts: &[Part], path: &str) -> Option<Vec<(String, String)>> {
+fn matches(parts: &[Part], path: &str) -> Option<Vec<(String, String)>> {
     let mut rest = path;
     let mut params = Vec::new();
     for (i, part) in parts.iter().enumerate() {

@@ -425,12 +425,7 @@ fn answer(
         );
     };
     if let Err(rule) = check_auth(shared, headers) {
-        let (status, message) = route
-            .errors
-            .iter()
-            .find(|(s, _)| *s == 401)
-            .cloned()
-            .unwrap_or((401, "Authentication failed.".into()));
+        let (status, message) = error_body::unauthorized(route);
         return Answer::broke(table, status, &message, rule);
     }
     if let Some(missing) = missing_header(table, route, headers) {
@@ -489,7 +484,12 @@ fn check_body(
                 Answer::broke(table, status, &message, rule)
             };
             let patches =
-                wire::patches(t, items).map_err(|e| broke(e.clone(), format!("patch: {e}")))?;
+                wire::patches(t, items).map_err(|e| match error_body::not_patchable(route) {
+                    Some((status, message)) => {
+                        Answer::broke(table, status, &message, format!("patch: {e}"))
+                    }
+                    None => broke(e.clone(), format!("patch: {e}")),
+                })?;
             return match crate::checked::check_patches(&table.name, &route.op, &patches) {
                 Some(Err(e)) => Err(broke(
                     format!("The patch does not match the documented values: {e}"),

@@ -88,7 +88,7 @@ pub(crate) fn patches(
         };
         let found = table.rows.iter().find_map(|row| {
             let o = row.ops.iter().find(|o| o.name() == op)?;
-            let values = crate::routes::matches(row.path.parts(), path)?;
+            let values = row.match_pointer(path)?;
             Some((row, *o, values))
         });
         let Some((row, o, values)) = found else {
@@ -110,7 +110,7 @@ pub(crate) fn patches(
             params.insert(f.ident.clone(), v);
         }
         out.push(crate::checked::Patch {
-            build: format!("{}_{}", o.name(), row.ident),
+            build: row.constructor(o),
             params: Value::Object(params),
             value: item.get("value").cloned().unwrap_or(Value::Null),
         });

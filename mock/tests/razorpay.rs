@@ -152,7 +152,14 @@ async fn a_rejected_field_and_missing_credentials_are_refused() {
         .send()
         .await
         .expect("answered");
-    assert_eq!(anonymous.status(), 401);
+    // Razorpay documents a bad key as a 400 with its own message.
+    assert_eq!(anonymous.status(), 400);
+    let body: serde_json::Value =
+        serde_json::from_slice(&anonymous.bytes().await.expect("a body")).expect("JSON");
+    assert_eq!(
+        body["error"]["description"],
+        "The API <key/secret> provided is invalid."
+    );
 }
 
 #[tokio::test]

@@ -317,7 +317,7 @@ impl<'a> Checker<'a> {
         };
         let Some((template, row, args)) = req.patches.iter().find_map(|(t, row)| {
             let parsed = Template::parse(t)?;
-            let args = match_pointer(&parsed, pointer)?;
+            let args = parsed.match_pointer(pointer)?;
             Some((t, row, args))
         }) else {
             out.push((
@@ -381,34 +381,6 @@ fn bad_escape(text: &str) -> bool {
     false
 }
 
-/// The placeholder values of `pointer` when it fits `t` (each unescaped
-/// from its JSON Pointer form); `None` when it does not fit.
-pub(crate) fn match_pointer(t: &Template, pointer: &str) -> Option<Vec<(String, String)>> {
-    let mut rest = pointer;
-    let mut args = Vec::new();
-    let parts = t.parts();
-    for (i, part) in parts.iter().enumerate() {
-        match part {
-            Part::Literal(text) => rest = rest.strip_prefix(text.as_str())?,
-            Part::Param(name) => {
-                // A placeholder ends where the next literal begins (or at
-                // the end), and never spans a `/`.
-                let end = match parts.get(i + 1) {
-                    Some(Part::Literal(next)) => rest.find(next.as_str())?,
-                    _ => rest.len(),
-                };
-                let token = &rest[..end];
-                if token.contains('/') || token.is_empty() {
-                    return None;
-                }
-                args.push((name.clone(), token.replace("~1", "/").replace("~0", "~")));
-                rest = &rest[end..];
-            }
-        }
-    }
-    rest.is_empty().then_some(args)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,24 +389,24 @@ mod tests {
     fn pointers_match_their_templates() {
         let t = Template::parse("/purchase_units/@reference_id=='{id}'/invoice_id").unwrap();
         assert_eq!(
-            match_pointer(&t, "/purchase_units/@reference_id=='default'/invoice_id"),
+            t.match_pointer("/purchase_units/@reference_id=='default'/invoice_id"),
             Some(vec![("id".into(), "default".into())])
         );
         assert_eq!(
-            match_pointer(&t, "/purchase_units/@reference_id=='a~1b~0'/invoice_id"),
+            t.match_pointer("/purchase_units/@reference_id=='a~1b~0'/invoice_id"),
             Some(vec![("id".into(), "a/b~".into())])
         );
         assert_eq!(
-            match_pointer(&t, "/purchase_units/@reference_id=='x'/custom_id"),
+            t.match_pointer("/purchase_units/@reference_id=='x'/custom_id"),
             None
         );
         assert_eq!(
-            match_pointer(&t, "/purchase_units/@reference_id=='a/b'/invoice_id"),
+            t.match_pointer("/purchase_units/@reference_id=='a/b'/invoice_id"),
             None
         );
         let plain = Template::parse("/intent").unwrap();
-        assert_eq!(match_pointer(&plain, "/intent"), Some(vec![]));
-        assert_eq!(match_pointer(&plain, "/intent/x"), None);
+        assert_eq!(plain.match_pointer("/intent"), Some(vec![]));
+        assert_eq!(plain.match_pointer("/intent/x"), None);
     }
 
     #[test]

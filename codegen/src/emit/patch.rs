@@ -210,7 +210,7 @@ fn constructor(
     value: Option<&Field>,
     v: &proc_macro2::Ident,
 ) -> TokenStream {
-    let fn_name = format_ident!("{}_{}", o.name(), row.ident);
+    let fn_name = format_ident!("{}", row.constructor(o));
     let doc = format!(
         " A patch that sends {}.",
         docs::code(&format!("{} {}", o.name(), row.path.as_str()))

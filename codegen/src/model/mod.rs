@@ -670,6 +670,21 @@ pub struct PatchRow {
     pub value: Option<Field>,
 }
 
+impl PatchRow {
+    /// The name of the constructor that builds this row's patch for `op`
+    /// (`replace_purchase_units_invoice_id`), which the generated patch
+    /// enum has and harnesses name patches by.
+    pub fn constructor(&self, op: PatchOp) -> String {
+        format!("{}_{}", op.name(), self.ident)
+    }
+
+    /// The placeholder values of a JSON Pointer when it fits this row's
+    /// path, by placeholder name; `None` when it does not fit.
+    pub fn match_pointer(&self, pointer: &str) -> Option<Vec<(String, String)>> {
+        self.path.match_pointer(pointer)
+    }
+}
+
 /// A JSON:API relationship of a request.
 #[derive(Debug, Clone)]
 pub struct Relationship {

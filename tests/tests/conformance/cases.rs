@@ -159,10 +159,7 @@ impl Deriver<'_> {
             let value = row.value.as_ref().filter(|_| op.takes_value());
             let patch = |params: &Map<String, Value>, v: Option<Value>| {
                 let mut m = Map::new();
-                m.insert(
-                    "build".into(),
-                    json!(format!("{}_{}", op.name(), row.ident)),
-                );
+                m.insert("build".into(), json!(row.constructor(*op)));
                 m.insert("params".into(), Value::Object(params.clone()));
                 if let Some(v) = v {
                     m.insert("value".into(), v);
