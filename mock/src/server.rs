@@ -442,6 +442,14 @@ fn answer(
     let update = match route.request.as_ref() {
         Some(request) => {
             match check_body(table, route, request, header(headers, "content-type"), body) {
+                // A sensitive field (a password) is written, never held or
+                // shown back.
+                Ok(Body::Fields(mut fields)) => {
+                    for f in request.fields.iter().filter(|f| f.sensitive) {
+                        fields.remove(&f.wire);
+                    }
+                    Some(Body::Fields(fields))
+                }
                 Ok(b) => Some(b),
                 Err(broken) => return broken,
             }

@@ -190,3 +190,44 @@ async fn paypal_patches_apply_through_the_mocks_token() {
     assert_eq!(requests[1].method, "PATCH");
     assert_eq!(requests[1].status, 204);
 }
+
+#[tokio::test]
+async fn the_controls_seed_delay_and_redact() {
+    use generated_client::commercelayer::{Client, Credentials, Environment, UpdateOrderRequest};
+    let server = start("commercelayer").await;
+    // A resource the examples do not have, seeded by the test.
+    let mut seeded = server.resource("xYZkjABcde").expect("the example's order");
+    seeded["data"]["id"] = json!("seeded1");
+    server.seed("seeded1", seeded);
+    server.set_latency(std::time::Duration::from_millis(150));
+    let client = Client::new(
+        &Environment::Custom(server.base_url()),
+        &Credentials::bearer("token-secret"),
+        &rt::ClientConfig::default(),
+    )
+    .expect("a client");
+    let started = std::time::Instant::now();
+    let doc = client
+        .update_order(
+            "seeded1",
+            &UpdateOrderRequest::new()
+                .market("QWERtyUpBa")
+                .customer_password("hunter2-secret"),
+        )
+        .await
+        .expect("the seeded order updates");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(150));
+    assert_eq!(doc.data.id, "seeded1");
+    // Neither the token nor the sensitive field shows in what was recorded.
+    let sent = &server.requests()[0];
+    assert!(!format!("{sent:?}").contains("hunter2-secret"), "{sent:?}");
+    assert!(!format!("{sent:?}").contains("token-secret"), "{sent:?}");
+    assert!(
+        sent.body.contains(r#""customer_password":"[redacted]""#),
+        "{}",
+        sent.body
+    );
+    // Nor in what the mock holds: a write-only secret is not kept.
+    let held = server.resource("seeded1").expect("held");
+    assert!(!held.to_string().contains("hunter2-secret"));
+}
