@@ -19,7 +19,9 @@
 //! # }
 //! ```
 
+mod checks;
 mod error_body;
+mod redact;
 mod routes;
 mod server;
 mod state;

@@ -1,5 +1,5 @@
-//! The HTTP side: a loopback server per provider, the checks each request
-//! goes through, and the controls tests use.
+//! The HTTP side: a loopback server per provider, what it answers, and the
+//! controls tests use.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -8,10 +8,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use base64::Engine as _;
 use bytes::Bytes;
-use codegen::model::Auth;
-use generated_client::runtime::ValidationErrors;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -22,15 +19,15 @@ use serde_json::{json, Value};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+use crate::checks::{check_auth, check_body, header, missing_header, token_path};
 use crate::error_body;
-use crate::routes::{Route, Table};
+use crate::redact::{redact_body, redact_headers};
+use crate::routes::Table;
 use crate::state::Store;
-use crate::wire::{self, Body};
+use crate::wire::Body;
 
 /// Largest request body read.
 const MAX_BODY: usize = 1 << 20;
-/// What a recorded secret shows.
-const REDACTED: &str = "[redacted]";
 
 /// Why a mock did not start.
 #[derive(Debug)]
@@ -280,15 +277,15 @@ async fn accept(listener: TcpListener, shared: Arc<Shared>) {
 }
 
 /// An answer before it is sent.
-struct Answer {
-    status: u16,
-    body: Option<Value>,
-    retry_after: Option<u64>,
-    broke: Option<String>,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) body: Option<Value>,
+    pub(crate) retry_after: Option<u64>,
+    pub(crate) broke: Option<String>,
 }
 
 impl Answer {
-    fn ok(status: u16, body: Option<Value>) -> Answer {
+    pub(crate) fn ok(status: u16, body: Option<Value>) -> Answer {
         Answer {
             status,
             body,
@@ -297,7 +294,7 @@ impl Answer {
         }
     }
 
-    fn broke(table: &Table, status: u16, message: &str, rule: String) -> Answer {
+    pub(crate) fn broke(table: &Table, status: u16, message: &str, rule: String) -> Answer {
         Answer {
             status,
             body: Some(error_body::body(table, message)),
@@ -373,13 +370,6 @@ fn respond(answer: Answer) -> Response<Full<Bytes>> {
         .unwrap_or_else(|_| Response::new(Full::new(Bytes::new())))
 }
 
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-}
-
 /// What the mock answers `method path`: a queued failure, the token
 /// endpoint, a broken rule's documented error, or the updated resource.
 fn answer(
@@ -424,7 +414,8 @@ fn answer(
             format!("no operation at {method} {path_only}"),
         );
     };
-    if let Err(rule) = check_auth(shared, headers) {
+    let expected = shared.lock().credentials.clone();
+    if let Err(rule) = check_auth(table, expected.as_deref(), headers) {
         let (status, message) = error_body::unauthorized(route);
         return Answer::broke(table, status, &message, rule);
     }
@@ -466,248 +457,4 @@ fn answer(
         return Answer::broke(table, status, &message, format!("unknown id `{id}`"));
     };
     Answer::ok(route.success, route.has_body.then_some(resource))
-}
-
-/// The body read and checked: its encoding, the fields the server
-/// rejects, and every constraint through the request type's `validate()`.
-fn check_body(
-    table: &Table,
-    route: &Route,
-    request: &codegen::model::Request,
-    content_type: Option<&str>,
-    bytes: &[u8],
-) -> Result<Body, Answer> {
-    let body = wire::decode(request, content_type, bytes, &table.model).map_err(|e| {
-        let status = error_body::status_for(route, &e, 400);
-        Answer::broke(table, status, &e, format!("encoding: {e}"))
-    })?;
-    let fields = match &body {
-        Body::Fields(fields) => fields,
-        Body::Patch(items) => {
-            let Some(t) = &request.patch else {
-                return Ok(body);
-            };
-            let broke = |message: String, rule: String| {
-                let status = error_body::status_for(route, &message, 400);
-                Answer::broke(table, status, &message, rule)
-            };
-            let patches =
-                wire::patches(t, items).map_err(|e| match error_body::not_patchable(route) {
-                    Some((status, message)) => {
-                        Answer::broke(table, status, &message, format!("patch: {e}"))
-                    }
-                    None => broke(e.clone(), format!("patch: {e}")),
-                })?;
-            return match crate::checked::check_patches(&table.name, &route.op, &patches) {
-                Some(Err(e)) => Err(broke(
-                    format!("The patch does not match the documented values: {e}"),
-                    format!("decoding: {e}"),
-                )),
-                Some(Ok(Err(violations))) => Err(violation(table, route, &violations)),
-                Some(Ok(Ok(()))) | None => Ok(body),
-            };
-        }
-    };
-    for (wire, message) in &route.rejects {
-        if fields.contains_key(wire) {
-            let message = message
-                .clone()
-                .unwrap_or_else(|| format!("{wire} is not allowed."));
-            let status = error_body::status_for(route, &message, 400);
-            return Err(Answer::broke(
-                table,
-                status,
-                &message,
-                format!("rejected field `{wire}`"),
-            ));
-        }
-    }
-    match crate::checked::check_body(&table.name, &route.op, &Value::Object(fields.clone())) {
-        Some(Err(e)) => {
-            let message = format!("The body does not match the documented fields: {e}");
-            let status = error_body::status_for(route, &message, 400);
-            Err(Answer::broke(
-                table,
-                status,
-                &message,
-                format!("decoding: {e}"),
-            ))
-        }
-        Some(Ok(Err(violations))) => Err(violation(table, route, &violations)),
-        Some(Ok(Ok(()))) | None => Ok(body),
-    }
-}
-
-/// The documented error of the first violation: its status and message.
-fn violation(table: &Table, route: &Route, violations: &ValidationErrors) -> Answer {
-    let first = violations.0.first();
-    let message = first.map(|v| v.message.to_string()).unwrap_or_default();
-    let rule = first
-        .map(|v| format!("{} {}", v.path, v.rule.name()))
-        .unwrap_or_default();
-    let status = error_body::status_for(route, &message, 400);
-    Answer::broke(table, status, &message, rule)
-}
-
-/// The token endpoint's path, for a provider that authenticates with
-/// OAuth client credentials.
-fn token_path(table: &Table) -> Option<String> {
-    table.auth.iter().find_map(|a| match a {
-        Auth::ClientCredentials { token_url, .. } => {
-            let after_scheme = token_url
-                .split_once("://")
-                .map_or(token_url.as_str(), |(_, r)| r);
-            let path = match after_scheme.find('/') {
-                Some(i) if token_url.contains("://") => &after_scheme[i..],
-                _ => after_scheme,
-            };
-            Some(path.to_string())
-        }
-        _ => None,
-    })
-}
-
-/// `Err(rule)` when no documented scheme accepts the `Authorization` header.
-fn check_auth(shared: &Shared, headers: &[(String, String)]) -> Result<(), String> {
-    let Some(value) = header(headers, "authorization") else {
-        return Err("authentication: no `Authorization` header".into());
-    };
-    if let Some(expected) = &shared.lock().credentials {
-        return if value == expected {
-            Ok(())
-        } else {
-            Err("authentication: not the expected credentials".into())
-        };
-    }
-    let accepted = shared.table.auth.iter().any(|a| match a {
-        Auth::Basic { .. } => value
-            .strip_prefix("Basic ")
-            .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
-            .is_some_and(|d| d.contains(&b':')),
-        Auth::Bearer { .. } | Auth::ClientCredentials { .. } => value
-            .strip_prefix("Bearer ")
-            .is_some_and(|t| !t.trim().is_empty()),
-    });
-    if accepted {
-        Ok(())
-    } else {
-        Err("authentication: not a documented scheme".into())
-    }
-}
-
-/// The first required header the request lacks (or sends with another
-/// value than its fixed one).
-fn missing_header(table: &Table, route: &Route, headers: &[(String, String)]) -> Option<String> {
-    let per_call = route.request.iter().flat_map(|r| r.headers.iter());
-    table
-        .headers
-        .iter()
-        .chain(per_call)
-        .filter(|h| h.required || h.constant.is_some())
-        .find(|h| match (header(headers, &h.wire), &h.constant) {
-            (None, _) => h.required,
-            (Some(v), Some(c)) => v != c,
-            (Some(v), None) => v.is_empty(),
-        })
-        .map(|h| h.wire.clone())
-}
-
-/// Header names whose values a recording never shows.
-fn secret_headers(table: &Table) -> Vec<String> {
-    let mut names = vec![
-        "authorization".to_string(),
-        "proxy-authorization".into(),
-        "cookie".into(),
-    ];
-    let per_call = table
-        .routes
-        .iter()
-        .filter_map(|r| r.request.as_ref())
-        .flat_map(|r| r.headers.iter());
-    names.extend(
-        table
-            .headers
-            .iter()
-            .chain(per_call)
-            .filter(|h| h.sensitive)
-            .map(|h| h.wire.to_ascii_lowercase()),
-    );
-    names
-}
-
-fn redact_headers(table: &Table, headers: Vec<(String, String)>) -> Vec<(String, String)> {
-    let secret = secret_headers(table);
-    headers
-        .into_iter()
-        .map(|(k, v)| {
-            if secret.contains(&k.to_ascii_lowercase()) {
-                (k, REDACTED.to_string())
-            } else {
-                (k, v)
-            }
-        })
-        .collect()
-}
-
-/// The body as text with every sensitive field's value redacted (JSON
-/// bodies by key at any depth, form bodies by name).
-fn redact_body(table: &Table, body: &[u8]) -> String {
-    let sensitive: Vec<&str> = table
-        .routes
-        .iter()
-        .filter_map(|r| r.request.as_ref())
-        .flat_map(|r| r.carried_fields())
-        .filter(|f| f.sensitive)
-        .map(|f| f.wire.as_str())
-        .chain(table.model.types.iter().flat_map(|t| {
-            match t {
-                codegen::model::TypeDef::Object(o) => o
-                    .fields
-                    .iter()
-                    .filter(|f| f.sensitive)
-                    .map(|f| f.wire.as_str())
-                    .collect::<Vec<_>>(),
-                _ => Vec::new(),
-            }
-        }))
-        .collect();
-    if let Ok(mut v) = serde_json::from_slice::<Value>(body) {
-        redact_value(&mut v, &sensitive, 0);
-        return v.to_string();
-    }
-    let text = String::from_utf8_lossy(body);
-    if sensitive.is_empty() || !text.contains('=') {
-        return text.into_owned();
-    }
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in form_urlencoded::parse(body) {
-        let base = k.split('[').next().unwrap_or(&k);
-        if sensitive.contains(&base) {
-            out.append_pair(&k, REDACTED);
-        } else {
-            out.append_pair(&k, &v);
-        }
-    }
-    out.finish()
-}
-
-fn redact_value(v: &mut Value, sensitive: &[&str], depth: usize) {
-    if depth > 64 {
-        return;
-    }
-    match v {
-        Value::Object(map) => {
-            for (k, inner) in map.iter_mut() {
-                if sensitive.contains(&k.as_str()) {
-                    *inner = Value::String(REDACTED.into());
-                } else {
-                    redact_value(inner, sensitive, depth + 1);
-                }
-            }
-        }
-        Value::Array(list) => list
-            .iter_mut()
-            .for_each(|i| redact_value(i, sensitive, depth + 1)),
-        _ => {}
-    }
 }
