@@ -616,15 +616,28 @@ impl Template {
     /// (each unescaped from its JSON Pointer form); `None` when it does not
     /// fit.
     pub fn match_pointer(&self, pointer: &str) -> Option<Vec<(String, String)>> {
-        let mut rest = pointer;
+        self.match_with(pointer, |token| {
+            Some(token.replace("~1", "/").replace("~0", "~"))
+        })
+    }
+
+    /// The placeholder values of `text` when it fits this template, each
+    /// read through `decode` (a URL path's percent escapes, a JSON
+    /// Pointer's `~` escapes); `None` when it does not fit or a value does
+    /// not decode. A value ends where the next literal begins (or at the
+    /// end), and is never empty nor spans a `/`.
+    pub fn match_with(
+        &self,
+        text: &str,
+        decode: impl Fn(&str) -> Option<String>,
+    ) -> Option<Vec<(String, String)>> {
+        let mut rest = text;
         let mut args = Vec::new();
         let parts = self.parts();
         for (i, part) in parts.iter().enumerate() {
             match part {
                 Part::Literal(text) => rest = rest.strip_prefix(text.as_str())?,
                 Part::Param(name) => {
-                    // A placeholder ends where the next literal begins (or at
-                    // the end), and never spans a `/`.
                     let end = match parts.get(i + 1) {
                         Some(Part::Literal(next)) => rest.find(next.as_str())?,
                         _ => rest.len(),
@@ -633,7 +646,7 @@ impl Template {
                     if token.contains('/') || token.is_empty() {
                         return None;
                     }
-                    args.push((name.clone(), token.replace("~1", "/").replace("~0", "~")));
+                    args.push((name.clone(), decode(token)?));
                     rest = &rest[end..];
                 }
             }

@@ -5,7 +5,7 @@
 //! the model leaves out (examples, the error body's wire paths, the
 //! messages of rejected fields) is read from the spec file itself.
 
-use codegen::lang::Part;
+use codegen::lang::Template;
 use codegen::model::{Auth, Header, Operation, Provider, Request, TypeDef};
 use serde_json::Value;
 
@@ -37,8 +37,8 @@ pub(crate) struct Route {
     pub op: String,
     /// `PATCH`.
     pub method: &'static str,
-    /// The path template's pieces.
-    pub parts: Vec<Part>,
+    /// The path template.
+    pub path: Template,
     /// The request body, when there is one.
     pub request: Option<Request>,
     /// Success status.
@@ -167,7 +167,11 @@ impl Table {
         self.routes
             .iter()
             .filter(|r| r.method == method)
-            .find_map(|r| matches(&r.parts, path).map(|params| (r, params)))
+            .find_map(|r| {
+                r.path
+                    .match_with(path, percent_decode)
+                    .map(|params| (r, params))
+            })
     }
 }
 
@@ -179,7 +183,7 @@ fn route(
     Route {
         op: op.ident.clone(),
         method: op.method.name(),
-        parts: op.path.parts().to_vec(),
+        path: op.path.clone(),
         request: op.request.clone(),
         success: op.success_status,
         has_body: op.response_type.is_some(),
@@ -285,38 +289,12 @@ fn minimal_ty(ty: &codegen::model::RustTy, model: &Provider, depth: usize) -> Va
     }
 }
 
-/// The path parameters of `path` when it matches the template `parts`.
-fn matches(parts: &[Part], path: &str) -> Option<Vec<(String, String)>> {
-    let mut rest = path;
-    let mut params = Vec::new();
-    for (i, part) in parts.iter().enumerate() {
-        match part {
-            Part::Literal(text) => rest = rest.strip_prefix(text.as_str())?,
-            Part::Param(name) => {
-                // A value runs to the next literal's text or the next `/`.
-                let end = match parts.get(i + 1) {
-                    Some(Part::Literal(next)) => rest.find(next.as_str())?,
-                    _ => rest.find('/').unwrap_or(rest.len()),
-                };
-                let raw = &rest[..end];
-                if raw.is_empty() || raw.contains('/') {
-                    return None;
-                }
-                let value = percent_decode(raw)?;
-                params.push((name.clone(), value));
-                rest = &rest[end..];
-            }
-        }
-    }
-    rest.is_empty().then_some(params)
-}
-
 /// `%XX` escapes decoded; `None` when the result is not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes: Vec<u8> = form_urlencoded::parse(format!("v={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned().into_bytes())?;
-    String::from_utf8(bytes).ok()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(|c| c.into_owned())
 }
 
 #[cfg(test)]
@@ -328,14 +306,32 @@ mod tests {
         let t = codegen::lang::Template::parse("/v1/orders/{id}/items/{item}.json")
             .expect("a template");
         assert_eq!(
-            matches(t.parts(), "/v1/orders/o%201/items/x.json"),
+            t.match_with("/v1/orders/o%201/items/x.json", percent_decode),
             Some(vec![
                 ("id".into(), "o 1".into()),
                 ("item".into(), "x".into())
             ])
         );
-        assert_eq!(matches(t.parts(), "/v1/orders/o1/items/x"), None);
-        assert_eq!(matches(t.parts(), "/v1/orders//items/x.json"), None);
-        assert_eq!(matches(t.parts(), "/v1/orders/a/b/items/x.json"), None);
+        assert_eq!(t.match_with("/v1/orders/o1/items/x", percent_decode), None);
+        assert_eq!(
+            t.match_with("/v1/orders//items/x.json", percent_decode),
+            None
+        );
+        assert_eq!(
+            t.match_with("/v1/orders/a/b/items/x.json", percent_decode),
+            None
+        );
+        // Not UTF-8 once decoded; a `+` in a path is a plus.
+        assert_eq!(
+            t.match_with("/v1/orders/%FF/items/x.json", percent_decode),
+            None
+        );
+        assert_eq!(
+            t.match_with("/v1/orders/a+b/items/x.json", percent_decode),
+            Some(vec![
+                ("id".into(), "a+b".into()),
+                ("item".into(), "x".into())
+            ])
+        );
     }
 }
