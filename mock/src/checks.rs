@@ -4,7 +4,7 @@
 //! every constraint through the request type's own generated `validate()`).
 
 use base64::Engine as _;
-use codegen::model::{Auth, Request};
+use codegen::model::{Auth, Fault, Request};
 use generated_client::runtime::ValidationErrors;
 use serde_json::Value;
 
@@ -23,6 +23,7 @@ pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<
 
 /// The body read and checked: its encoding, the fields the server
 /// rejects, and every constraint through the request type's `validate()`.
+/// A body at fault gets the documented error of its fault.
 pub(crate) fn check_body(
     table: &Table,
     route: &Route,
@@ -30,30 +31,24 @@ pub(crate) fn check_body(
     content_type: Option<&str>,
     bytes: &[u8],
 ) -> Result<Body, Answer> {
-    let body = wire::decode(request, content_type, bytes, &table.model).map_err(|e| {
-        let status = error_body::status_for(route, &e, 400);
-        Answer::broke(table, status, &e, format!("encoding: {e}"))
-    })?;
+    let refuse = |fault: Fault, message: &str, rule: String| {
+        let (status, message) = error_body::for_fault(route, fault, message);
+        Answer::broke(table, status, &message, rule)
+    };
+    let body = wire::decode(request, content_type, bytes, &table.model)
+        .map_err(|e| refuse(Fault::Malformed, &e, format!("encoding: {e}")))?;
     let fields = match &body {
         Body::Fields(fields) => fields,
         Body::Patch(items) => {
             let Some(t) = &request.patch else {
                 return Ok(body);
             };
-            let broke = |message: String, rule: String| {
-                let status = error_body::status_for(route, &message, 400);
-                Answer::broke(table, status, &message, rule)
-            };
-            let patches =
-                wire::patches(t, items).map_err(|e| match error_body::not_patchable(route) {
-                    Some((status, message)) => {
-                        Answer::broke(table, status, &message, format!("patch: {e}"))
-                    }
-                    None => broke(e.clone(), format!("patch: {e}")),
-                })?;
+            let patches = wire::patches(t, items)
+                .map_err(|(fault, e)| refuse(fault, &e, format!("patch: {e}")))?;
             return match crate::checked::check_patches(&table.name, &route.op, &patches) {
-                Some(Err(e)) => Err(broke(
-                    format!("The patch does not match the documented values: {e}"),
+                Some(Err(e)) => Err(refuse(
+                    decoding_fault(&e),
+                    &format!("The patch does not match the documented values: {e}"),
                     format!("decoding: {e}"),
                 )),
                 Some(Ok(Err(violations))) => Err(violation(table, route, &violations)),
@@ -66,39 +61,45 @@ pub(crate) fn check_body(
             let message = message
                 .clone()
                 .unwrap_or_else(|| format!("{wire} is not allowed."));
-            let status = error_body::status_for(route, &message, 400);
-            return Err(Answer::broke(
-                table,
-                status,
+            return Err(refuse(
+                Fault::Rejected,
                 &message,
                 format!("rejected field `{wire}`"),
             ));
         }
     }
     match crate::checked::check_body(&table.name, &route.op, &Value::Object(fields.clone())) {
-        Some(Err(e)) => {
-            let message = format!("The body does not match the documented fields: {e}");
-            let status = error_body::status_for(route, &message, 400);
-            Err(Answer::broke(
-                table,
-                status,
-                &message,
-                format!("decoding: {e}"),
-            ))
-        }
+        Some(Err(e)) => Err(refuse(
+            decoding_fault(&e),
+            &format!("The body does not match the documented fields: {e}"),
+            format!("decoding: {e}"),
+        )),
         Some(Ok(Err(violations))) => Err(violation(table, route, &violations)),
         Some(Ok(Ok(()))) | None => Ok(body),
     }
 }
 
+/// The fault of a body that does not decode into its request type: a
+/// required field absent, else a value of the wrong type or not among the
+/// documented ones.
+fn decoding_fault(serde_error: &str) -> Fault {
+    if serde_error.starts_with("missing field") {
+        Fault::Missing
+    } else {
+        Fault::Invalid
+    }
+}
+
 /// The documented error of the first violation: its status and message.
 fn violation(table: &Table, route: &Route, violations: &ValidationErrors) -> Answer {
-    let first = violations.0.first();
-    let message = first.map(|v| v.message.to_string()).unwrap_or_default();
-    let rule = first
-        .map(|v| format!("{} {}", v.path, v.rule.name()))
-        .unwrap_or_default();
-    let status = error_body::status_for(route, &message, 400);
+    let Some(first) = violations.0.first() else {
+        let (status, message) = error_body::for_fault(route, Fault::Invalid, "");
+        return Answer::broke(table, status, &message, String::new());
+    };
+    let rule = format!("{} {}", first.path, first.rule.name());
+    // Every rule the client checks is a fault of the language.
+    let fault = Fault::of_rule(first.rule.name()).unwrap_or(Fault::Invalid);
+    let (status, message) = error_body::for_fault(route, fault, &first.message);
     Answer::broke(table, status, &message, rule)
 }
 

@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value};
 
+use codegen::model::{ErrorCause, Fault};
+
 use crate::routes::{Route, Table};
 
 /// The body of a documented error with `message`: the smallest body the
@@ -22,74 +24,113 @@ pub(crate) fn body(table: &Table, message: &str) -> Value {
     body
 }
 
-/// The status of the documented error with `message`, or the status the
-/// route documents for bad requests (400, else 422), or `fallback`. Never
-/// another documented status: a broken rule is not a 401 or a 403.
-pub(crate) fn status_for(route: &Route, message: &str, fallback: u16) -> u16 {
-    if let Some((s, _)) = route.errors.iter().find(|(_, m)| m == message) {
-        return *s;
+/// The documented error a request at fault gets, as (status, message):
+/// the one whose message is the violation's own (a constraint the docs
+/// give a message), else the one whose `cause` covers the fault (with its
+/// message, or the violation's when the docs give none), else the status
+/// the route documents for bad requests (400, else 422) with the
+/// violation's message. Never another documented status: a broken rule is
+/// not a 401 or a 403.
+pub(crate) fn for_fault(route: &Route, fault: Fault, message: &str) -> (u16, String) {
+    if let Some(e) = route.errors.iter().find(|e| e.message == message) {
+        return (e.status, message.to_string());
     }
-    [400, 422]
+    if let Some(e) = route
+        .errors
+        .iter()
+        .find(|e| e.cause.as_ref().is_some_and(|c| c.covers(fault)))
+    {
+        let text = if e.message.is_empty() {
+            message
+        } else {
+            &e.message
+        };
+        return (e.status, text.to_string());
+    }
+    let status = [400, 422]
         .into_iter()
-        .find(|s| route.errors.iter().any(|(e, _)| e == s))
-        .unwrap_or(fallback)
+        .find(|s| route.errors.iter().any(|e| e.status == *s))
+        .unwrap_or(400);
+    (status, message.to_string())
 }
 
-/// The documented error for an id the mock does not hold: one whose
-/// message says the resource does not exist, else a documented 404, else
-/// a plain 404.
-pub(crate) fn not_found(route: &Route) -> (u16, String) {
-    let says_missing = |m: &str| {
-        let m = m.to_ascii_lowercase();
-        m.contains("not exist") || m.contains("not found") || m.contains("does not belong")
-    };
+/// The documented error whose cause `matches`, as (status, message).
+pub(crate) fn by_cause(
+    route: &Route,
+    matches: impl Fn(&ErrorCause) -> bool,
+) -> Option<(u16, String)> {
     route
         .errors
         .iter()
-        .find(|(_, m)| says_missing(m))
-        .or_else(|| route.errors.iter().find(|(s, _)| *s == 404))
-        .cloned()
+        .find(|e| e.cause.as_ref().is_some_and(&matches))
+        .map(|e| (e.status, e.message.clone()))
+}
+
+/// Whether any documented error of the route has a cause: a spec that
+/// ties errors to causes is answered by them alone, without guessing from
+/// the messages' words.
+fn has_causes(route: &Route) -> bool {
+    route.errors.iter().any(|e| e.cause.is_some())
+}
+
+/// The documented error with a message that `says` (a spec without
+/// causes), else one of `status`.
+fn by_words(route: &Route, status: u16, says: impl Fn(&str) -> bool) -> Option<(u16, String)> {
+    if has_causes(route) {
+        return None;
+    }
+    route
+        .errors
+        .iter()
+        .find(|e| says(&e.message.to_ascii_lowercase()))
+        .or_else(|| route.errors.iter().find(|e| e.status == status))
+        .map(|e| (e.status, e.message.clone()))
+}
+
+/// The documented error for an id the mock does not hold: the one caused
+/// by `not_found`; in a spec without causes, one whose message says the
+/// resource does not exist, else a documented 404; else a plain 404.
+pub(crate) fn not_found(route: &Route) -> (u16, String) {
+    by_cause(route, |c| *c == ErrorCause::NotFound)
+        .or_else(|| {
+            by_words(route, 404, |m| {
+                m.contains("not exist") || m.contains("not found") || m.contains("does not belong")
+            })
+        })
         .unwrap_or((404, "The resource does not exist.".into()))
 }
 
-/// The documented error for a request without acceptable credentials: a
-/// documented 401, else one whose message is about the key or the
-/// credentials (Razorpay answers a bad key with a 400), else a plain 401.
+/// The documented error for a request without acceptable credentials: the
+/// one caused by `credentials`; in a spec without causes, a documented 401,
+/// else one whose message is about the key or the credentials; else a
+/// plain 401.
 pub(crate) fn unauthorized(route: &Route) -> (u16, String) {
-    let about_credentials = |m: &str| {
-        let m = m.to_ascii_lowercase();
-        [
-            "api key",
-            "key/secret",
-            "credential",
-            "authoriz",
-            "authentic",
-            "token",
-        ]
-        .iter()
-        .any(|w| m.contains(w))
-    };
-    route
-        .errors
-        .iter()
-        .find(|(s, _)| *s == 401)
-        .or_else(|| route.errors.iter().find(|(_, m)| about_credentials(m)))
-        .cloned()
-        .unwrap_or((401, "Authentication failed.".into()))
-}
-
-/// The documented error for a JSON Patch operation at a path the docs do
-/// not list as patchable, when the docs have one (PayPal's
-/// `FIELD_NOT_PATCHABLE`).
-pub(crate) fn not_patchable(route: &Route) -> Option<(u16, String)> {
-    route
-        .errors
-        .iter()
-        .find(|(_, m)| {
-            let m = m.to_ascii_lowercase();
-            m.contains("cannot be patched") || m.contains("not patchable")
+    by_cause(route, |c| *c == ErrorCause::Credentials)
+        .or_else(|| {
+            if has_causes(route) {
+                return None;
+            }
+            route
+                .errors
+                .iter()
+                .find(|e| e.status == 401)
+                .map(|e| (e.status, e.message.clone()))
         })
-        .cloned()
+        .or_else(|| {
+            by_words(route, 401, |m| {
+                [
+                    "api key",
+                    "key/secret",
+                    "credential",
+                    "authoriz",
+                    "authentic",
+                    "token",
+                ]
+                .iter()
+                .any(|w| m.contains(w))
+            })
+        })
+        .unwrap_or((401, "Authentication failed.".into()))
 }
 
 /// Sets the text at a path (each step a key, and whether it holds a list

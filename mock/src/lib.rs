@@ -21,6 +21,7 @@
 
 mod checks;
 mod error_body;
+mod pointer;
 mod redact;
 mod routes;
 mod server;

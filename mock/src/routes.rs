@@ -6,7 +6,7 @@
 //! messages of rejected fields) is read from the spec file itself.
 
 use codegen::lang::Template;
-use codegen::model::{Auth, Header, Operation, Provider, Request, TypeDef};
+use codegen::model::{Auth, DocumentedError, Header, Operation, Provider, Request, TypeDef};
 use serde_json::Value;
 
 /// A provider's routes and the rules common to them.
@@ -45,8 +45,8 @@ pub(crate) struct Route {
     pub success: u16,
     /// The success answer has a body.
     pub has_body: bool,
-    /// Documented errors: status and message.
-    pub errors: Vec<(u16, String)>,
+    /// Documented errors, with their causes.
+    pub errors: Vec<DocumentedError>,
     /// Rejected wire names and the docs' message for each.
     pub rejects: Vec<(String, Option<String>)>,
     /// Examples: path parameters and the success body.
@@ -289,8 +289,12 @@ fn minimal_ty(ty: &codegen::model::RustTy, model: &Provider, depth: usize) -> Va
     }
 }
 
-/// `%XX` escapes decoded; `None` when the result is not UTF-8.
+/// `%XX` escapes decoded; `None` when the result is not UTF-8, and for an
+/// empty segment (no id).
 fn percent_decode(s: &str) -> Option<String> {
+    if s.is_empty() {
+        return None;
+    }
     percent_encoding::percent_decode_str(s)
         .decode_utf8()
         .ok()

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use bytes::Bytes;
+use codegen::model::Fault;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -23,7 +24,7 @@ use crate::checks::{check_auth, check_body, header, missing_header, token_path};
 use crate::error_body;
 use crate::redact::{redact_body, redact_headers};
 use crate::routes::Table;
-use crate::state::Store;
+use crate::state::{self, Store};
 use crate::wire::Body;
 
 /// Largest request body read.
@@ -243,6 +244,26 @@ impl MockServer {
         self.shared.lock().store.put(id.into(), value);
     }
 
+    /// Sets the member at `pointer` (a JSON Pointer; a `@key=='value'`
+    /// step picks a list item by its member, as PayPal's patch paths do)
+    /// of the resource held under `id`, creating what is missing: the
+    /// state a test needs before an update (a member a `replace` expects,
+    /// an order already `COMPLETED`). `false` when there is no such
+    /// resource or the pointer cannot be followed.
+    pub fn seed_at(&self, id: &str, pointer: &str, value: Value) -> bool {
+        let mut inner = self.shared.lock();
+        let Some(resource) = inner.store.get_mut(id) else {
+            return false;
+        };
+        match crate::pointer::make(resource, pointer) {
+            Some(slot) => {
+                *slot = value;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Answers the next request with `failure` instead of serving it.
     pub fn fail_next(&self, failure: Failure) {
         self.shared.lock().queued.push_back(failure);
@@ -421,7 +442,7 @@ fn answer(
     }
     if let Some(missing) = missing_header(table, route, headers) {
         let message = format!("The `{missing}` header is required.");
-        let status = error_body::status_for(route, &message, 400);
+        let (status, message) = error_body::for_fault(route, Fault::Missing, &message);
         return Answer::broke(
             table,
             status,
@@ -448,9 +469,16 @@ fn answer(
         None => None,
     };
     let mut inner = shared.lock();
+    let Some(held) = inner.store.get(&id) else {
+        let (status, message) = error_body::not_found(route);
+        return Answer::broke(table, status, &message, format!("unknown id `{id}`"));
+    };
+    if let Some((status, message, rule)) = state::refusal(&route.errors, held, update.as_ref()) {
+        return Answer::broke(table, status, &message, rule);
+    }
     let resource = match &update {
         Some(b) => inner.store.update(&id, b).cloned(),
-        None => inner.store.get(&id).cloned(),
+        None => Some(held.clone()),
     };
     let Some(resource) = resource else {
         let (status, message) = error_body::not_found(route);

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use codegen::model::{DocumentedError, ErrorCause, Fault};
+
 use crate::wire::Body;
 
 /// Resources by id.
@@ -16,6 +18,10 @@ pub(crate) struct Store {
 impl Store {
     pub(crate) fn get(&self, id: &str) -> Option<&Value> {
         self.resources.get(id)
+    }
+
+    pub(crate) fn get_mut(&mut self, id: &str) -> Option<&mut Value> {
+        self.resources.get_mut(id)
     }
 
     pub(crate) fn put(&mut self, id: String, value: Value) {
@@ -45,6 +51,95 @@ impl Store {
         }
         self.resources.get(id)
     }
+}
+
+/// The documented error the held resource gives `update`, when one's
+/// cause is about state: (status, message, the rule broken). A resource in
+/// a refused state (`state`), an update that changes a member that must
+/// stay as held (`conflict`), a JSON Patch `add` at a member that is
+/// present or a `replace` or `remove` at one that is absent
+/// (`patch_target`, each operation against the resource as the ones
+/// before it left it).
+pub(crate) fn refusal(
+    errors: &[DocumentedError],
+    held: &Value,
+    update: Option<&Body>,
+) -> Option<(u16, String, String)> {
+    for e in errors {
+        let found = match &e.cause {
+            Some(ErrorCause::State { pointer, equals }) => (crate::pointer::get(held, pointer)
+                == Some(equals))
+            .then(|| format!("state: `{pointer}` is {equals}")),
+            Some(ErrorCause::Conflict(pointer)) => update.and_then(|u| {
+                let sent = sent_at(u, pointer)?;
+                let kept = crate::pointer::get(held, pointer)?;
+                (sent != kept).then(|| format!("conflict: `{pointer}` differs from the held value"))
+            }),
+            Some(cause) if cause.covers(Fault::PatchTarget) => match update {
+                Some(Body::Patch(ops)) => misplaced(held, ops),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(rule) = found {
+            return Some((e.status, e.message.clone(), rule));
+        }
+    }
+    None
+}
+
+/// The value an update sends for the member at `pointer`.
+fn sent_at<'a>(update: &'a Body, pointer: &str) -> Option<&'a Value> {
+    match update {
+        Body::Fields(fields) => {
+            let (first, rest) = match pointer.strip_prefix('/')?.split_once('/') {
+                Some((first, rest)) => (first, format!("/{rest}")),
+                None => (pointer.strip_prefix('/')?, String::new()),
+            };
+            crate::pointer::get(fields.get(first)?, &rest)
+        }
+        Body::Patch(ops) => ops.iter().rev().find_map(|op| {
+            let adds = matches!(
+                op.get("op").and_then(Value::as_str),
+                Some("add" | "replace")
+            );
+            (adds && op.get("path").and_then(Value::as_str) == Some(pointer))
+                .then(|| op.get("value"))
+                .flatten()
+        }),
+    }
+}
+
+/// The first JSON Patch operation whose target is not as its op needs.
+fn misplaced(held: &Value, ops: &[Value]) -> Option<String> {
+    let mut doc = held.clone();
+    for op in ops {
+        let (Some(kind), Some(path)) = (
+            op.get("op").and_then(Value::as_str),
+            op.get("path").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        // Only a member of something the resource holds: a missing parent
+        // is another error (a filter that matches no item).
+        let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+        if crate::pointer::get(&doc, parent).is_none() {
+            apply_patch(&mut doc, op);
+            continue;
+        }
+        let present = crate::pointer::get(&doc, path).is_some();
+        let bad = match kind {
+            "add" => present && !path.ends_with("/-"),
+            "replace" | "remove" => !present,
+            _ => false,
+        };
+        if bad {
+            let state = if present { "present" } else { "absent" };
+            return Some(format!("patch: `{kind}` at `{path}`, which is {state}"));
+        }
+        apply_patch(&mut doc, op);
+    }
+    None
 }
 
 /// Deepest object nesting an update merges into (deeper objects are
@@ -80,7 +175,7 @@ fn apply_patch(doc: &mut Value, op: &Value) {
         return;
     };
     let last = last.replace("~1", "/").replace("~0", "~");
-    let Some(parent) = make_parents(doc, parent) else {
+    let Some(parent) = crate::pointer::make(doc, parent) else {
         return;
     };
     match (kind, parent) {
@@ -92,20 +187,6 @@ fn apply_patch(doc: &mut Value, op: &Value) {
         }
         _ => {}
     }
-}
-
-/// The object at `pointer`, created (as empty objects) where missing.
-fn make_parents<'a>(doc: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
-    let mut current = doc;
-    for seg in pointer.split('/').skip(1) {
-        let seg = seg.replace("~1", "/").replace("~0", "~");
-        current = match current {
-            Value::Object(map) => map.entry(seg).or_insert_with(|| Value::Object(Map::new())),
-            Value::Array(list) => list.get_mut(seg.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(current)
 }
 
 #[cfg(test)]

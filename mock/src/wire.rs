@@ -3,7 +3,7 @@
 //! and what an update changes in the stored resource.
 
 use codegen::lang::{Encoding, Scalar};
-use codegen::model::{PatchTable, Provider, Request, RustTy, TypeDef};
+use codegen::model::{Fault, PatchTable, Provider, Request, RustTy, TypeDef};
 use serde_json::{Map, Value};
 
 /// Deepest bracket nesting a form key may have.
@@ -77,22 +77,43 @@ pub(crate) fn decode(
 pub(crate) fn patches(
     table: &PatchTable,
     items: &[Value],
-) -> Result<Vec<crate::checked::Patch>, String> {
+) -> Result<Vec<crate::checked::Patch>, (Fault, String)> {
     let mut out = Vec::new();
     for item in items {
-        let (Some(op), Some(path)) = (
-            item.get("op").and_then(Value::as_str),
-            item.get("path").and_then(Value::as_str),
-        ) else {
-            return Err("each JSON Patch operation has an `op` and a `path`".into());
+        let Some(op) = item.get("op").and_then(Value::as_str) else {
+            return Err((
+                Fault::Malformed,
+                "each JSON Patch operation has an `op`".into(),
+            ));
         };
+        let Some(path) = item.get("path").and_then(Value::as_str) else {
+            return Err((
+                Fault::PatchPath,
+                format!("the `{op}` operation has no `path`"),
+            ));
+        };
+        if !path.is_empty() && !path.starts_with('/') {
+            return Err((
+                Fault::PatchPointer,
+                format!("`{path}` is not a JSON Pointer"),
+            ));
+        }
+        if matches!(op, "add" | "replace") && item.get("value").is_none() {
+            return Err((
+                Fault::PatchValue,
+                format!("the `{op}` at `{path}` has no `value`"),
+            ));
+        }
         let found = table.rows.iter().find_map(|row| {
             let o = row.ops.iter().find(|o| o.name() == op)?;
             let values = row.match_pointer(path)?;
             Some((row, *o, values))
         });
         let Some((row, o, values)) = found else {
-            return Err(format!("`{op}` at `{path}` is not a documented patch"));
+            return Err((
+                Fault::NotPatchable,
+                format!("`{op}` at `{path}` is not a documented patch"),
+            ));
         };
         let mut params = Map::new();
         for (&i, (_, text)) in row.params.iter().zip(&values) {

@@ -178,17 +178,58 @@ async fn paypal_patches_apply_through_the_mocks_token() {
         )
         .await
         .expect("a valid patch");
-    // The patch's path is applied as a JSON Pointer, as written (PayPal's
-    // `@reference_id=='PUHF'` filter is a key here, not a search).
+    // The patch's path is applied as a JSON Pointer whose
+    // `@reference_id=='PUHF'` step picks the purchase unit (made here, as
+    // the held order had none).
     let held = server.resource(ID).expect("held");
     assert_eq!(
-        held.pointer("/purchase_units/@reference_id=='PUHF'/amount"),
-        Some(&json!({"currency_code": "USD", "value": "120.00"}))
+        held.pointer("/purchase_units/0"),
+        Some(
+            &json!({"reference_id": "PUHF", "amount": {"currency_code": "USD", "value": "120.00"}})
+        )
     );
     let requests = server.requests();
     assert_eq!(requests[0].path, "/v1/oauth2/token");
     assert_eq!(requests[1].method, "PATCH");
     assert_eq!(requests[1].status, 204);
+
+    // A `replace` of a member the unit does not have: the documented
+    // INVALID_PATCH_OPERATION (`cause: patch_target`), typed.
+    let describe = UpdateOrderPatch::replace_purchase_unit_description("PUHF", "Gift");
+    let err = client
+        .update_order(ID, &UpdateOrderRequest::new(describe))
+        .await
+        .expect_err("the member is absent");
+    assert_eq!(err.status(), Some(400));
+    assert!(err.to_string().contains("INVALID_PATCH_OPERATION"), "{err}");
+    let add = UpdateOrderPatch::add_purchase_unit_description("PUHF", "Gift");
+    client
+        .update_order(ID, &UpdateOrderRequest::new(add))
+        .await
+        .expect("an add of an absent member");
+
+    // An order the test made COMPLETED: ORDER_ALREADY_COMPLETED
+    // (`cause: { kind: state, field: /status, equals: COMPLETED }`).
+    assert!(server.seed_at(ID, "/status", json!("COMPLETED")));
+    let describe = UpdateOrderPatch::replace_purchase_unit_description("PUHF", "Other");
+    let err = client
+        .update_order(ID, &UpdateOrderRequest::new(describe))
+        .await
+        .expect_err("a completed order");
+    assert_eq!(err.status(), Some(422));
+    assert!(
+        err.to_string().contains(
+            "ORDER_ALREADY_COMPLETED: The order cannot be patched after it is completed."
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        server
+            .resource(ID)
+            .and_then(|o| o.pointer("/purchase_units/0/description").cloned()),
+        Some(json!("Gift")),
+        "a refused patch changes nothing"
+    );
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 //! it is about and a hint. The checker only reads the serde model; it never
 //! changes it. A spec with no diagnostics is safe to lower into the model.
 
+mod causes;
 mod error_text;
 mod fields;
 mod idempotency;

@@ -94,6 +94,7 @@ impl<'a> Checker<'a> {
                 self.object_type(&ep.key("body"), body);
             }
         }
+        self.causes(path, op);
         let mut names = BTreeSet::new();
         for (i, ex) in op.examples.iter().enumerate() {
             let xp = path.key("examples").index(i);

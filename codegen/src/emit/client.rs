@@ -604,12 +604,17 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     if !op.errors.is_empty() {
         generated.push(String::new());
         generated.push("Documented failures ([`rt::Error::Api`]):".into());
-        for (status, msg) in &op.errors {
-            documented.push(if msg.is_empty() {
-                format!("- {status} (the docs give no message)")
+        for e in &op.errors {
+            let status = e.status;
+            let mut line = if e.message.is_empty() {
+                format!("- {status} (the docs give no message).")
             } else {
-                format!("- {status}: {msg}")
-            });
+                format!("- {status}: {}", e.message)
+            };
+            if let Some(cause) = &e.cause {
+                line.push_str(&format!(" Cause: {}", cause.describe()));
+            }
+            documented.push(line);
         }
     }
     let spec_docs = docs::attrs(&op.docs);

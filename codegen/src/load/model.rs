@@ -667,6 +667,27 @@ pub struct ErrorCase {
     /// Named type of the error body.
     #[serde(default)]
     pub body: Option<String>,
+    /// What makes the provider answer with it.
+    #[serde(default)]
+    pub cause: Option<Cause>,
+}
+
+/// What makes the provider answer with a documented error (`cause:`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cause {
+    /// Which kind of cause.
+    pub kind: crate::lang::CauseKind,
+    /// `kind: request`: the rules the request breaks.
+    #[serde(default)]
+    pub broken: Vec<crate::lang::Fault>,
+    /// `kind: conflict` or `state`: a JSON Pointer into the request body
+    /// and the held resource.
+    #[serde(default)]
+    pub field: Option<String>,
+    /// `kind: state`: the value at `field` that the operation refuses.
+    #[serde(default)]
+    pub equals: Option<Value>,
 }
 
 /// A sample call from the docs.

@@ -5,14 +5,14 @@ use indexmap::IndexMap;
 
 use super::analysis::{redact_keys, Analysis};
 use super::{
-    Alias, Auth, Checks, Cond, Const, Decode, Enum, Environment, Field, Group, GroupRule, Header,
-    IdempotencyKey, NamedKind, Object, Operation, PatchRow, PatchTable, Presence, Provider,
-    Relationship, Request, Rule, RustTy, Test, TypeDef, TypeId, Union, UnionVariant, Variable,
-    Variant, WhenRule,
+    Alias, Auth, Checks, Cond, Const, Decode, DocumentedError, Enum, Environment, ErrorCause,
+    Field, Group, GroupRule, Header, IdempotencyKey, NamedKind, Object, Operation, PatchRow,
+    PatchTable, Presence, Provider, Relationship, Request, Rule, RustTy, Test, TypeDef, TypeId,
+    Union, UnionVariant, Variable, Variant, WhenRule,
 };
 use crate::lang::{
-    field_ident, variant_ident, Compare, Encoding, Kind, Lenient, Scalar, Scheme, Template,
-    SCALAR_ITEMS,
+    field_ident, variant_ident, CauseKind, Compare, Encoding, Kind, Lenient, Scalar, Scheme,
+    Template, SCALAR_ITEMS,
 };
 use crate::load::model as spec;
 use crate::load::LoadedSpec;
@@ -440,7 +440,11 @@ impl Lowerer<'_> {
             errors: o
                 .errors
                 .iter()
-                .map(|e| (e.status, e.message.clone().unwrap_or_default()))
+                .map(|e| DocumentedError {
+                    status: e.status,
+                    message: e.message.clone().unwrap_or_default(),
+                    cause: e.cause.as_ref().and_then(cause),
+                })
                 .collect(),
             retry_safe: o.retry_safe || idempotency.is_some(),
             idempotency,
@@ -749,4 +753,22 @@ fn lines(text: &Option<String>) -> Vec<String> {
     text.as_deref()
         .map(|t| t.trim().lines().map(|l| l.trim_end().to_string()).collect())
         .unwrap_or_default()
+}
+
+/// The model of a checked `cause:` (`None` for one check refused).
+fn cause(c: &spec::Cause) -> Option<ErrorCause> {
+    let pointer = || c.field.clone();
+    Some(match c.kind {
+        CauseKind::Request => ErrorCause::Request(c.broken.clone()),
+        CauseKind::Credentials => ErrorCause::Credentials,
+        CauseKind::NotFound => ErrorCause::NotFound,
+        CauseKind::Conflict => ErrorCause::Conflict(pointer()?),
+        CauseKind::State => ErrorCause::State {
+            pointer: pointer()?,
+            equals: serde_json::to_value(c.equals.as_ref()?).ok()?,
+        },
+        CauseKind::Business => ErrorCause::Business,
+        CauseKind::Provider => ErrorCause::Provider,
+        CauseKind::Summary => ErrorCause::Summary,
+    })
 }

@@ -1,0 +1,113 @@
+//! JSON Pointers into held resources, with the filter segment PayPal's
+//! patch paths use (`/purchase_units/@reference_id=='default'/amount`: the
+//! item of the list whose `reference_id` is `default`).
+
+use serde_json::{Map, Value};
+
+/// One step of a pointer.
+#[derive(Debug, PartialEq, Eq)]
+enum Step {
+    /// A member name, or a list index.
+    Key(String),
+    /// The list item whose member `key` is the string `value`.
+    Filter { key: String, value: String },
+}
+
+fn steps(pointer: &str) -> impl Iterator<Item = Step> + '_ {
+    pointer.split('/').skip(1).map(|raw| {
+        let seg = raw.replace("~1", "/").replace("~0", "~");
+        let filter = seg
+            .strip_prefix('@')
+            .and_then(|rest| rest.split_once("=="))
+            .and_then(|(key, quoted)| {
+                let value = quoted.strip_prefix('\'')?.strip_suffix('\'')?;
+                Some(Step::Filter {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                })
+            });
+        filter.unwrap_or(Step::Key(seg))
+    })
+}
+
+/// Whether list item `item` is the one `key == value` names.
+fn is_match(item: &Value, key: &str, value: &str) -> bool {
+    item.get(key).and_then(Value::as_str) == Some(value)
+}
+
+/// The value at `pointer`, if `doc` has one.
+pub(crate) fn get<'a>(doc: &'a Value, pointer: &str) -> Option<&'a Value> {
+    let mut current = doc;
+    for step in steps(pointer) {
+        current = match (current, step) {
+            (Value::Object(map), Step::Key(k)) => map.get(&k)?,
+            (Value::Array(list), Step::Key(k)) => list.get(k.parse::<usize>().ok()?)?,
+            (Value::Array(list), Step::Filter { key, value }) => {
+                list.iter().find(|i| is_match(i, &key, &value))?
+            }
+            _ => return None,
+        };
+    }
+    Some(current)
+}
+
+/// The value at `pointer`, what is missing created: a member as an empty
+/// object, a filtered item as an item with its member, in a new list when
+/// there is none (a missing index: `None`).
+pub(crate) fn make<'a>(doc: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
+    let mut current = doc;
+    for step in steps(pointer) {
+        if matches!((&*current, &step), (Value::Object(m), Step::Filter { .. }) if m.is_empty()) {
+            *current = Value::Array(Vec::new());
+        }
+        current = match (current, step) {
+            (Value::Object(map), Step::Key(k)) => {
+                map.entry(k).or_insert_with(|| Value::Object(Map::new()))
+            }
+            (Value::Array(list), Step::Key(k)) => list.get_mut(k.parse::<usize>().ok()?)?,
+            (Value::Array(list), Step::Filter { key, value }) => {
+                let at = match list.iter().position(|i| is_match(i, &key, &value)) {
+                    Some(at) => at,
+                    None => {
+                        let mut item = Map::new();
+                        item.insert(key, Value::String(value));
+                        list.push(Value::Object(item));
+                        list.len() - 1
+                    }
+                };
+                list.get_mut(at)?
+            }
+            _ => return None,
+        };
+    }
+    Some(current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn filters_pick_the_list_item_by_its_member() {
+        let doc = json!({"units": [{"ref": "a", "n": 1}, {"ref": "b/c", "n": 2}], "x~y": 3});
+        assert_eq!(get(&doc, "/units/@ref=='a'/n"), Some(&json!(1)));
+        assert_eq!(get(&doc, "/units/@ref=='b~1c'/n"), Some(&json!(2)));
+        assert_eq!(get(&doc, "/units/1/n"), Some(&json!(2)));
+        assert_eq!(get(&doc, "/x~0y"), Some(&json!(3)));
+        assert_eq!(get(&doc, "/units/@ref=='z'/n"), None);
+        assert_eq!(get(&doc, "/units/@ref=='a'/missing"), None);
+        let mut doc = doc;
+        if let Some(Value::Object(unit)) = make(&mut doc, "/units/@ref=='b~1c'") {
+            unit.insert("d".into(), json!("new"));
+        }
+        assert_eq!(get(&doc, "/units/1/d"), Some(&json!("new")));
+        assert!(make(&mut doc, "/units/@ref=='z'").is_some());
+        assert_eq!(get(&doc, "/units/2"), Some(&json!({"ref": "z"})));
+        assert!(make(&mut doc, "/new/deep").is_some());
+        assert_eq!(get(&doc, "/new/deep"), Some(&json!({})));
+        assert!(make(&mut doc, "/fresh/@ref=='a'/n").is_some());
+        assert_eq!(get(&doc, "/fresh"), Some(&json!([{"ref": "a", "n": {}}])));
+        assert!(make(&mut doc, "/units/7").is_none());
+    }
+}
