@@ -71,6 +71,10 @@ pub fn cases(p: &Provider) -> Vec<Case> {
             for (name, value, expect) in d.field_cases(f) {
                 push(format!("/{} {name}", f.wire), d.base_with(f, value), expect);
             }
+            let at = format!("/{}", pointer_escape(&f.wire));
+            for (name, value, expect) in d.nested_cases(&at, &f.ty, &f.checks, &mut Vec::new()) {
+                push(format!("/{}{name}", f.wire), d.base_with(f, value), expect);
+            }
         }
         for rule in &r.rules {
             for (name, body, expect) in d.rule_cases(rule) {
@@ -87,6 +91,9 @@ struct Deriver<'a> {
 }
 
 type FieldCase = (String, Value, Expect);
+
+/// Deepest nesting of objects whose fields get cases.
+const MAX_NESTING: usize = 6;
 
 fn violation(path: &str, rule: Constraint, checks: &Checks) -> Expect {
     Expect::Violation {
@@ -194,6 +201,15 @@ impl Deriver<'_> {
                 for (name, v, expect) in value_cases {
                     out.push((
                         format!("{} value {name}", row.path.as_str()),
+                        patch(&valid_params, Some(v)),
+                        expect,
+                    ));
+                }
+                for (name, v, expect) in
+                    self.nested_cases("/0/value", &f.ty, &f.checks, &mut Vec::new())
+                {
+                    out.push((
+                        format!("{} value{name}", row.path.as_str()),
                         patch(&valid_params, Some(v)),
                         expect,
                     ));
@@ -399,7 +415,12 @@ impl Deriver<'_> {
     /// At-limit and past-limit cases of one field (field-level checks and,
     /// for named map/list types, the type's own checks).
     fn field_cases(&self, f: &Field) -> Vec<FieldCase> {
-        let path = format!("/{}", f.wire);
+        self.field_cases_at(&format!("/{}", pointer_escape(&f.wire)), f)
+    }
+
+    /// [`Deriver::field_cases`] of a field at `path`.
+    fn field_cases_at(&self, path: &str, f: &Field) -> Vec<FieldCase> {
+        let path = path.to_string();
         let mut out = self.checks_cases(&path, &f.ty, &f.checks);
         if let RustTy::Named(name, NamedKind::Alias, _) = &f.ty {
             if let Some((t, ac)) = self.alias(name) {
@@ -411,6 +432,75 @@ impl Deriver<'_> {
             }
         }
         out
+    }
+
+    /// The cases of the fields below a value of `ty` (at `path`, with the
+    /// value's own `checks`): each field of a nested object, and of a
+    /// list's object item, at and past its limits inside an otherwise
+    /// valid value, down to [`MAX_NESTING`] objects and never into an
+    /// object type already on the way (`seen`). Names start with the
+    /// field's path below the value (`/amount/value maximum …`).
+    fn nested_cases(
+        &self,
+        path: &str,
+        ty: &RustTy,
+        checks: &Checks,
+        seen: &mut Vec<String>,
+    ) -> Vec<FieldCase> {
+        let mut out = Vec::new();
+        match ty {
+            RustTy::Named(name, NamedKind::Alias, _) => {
+                if let Some((t, ac)) = self.alias(name) {
+                    out = self.nested_cases(path, t, ac, seen);
+                }
+            }
+            RustTy::List(item) => {
+                // As many items as the list needs, the first one broken.
+                let n = checks.min_items.unwrap_or(0).max(1) as usize;
+                let valid = self.valid(item, &Checks::default());
+                let at = format!("{path}/0");
+                for (name, v, expect) in self.nested_cases(&at, item, &Checks::default(), seen) {
+                    let mut items = vec![valid.clone(); n];
+                    items[0] = v;
+                    out.push((format!("/0{name}"), Value::Array(items), expect));
+                }
+            }
+            RustTy::Named(name, NamedKind::Object, _) => {
+                let Some(o) = self.object(name) else {
+                    return out;
+                };
+                if seen.contains(name) || seen.len() >= MAX_NESTING || !o.rules.is_empty() {
+                    return out;
+                }
+                seen.push(name.clone());
+                let base = self.valid(ty, &Checks::default());
+                for f in &o.fields {
+                    let at = format!("{path}/{}", pointer_escape(&f.wire));
+                    let mut cases: Vec<FieldCase> = self
+                        .field_cases_at(&at, f)
+                        .into_iter()
+                        .map(|(n, v, e)| (format!(" {n}"), v, e))
+                        .collect();
+                    cases.extend(self.nested_cases(&at, &f.ty, &f.checks, seen));
+                    for (case, v, expect) in cases {
+                        let mut value = base.clone();
+                        value[f.wire.as_str()] = v;
+                        out.push((format!("/{}{case}", f.wire), value, expect));
+                    }
+                }
+                seen.pop();
+            }
+            _ => {}
+        }
+        out
+    }
+
+    /// The object type `name`.
+    fn object(&self, name: &str) -> Option<&codegen::model::Object> {
+        self.p.types.iter().find_map(|t| match t {
+            TypeDef::Object(o) if o.name == name => Some(o),
+            _ => None,
+        })
     }
 
     fn checks_cases(&self, path: &str, ty: &RustTy, c: &Checks) -> Vec<FieldCase> {
@@ -519,32 +609,69 @@ fn matching(p: &str, n: usize) -> String {
         .unwrap_or_else(|| "a".repeat(n))
 }
 
+/// Text within the field's length limits that its pattern refuses, when
+/// it has a pattern and such a text is found.
+fn not_matching(c: &Checks) -> Option<Value> {
+    let p = c.pattern.as_ref()?;
+    let re = generated_client::runtime::Regex::new(&format!("^(?:{p})$")).ok()?;
+    let n = c
+        .min_length
+        .unwrap_or(1)
+        .max(1)
+        .min(c.max_length.unwrap_or(u64::MAX)) as usize;
+    ["#", " ", "é", "-", "a", "A", "1"]
+        .iter()
+        .map(|s| s.repeat(n))
+        .find(|t| !re.is_match(t))
+        .map(Value::String)
+}
+
+/// Text of exactly `n` characters that the field's pattern (if any)
+/// accepts: two-byte characters where they may be (limits count
+/// characters, not bytes), else the first of a few shapes that matches;
+/// `None` when no such text is found (a pattern that fixes the length
+/// makes a length rule unreachable on its own).
+fn text_of(c: &Checks, n: u64) -> Option<Value> {
+    let n = n as usize;
+    let Some(p) = &c.pattern else {
+        return Some(json!("é".repeat(n)));
+    };
+    let re = generated_client::runtime::Regex::new(&format!("^(?:{p})$")).ok()?;
+    ["é", "A", "1", "a", "US", "2A", "A1", "a.b"]
+        .iter()
+        .map(|s| s.repeat(n).chars().take(n).collect::<String>())
+        .find(|t| t.chars().count() == n && re.is_match(t))
+        .map(Value::String)
+}
+
 fn text_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
-    // Two-byte characters: limits count characters, not bytes.
-    let text = |n: u64| json!("é".repeat(n as usize));
     if s == Scalar::String {
+        let mut limit = |name: String, n: u64, expect: Expect| {
+            if let Some(text) = text_of(c, n) {
+                out.push((name, text, expect));
+            }
+        };
         if let Some(max) = c.max_length {
-            out.push((
-                format!("max_length {max} at the limit"),
-                text(max),
-                Expect::Valid,
-            ));
-            out.push((
+            limit(format!("max_length {max} at the limit"), max, Expect::Valid);
+            limit(
                 format!("max_length {max} past the limit"),
-                text(max + 1),
+                max + 1,
                 violation(path, Constraint::MaxLength, c),
-            ));
+            );
         }
         if let Some(min) = c.min_length.filter(|m| *m > 0) {
-            out.push((
-                format!("min_length {min} at the limit"),
-                text(min),
-                Expect::Valid,
-            ));
-            out.push((
+            limit(format!("min_length {min} at the limit"), min, Expect::Valid);
+            limit(
                 format!("min_length {min} past the limit"),
-                text(min - 1),
+                min - 1,
                 violation(path, Constraint::MinLength, c),
+            );
+        }
+        if let Some(text) = not_matching(c) {
+            out.push((
+                "not matching its pattern".into(),
+                text,
+                violation(path, Constraint::Pattern, c),
             ));
         }
     } else {
@@ -589,11 +716,7 @@ fn number_cases(path: &str, s: Scalar, c: &Checks, out: &mut Vec<FieldCase>) {
                 n.checked_sub(1)?
             }))
         } else {
-            let n: f64 = n.parse().ok()?;
-            Some(json!(format!(
-                "{:.2}",
-                if up { n + 0.01 } else { n - 0.01 }
-            )))
+            decimal_step(n, up).map(Value::String)
         }
     };
     let exact = |n: &str| {
@@ -714,6 +837,41 @@ fn map_cases(path: &str, c: &Checks, out: &mut Vec<FieldCase>) {
             violation(&format!("{path}/k"), Constraint::ScalarValues, c),
         ));
     }
+}
+
+/// `n` (a decimal's text) one unit of its last place further (at least a
+/// hundredth), exactly: `999999999999999.99` up is `1000000000000000.00`.
+fn decimal_step(n: &str, up: bool) -> Option<String> {
+    let (negative, digits) = match n.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, n),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let scale = frac.len().max(2);
+    let units: i128 = format!("{whole}{frac:0<scale$}").parse().ok()?;
+    let units = if negative { -units } else { units };
+    let stepped = if up {
+        units.checked_add(1)?
+    } else {
+        units.checked_sub(1)?
+    };
+    let sign = if stepped < 0 { "-" } else { "" };
+    let text = format!("{:0>width$}", stepped.unsigned_abs(), width = scale + 1);
+    let (w, f) = text.split_at(text.len() - scale);
+    Some(format!("{sign}{w}.{f}"))
+}
+
+#[test]
+fn decimal_steps_are_exact() {
+    assert_eq!(
+        decimal_step("999999999999999.99", true).as_deref(),
+        Some("1000000000000000.00")
+    );
+    assert_eq!(decimal_step("0", false).as_deref(), Some("-0.01"));
+    assert_eq!(decimal_step("1.5", true).as_deref(), Some("1.51"));
+    assert_eq!(decimal_step("-0.001", true).as_deref(), Some("0.000"));
+    assert_eq!(decimal_step("0.01", false).as_deref(), Some("0.00"));
+    assert_eq!(decimal_step("x", true), None);
 }
 
 fn pointer_escape(key: &str) -> String {
