@@ -155,7 +155,7 @@ fn write_operation(s: &mut String, i: usize) {
         label: {{ type: string, nullable: true, description: Display label; null clears it. }}
     response: {{ status: 200, type: Resource{i}, description: The updated resource. }}
     errors:
-      - {{ status: 400, message: The request is invalid., body: ErrorBody }}
+      - {{ status: 400, message: The request is invalid., body: ErrorBody, cause: {{ kind: request, broken: [malformed, missing, invalid] }} }}
 "
     );
 }

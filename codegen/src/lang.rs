@@ -579,8 +579,11 @@ pub enum Fault {
     /// `patch_value`: an `add` or `replace` without its `value`.
     PatchValue,
     /// `patch_target`: an `add` at a member that is present, a `replace`
-    /// or `remove` at one that is absent.
+    /// or `remove` at one that is absent (or whose parent is absent).
     PatchTarget,
+    /// `patch_filter`: a `@member=='value'` step of a JSON Patch path
+    /// that matches no item of the list.
+    PatchFilter,
 }
 
 spec_words!(Fault {
@@ -611,6 +614,7 @@ spec_words!(Fault {
     PatchPointer = "patch_pointer",
     PatchValue = "patch_value",
     PatchTarget = "patch_target",
+    PatchFilter = "patch_filter",
 });
 
 impl Fault {
@@ -644,9 +648,26 @@ impl Fault {
             Fault::PatchTarget => {
                 "adds a member that is present, or replaces or removes one that is absent"
             }
+            Fault::PatchFilter => "patches a list item its filter does not find",
             _ => return None,
         })
     }
+}
+
+/// Whether `s` is a JSON Pointer (RFC 6901): empty (the whole document),
+/// or `/` and a token for each step, with `~` only as `~0` or `~1`.
+pub fn is_json_pointer(s: &str) -> bool {
+    s.is_empty()
+        || (s.starts_with('/')
+            && s.split('/').skip(1).all(|token| {
+                let mut chars = token.chars();
+                while let Some(c) = chars.next() {
+                    if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
+                        return false;
+                    }
+                }
+                true
+            }))
 }
 
 /// Rust keywords (strict and reserved, 2021 edition).

@@ -21,9 +21,24 @@ const ORDER_ID: &str = "5O190127TN364715T";
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The provider's mock, from the same spec: it checks each request as
     // the docs describe (method, path, credentials, body encoding, every
-    // constraint) and answers with the order it holds, seeded from the
-    // docs' sample. A request the client got wrong would be refused.
+    // constraint) and applies each patch to the order it holds. A request
+    // the client got wrong would be refused. The order it holds here: one
+    // purchase unit, `PUHF`.
     let server = mock::MockServer::start("paypal").await?;
+    server.seed(
+        ORDER_ID,
+        serde_json::json!({
+            "id": ORDER_ID,
+            "intent": "CAPTURE",
+            "status": "CREATED",
+            "purchase_units": [{
+                "reference_id": "PUHF",
+                "invoice_id": "INV-2024-000",
+                "amount": {"currency_code": "USD", "value": "100.00"},
+                "shipping": {"address": {"country_code": "US"}}
+            }]
+        }),
+    );
 
     // Against the real API: `Environment::Live` (or `Sandbox`) and your
     // REST app's client ID and secret. The client fetches the access token,
@@ -59,11 +74,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     client.update_order(ORDER_ID, &request).await?;
     println!("order {ORDER_ID} updated");
 
-    // A documented failure, queued: PayPal's typed error.
-    server.fail_next(mock::Failure::documented(
-        400,
-        "INVALID_PARAMETER_VALUE: The value of a field is invalid.",
-    ));
+    // A purchase unit the order does not have: PayPal's documented
+    // REFERENCE_ID_NOT_FOUND, as a typed error.
     let unknown = UpdateOrderRequest::new(UpdateOrderPatch::add_purchase_unit_invoice_id(
         "PUHX",
         "INV-2024-001",

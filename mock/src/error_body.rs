@@ -24,113 +24,45 @@ pub(crate) fn body(table: &Table, message: &str) -> Value {
     body
 }
 
-/// The documented error a request at fault gets, as (status, message):
-/// the one whose message is the violation's own (a constraint the docs
-/// give a message), else the one whose `cause` covers the fault (with its
-/// message, or the violation's when the docs give none), else the status
-/// the route documents for bad requests (400, else 422) with the
-/// violation's message. Never another documented status: a broken rule is
-/// not a 401 or a 403.
+/// The documented error a request at `fault` gets, as (status, message):
+/// the model's choice (the one with the broken rule's own message, else
+/// the one whose cause covers the fault), with the violation's message
+/// when the docs give the error none; else the route's status for bad
+/// requests with the violation's message. Never another documented
+/// status: a broken rule is not a 401 or a 403.
 pub(crate) fn for_fault(route: &Route, fault: Fault, message: &str) -> (u16, String) {
-    if let Some(e) = route.errors.iter().find(|e| e.message == message) {
-        return (e.status, message.to_string());
+    let op = &route.operation;
+    match op.error_for(fault, message) {
+        Some(e) if !e.message.is_empty() => (e.status, e.message.clone()),
+        Some(e) => (e.status, message.to_string()),
+        None => (op.bad_request_status(), message.to_string()),
     }
-    if let Some(e) = route
-        .errors
-        .iter()
-        .find(|e| e.cause.as_ref().is_some_and(|c| c.covers(fault)))
-    {
-        let text = if e.message.is_empty() {
-            message
-        } else {
-            &e.message
-        };
-        return (e.status, text.to_string());
+}
+
+/// The documented error caused by `cause`, else `fallback`.
+fn caused_by(route: &Route, cause: &ErrorCause, fallback: (u16, &str)) -> (u16, String) {
+    match route.operation.error_caused_by(cause) {
+        Some(e) => (e.status, e.message.clone()),
+        None => (fallback.0, fallback.1.to_string()),
     }
-    let status = [400, 422]
-        .into_iter()
-        .find(|s| route.errors.iter().any(|e| e.status == *s))
-        .unwrap_or(400);
-    (status, message.to_string())
 }
 
-/// The documented error whose cause `matches`, as (status, message).
-pub(crate) fn by_cause(
-    route: &Route,
-    matches: impl Fn(&ErrorCause) -> bool,
-) -> Option<(u16, String)> {
-    route
-        .errors
-        .iter()
-        .find(|e| e.cause.as_ref().is_some_and(&matches))
-        .map(|e| (e.status, e.message.clone()))
-}
-
-/// Whether any documented error of the route has a cause: a spec that
-/// ties errors to causes is answered by them alone, without guessing from
-/// the messages' words.
-fn has_causes(route: &Route) -> bool {
-    route.errors.iter().any(|e| e.cause.is_some())
-}
-
-/// The documented error with a message that `says` (a spec without
-/// causes), else one of `status`.
-fn by_words(route: &Route, status: u16, says: impl Fn(&str) -> bool) -> Option<(u16, String)> {
-    if has_causes(route) {
-        return None;
-    }
-    route
-        .errors
-        .iter()
-        .find(|e| says(&e.message.to_ascii_lowercase()))
-        .or_else(|| route.errors.iter().find(|e| e.status == status))
-        .map(|e| (e.status, e.message.clone()))
-}
-
-/// The documented error for an id the mock does not hold: the one caused
-/// by `not_found`; in a spec without causes, one whose message says the
-/// resource does not exist, else a documented 404; else a plain 404.
+/// The documented error for an id the mock does not hold.
 pub(crate) fn not_found(route: &Route) -> (u16, String) {
-    by_cause(route, |c| *c == ErrorCause::NotFound)
-        .or_else(|| {
-            by_words(route, 404, |m| {
-                m.contains("not exist") || m.contains("not found") || m.contains("does not belong")
-            })
-        })
-        .unwrap_or((404, "The resource does not exist.".into()))
+    caused_by(
+        route,
+        &ErrorCause::NotFound,
+        (404, "The resource does not exist."),
+    )
 }
 
-/// The documented error for a request without acceptable credentials: the
-/// one caused by `credentials`; in a spec without causes, a documented 401,
-/// else one whose message is about the key or the credentials; else a
-/// plain 401.
+/// The documented error for a request without acceptable credentials.
 pub(crate) fn unauthorized(route: &Route) -> (u16, String) {
-    by_cause(route, |c| *c == ErrorCause::Credentials)
-        .or_else(|| {
-            if has_causes(route) {
-                return None;
-            }
-            route
-                .errors
-                .iter()
-                .find(|e| e.status == 401)
-                .map(|e| (e.status, e.message.clone()))
-        })
-        .or_else(|| {
-            by_words(route, 401, |m| {
-                [
-                    "api key",
-                    "key/secret",
-                    "credential",
-                    "authoriz",
-                    "authentic",
-                    "token",
-                ]
-                .iter()
-                .any(|w| m.contains(w))
-            })
-        })
-        .unwrap_or((401, "Authentication failed.".into()))
+    caused_by(
+        route,
+        &ErrorCause::Credentials,
+        (401, "Authentication failed."),
+    )
 }
 
 /// Sets the text at a path (each step a key, and whether it holds a list

@@ -35,20 +35,70 @@ fn is_match(item: &Value, key: &str, value: &str) -> bool {
     item.get(key).and_then(Value::as_str) == Some(value)
 }
 
-/// The value at `pointer`, if `doc` has one.
-pub(crate) fn get<'a>(doc: &'a Value, pointer: &str) -> Option<&'a Value> {
+/// Why a pointer finds nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Miss {
+    /// A filter step matches no item of its list.
+    Filter,
+    /// A member, an index or a list is not there.
+    Member,
+}
+
+/// The value at `pointer`, or why there is none.
+pub(crate) fn find<'a>(doc: &'a Value, pointer: &str) -> Result<&'a Value, Miss> {
     let mut current = doc;
     for step in steps(pointer) {
         current = match (current, step) {
-            (Value::Object(map), Step::Key(k)) => map.get(&k)?,
-            (Value::Array(list), Step::Key(k)) => list.get(k.parse::<usize>().ok()?)?,
-            (Value::Array(list), Step::Filter { key, value }) => {
-                list.iter().find(|i| is_match(i, &key, &value))?
+            (Value::Object(map), Step::Key(k)) => map.get(&k).ok_or(Miss::Member)?,
+            (Value::Array(list), Step::Key(k)) => k
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| list.get(i))
+                .ok_or(Miss::Member)?,
+            (Value::Array(list), Step::Filter { key, value }) => list
+                .iter()
+                .find(|i| is_match(i, &key, &value))
+                .ok_or(Miss::Filter)?,
+            _ => return Err(Miss::Member),
+        };
+    }
+    Ok(current)
+}
+
+/// The value at `pointer`, if `doc` has one.
+pub(crate) fn get<'a>(doc: &'a Value, pointer: &str) -> Option<&'a Value> {
+    find(doc, pointer).ok()
+}
+
+/// The value at `pointer`, following only what `doc` holds.
+pub(crate) fn get_mut<'a>(doc: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
+    let mut current = doc;
+    for step in steps(pointer) {
+        current = match (current, step) {
+            (Value::Object(map), Step::Key(k)) => map.get_mut(&k)?,
+            (Value::Array(list), step) => {
+                let at = position(list, &step)?;
+                list.get_mut(at)?
             }
             _ => return None,
         };
     }
     Some(current)
+}
+
+/// The index in `list` a pointer's last token names: a number, or the
+/// item a filter step matches.
+pub(crate) fn index_in(list: &[Value], token: &str) -> Option<usize> {
+    let pointer = format!("/{token}");
+    let step = steps(&pointer).next()?;
+    position(list, &step)
+}
+
+fn position(list: &[Value], step: &Step) -> Option<usize> {
+    match step {
+        Step::Key(k) => k.parse::<usize>().ok().filter(|i| *i < list.len()),
+        Step::Filter { key, value } => list.iter().position(|i| is_match(i, key, value)),
+    }
 }
 
 /// The value at `pointer`, what is missing created: a member as an empty
@@ -87,6 +137,22 @@ pub(crate) fn make<'a>(doc: &'a mut Value, pointer: &str) -> Option<&'a mut Valu
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn misses_say_whether_a_filter_found_nothing() {
+        let doc = json!({"units": [{"ref": "a"}], "o": {}});
+        assert_eq!(find(&doc, "/units/@ref=='b'/x"), Err(Miss::Filter));
+        assert_eq!(find(&doc, "/units/@ref=='a'/x"), Err(Miss::Member));
+        assert_eq!(find(&doc, "/o/x/y"), Err(Miss::Member));
+        assert_eq!(find(&doc, "/units/9"), Err(Miss::Member));
+        assert_eq!(find(&doc, ""), Ok(&doc));
+        let mut doc = doc;
+        assert!(get_mut(&mut doc, "/o/x").is_none(), "nothing is created");
+        assert_eq!(doc, json!({"units": [{"ref": "a"}], "o": {}}));
+        assert_eq!(index_in(&[json!({"ref": "a"})], "@ref=='a'"), Some(0));
+        assert_eq!(index_in(&[json!(1)], "0"), Some(0));
+        assert_eq!(index_in(&[json!(1)], "1"), None);
+    }
 
     #[test]
     fn filters_pick_the_list_item_by_its_member() {

@@ -6,7 +6,7 @@
 //! messages of rejected fields) is read from the spec file itself.
 
 use codegen::lang::Template;
-use codegen::model::{Auth, DocumentedError, Header, Operation, Provider, Request, TypeDef};
+use codegen::model::{Auth, Header, Operation, Provider, Request, TypeDef};
 use serde_json::Value;
 
 /// A provider's routes and the rules common to them.
@@ -45,8 +45,9 @@ pub(crate) struct Route {
     pub success: u16,
     /// The success answer has a body.
     pub has_body: bool,
-    /// Documented errors, with their causes.
-    pub errors: Vec<DocumentedError>,
+    /// The operation as the model has it: its documented errors and
+    /// which one each failure gets.
+    pub operation: Operation,
     /// Rejected wire names and the docs' message for each.
     pub rejects: Vec<(String, Option<String>)>,
     /// Examples: path parameters and the success body.
@@ -187,7 +188,7 @@ fn route(
         request: op.request.clone(),
         success: op.success_status,
         has_body: op.response_type.is_some(),
-        errors: op.errors.clone(),
+        operation: op.clone(),
         rejects,
         seeds,
     }

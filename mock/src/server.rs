@@ -473,8 +473,15 @@ fn answer(
         let (status, message) = error_body::not_found(route);
         return Answer::broke(table, status, &message, format!("unknown id `{id}`"));
     };
-    if let Some((status, message, rule)) = state::refusal(&route.errors, held, update.as_ref()) {
-        return Answer::broke(table, status, &message, rule);
+    match state::refusal(&route.operation, held, update.as_ref()) {
+        Some(state::Refusal::Documented(status, message, rule)) => {
+            return Answer::broke(table, status, &message, rule);
+        }
+        Some(state::Refusal::Patch(fault, rule)) => {
+            let (status, message) = error_body::for_fault(route, fault, &rule);
+            return Answer::broke(table, status, &message, rule);
+        }
+        None => {}
     }
     let resource = match &update {
         Some(b) => inner.store.update(&id, b).cloned(),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use codegen::model::{DocumentedError, ErrorCause, Fault};
+use codegen::model::{ErrorCause, Fault, Operation};
 
 use crate::wire::Body;
 
@@ -53,65 +53,81 @@ impl Store {
     }
 }
 
-/// The documented error the held resource gives `update`, when one's
-/// cause is about state: (status, message, the rule broken). A resource in
-/// a refused state (`state`), an update that changes a member that must
-/// stay as held (`conflict`), a JSON Patch `add` at a member that is
-/// present or a `replace` or `remove` at one that is absent
-/// (`patch_target`, each operation against the resource as the ones
-/// before it left it).
-pub(crate) fn refusal(
-    errors: &[DocumentedError],
-    held: &Value,
-    update: Option<&Body>,
-) -> Option<(u16, String, String)> {
-    for e in errors {
+/// Why the held resource refuses `update`, in the order a server finds
+/// it: a documented refused state (`state`), then a member the update
+/// changes that must stay as held (`conflict`), as (status, message, the
+/// rule broken); then a JSON Patch operation whose target is not as its
+/// op needs, as its fault and the rule, for the caller to answer with the
+/// fault's documented error.
+pub(crate) enum Refusal {
+    /// A documented error: status, message, the rule.
+    Documented(u16, String, String),
+    /// A fault of the patch against the held resource, and the rule.
+    Patch(Fault, String),
+}
+
+/// See [`Refusal`].
+pub(crate) fn refusal(op: &Operation, held: &Value, update: Option<&Body>) -> Option<Refusal> {
+    for e in op.state_errors() {
         let found = match &e.cause {
-            Some(ErrorCause::State { pointer, equals }) => (crate::pointer::get(held, pointer)
+            ErrorCause::State { pointer, equals } => (crate::pointer::get(held, pointer)
                 == Some(equals))
             .then(|| format!("state: `{pointer}` is {equals}")),
-            Some(ErrorCause::Conflict(pointer)) => update.and_then(|u| {
-                let sent = sent_at(u, pointer)?;
-                let kept = crate::pointer::get(held, pointer)?;
-                (sent != kept).then(|| format!("conflict: `{pointer}` differs from the held value"))
-            }),
-            Some(cause) if cause.covers(Fault::PatchTarget) => match update {
-                Some(Body::Patch(ops)) => misplaced(held, ops),
-                _ => None,
-            },
+            ErrorCause::Conflict(pointer) => update
+                .filter(|u| changes(u, held, pointer))
+                .map(|_| format!("conflict: the update changes `{pointer}`")),
             _ => None,
         };
         if let Some(rule) = found {
-            return Some((e.status, e.message.clone(), rule));
+            return Some(Refusal::Documented(e.status, e.message.clone(), rule));
         }
     }
-    None
+    match update {
+        Some(Body::Patch(ops)) => misplaced(held, ops).map(|(f, rule)| Refusal::Patch(f, rule)),
+        _ => None,
+    }
 }
 
-/// The value an update sends for the member at `pointer`.
-fn sent_at<'a>(update: &'a Body, pointer: &str) -> Option<&'a Value> {
+/// Whether `update` changes the held member at `pointer`: sets it to
+/// another value than the held one, or removes it.
+fn changes(update: &Body, held: &Value, pointer: &str) -> bool {
+    let kept = crate::pointer::get(held, pointer);
     match update {
         Body::Fields(fields) => {
-            let (first, rest) = match pointer.strip_prefix('/')?.split_once('/') {
-                Some((first, rest)) => (first, format!("/{rest}")),
-                None => (pointer.strip_prefix('/')?, String::new()),
+            let Some(rest) = pointer.strip_prefix('/') else {
+                return false;
             };
-            crate::pointer::get(fields.get(first)?, &rest)
+            let (first, below) = rest.split_once('/').unwrap_or((rest, ""));
+            let first = first.replace("~1", "/").replace("~0", "~");
+            let below = if below.is_empty() {
+                String::new()
+            } else {
+                format!("/{below}")
+            };
+            let sent = fields
+                .get(&first)
+                .and_then(|v| crate::pointer::get(v, &below));
+            sent.is_some_and(|v| Some(v) != kept)
         }
-        Body::Patch(ops) => ops.iter().rev().find_map(|op| {
-            let adds = matches!(
-                op.get("op").and_then(Value::as_str),
-                Some("add" | "replace")
-            );
-            (adds && op.get("path").and_then(Value::as_str) == Some(pointer))
-                .then(|| op.get("value"))
-                .flatten()
+        Body::Patch(ops) => ops.iter().any(|op| {
+            if op.get("path").and_then(Value::as_str) != Some(pointer) {
+                return false;
+            }
+            match op.get("op").and_then(Value::as_str) {
+                Some("add" | "replace") => op.get("value") != kept,
+                Some("remove") => kept.is_some(),
+                _ => false,
+            }
         }),
     }
 }
 
-/// The first JSON Patch operation whose target is not as its op needs.
-fn misplaced(held: &Value, ops: &[Value]) -> Option<String> {
+/// The first JSON Patch operation whose target is not as its op needs,
+/// each against the resource as the ones before it left it: a filter
+/// step that matches no item (`patch_filter`); a parent that is absent,
+/// an `add` at a member that is present, a `replace` or `remove` at one
+/// that is absent (`patch_target`).
+fn misplaced(held: &Value, ops: &[Value]) -> Option<(Fault, String)> {
     let mut doc = held.clone();
     for op in ops {
         let (Some(kind), Some(path)) = (
@@ -120,22 +136,44 @@ fn misplaced(held: &Value, ops: &[Value]) -> Option<String> {
         ) else {
             continue;
         };
-        // Only a member of something the resource holds: a missing parent
-        // is another error (a filter that matches no item).
-        let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
-        if crate::pointer::get(&doc, parent).is_none() {
-            apply_patch(&mut doc, op);
-            continue;
-        }
-        let present = crate::pointer::get(&doc, path).is_some();
+        let (parent, last) = path.rsplit_once('/').unwrap_or(("", path));
+        let present = match crate::pointer::find(&doc, parent) {
+            Err(crate::pointer::Miss::Filter) => {
+                return Some((
+                    Fault::PatchFilter,
+                    format!("patch: no item matches `{path}`"),
+                ));
+            }
+            Err(crate::pointer::Miss::Member) => {
+                return Some((
+                    Fault::PatchTarget,
+                    format!("patch: `{kind}` at `{path}`, whose parent is absent"),
+                ));
+            }
+            Ok(Value::Array(list)) if last == "-" => false,
+            Ok(Value::Array(list)) => match crate::pointer::index_in(list, last) {
+                Some(_) => true,
+                None if last.starts_with('@') && kind != "add" => {
+                    return Some((
+                        Fault::PatchFilter,
+                        format!("patch: no item matches `{path}`"),
+                    ));
+                }
+                None => false,
+            },
+            Ok(_) => crate::pointer::get(&doc, path).is_some(),
+        };
         let bad = match kind {
-            "add" => present && !path.ends_with("/-"),
+            "add" => present,
             "replace" | "remove" => !present,
             _ => false,
         };
         if bad {
             let state = if present { "present" } else { "absent" };
-            return Some(format!("patch: `{kind}` at `{path}`, which is {state}"));
+            return Some((
+                Fault::PatchTarget,
+                format!("patch: `{kind}` at `{path}`, which is {state}"),
+            ));
         }
         apply_patch(&mut doc, op);
     }
@@ -162,8 +200,9 @@ fn merge(target: &mut Value, fields: &Map<String, Value>, depth: usize) {
     }
 }
 
-/// One JSON Patch operation (`add`, `replace`, `remove`) on `doc`; others
-/// and malformed ones change nothing.
+/// One JSON Patch operation (`add`, `replace`, `remove`) on `doc`, at a
+/// parent `doc` holds (nothing is created on the way); others, and
+/// operations whose target is not there, change nothing.
 fn apply_patch(doc: &mut Value, op: &Value) {
     let (Some(kind), Some(path)) = (
         op.get("op").and_then(Value::as_str),
@@ -174,16 +213,32 @@ fn apply_patch(doc: &mut Value, op: &Value) {
     let Some((parent, last)) = path.rsplit_once('/') else {
         return;
     };
-    let last = last.replace("~1", "/").replace("~0", "~");
-    let Some(parent) = crate::pointer::make(doc, parent) else {
+    let value = || op.get("value").cloned().unwrap_or(Value::Null);
+    let Some(parent) = crate::pointer::get_mut(doc, parent) else {
         return;
     };
     match (kind, parent) {
         ("add" | "replace", Value::Object(map)) => {
-            map.insert(last, op.get("value").cloned().unwrap_or(Value::Null));
+            map.insert(last.replace("~1", "/").replace("~0", "~"), value());
         }
         ("remove", Value::Object(map)) => {
-            map.remove(&last);
+            map.remove(&last.replace("~1", "/").replace("~0", "~"));
+        }
+        ("add", Value::Array(list)) if last == "-" => list.push(value()),
+        ("add", Value::Array(list)) => {
+            if let Some(at) = last.parse::<usize>().ok().filter(|i| *i <= list.len()) {
+                list.insert(at, value());
+            }
+        }
+        ("replace", Value::Array(list)) => {
+            if let Some(at) = crate::pointer::index_in(list, last) {
+                list[at] = value();
+            }
+        }
+        ("remove", Value::Array(list)) => {
+            if let Some(at) = crate::pointer::index_in(list, last) {
+                list.remove(at);
+            }
         }
         _ => {}
     }

@@ -92,7 +92,7 @@ pub(crate) fn patches(
                 format!("the `{op}` operation has no `path`"),
             ));
         };
-        if !path.is_empty() && !path.starts_with('/') {
+        if !codegen::lang::is_json_pointer(path) {
             return Err((
                 Fault::PatchPointer,
                 format!("`{path}` is not a JSON Pointer"),

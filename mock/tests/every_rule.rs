@@ -171,16 +171,14 @@ async fn send(
     Some((status, response.bytes().await.ok()?.to_vec()))
 }
 
-/// The documented error of `op` a request at `fault` expects: the one
-/// whose message is the broken constraint's own, else the one whose cause
-/// covers the fault.
+/// The documented error of `op` a request at `fault` expects, stated here
+/// apart from the model's `Operation::error_for` (which the mock uses): the
+/// one whose message is the broken constraint's own, else the one whose
+/// cause covers the fault.
 fn expected_error(op: &Operation, fault: Fault, own: Option<&str>) -> Option<usize> {
-    own.and_then(|m| op.errors.iter().position(|e| e.message == m))
-        .or_else(|| {
-            op.errors
-                .iter()
-                .position(|e| e.cause.as_ref().is_some_and(|c| c.covers(fault)))
-        })
+    own.filter(|m| !m.is_empty())
+        .and_then(|m| op.errors.iter().position(|e| e.message == m))
+        .or_else(|| op.errors.iter().position(|e| e.cause.covers(fault)))
 }
 
 /// Whether an answer is the documented error `e`: its status, and a body
@@ -254,7 +252,8 @@ fn example_id(spec: &codegen::load::model::SpecFile, op: &Operation) -> String {
 }
 
 /// A fresh resource under `id` with the members a JSON Patch case's
-/// `replace` and `remove` operations expect (its `add` targets absent).
+/// `replace` and `remove` operations expect, and the parents of its `add`
+/// targets (the targets themselves absent).
 async fn prepare(server: &MockServer, op: &Operation, case: &Case, id: &str) {
     let Some(t) = op.request.as_ref().and_then(|r| r.patch.as_ref()) else {
         return;
@@ -271,10 +270,124 @@ async fn prepare(server: &MockServer, op: &Operation, case: &Case, id: &str) {
             // valid even where a change is a conflict (PayPal's intent).
             Some("replace") => o["value"].clone(),
             Some("remove") => json!("held before"),
+            // An add needs its parent, not the member.
+            Some("add") => {
+                let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+                if !parent.is_empty() {
+                    assert!(server.seed_at(id, &format!("{parent}/another_member"), json!(1)));
+                }
+                continue;
+            }
             _ => continue,
         };
         assert!(server.seed_at(id, path, held), "{path}");
     }
+}
+
+/// What a probe is sent with: the running mock, the provider and its
+/// spec, the operation, its valid cases, and the id they update.
+#[derive(Clone, Copy)]
+struct Probing<'a> {
+    server: &'a MockServer,
+    p: &'a Provider,
+    spec: &'a codegen::load::model::SpecFile,
+    op: &'a Operation,
+    valid: &'a [Case],
+    id: &'a str,
+}
+
+/// The JSON Patch operations a case sends.
+fn patch_ops(op: &Operation, case: &Case) -> Vec<Value> {
+    op.request
+        .as_ref()
+        .and_then(|r| r.patch.as_ref())
+        .and_then(|t| json_patch(t, &case.body))
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Whether every way of missing a patch's target gets the documented
+/// error `e`: for `patch_target`, a `replace` and a `remove` of an absent
+/// member, an `add` of a present one, and a `replace` under an absent
+/// parent; for `patch_filter`, a filter step that matches no item. Each
+/// is tried on the cases' documented paths until one is accepted as a
+/// documented patch.
+async fn patch_target_probes(t: Probing<'_>, fault: Fault, e: &DocumentedError) -> bool {
+    let Probing {
+        server,
+        p,
+        spec,
+        op,
+        valid,
+        id,
+    } = t;
+    let variants: &[&str] = if fault == Fault::PatchFilter {
+        &["filter"]
+    } else {
+        &["replace", "remove", "add", "orphan"]
+    };
+    for variant in variants {
+        let mut met = false;
+        for case in valid {
+            for o in patch_ops(op, case) {
+                let path = o["path"].as_str().unwrap_or_default().to_string();
+                let Some((parent, _)) = path.rsplit_once('/') else {
+                    continue;
+                };
+                server.seed(id, json!({}));
+                let mut sent = o.clone();
+                match *variant {
+                    "filter" => {
+                        // The list the filter searches, without the item.
+                        let Some(at) = path.find("/@") else { continue };
+                        server.seed_at(id, &path[..at], json!([{"reference_id": "another"}]));
+                        sent["op"] = json!("replace");
+                    }
+                    "orphan" => {
+                        if parent.is_empty() || parent.contains('@') {
+                            continue;
+                        }
+                        sent["op"] = json!("replace");
+                    }
+                    "add" => {
+                        server.seed_at(id, &path, json!("held before"));
+                        sent["op"] = json!("add");
+                    }
+                    kind => {
+                        if !parent.is_empty() {
+                            server.seed_at(id, &format!("{parent}/another_member"), json!(1));
+                        }
+                        sent["op"] = json!(kind);
+                        if kind == "remove" {
+                            if let Some(m) = sent.as_object_mut() {
+                                m.remove("value");
+                            }
+                        }
+                    }
+                }
+                if sent["op"] != json!("remove") && sent.get("value").is_none() {
+                    sent["value"] = json!("a value");
+                }
+                let probe = Probe::Raw(json!([sent]).to_string());
+                let a = send(server, p, spec, case, &probe).await;
+                if a.is_some_and(|a| is_error(p, op, e, &a)) {
+                    met = true;
+                    break;
+                }
+            }
+            if met {
+                break;
+            }
+        }
+        if !met {
+            eprintln!(
+                "{}.{}: the `{variant}` probe of `{fault}` met no documented error",
+                p.name, op.ident
+            );
+            return false;
+        }
+    }
+    true
 }
 
 /// The probes of one operation: every cause its errors name, each
@@ -296,7 +409,7 @@ async fn probe_operation(
     let key = |i: usize| (p.name.clone(), op.ident.clone(), i);
     let request = op.request.as_ref();
     for (i, e) in op.errors.iter().enumerate() {
-        let Some(cause) = &e.cause else { continue };
+        let cause = &e.cause;
         let how: &'static str = match cause {
             ErrorCause::Credentials => {
                 let a = send(server, p, spec, first, &Probe::NoCredentials).await;
@@ -366,7 +479,15 @@ async fn probe_operation(
                     if expected_error(op, *fault, None) != Some(i) {
                         continue;
                     }
-                    if fault_probe(server, p, spec, op, &valid, *fault, e, &id).await {
+                    let t = Probing {
+                        server,
+                        p,
+                        spec,
+                        op,
+                        valid: &valid,
+                        id: &id,
+                    };
+                    if fault_probe(t, *fault, e).await {
                         how = "a probe";
                         break;
                     }
@@ -392,17 +513,15 @@ async fn probe_operation(
 
 /// Whether a request at `fault` (not a constraint: those are the
 /// conformance cases) gets the documented error `e`.
-#[allow(clippy::too_many_arguments)]
-async fn fault_probe(
-    server: &MockServer,
-    p: &Provider,
-    spec: &codegen::load::model::SpecFile,
-    op: &Operation,
-    valid: &[Case],
-    fault: Fault,
-    e: &DocumentedError,
-    id: &str,
-) -> bool {
+async fn fault_probe(t: Probing<'_>, fault: Fault, e: &DocumentedError) -> bool {
+    let Probing {
+        server,
+        p,
+        spec,
+        op,
+        valid,
+        ..
+    } = t;
     let first = &valid[0];
     let raw = |text: &str| Probe::Raw(text.to_string());
     let patch_probe = match fault {
@@ -438,35 +557,8 @@ async fn fault_probe(
                 bodies.extend(mutations(&case.body, fault));
             }
         }
-        Fault::PatchTarget => {
-            // Each case's operations turned into removals, on a resource
-            // that holds none of their members.
-            let Some(t) = op.request.as_ref().and_then(|r| r.patch.as_ref()) else {
-                return false;
-            };
-            for case in valid {
-                let Some(text) = json_patch(t, &case.body) else {
-                    continue;
-                };
-                let mut ops: Vec<Value> = serde_json::from_str(&text).unwrap_or_default();
-                server.seed(id, json!({}));
-                for o in &mut ops {
-                    o["op"] = json!("remove");
-                    if let Some(o) = o.as_object_mut() {
-                        o.remove("value");
-                    }
-                    // The member's parent is held (with another member).
-                    let path = o["path"].as_str().unwrap_or_default();
-                    let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
-                    server.seed_at(id, &format!("{parent}/another_member"), json!(1));
-                }
-                let probe = Probe::Raw(Value::Array(ops).to_string());
-                let a = send(server, p, spec, case, &probe).await;
-                if a.is_some_and(|a| is_error(p, op, e, &a)) {
-                    return true;
-                }
-            }
-            return false;
+        Fault::PatchTarget | Fault::PatchFilter => {
+            return patch_target_probes(t, fault, e).await;
         }
         _ => return false,
     }
@@ -533,9 +625,25 @@ async fn every_case_of_every_spec_through_the_mock() {
                             }
                             ok
                         }
-                        // No documented error for it: the route's status for
-                        // bad requests, with the violation's message.
-                        None => [400, 422].contains(&status),
+                        // No documented error for it: the documented 400
+                        // (else 422), with the violation's message.
+                        None => {
+                            let bad = op
+                                .errors
+                                .iter()
+                                .map(|e| e.status)
+                                .find(|s| *s == 400)
+                                .or_else(|| op.errors.iter().map(|e| e.status).find(|s| *s == 422))
+                                .unwrap_or(400);
+                            let shown =
+                                mock::checked::client_error_message(&p.name, &op.ident, &answer.1);
+                            status == bad
+                                && match (message, shown) {
+                                    (Some(m), Some(Ok(Some(s)))) => s == *m,
+                                    (None, Some(Ok(_))) => true,
+                                    _ => false,
+                                }
+                        }
                     };
                     if !ok {
                         failures.push(format!(
@@ -551,16 +659,11 @@ async fn every_case_of_every_spec_through_the_mock() {
         }
         for op in &p.operations {
             documented += op.errors.len();
-            for (i, e) in op.errors.iter().enumerate() {
-                if e.cause.is_none() {
-                    failures.push(format!("{}.{}: errors[{i}] has no cause", p.name, op.ident));
-                }
-            }
             probe_operation(&server, p, c.spec(), op, &mut produced, &mut failures).await;
             // A status's general entry: produced with any other error of
             // its status.
             for (i, e) in op.errors.iter().enumerate() {
-                if e.cause != Some(ErrorCause::Summary) {
+                if e.cause != ErrorCause::Summary {
                     continue;
                 }
                 let other = op.errors.iter().enumerate().any(|(j, o)| {

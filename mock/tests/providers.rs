@@ -167,6 +167,11 @@ async fn paypal_patches_apply_through_the_mocks_token() {
         &rt::ClientConfig::default(),
     )
     .expect("a client");
+    // The order the test holds: one purchase unit, `PUHF`.
+    server.seed(
+        ID,
+        json!({"id": ID, "purchase_units": [{"reference_id": "PUHF", "amount": {"currency_code": "USD", "value": "100.00"}}]}),
+    );
     let amount =
         AmountWithBreakdown::new("USD", rt::Decimal::from_str("120.00").expect("a decimal"));
     client
@@ -179,8 +184,7 @@ async fn paypal_patches_apply_through_the_mocks_token() {
         .await
         .expect("a valid patch");
     // The patch's path is applied as a JSON Pointer whose
-    // `@reference_id=='PUHF'` step picks the purchase unit (made here, as
-    // the held order had none).
+    // `@reference_id=='PUHF'` step picks the purchase unit.
     let held = server.resource(ID).expect("held");
     assert_eq!(
         held.pointer("/purchase_units/0"),
@@ -188,10 +192,24 @@ async fn paypal_patches_apply_through_the_mocks_token() {
             &json!({"reference_id": "PUHF", "amount": {"currency_code": "USD", "value": "120.00"}})
         )
     );
+    // A unit the order does not have: REFERENCE_ID_NOT_FOUND
+    // (`cause: patch_filter`), and nothing is made up.
+    let elsewhere = UpdateOrderPatch::add_purchase_unit_description("PUHX", "Gift");
+    let err = client
+        .update_order(ID, &UpdateOrderRequest::new(elsewhere))
+        .await
+        .expect_err("no such unit");
+    assert_eq!(err.status(), Some(422));
+    assert!(err.to_string().contains("REFERENCE_ID_NOT_FOUND"), "{err}");
+    let units = server
+        .resource(ID)
+        .and_then(|o| o.pointer("/purchase_units").cloned());
+    assert_eq!(units.and_then(|u| u.as_array().map(Vec::len)), Some(1));
     let requests = server.requests();
     assert_eq!(requests[0].path, "/v1/oauth2/token");
     assert_eq!(requests[1].method, "PATCH");
     assert_eq!(requests[1].status, 204);
+    assert_eq!(requests[2].status, 422);
 
     // A `replace` of a member the unit does not have: the documented
     // INVALID_PATCH_OPERATION (`cause: patch_target`), typed.
@@ -209,9 +227,11 @@ async fn paypal_patches_apply_through_the_mocks_token() {
         .expect("an add of an absent member");
 
     // An order the test made COMPLETED: ORDER_ALREADY_COMPLETED
-    // (`cause: { kind: state, field: /status, equals: COMPLETED }`).
+    // (`cause: { kind: state, field: /status, equals: COMPLETED }`),
+    // found first: the `replace` of a member the unit does not have would
+    // be INVALID_PATCH_OPERATION on an open order.
     assert!(server.seed_at(ID, "/status", json!("COMPLETED")));
-    let describe = UpdateOrderPatch::replace_purchase_unit_description("PUHF", "Other");
+    let describe = UpdateOrderPatch::replace_purchase_unit_soft_descriptor("PUHF", "Other");
     let err = client
         .update_order(ID, &UpdateOrderRequest::new(describe))
         .await

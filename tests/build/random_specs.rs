@@ -848,6 +848,10 @@ fn operation(rng: &mut Rng, named: &[String], objects: &[String]) -> Value {
                 ("status", Value::Number(400.into())),
                 ("message", key("Bad request.")),
                 ("body", key(&rng.pick_name(objects))),
+                ("cause", {
+                    let kinds = ["business", "provider", "credentials", "summary"];
+                    map(vec![("kind", key(kinds[rng.below(kinds.len())]))])
+                }),
             ])]),
         ));
     }

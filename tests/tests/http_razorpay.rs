@@ -172,7 +172,7 @@ async fn every_documented_error_is_typed_or_never_sent() {
     let op = &checked[0].model().operations[0];
     let mut met = 0;
     for e in &op.errors {
-        let cause = e.cause.as_ref().expect("every error has a cause");
+        let cause = &e.cause;
         let err = match cause {
             ErrorCause::Credentials => {
                 server.expect_authorization(AUTHORIZATION);

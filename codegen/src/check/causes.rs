@@ -1,30 +1,41 @@
 //! An operation's documented errors tied to their causes (`cause:`): each
-//! kind with the keys it takes, JSON Pointers that parse, and no cause
-//! claimed by two errors (the mock could not tell which one to answer).
+//! kind with the keys it takes, a `field` that names a member of the body
+//! or resource it is about, an `equals` that is one of that member's
+//! values, a cause the operation can meet, and no cause given to two
+//! errors (the mock could not tell which one to answer).
 
 use std::collections::BTreeMap;
 
-use super::Checker;
-use crate::lang::{CauseKind, Fault};
-use crate::load::model::{Cause, Operation};
+use indexmap::IndexMap;
+
+use super::{Checker, Ty};
+use crate::lang::{CauseKind, Fault, Kind, Scalar, Template, SCALAR_ITEMS};
+use crate::load::model::{Cause, Field, Operation};
 use crate::load::SpecPath;
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     /// The `cause:` of each error of `op` (at `path`, the operation).
-    pub(super) fn causes(&mut self, path: &SpecPath, op: &Operation) {
+    pub(super) fn causes(&mut self, path: &SpecPath, op: &'a Operation) {
         // Who claimed what first: a fault, or a kind that can only have one
-        // error (credentials, not found).
+        // error (credentials, not found, a state value).
         let mut claimed: BTreeMap<String, usize> = BTreeMap::new();
         for (i, e) in op.errors.iter().enumerate() {
-            let Some(cause) = &e.cause else { continue };
+            let cause = &e.cause;
             let cp = path.key("errors").index(i).key("cause");
             self.cause_keys(&cp, cause, op);
+            self.cause_members(&cp, cause, op);
+            let field = cause.field.clone().unwrap_or_default();
             let claims: Vec<String> = match cause.kind {
                 CauseKind::Request => cause.broken.iter().map(|f| format!("`{f}`")).collect(),
                 CauseKind::Credentials | CauseKind::NotFound => vec![format!("`{}`", cause.kind)],
-                CauseKind::Conflict | CauseKind::State => {
-                    let field = cause.field.clone().unwrap_or_default();
-                    vec![format!("`{}` at `{field}`", cause.kind)]
+                CauseKind::Conflict => vec![format!("`conflict` at `{field}`")],
+                CauseKind::State => {
+                    let equals = cause
+                        .equals
+                        .as_ref()
+                        .and_then(|v| serde_json::to_string(v).ok())
+                        .unwrap_or_default();
+                    vec![format!("`state` `{field}` = {equals}")]
                 }
                 CauseKind::Business | CauseKind::Provider | CauseKind::Summary => Vec::new(),
             };
@@ -42,20 +53,18 @@ impl Checker<'_> {
         }
     }
 
-    /// The keys `cause.kind` takes, and their values.
+    /// The keys `cause.kind` takes, and whether the operation can meet it.
     fn cause_keys(&mut self, cp: &SpecPath, cause: &Cause, op: &Operation) {
         let kind = cause.kind;
         let wants_broken = kind == CauseKind::Request;
         let wants_field = matches!(kind, CauseKind::Conflict | CauseKind::State);
         let wants_equals = kind == CauseKind::State;
         if wants_broken && cause.broken.is_empty() {
+            let all: Vec<String> = Fault::ALL.iter().map(|f| format!("`{f}`")).collect();
             self.err_value(
                 &cp.key("kind"),
                 "`kind: request` names the rules the request breaks",
-                format!(
-                    "add `broken: [...]` with some of: {}",
-                    names(Fault::ALL.iter().map(|f| f.name()))
-                ),
+                format!("add `broken: [...]` with some of: {}", all.join(", ")),
             );
         }
         if !wants_broken && !cause.broken.is_empty() {
@@ -71,7 +80,7 @@ impl Checker<'_> {
                 Some(f) if !is_pointer(f) => self.err_value(
                     &cp.key("field"),
                     format!("`{f}` is not a JSON Pointer"),
-                    "a JSON Pointer starts with `/` and names members (`/order/version`)",
+                    "a JSON Pointer is `/` and a member name for each step (`/order/version`), with `~0` for `~` and `~1` for `/`",
                 ),
                 Some(_) => {}
             }
@@ -95,25 +104,38 @@ impl Checker<'_> {
         } else if cause.equals.is_some() {
             self.unused(cp, "equals", kind, "state");
         }
+        // What the operation must have for the cause to happen.
         let request = op.request.as_ref();
+        let has_id = !op.path_params.is_empty();
+        let needs = match kind {
+            CauseKind::Conflict if request.is_none() => Some("a request body"),
+            CauseKind::NotFound | CauseKind::State if !has_id => {
+                Some("a path parameter naming the resource")
+            }
+            _ => None,
+        };
+        if let Some(needs) = needs {
+            self.err_value(
+                &cp.key("kind"),
+                format!("this operation cannot meet `kind: {kind}`"),
+                format!("`kind: {kind}` needs {needs}"),
+            );
+        }
         for (j, fault) in cause.broken.iter().enumerate() {
             let needs = match fault {
+                _ if request.is_none() => Some("a request body"),
                 Fault::NotPatchable
                 | Fault::PatchPath
                 | Fault::PatchPointer
                 | Fault::PatchValue
-                | Fault::PatchTarget => request
+                | Fault::PatchTarget
+                | Fault::PatchFilter => request
                     .filter(|r| r.patches.is_empty())
                     .map(|_| "a JSON Patch request (`patches:`)"),
                 Fault::Rejected => request
                     .filter(|r| r.rejects.is_empty())
                     .map(|_| "fields the operation `rejects`"),
                 _ => None,
-            };
-            let needs = if request.is_none() {
-                Some("a request body")
-            } else {
-                needs
             };
             if let Some(needs) = needs {
                 self.err_value(
@@ -122,6 +144,110 @@ impl Checker<'_> {
                     format!("`{fault}` needs {needs}"),
                 );
             }
+        }
+    }
+
+    /// A `conflict` field names a member the request sends (a documented
+    /// JSON Patch path, or a field of the body); a `state` field a member
+    /// of the success response's type, and `equals` one of its values.
+    fn cause_members(&mut self, cp: &SpecPath, cause: &Cause, op: &'a Operation) {
+        let Some(pointer) = cause.field.as_deref().filter(|f| is_pointer(f)) else {
+            return;
+        };
+        let found = match (cause.kind, op.request.as_ref()) {
+            (CauseKind::Conflict, Some(r)) if !r.patches.is_empty() => {
+                let listed = r.patches.keys().any(|t| {
+                    Template::parse(t).is_some_and(|t| t.match_pointer(pointer).is_some())
+                });
+                if listed {
+                    return;
+                }
+                Err("no documented patch path".to_string())
+            }
+            (CauseKind::Conflict, Some(r)) => self.member_at(&r.fields, pointer, "the request"),
+            (CauseKind::State, _) => {
+                let Some(Some(Ty::Named(name, def))) =
+                    op.response.ty.as_deref().map(|t| self.lookup(t))
+                else {
+                    // No response type to read it in: the docs say what the
+                    // resource holds.
+                    return;
+                };
+                self.member_at(&def.fields, pointer, &format!("`{name}`"))
+            }
+            _ => return,
+        };
+        match found {
+            Err(why) => self.err_value(
+                &cp.key("field"),
+                format!("`{pointer}` names {why}"),
+                "the pointer follows field names (and list indexes) from the body or the resource",
+            ),
+            Ok(ty) => {
+                let scalar = |v: &&serde_yaml::Value| v.is_string() || v.is_bool() || v.is_number();
+                if let Some(equals) = cause.equals.as_ref().filter(scalar) {
+                    if let Some(why) = not_a_value_of(&ty, equals) {
+                        self.err_value(&cp.key("equals"), why, "name a value the field can hold");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The type of the member `pointer` names below `fields` (in `what`).
+    fn member_at(
+        &self,
+        fields: &'a IndexMap<String, Field>,
+        pointer: &str,
+        what: &str,
+    ) -> Result<Ty<'a>, String> {
+        let mut fields = Some(fields);
+        let mut current: Option<Ty<'a>> = None;
+        for token in pointer.split('/').skip(1) {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            let next = match (fields, &current) {
+                (Some(fs), _) => fs
+                    .get(&token)
+                    .and_then(|f| self.field_ty(f))
+                    .ok_or_else(|| format!("no field `{token}` of {what}"))?,
+                (None, Some(Ty::List(item))) if token.parse::<usize>().is_ok() => (**item).clone(),
+                (None, Some(Ty::Map(item))) => (**item).clone(),
+                _ => return Err(format!("no member `{token}` of {what}")),
+            };
+            fields = None;
+            current = Some(match next {
+                Ty::Named(_, def) if def.kind == Kind::Object => {
+                    fields = Some(&def.fields);
+                    next
+                }
+                Ty::Named(_, def) if matches!(def.kind, Kind::List | Kind::Map) => {
+                    let item = def
+                        .items
+                        .as_deref()
+                        .and_then(|i| self.lookup(i))
+                        .ok_or_else(|| format!("no member `{token}` of {what}"))?;
+                    if def.kind == Kind::List {
+                        Ty::List(Box::new(item))
+                    } else {
+                        Ty::Map(Box::new(item))
+                    }
+                }
+                other => other,
+            });
+        }
+        current.ok_or_else(|| format!("no member of {what}"))
+    }
+
+    /// The type of a field, without reporting (check reports unknown names
+    /// where the field is declared).
+    fn field_ty(&self, f: &'a Field) -> Option<Ty<'a>> {
+        let items = || f.items.as_deref();
+        match f.ty.as_str() {
+            "list" => Some(Ty::List(Box::new(self.lookup(items()?)?))),
+            "map" if items() == Some(SCALAR_ITEMS) => Some(Ty::Map(Box::new(Ty::AnyScalar))),
+            "map" => Some(Ty::Map(Box::new(self.lookup(items()?)?))),
+            crate::lang::EXPANDABLE => Some(Ty::Scalar(Scalar::String)),
+            t => self.lookup(t),
         }
     }
 
@@ -134,11 +260,51 @@ impl Checker<'_> {
     }
 }
 
-/// Whether `s` is a JSON Pointer that names at least one member.
-fn is_pointer(s: &str) -> bool {
-    s.starts_with('/') && s.len() > 1 && !s.contains("//")
+/// Why `v` is not a value a member of type `ty` holds (`None` when it is).
+fn not_a_value_of(ty: &Ty<'_>, v: &serde_yaml::Value) -> Option<String> {
+    let shown = serde_json::to_string(v).unwrap_or_default();
+    match ty {
+        Ty::Named(name, def) if def.kind == Kind::Enum => {
+            let known = v
+                .as_str()
+                .is_some_and(|s| def.values.iter().any(|x| x.value == s));
+            (!known).then(|| {
+                let values: Vec<String> = def
+                    .values
+                    .iter()
+                    .map(|x| format!("`{}`", x.value))
+                    .collect();
+                format!("{shown} is not a value of `{name}` ({})", values.join(", "))
+            })
+        }
+        Ty::Scalar(Scalar::Boolean) => (!v.is_bool()).then(|| format!("{shown} is not a boolean")),
+        Ty::Scalar(s) if s.is_numeric() => {
+            (!v.is_number() && !s.is_decimal()).then(|| format!("{shown} is not a number"))
+        }
+        Ty::Scalar(s) if s.is_textual() => (!v.is_string()).then(|| format!("{shown} is not text")),
+        Ty::Scalar(_) | Ty::AnyScalar => None,
+        _ => Some(format!(
+            "{shown} cannot be the value of a list, map or object"
+        )),
+    }
 }
 
-fn names<'a>(it: impl Iterator<Item = &'a str>) -> String {
-    it.map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+/// Whether `s` is a JSON Pointer (RFC 6901) that names a member.
+fn is_pointer(s: &str) -> bool {
+    !s.is_empty() && crate::lang::is_json_pointer(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_pointer;
+
+    #[test]
+    fn pointers_follow_rfc_6901() {
+        for ok in ["/a", "/a/b", "/a~1b", "/m~0n", "/", "//x", "/0"] {
+            assert!(is_pointer(ok), "{ok}");
+        }
+        for bad in ["", "a", "a/b", "/a~", "/a~2", "/~x"] {
+            assert!(!is_pointer(bad), "{bad}");
+        }
+    }
 }

@@ -611,9 +611,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
             } else {
                 format!("- {status}: {}", e.message)
             };
-            if let Some(cause) = &e.cause {
-                line.push_str(&format!(" Cause: {}", cause.describe()));
-            }
+            line.push_str(&format!(" Cause: {}", e.cause.describe()));
             documented.push(line);
         }
     }

@@ -668,8 +668,7 @@ pub struct ErrorCase {
     #[serde(default)]
     pub body: Option<String>,
     /// What makes the provider answer with it.
-    #[serde(default)]
-    pub cause: Option<Cause>,
+    pub cause: Cause,
 }
 
 /// What makes the provider answer with a documented error (`cause:`).

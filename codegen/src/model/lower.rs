@@ -443,7 +443,7 @@ impl Lowerer<'_> {
                 .map(|e| DocumentedError {
                     status: e.status,
                     message: e.message.clone().unwrap_or_default(),
-                    cause: e.cause.as_ref().and_then(cause),
+                    cause: cause(&e.cause),
                 })
                 .collect(),
             retry_safe: o.retry_safe || idempotency.is_some(),
@@ -755,20 +755,25 @@ fn lines(text: &Option<String>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The model of a checked `cause:` (`None` for one check refused).
-fn cause(c: &spec::Cause) -> Option<ErrorCause> {
-    let pointer = || c.field.clone();
-    Some(match c.kind {
+/// The model of a checked `cause:` (check has made sure `field` and
+/// `equals` are there for the kinds that take them).
+fn cause(c: &spec::Cause) -> ErrorCause {
+    let pointer = || c.field.clone().unwrap_or_default();
+    match c.kind {
         CauseKind::Request => ErrorCause::Request(c.broken.clone()),
         CauseKind::Credentials => ErrorCause::Credentials,
         CauseKind::NotFound => ErrorCause::NotFound,
-        CauseKind::Conflict => ErrorCause::Conflict(pointer()?),
+        CauseKind::Conflict => ErrorCause::Conflict(pointer()),
         CauseKind::State => ErrorCause::State {
-            pointer: pointer()?,
-            equals: serde_json::to_value(c.equals.as_ref()?).ok()?,
+            pointer: pointer(),
+            equals: c
+                .equals
+                .as_ref()
+                .and_then(|v| serde_json::to_value(v).ok())
+                .unwrap_or_default(),
         },
         CauseKind::Business => ErrorCause::Business,
         CauseKind::Provider => ErrorCause::Provider,
         CauseKind::Summary => ErrorCause::Summary,
-    })
+    }
 }

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 mod error_text;
+mod errors;
 mod lower;
 
 pub use analysis::Analysis;
@@ -19,6 +20,7 @@ pub(crate) use lower::{lower, patch_ident};
 pub use crate::lang::Group;
 pub use crate::lang::{CauseKind, Fault};
 use crate::lang::{Constraint, Encoding, FormStyle, Lenient, Method, PatchOp, Scalar, Template};
+pub use errors::{DocumentedError, ErrorCause};
 
 /// One provider: one generated module.
 #[derive(Debug, Clone)]
@@ -581,94 +583,6 @@ pub struct Operation {
     /// Wire names of the secret fields its response or error body can
     /// carry, redacted from the body snippets errors keep.
     pub redact_keys: Vec<String>,
-}
-
-/// A documented failure of an operation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DocumentedError {
-    /// HTTP status.
-    pub status: u16,
-    /// The docs' message; empty when they give none.
-    pub message: String,
-    /// What makes the provider answer with it, when the spec says.
-    pub cause: Option<ErrorCause>,
-}
-
-/// What makes the provider answer with a documented error.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ErrorCause {
-    /// The request breaks one of these rules.
-    Request(Vec<Fault>),
-    /// No credentials, or ones the provider does not accept.
-    Credentials,
-    /// The path names a resource the provider does not hold.
-    NotFound,
-    /// The request's value at this JSON Pointer differs from the held
-    /// resource's.
-    Conflict(String),
-    /// The held resource's value at `pointer` is `equals`.
-    State {
-        /// JSON Pointer into the held resource.
-        pointer: String,
-        /// The value the operation refuses.
-        equals: serde_json::Value,
-    },
-    /// A rule about the request that the docs state in prose only.
-    Business,
-    /// Decided on the provider's side (account, permissions, limits).
-    Provider,
-    /// Sums up the other errors of its status.
-    Summary,
-}
-
-impl ErrorCause {
-    /// Whether a request breaking `fault` gets this error.
-    pub fn covers(&self, fault: Fault) -> bool {
-        matches!(self, ErrorCause::Request(faults) if faults.contains(&fault))
-    }
-
-    /// The cause as a sentence, for the client's docs.
-    pub fn describe(&self) -> String {
-        match self {
-            ErrorCause::Request(faults) => {
-                let rules: Vec<String> = faults
-                    .iter()
-                    .filter(|f| f.is_constraint())
-                    .map(|f| format!("`{f}`"))
-                    .collect();
-                let mut parts: Vec<String> = Vec::new();
-                if !rules.is_empty() {
-                    parts.push(format!("breaks {}", or_list(&rules)));
-                }
-                parts.extend(faults.iter().filter_map(|f| f.describe().map(String::from)));
-                format!("the request {}.", or_list(&parts))
-            }
-            ErrorCause::Credentials => "credentials missing or not accepted.".into(),
-            ErrorCause::NotFound => "no resource with that id.".into(),
-            ErrorCause::Conflict(p) => {
-                format!("the request changes `{p}`, which must stay as the provider holds it.")
-            }
-            ErrorCause::State { pointer, equals } => {
-                format!("the resource's `{pointer}` is `{equals}`.")
-            }
-            ErrorCause::Business => {
-                "a rule the docs state in prose only, not checked before sending.".into()
-            }
-            ErrorCause::Provider => {
-                "the provider's side (the account, permissions, limits).".into()
-            }
-            ErrorCause::Summary => "any of the other errors of this status.".into(),
-        }
-    }
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn or_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
 }
 
 /// The idempotency key of an operation: a member of its request type (a

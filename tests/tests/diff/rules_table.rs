@@ -108,8 +108,10 @@ const PRODUCTION: &str = "    production: https://api.example.com\n";
 const TWO_ENVS: &str =
     "    production: https://api.example.com\n    sandbox: https://sandbox.example.com\n";
 const RESPONSE: &str = "type: Order }\n";
-const WITH_ERROR: &str = "type: Order }\n    errors: [{ status: 400 }]\n";
-const WITH_ERROR_BODY: &str = "type: Order }\n    errors: [{ status: 400, body: Problem }]\n";
+const WITH_ERROR: &str =
+    "type: Order }\n    errors: [{ status: 400, cause: { kind: provider } }]\n";
+const WITH_ERROR_BODY: &str =
+    "type: Order }\n    errors: [{ status: 400, body: Problem, cause: { kind: provider } }]\n";
 const PROBLEM: &str = "  Problem:\n    kind: object\n    fields: {}\n";
 const PROBLEM_WITH_TEXT: &str =
     "  Problem:\n    kind: object\n    fields:\n      message: { type: string }\n";
