@@ -6,7 +6,7 @@
 //! examples from.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -23,28 +23,63 @@ fn run() -> Result<(), String> {
     let manifest =
         PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").ok_or("run through cargo")?);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("run through cargo")?);
-    let spec_dir = manifest.join("../spec");
+    let all_specs = manifest.join("../spec");
     println!("cargo:rerun-if-changed=../spec");
-    let files = codegen::load::spec_files(&spec_dir).map_err(|e| e.to_string())?;
+    println!("cargo:rerun-if-env-changed=DEP_GENERATED_CLIENT_PROVIDERS");
+    let mut files = codegen::load::spec_files(&all_specs).map_err(|e| e.to_string())?;
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
     }
+    // The providers the generated client is built with (its features), as
+    // its build script says: the mock serves the same ones.
+    let built = std::env::var("DEP_GENERATED_CLIENT_PROVIDERS").unwrap_or_default();
+    let built: Vec<&str> = built.split(',').filter(|p| !p.is_empty()).collect();
+    files.retain(|f| {
+        f.file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| built.contains(&s))
+    });
+    let spec_dir = out.join("specs");
+    let _ = std::fs::remove_dir_all(&spec_dir);
+    std::fs::create_dir_all(&spec_dir).map_err(|e| e.to_string())?;
+    for f in &files {
+        let name = f.file_name().ok_or("a spec file name")?;
+        std::fs::copy(f, spec_dir.join(name)).map_err(|e| e.to_string())?;
+    }
     let modules = out.join("modules");
     let _ = std::fs::remove_dir_all(&modules);
-    let report = codegen::Config::new()
-        .runtime_path("generated_client::runtime")
-        .index_file(None)
-        .both_directions(true)
-        .format(false)
-        .write_to(&spec_dir, &modules)
-        .map_err(|e| format!("the specs do not generate for the mock:\n{e}"))?;
-    let mut written: Vec<&PathBuf> = report.written.iter().chain(&report.unchanged).collect();
-    written.sort();
     let mut code = String::new();
-    for f in written {
-        let _ = writeln!(code, "include!({:?});", f.display().to_string());
+    let checked = if files.is_empty() {
+        // A client built without providers: a mock that serves none.
+        Vec::new()
+    } else {
+        let report = codegen::Config::new()
+            .runtime_path("generated_client::runtime")
+            .index_file(None)
+            .both_directions(true)
+            .format(false)
+            .write_to(&spec_dir, &modules)
+            .map_err(|e| format!("the specs do not generate for the mock:\n{e}"))?;
+        let mut written: Vec<&PathBuf> = report.written.iter().chain(&report.unchanged).collect();
+        written.sort();
+        for f in written {
+            let _ = writeln!(code, "include!({:?});", f.display().to_string());
+        }
+        codegen::check::check_path(&spec_dir).map_err(|e| e.to_string())?
+    };
+    // The JSON Patch checks exist in a build with a provider that takes
+    // JSON Patch (PayPal), and only there.
+    println!("cargo:rustc-check-cfg=cfg(json_patch)");
+    let json_patch = checked.iter().any(|c| {
+        c.model()
+            .operations
+            .iter()
+            .any(|o| o.request.as_ref().is_some_and(|r| r.patch.is_some()))
+    });
+    if json_patch {
+        println!("cargo:rustc-cfg=json_patch");
     }
-    code.push_str(&dispatch(&spec_dir)?);
+    code.push_str(&dispatch(&checked));
     code.push_str(&embedded(&files)?);
     std::fs::write(out.join("generated.rs"), code).map_err(|e| e.to_string())
 }
@@ -53,12 +88,11 @@ fn run() -> Result<(), String> {
 /// body decoded into the operation's request type and validated; `None`
 /// for an operation the mock cannot check this way (no body, or a JSON
 /// Patch list, whose request is built patch by patch).
-fn dispatch(spec_dir: &Path) -> Result<String, String> {
-    let checked = codegen::check::check_path(spec_dir).map_err(|e| e.to_string())?;
+fn dispatch(checked: &[codegen::Checked]) -> String {
     let mut arms = String::new();
     let mut patch_arms = String::new();
     let mut error_arms = String::new();
-    for c in &checked {
+    for c in checked {
         let p = c.model();
         for op in &p.operations {
             let _ = writeln!(
@@ -78,26 +112,57 @@ fn dispatch(spec_dir: &Path) -> Result<String, String> {
             );
         }
     }
-    Ok(format!(
+    let result = "Option<Result<Result<(), generated_client::runtime::ValidationErrors>, String>>";
+    let mut code = String::new();
+    code.push_str(&dispatch_fn(
         "/// Decodes `body` (the request's fields as JSON) into the request type\n\
          /// of `operation` and validates it; `None` when the operation has no\n\
-         /// request type checked this way.\n\
-         pub(crate) fn check_body(\n    provider: &str,\n    operation: &str,\n    body: &serde_json::Value,\n\
-         ) -> Option<Result<Result<(), generated_client::runtime::ValidationErrors>, String>> {{\n\
-         \x20   match (provider, operation) {{\n{arms}        _ => None,\n    }}\n}}\n\n\
-         /// Builds a JSON Patch request from its patches, each named by its\n\
-         /// constructor with its placeholders and value, and validates it;\n\
-         /// `None` when the operation takes no JSON Patch.\n\
-         pub(crate) fn check_patches(\n    provider: &str,\n    operation: &str,\n    patches: &[Patch],\n\
-         ) -> Option<Result<Result<(), generated_client::runtime::ValidationErrors>, String>> {{\n\
-         \x20   match (provider, operation) {{\n{patch_arms}        _ => None,\n    }}\n}}\n\n\
-         /// The message the client shows for an error body of `operation`,\n\
+         /// request type checked this way.\n",
+        "pub(crate) fn check_body",
+        "body: &serde_json::Value",
+        result,
+        &arms,
+        "fn decode_and_validate<T: serde::de::DeserializeOwned>(\n    body: &serde_json::Value,\n    validate: fn(&T) -> Result<(), generated_client::runtime::ValidationErrors>,\n) -> Result<Result<(), generated_client::runtime::ValidationErrors>, String> {\n    let request: T = serde_json::from_value(body.clone()).map_err(|e| e.to_string())?;\n    Ok(validate(&request))\n}\n",
+    ));
+    if !patch_arms.is_empty() {
+        code.push_str(&dispatch_fn(
+            "/// Builds a JSON Patch request from its patches, each named by its\n\
+             /// constructor with its placeholders and value, and validates it;\n\
+             /// `None` when the operation takes no JSON Patch.\n",
+            "pub(crate) fn check_patches",
+            "patches: &[Patch]",
+            result,
+            &patch_arms,
+            "",
+        ));
+    }
+    code.push_str(&dispatch_fn(
+        "/// The message the client shows for an error body of `operation`,\n\
          /// read through the client's own error type of it; `None` for an\n\
-         /// operation the mock does not serve.\n\
-         pub fn client_error_message(\n    provider: &str,\n    operation: &str,\n    body: &[u8],\n\
-         ) -> Option<Result<Option<String>, String>> {{\n\
-         \x20   match (provider, operation) {{\n{error_arms}        _ => None,\n    }}\n}}\n"
-    ))
+         /// operation the mock does not serve.\n",
+        "pub fn client_error_message",
+        "body: &[u8]",
+        "Option<Result<Option<String>, String>>",
+        &error_arms,
+        "fn client_message<E>(body: &[u8]) -> Result<Option<String>, String>\nwhere\n    E: serde::de::DeserializeOwned + generated_client::runtime::ErrorText,\n{\n    let e: E = serde_json::from_slice(body).map_err(|e| e.to_string())?;\n    Ok(e.message().map(str::to_string))\n}\n",
+    ));
+    code
+}
+
+/// A dispatch function `(provider, operation, arg) -> result` over `arms`
+/// and the helper they call; without arms (no provider of this build has
+/// such an operation), one that answers `None`.
+fn dispatch_fn(doc: &str, name: &str, arg: &str, result: &str, arms: &str, helper: &str) -> String {
+    if arms.is_empty() {
+        let arg = format!("_{arg}");
+        return format!(
+            "{doc}{name}(_provider: &str, _operation: &str, {arg}) -> {result} {{\n    None\n}}\n\n"
+        );
+    }
+    format!(
+        "{doc}{name}(\n    provider: &str,\n    operation: &str,\n    {arg},\n) -> {result} {{\n\
+         \x20   match (provider, operation) {{\n{arms}        _ => None,\n    }}\n}}\n\n{helper}\n"
+    )
 }
 
 /// The arm of a JSON Patch operation: each patch built through the

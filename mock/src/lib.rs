@@ -35,11 +35,11 @@ pub use server::{Failure, Log, MockError, MockServer, Recorded};
 /// API.
 #[doc(hidden)]
 pub mod checked {
-    use generated_client::runtime::ValidationErrors;
-
     include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 
-    /// One JSON Patch operation, named by the constructor that builds it.
+    /// One JSON Patch operation, named by the constructor that builds it
+    /// (in a build with a provider that takes JSON Patch).
+    #[cfg(json_patch)]
     #[derive(Debug, Clone)]
     pub(crate) struct Patch {
         /// `replace_purchase_unit_amount`.
@@ -50,24 +50,9 @@ pub mod checked {
         pub value: serde_json::Value,
     }
 
-    fn client_message<E>(body: &[u8]) -> Result<Option<String>, String>
-    where
-        E: serde::de::DeserializeOwned + generated_client::runtime::ErrorText,
-    {
-        let e: E = serde_json::from_slice(body).map_err(|e| e.to_string())?;
-        Ok(e.message().map(str::to_string))
-    }
-
+    #[cfg(json_patch)]
     fn decode<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
         serde_json::from_value(value.clone()).map_err(|e| e.to_string())
-    }
-
-    fn decode_and_validate<T: serde::de::DeserializeOwned>(
-        body: &serde_json::Value,
-        validate: fn(&T) -> Result<(), ValidationErrors>,
-    ) -> Result<Result<(), ValidationErrors>, String> {
-        let request: T = serde_json::from_value(body.clone()).map_err(|e| e.to_string())?;
-        Ok(validate(&request))
     }
 }
 

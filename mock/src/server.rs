@@ -46,7 +46,7 @@ impl fmt::Display for MockError {
         match self {
             MockError::UnknownProvider(p) => write!(
                 f,
-                "no provider `{p}` in the mock (it serves: {})",
+                "no provider `{p}` in the mock (it serves: {}; it serves a provider when `generated-client` is built with the provider's feature)",
                 crate::providers().join(", ")
             ),
             MockError::Spec(e) => write!(f, "the mock's specs do not check: {e}"),

@@ -3,7 +3,7 @@
 //! and what an update changes in the stored resource.
 
 use codegen::lang::{Encoding, Scalar};
-use codegen::model::{Fault, PatchTable, Provider, Request, RustTy, TypeDef};
+use codegen::model::{Provider, Request, RustTy, TypeDef};
 use serde_json::{Map, Value};
 
 /// Deepest bracket nesting a form key may have.
@@ -74,10 +74,13 @@ pub(crate) fn decode(
 /// Each operation of a JSON Patch list as the documented patch it is: the
 /// row whose path template its `path` matches and whose operations include
 /// its `op`, with the placeholders' values and its `value`.
+#[cfg(json_patch)]
 pub(crate) fn patches(
-    table: &PatchTable,
+    table: &codegen::model::PatchTable,
     items: &[Value],
-) -> Result<Vec<crate::checked::Patch>, (Fault, String)> {
+) -> Result<Vec<crate::checked::Patch>, (codegen::model::Fault, String)> {
+    use codegen::model::Fault;
+
     let mut out = Vec::new();
     for item in items {
         let Some(op) = item.get("op").and_then(Value::as_str) else {
