@@ -21,6 +21,8 @@
 
 mod checks;
 mod error_body;
+#[cfg(test)]
+mod hostile;
 mod pointer;
 mod redact;
 mod routes;

@@ -139,13 +139,58 @@ struct Inner {
     tokens: u64,
 }
 
-struct Shared {
+pub(crate) struct Shared {
     table: Table,
     inner: Mutex<Inner>,
     log: Option<Log>,
 }
 
 impl Shared {
+    /// `provider`'s routes from its built-in spec, and its resources
+    /// seeded from the spec's examples.
+    pub(crate) fn new(provider: &str, log: Option<Log>) -> Result<Shared, MockError> {
+        let file = format!("{provider}.yaml");
+        let (_, text) = crate::checked::SPECS
+            .iter()
+            .find(|(name, _)| *name == file)
+            .ok_or_else(|| MockError::UnknownProvider(provider.to_string()))?;
+        let checked = codegen::check::check_sources(&[codegen::SpecSource::new(&file, *text)])
+            .map_err(|e| MockError::Spec(e.to_string()))?;
+        let checked = checked
+            .first()
+            .ok_or_else(|| MockError::Spec(format!("{file} gave no provider")))?;
+        let table = Table::new(checked);
+        let mut inner = Inner::default();
+        for route in &table.routes {
+            for (params, body) in &route.seeds {
+                if let Some((_, id)) = params.last() {
+                    inner.store.put(id.clone(), body.clone());
+                }
+            }
+        }
+        Ok(Shared {
+            table,
+            inner: Mutex::new(inner),
+            log,
+        })
+    }
+
+    /// Holds `value` under `id`.
+    #[cfg(test)]
+    pub(crate) fn seed(&self, id: &str, value: Value) {
+        self.lock().store.put(id.to_string(), value);
+    }
+
+    /// The route templates, as paths with `x` for each placeholder.
+    #[cfg(test)]
+    pub(crate) fn paths(&self) -> Vec<(String, String)> {
+        self.table
+            .routes
+            .iter()
+            .map(|r| (r.method.to_string(), r.path.as_str().to_string()))
+            .collect()
+    }
+
     fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock leaves plain data behind: go on.
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
@@ -187,34 +232,11 @@ impl MockServer {
         port: u16,
         log: Option<Log>,
     ) -> Result<MockServer, MockError> {
-        let file = format!("{provider}.yaml");
-        let (_, text) = crate::checked::SPECS
-            .iter()
-            .find(|(name, _)| *name == file)
-            .ok_or_else(|| MockError::UnknownProvider(provider.to_string()))?;
-        let checked = codegen::check::check_sources(&[codegen::SpecSource::new(&file, *text)])
-            .map_err(|e| MockError::Spec(e.to_string()))?;
-        let checked = checked
-            .first()
-            .ok_or_else(|| MockError::Spec(format!("{file} gave no provider")))?;
-        let table = Table::new(checked);
-        let mut inner = Inner::default();
-        for route in &table.routes {
-            for (params, body) in &route.seeds {
-                if let Some((_, id)) = params.last() {
-                    inner.store.put(id.clone(), body.clone());
-                }
-            }
-        }
+        let shared = Arc::new(Shared::new(provider, log)?);
         let listener = TcpListener::bind(("127.0.0.1", port))
             .await
             .map_err(MockError::Io)?;
         let addr = listener.local_addr().map_err(MockError::Io)?;
-        let shared = Arc::new(Shared {
-            table,
-            inner: Mutex::new(inner),
-            log,
-        });
         let task = tokio::spawn(accept(listener, shared.clone()));
         Ok(MockServer { addr, shared, task })
     }
@@ -393,7 +415,7 @@ fn respond(answer: Answer) -> Response<Full<Bytes>> {
 
 /// What the mock answers `method path`: a queued failure, the token
 /// endpoint, a broken rule's documented error, or the updated resource.
-fn answer(
+pub(crate) fn answer(
     shared: &Shared,
     method: &str,
     path: &str,
