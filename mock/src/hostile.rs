@@ -56,25 +56,35 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// A JSON Patch list: documented-looking and random operations.
+/// A JSON Patch list: mostly documented operations (PayPal's) with values
+/// of their types, else random ones.
 fn patch_list() -> impl Strategy<Value = Value> {
     let op = (
         prop_oneof![
-            Just("add"),
-            Just("replace"),
-            Just("remove"),
-            Just("move"),
-            Just("")
+            3 => Just("replace"),
+            2 => Just("add"),
+            2 => Just("remove"),
+            1 => Just("move"),
+            1 => Just(""),
         ],
         prop_oneof![
-            pointer(),
-            Just("/intent".to_string()),
-            Just("/purchase_units/@reference_id=='PUHF'/description".to_string()),
-            Just("/purchase_units/@reference_id=='PUHF'/amount".to_string()),
-            Just("/purchase_units/@reference_id==''/custom_id".to_string()),
+            1 => pointer(),
+            1 => Just("/intent".to_string()),
+            3 => Just("/purchase_units/@reference_id=='PUHF'/description".to_string()),
+            3 => Just("/purchase_units/@reference_id=='PUHF'/amount".to_string()),
+            1 => Just("/purchase_units/@reference_id=='NONE'/description".to_string()),
+            1 => Just("/purchase_units/@reference_id==''/custom_id".to_string()),
+            1 => Just("/purchase_units/@reference_id=='PUHF'".to_string()),
+            1 => Just("/purchase_units/0".to_string()),
+            1 => Just("/purchase_units/-".to_string()),
         ],
-        prop::option::of(json_value()),
-        any::<bool>(),
+        prop_oneof![
+            1 => json_value().prop_map(Some),
+            2 => Just(Some(json!("Gift"))),
+            2 => Just(Some(json!({"currency_code": "USD", "value": "1.00"}))),
+            1 => Just(None),
+        ],
+        prop::bool::weighted(0.9),
     )
         .prop_map(|(op, path, value, with_path)| {
             let mut o = json!({"op": op});
@@ -86,20 +96,20 @@ fn patch_list() -> impl Strategy<Value = Value> {
             }
             o
         });
-    prop::collection::vec(op, 0..5).prop_map(Value::Array)
+    prop::collection::vec(op, 1..4).prop_map(Value::Array)
 }
 
 fn body() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
-        json_value().prop_map(|v| v.to_string().into_bytes()),
-        patch_list().prop_map(|v| v.to_string().into_bytes()),
-        json_value().prop_map(
-            |v| json!({"data": {"type": "orders", "id": "x", "attributes": v}})
+        1 => json_value().prop_map(|v| v.to_string().into_bytes()),
+        3 => patch_list().prop_map(|v| v.to_string().into_bytes()),
+        1 => json_value().prop_map(|v| {
+            json!({"data": {"type": "orders", "id": "x", "attributes": v}})
                 .to_string()
                 .into_bytes()
-        ),
-        prop::collection::vec(any::<u8>(), 0..64),
-        Just(b"a[b][c][][d]=1&a[b]=2&%FF=%00&&=".to_vec()),
+        }),
+        1 => prop::collection::vec(any::<u8>(), 0..64),
+        1 => Just(b"a[b][c][][d]=1&a[b]=2&%FF=%00&&=".to_vec()),
     ]
 }
 
@@ -111,8 +121,8 @@ struct Request {
     route: usize,
     segments: Vec<String>,
     raw_path: Option<String>,
-    authorization: Option<String>,
-    content_type: &'static str,
+    authorization: Option<Option<String>>,
+    content_type: Option<&'static str>,
     body: Vec<u8>,
     held: Option<Value>,
 }
@@ -128,22 +138,45 @@ fn request() -> impl Strategy<Value = Request> {
             Just("DELETE")
         ],
         0usize..8,
-        prop::collection::vec(token(), 0..4),
-        prop::option::of("\\PC{0,40}"),
-        prop::option::of(prop_oneof![
-            Just("Basic dXNlcjpzZWNyZXQ=".to_string()),
-            Just("Bearer token".to_string()),
-            Just("Basic !!!".to_string()),
-            "\\PC{0,20}",
-        ]),
-        prop_oneof![
-            Just("application/json"),
-            Just("application/x-www-form-urlencoded"),
-            Just("application/vnd.api+json"),
-            Just("text/plain"),
-        ],
+        // Mostly the documented id (the held resource's), else anything.
+        prop::option::weighted(0.2, prop::collection::vec(token(), 0..4))
+            .prop_map(Option::unwrap_or_default),
+        prop::option::weighted(0.1, "\\PC{0,40}"),
+        // Mostly the provider's own scheme (`None` here), else another
+        // scheme, garbage or nothing.
+        prop::option::weighted(
+            0.3,
+            prop_oneof![
+                Just(Some("Bearer token".to_string())),
+                Just(Some("Basic dXNlcjpzZWNyZXQ=".to_string())),
+                Just(Some("Basic !!!".to_string())),
+                "\\PC{0,20}".prop_map(Some),
+                Just(None),
+            ]
+        ),
+        // Mostly the route's own media type (`None` here).
+        prop::option::weighted(
+            0.2,
+            prop_oneof![
+                Just("application/json"),
+                Just("application/x-www-form-urlencoded"),
+                Just("application/vnd.api+json"),
+                Just("text/plain"),
+            ]
+        ),
         body(),
-        prop::option::of(json_value()),
+        prop::option::of(prop_oneof![
+            json_value(),
+            // An order as PayPal holds one, which documented patches find.
+            Just(json!({
+                "id": "5O190127TN364715T",
+                "intent": "CAPTURE",
+                "purchase_units": [
+                    {"reference_id": "PUHF", "description": "d", "amount": {"currency_code": "USD", "value": "1.00"}},
+                    {"reference_id": "other"}
+                ]
+            })),
+        ]),
     )
         .prop_map(
             |(
@@ -195,7 +228,7 @@ fn path_of(template: &str, segments: &[String], raw: Option<&String>) -> String 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(1024))]
 
     #[test]
     fn any_request_gets_an_answer(r in request()) {
@@ -204,7 +237,7 @@ proptest! {
         let shared = Shared::new(&providers[r.provider % providers.len()], None)
             .expect("the built-in spec checks");
         let routes = shared.paths();
-        let (method, template) = &routes[r.route % routes.len()];
+        let (method, template, media) = &routes[r.route % routes.len()];
         let path = path_of(template, &r.segments, r.raw_path.as_ref());
         let method = if r.route % 3 == 0 { r.method } else { method.as_str() };
         if let Some(held) = &r.held {
@@ -213,9 +246,14 @@ proptest! {
                 shared.seed(id, held.clone());
             }
         }
-        let mut headers = vec![("content-type".to_string(), r.content_type.to_string())];
-        if let Some(a) = &r.authorization {
-            headers.push(("authorization".to_string(), a.clone()));
+        let media = r.content_type.unwrap_or(media);
+        let mut headers = vec![("content-type".to_string(), media.to_string())];
+        let authorization = match &r.authorization {
+            None => Some(shared.good_authorization().to_string()),
+            Some(other) => other.clone(),
+        };
+        if let Some(a) = authorization {
+            headers.push(("authorization".to_string(), a));
         }
         headers.push(("x-merchantid".to_string(), "m".to_string()));
         let a = answer(&shared, method, &path, &headers, &r.body);

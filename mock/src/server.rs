@@ -181,14 +181,29 @@ impl Shared {
         self.lock().store.put(id.to_string(), value);
     }
 
-    /// The route templates, as paths with `x` for each placeholder.
+    /// Each route's method, path template and request media type.
     #[cfg(test)]
-    pub(crate) fn paths(&self) -> Vec<(String, String)> {
+    pub(crate) fn paths(&self) -> Vec<(String, String, &'static str)> {
         self.table
             .routes
             .iter()
-            .map(|r| (r.method.to_string(), r.path.as_str().to_string()))
+            .map(|r| {
+                let media = r
+                    .request
+                    .as_ref()
+                    .map_or("application/json", |q| crate::wire::media_type(q.encoding));
+                (r.method.to_string(), r.path.as_str().to_string(), media)
+            })
             .collect()
+    }
+
+    /// Credentials of the provider's first documented scheme.
+    #[cfg(test)]
+    pub(crate) fn good_authorization(&self) -> &'static str {
+        match self.table.auth.first() {
+            Some(codegen::model::Auth::Basic { .. }) => "Basic dXNlcjpzZWNyZXQ=",
+            _ => "Bearer token",
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
