@@ -462,6 +462,8 @@ pub enum Constraint {
     MaxValueLength,
     /// `scalar_values`
     ScalarValues,
+    /// `unique_by`
+    UniqueBy,
 }
 
 spec_words!(Constraint {
@@ -477,6 +479,7 @@ spec_words!(Constraint {
     MaxKeyLength = "max_key_length",
     MaxValueLength = "max_value_length",
     ScalarValues = "scalar_values",
+    UniqueBy = "unique_by",
 });
 
 /// What makes the provider answer with a documented error (an error's
@@ -548,6 +551,8 @@ pub enum Fault {
     MaxValueLength,
     /// `scalar_values`
     ScalarValues,
+    /// `unique_by`
+    UniqueBy,
     /// `format`: not in the format of its type (a currency code, a URL).
     Format,
     /// `required`: a cross-field rule's required field.
@@ -599,6 +604,7 @@ spec_words!(Fault {
     MaxKeyLength = "max_key_length",
     MaxValueLength = "max_value_length",
     ScalarValues = "scalar_values",
+    UniqueBy = "unique_by",
     Format = "format",
     Required = "required",
     Forbid = "forbid",

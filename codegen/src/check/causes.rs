@@ -39,7 +39,12 @@ impl<'a> Checker<'a> {
                 }
                 CauseKind::Business | CauseKind::Provider | CauseKind::Summary => Vec::new(),
             };
+            let linked = self.linked_by_message(&e.message, cause);
             for claim in claims {
+                if linked.contains(&claim) {
+                    // The constraint names this error by its message.
+                    continue;
+                }
                 if let Some(first) = claimed.get(&claim) {
                     self.err_value(
                         &cp,
@@ -51,6 +56,37 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// The claims of `cause` that a constraint ties to this error by its
+    /// message (`messages: { unique_by: "DUPLICATE_REFERENCE_ID: …" }`):
+    /// several errors may share such a fault, each with its constraints.
+    fn linked_by_message(&self, message: &Option<String>, cause: &Cause) -> Vec<String> {
+        let Some(message) = message.as_deref().filter(|m| !m.is_empty()) else {
+            return Vec::new();
+        };
+        let spec = &self.spec.spec;
+        let fields = spec.types.values().flat_map(|d| d.fields.values()).chain(
+            spec.operations.values().flat_map(|o| {
+                o.path_params.values().chain(
+                    o.request
+                        .iter()
+                        .flat_map(|r| r.carried_fields().chain(r.patch_params.values())),
+                )
+            }),
+        );
+        let validations = fields
+            .map(|f| &f.validation)
+            .chain(spec.types.values().map(|d| &d.validation));
+        let mut linked = Vec::new();
+        for v in validations {
+            for (rule, m) in &v.messages {
+                if m == message && cause.broken.iter().any(|f| f.name() == rule.name()) {
+                    linked.push(format!("`{rule}`"));
+                }
+            }
+        }
+        linked
     }
 
     /// The keys `cause.kind` takes, and whether the operation can meet it.

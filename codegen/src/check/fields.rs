@@ -288,7 +288,7 @@ impl<'a> Checker<'a> {
                     sh,
                     Shape::Text | Shape::Number { .. } | Shape::Boolean | Shape::Enum
                 ),
-                C::MinItems | C::MaxItems => sh == Shape::List,
+                C::MinItems | C::MaxItems | C::UniqueBy => sh == Shape::List,
                 C::MaxEntries | C::MaxKeyLength => sh == Shape::Map,
             }
         };
@@ -301,6 +301,9 @@ impl<'a> Checker<'a> {
                     applies_hint(rule),
                 );
             }
+        }
+        if let (Some(member), Shape::List) = (&c.unique_by, sh) {
+            self.unique_by(&path.key("unique_by"), member, ty);
         }
         let pairs = [
             ("min_length", c.min_length, "max_length", c.max_length),
@@ -678,6 +681,52 @@ fn map_values_are_scalars(ty: &Ty<'_>) -> bool {
     }
 }
 
+impl<'a> Checker<'a> {
+    /// `unique_by: member` on the list `ty`: its items are objects with
+    /// that field, a scalar or an enum that is neither nullable nor
+    /// sensitive (an item's key is compared, and never shown).
+    fn unique_by(&mut self, path: &SpecPath, member: &str, ty: &Ty<'a>) {
+        let item = match ty {
+            Ty::List(item) => Some((**item).clone()),
+            Ty::Named(_, d) if d.kind == Kind::List => {
+                d.items.as_deref().and_then(|i| self.lookup(i))
+            }
+            _ => None,
+        };
+        let Some(Ty::Named(name, def)) =
+            item.filter(|t| matches!(t, Ty::Named(_, d) if d.kind == Kind::Object))
+        else {
+            self.err_value(
+                path,
+                "`unique_by` names a field of the list's items, which are not objects",
+                "use it on a list of a `kind: object` type",
+            );
+            return;
+        };
+        let Some(f) = def.fields.get(member) else {
+            let names: Vec<&str> = def.fields.keys().map(String::as_str).collect();
+            self.err_value(
+                path,
+                format!("`{name}` has no field `{member}`"),
+                super::suggest(member, &names),
+            );
+            return;
+        };
+        let keyed = match self.lookup(&f.ty) {
+            Some(Ty::Scalar(s)) => s != Scalar::Json,
+            Some(Ty::Named(_, d)) => d.kind == Kind::Enum,
+            _ => false,
+        };
+        if !keyed || f.nullable || f.sensitive {
+            self.err_value(
+                path,
+                format!("`{name}.{member}` cannot be compared as a key"),
+                "name a text, number or enum field that is neither `nullable` nor `sensitive`",
+            );
+        }
+    }
+}
+
 fn ty_is_decimal(ty: &Ty<'_>) -> bool {
     matches!(ty, Ty::Scalar(s) if s.is_decimal())
 }
@@ -696,6 +745,7 @@ fn rules_set(c: &Constraints) -> Vec<Constraint> {
         c.max_key_length.is_some(),
         c.max_value_length.is_some(),
         c.scalar_values,
+        c.unique_by.is_some(),
     ];
     Constraint::ALL
         .iter()
@@ -718,6 +768,7 @@ fn applies_hint(rule: Constraint) -> &'static str {
         C::MinItems | C::MaxItems => {
             "item counts apply to `list` fields; use `max_entries` for maps"
         }
+        C::UniqueBy => "`unique_by` applies to lists of objects: it names a field of the items",
         C::MaxEntries | C::MaxKeyLength | C::MaxValueLength | C::ScalarValues => {
             "map rules apply to `map` fields (value rules to maps of scalar values)"
         }

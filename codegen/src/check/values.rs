@@ -485,6 +485,18 @@ fn constraints(path: &SpecPath, c: &Constraints, v: &Value, out: &mut Vec<Proble
                 format!("{n} items, more than `max_items` {max}"),
             );
         }
+        if let Some(member) = &c.unique_by {
+            let key = |item: &Value| item.as_mapping()?.get(member.as_str()).cloned();
+            for (i, item) in items.iter().enumerate() {
+                let Some(k) = key(item) else { continue };
+                if let Some(first) = items[..i].iter().position(|e| key(e).as_ref() == Some(&k)) {
+                    fail(
+                        path.index(i).key(member),
+                        format!("repeats the `{member}` of item {first} (`unique_by`)"),
+                    );
+                }
+            }
+        }
     }
     if let Value::Mapping(m) = v {
         if let Some(max) = c.max_entries.filter(|x| m.len() as u64 > *x) {

@@ -46,6 +46,24 @@ pub(super) fn constraints(
         };
         c.push(kind, side, &vat.key("scalar_values"), d);
     }
+    let unique = match (&o.unique_by, &n.unique_by) {
+        (None, Some(m)) => Some((
+            Kind::ConstraintTightened,
+            format!("items must now differ in `{m}`"),
+        )),
+        (Some(m), None) => Some((
+            Kind::ConstraintLoosened,
+            format!("items no longer need to differ in `{m}`"),
+        )),
+        (Some(a), Some(b)) if a != b => Some((
+            Kind::ConstraintChanged,
+            format!("items must differ in `{b}`, not `{a}`"),
+        )),
+        _ => None,
+    };
+    if let Some((kind, d)) = unique {
+        c.push(kind, side, &vat.key("unique_by"), &d);
+    }
     let msgs = |k: &Constraints| -> String {
         k.messages
             .iter()

@@ -265,6 +265,7 @@ fn messages(c: &Checks, rules: &[Constraint]) -> Option<TokenStream> {
         Constraint::MaxKeyLength,
         Constraint::MaxValueLength,
         Constraint::ScalarValues,
+        Constraint::UniqueBy,
     ];
     let members = all
         .iter()
@@ -509,10 +510,25 @@ pub(crate) fn value_checks(
     quote!(#(#out)*)
 }
 
-/// The item count rule of a list, if it has one.
+/// The item rules of a list: its count and, with `unique_by`, that no two
+/// items share the member.
 fn list_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStream {
+    let unique = c.unique_by.as_ref().map(|k| {
+        let ident = format_ident!("{}", k.ident);
+        let wire = &k.wire;
+        let key = if k.required {
+            quote!(Some(&item.#ident))
+        } else {
+            quote!(item.#ident.as_ref())
+        };
+        let msg = match c.message(Constraint::UniqueBy) {
+            Some(m) => quote!(Some(#m)),
+            None => quote!(None),
+        };
+        quote!(violations.unique_by(&#path, #value.as_slice(), #wire, |item| #key, #msg);)
+    });
     if c.min_items.is_none() && c.max_items.is_none() {
-        return quote!();
+        return quote!(#unique);
     }
     let msgs = messages(c, &[Constraint::MinItems, Constraint::MaxItems]);
     let rules = named(
@@ -523,7 +539,7 @@ fn list_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStrea
             ("messages", msgs),
         ],
     );
-    quote!(violations.items(&#path, #value.len(), &#rules);)
+    quote!(violations.items(&#path, #value.len(), &#rules); #unique)
 }
 
 /// The map rules of a map whose values are `item`. Values the runtime can

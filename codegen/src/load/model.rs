@@ -392,6 +392,9 @@ pub struct Constraints {
     /// Map values must be strings, numbers or booleans.
     #[serde(default)]
     pub scalar_values: bool,
+    /// No two list items share this member (an object item's field).
+    #[serde(default)]
+    pub unique_by: Option<String>,
     /// The docs' own error message per rule (`max_entries: "..."`).
     #[serde(default, deserialize_with = "unique_keys")]
     pub messages: IndexMap<Constraint, String>,

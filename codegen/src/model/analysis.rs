@@ -173,7 +173,7 @@ impl Analysis {
     /// anything: exactly when the emitted validator code is not empty.
     pub fn value_checks(&self, ty: &RustTy, c: &Checks) -> bool {
         let range = c.minimum.is_some() || c.maximum.is_some() || !c.allowed.is_empty();
-        let list = c.min_items.is_some() || c.max_items.is_some();
+        let list = c.min_items.is_some() || c.max_items.is_some() || c.unique_by.is_some();
         let map = c.max_entries.is_some()
             || c.max_key_length.is_some()
             || c.max_value_length.is_some()

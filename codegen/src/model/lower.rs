@@ -8,7 +8,7 @@ use super::{
     Alias, Auth, Checks, Cond, Const, Decode, DocumentedError, Enum, Environment, ErrorCause,
     Field, Group, GroupRule, Header, IdempotencyKey, NamedKind, Object, Operation, PatchRow,
     PatchTable, Presence, Provider, Relationship, Request, Rule, RustTy, Test, TypeDef, TypeId,
-    Union, UnionVariant, Variable, Variant, WhenRule,
+    Union, UnionVariant, UniqueKey, Variable, Variant, WhenRule,
 };
 use crate::lang::{
     field_ident, variant_ident, CauseKind, Compare, Encoding, Kind, Lenient, Scalar, Scheme,
@@ -286,7 +286,7 @@ impl Lowerer<'_> {
                 docs,
                 notes,
                 ty: self.ty(d.kind.name(), d.items.as_deref()),
-                checks: checks(&d.validation),
+                checks: self.checks(&d.validation, d.items.as_deref()),
             })),
             Kind::Union => TypeDef::Union(Union {
                 name: name.to_string(),
@@ -392,8 +392,28 @@ impl Lowerer<'_> {
             boxed: false,
             constant: f.constant.as_ref().and_then(|v| constant(&ty_for_const, v)),
             sensitive: f.sensitive,
-            checks: checks(&f.validation),
+            checks: self.checks(&f.validation, f.items.as_deref()),
         }
+    }
+
+    /// The checks of a field or named type whose items (if a list) are
+    /// `items`, with a `unique_by` member resolved in the item type.
+    fn checks(&self, c: &spec::Constraints, items: Option<&str>) -> Checks {
+        let mut out = checks(c);
+        out.unique_by = c.unique_by.as_deref().and_then(|member| {
+            let item = self.spec.types.get(items?)?;
+            let f = item.fields.get(member)?;
+            Some(UniqueKey {
+                wire: member.to_string(),
+                ident: f
+                    .rust_name
+                    .clone()
+                    .or_else(|| field_ident(member))
+                    .unwrap_or_else(|| "field".into()),
+                required: f.required,
+            })
+        });
+        out
     }
 
     fn operation(&self, name: &str, o: &spec::Operation) -> Operation {
@@ -726,6 +746,7 @@ fn checks(c: &spec::Constraints) -> Checks {
         max_key_length: c.max_key_length,
         max_value_length: c.max_value_length,
         scalar_values: c.scalar_values,
+        unique_by: None,
         messages: c.messages.iter().map(|(k, v)| (*k, v.clone())).collect(),
     }
 }

@@ -448,8 +448,23 @@ pub struct Checks {
     pub max_value_length: Option<u64>,
     /// Map values must be scalars.
     pub scalar_values: bool,
+    /// No two list items share this member.
+    pub unique_by: Option<UniqueKey>,
     /// Docs messages by rule name.
     pub messages: Vec<(Constraint, String)>,
+}
+
+/// The member of a list's object items that no two items share
+/// (`unique_by`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UniqueKey {
+    /// Its wire name.
+    pub wire: String,
+    /// Its Rust name.
+    pub ident: String,
+    /// Always present (else an `Option`, and an item without it shares
+    /// nothing).
+    pub required: bool,
 }
 
 impl Checks {

@@ -30,6 +30,8 @@ pub enum Rule {
     MinItems,
     /// More items than `max_items`.
     MaxItems,
+    /// Two items of a list that share their `unique_by` member.
+    UniqueBy,
     /// More map entries than `max_entries`.
     MaxEntries,
     /// A map key longer than `max_key_length`.
@@ -64,6 +66,7 @@ impl Rule {
             Rule::Allowed => "allowed",
             Rule::MinItems => "min_items",
             Rule::MaxItems => "max_items",
+            Rule::UniqueBy => "unique_by",
             Rule::MaxEntries => "max_entries",
             Rule::MaxKeyLength => "max_key_length",
             Rule::MaxValueLength => "max_value_length",

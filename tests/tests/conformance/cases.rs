@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 use codegen::lang::{Constraint, Scalar};
 use codegen::model::{
     Checks, Cond, Field, Group, GroupRule, NamedKind, PatchTable, Presence, Provider, Request,
-    Rule, RustTy, TypeDef, WhenRule,
+    Rule, RustTy, TypeDef, UniqueKey, WhenRule,
 };
 
 /// What a case expects `validate()` to say.
@@ -525,7 +525,17 @@ impl Deriver<'_> {
             }
             RustTy::List(item) => {
                 let item_value = self.valid(item, &Checks::default());
-                let list = |n: u64| Value::Array(vec![item_value.clone(); n as usize]);
+                // Items differ in their `unique_by` member, when there is one.
+                let list = |n: u64| match &c.unique_by {
+                    Some(key) => self
+                        .keyed_items(item, key, n as usize)
+                        .map(Value::Array)
+                        .unwrap_or(Value::Null),
+                    None => Value::Array(vec![item_value.clone(); n as usize]),
+                };
+                if let Some(key) = &c.unique_by {
+                    self.unique_cases(path, item, key, c, &mut out);
+                }
                 if let Some(max) = c.max_items {
                     out.push((
                         format!("max_items {max} at the limit"),
@@ -555,6 +565,118 @@ impl Deriver<'_> {
             _ => {}
         }
         out
+    }
+}
+
+impl Deriver<'_> {
+    /// `n` valid items of `item` whose `key` members all differ; `None`
+    /// when that many distinct valid values are not found.
+    fn keyed_items(&self, item: &RustTy, key: &UniqueKey, n: usize) -> Option<Vec<Value>> {
+        let RustTy::Named(name, NamedKind::Object, _) = item else {
+            return None;
+        };
+        let f = self
+            .object(name)?
+            .fields
+            .iter()
+            .find(|f| f.wire == key.wire)?;
+        let base = self.valid(item, &Checks::default());
+        let values = self.distinct_values(&f.ty, &f.checks, n)?;
+        Some(
+            values
+                .into_iter()
+                .map(|v| {
+                    let mut it = base.clone();
+                    it[key.wire.as_str()] = v;
+                    it
+                })
+                .collect(),
+        )
+    }
+
+    /// `n` different valid values of `ty` under `checks`.
+    fn distinct_values(&self, ty: &RustTy, checks: &Checks, n: usize) -> Option<Vec<Value>> {
+        let out: Vec<Value> = match ty {
+            RustTy::Scalar(Scalar::String) => {
+                let len = checks.min_length.unwrap_or(2).max(2) as usize;
+                let re = checks
+                    .pattern
+                    .as_ref()
+                    .map(|p| generated_client::runtime::Regex::new(&format!("^(?:{p})$")).ok());
+                (0..n * 8)
+                    .map(|i| format!("{i:0>len$}").chars().rev().collect::<String>())
+                    .chain((0..n * 8).map(|i| format!("K{i:0>len$}")))
+                    .filter(|t| {
+                        let chars = t.chars().count() as u64;
+                        chars >= checks.min_length.unwrap_or(0)
+                            && checks.max_length.is_none_or(|m| chars <= m)
+                            && re
+                                .as_ref()
+                                .is_none_or(|r| r.as_ref().is_some_and(|r| r.is_match(t)))
+                    })
+                    .take(n)
+                    .map(Value::String)
+                    .collect()
+            }
+            RustTy::Scalar(s) if s.is_integral() => {
+                let lo = checks
+                    .minimum
+                    .as_deref()
+                    .and_then(|m| m.parse::<i64>().ok())
+                    .unwrap_or(1);
+                (0..n as i64).map(|i| json!(lo + i)).collect()
+            }
+            RustTy::Named(name, NamedKind::Enum, _) => self
+                .p
+                .types
+                .iter()
+                .find_map(|t| match t {
+                    TypeDef::Enum(e) if &e.name == name => Some(e),
+                    _ => None,
+                })?
+                .variants
+                .iter()
+                .take(n)
+                .map(|v| json!(v.wire))
+                .collect(),
+            _ => return None,
+        };
+        (out.len() == n).then_some(out)
+    }
+
+    /// `unique_by`: two items that differ in the member are valid, two
+    /// that share it break the rule at the second one's member.
+    fn unique_cases(
+        &self,
+        path: &str,
+        item: &RustTy,
+        key: &UniqueKey,
+        c: &Checks,
+        out: &mut Vec<FieldCase>,
+    ) {
+        let n = c.min_items.unwrap_or(0).max(2);
+        if n > 2 || c.max_items.is_some_and(|m| m < 2) {
+            return;
+        }
+        let Some(items) = self.keyed_items(item, key, 2) else {
+            return;
+        };
+        out.push((
+            format!("unique_by {} distinct", key.wire),
+            Value::Array(items.clone()),
+            Expect::Valid,
+        ));
+        let mut repeated = items;
+        repeated[1][key.wire.as_str()] = repeated[0][key.wire.as_str()].clone();
+        out.push((
+            format!("unique_by {} repeated", key.wire),
+            Value::Array(repeated),
+            violation(
+                &format!("{path}/1/{}", pointer_escape(&key.wire)),
+                Constraint::UniqueBy,
+                c,
+            ),
+        ));
     }
 }
 

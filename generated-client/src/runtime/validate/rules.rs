@@ -39,6 +39,8 @@ pub struct Messages {
     pub max_value_length: Option<&'static str>,
     /// For `scalar_values`.
     pub scalar_values: Option<&'static str>,
+    /// For `unique_by`.
+    pub unique_by: Option<&'static str>,
 }
 
 impl Messages {
@@ -56,6 +58,7 @@ impl Messages {
         max_key_length: None,
         max_value_length: None,
         scalar_values: None,
+        unique_by: None,
     };
 }
 
@@ -334,6 +337,30 @@ impl Violations {
             let allowed = rules.allowed;
             self.broke(path, Rule::Allowed, m.allowed, || {
                 format!("must be one of {allowed:?}, is {value:?}")
+            });
+        }
+    }
+
+    /// Checks that no two items of the list at `path` share their member
+    /// `member` (which `key` reads; an item without it shares nothing):
+    /// each repeat is reported at its member. Compares the pairs in place,
+    /// allocating nothing.
+    pub fn unique_by<T, K: PartialEq + ?Sized>(
+        &mut self,
+        path: &Path<'_>,
+        items: &[T],
+        member: &'static str,
+        key: impl Fn(&T) -> Option<&K>,
+        message: Option<&'static str>,
+    ) {
+        for (i, item) in items.iter().enumerate() {
+            let Some(k) = key(item) else { continue };
+            let Some(first) = items[..i].iter().position(|e| key(e) == Some(k)) else {
+                continue;
+            };
+            let at = path.index(i);
+            self.broke(&at.field(member), Rule::UniqueBy, message, || {
+                format!("repeats the `{member}` of item {first}; each item's must differ")
             });
         }
     }

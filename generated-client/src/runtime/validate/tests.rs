@@ -496,6 +496,61 @@ fn a_secret_field_is_never_repeated() {
 // ---- items -----------------------------------------------------------------------
 
 #[test]
+fn repeated_members_are_reported_at_each_repeat() {
+    struct Unit {
+        reference_id: Option<String>,
+    }
+    let unit = |r: Option<&str>| Unit {
+        reference_id: r.map(str::to_string),
+    };
+    let root = Path::root();
+    let at = root.field("units");
+    let check = |units: &[Unit], message| {
+        run(|v| {
+            v.unique_by(
+                &at,
+                units,
+                "reference_id",
+                |u| u.reference_id.as_ref(),
+                message,
+            )
+        })
+    };
+    let distinct = [unit(Some("a")), unit(Some("b")), unit(None), unit(None)];
+    assert_eq!(check(&distinct, None), [], "absent members share nothing");
+    let repeated = [
+        unit(Some("a")),
+        unit(Some("b")),
+        unit(Some("a")),
+        unit(Some("a")),
+    ];
+    assert_eq!(
+        check(&repeated, None),
+        [
+            (
+                "/units/2/reference_id".to_string(),
+                Rule::UniqueBy,
+                "repeats the `reference_id` of item 0; each item's must differ".to_string()
+            ),
+            (
+                "/units/3/reference_id".to_string(),
+                Rule::UniqueBy,
+                "repeats the `reference_id` of item 0; each item's must differ".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        check(&repeated[..3], Some("DUPLICATE_REFERENCE_ID")),
+        one(
+            "/units/2/reference_id",
+            Rule::UniqueBy,
+            "DUPLICATE_REFERENCE_ID"
+        )
+    );
+    assert_eq!(check(&[], None), []);
+}
+
+#[test]
 fn items_at_and_past_both_edges() {
     let root = Path::root();
     let at = root.field("items");
