@@ -48,10 +48,21 @@ fn main() -> ExitCode {
         .partial_eq(std::env::var_os("CARGO_FEATURE_PARTIAL_EQ").is_some())
         .write_to(&spec_dir, &out)
     {
-        Ok(_) => {
-            // The providers this build has, for dependents' build scripts
-            // (the mock builds the same ones): `DEP_GENERATED_CLIENT_PROVIDERS`.
-            println!("cargo:providers={}", enabled_providers(&spec_dir).join(","));
+        Ok(report) => {
+            // The providers this build has (each module is behind its
+            // provider's feature), for dependents' build scripts (the mock
+            // builds the same ones): `DEP_GENERATED_CLIENT_PROVIDERS`.
+            let enabled: Vec<&str> = report
+                .summary
+                .names
+                .iter()
+                .map(String::as_str)
+                .filter(|name| {
+                    let var = format!("CARGO_FEATURE_{}", name.to_uppercase().replace('-', "_"));
+                    std::env::var_os(var).is_some()
+                })
+                .collect();
+            println!("cargo:providers={}", enabled.join(","));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -62,18 +73,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The spec files (by name, the provider's) whose feature is on.
-fn enabled_providers(spec_dir: &std::path::Path) -> Vec<String> {
-    let files = codegen::load::spec_files(spec_dir).unwrap_or_default();
-    files
-        .iter()
-        .filter_map(|f| f.file_stem()?.to_str())
-        .filter(|name| {
-            let var = format!("CARGO_FEATURE_{}", name.to_uppercase().replace('-', "_"));
-            std::env::var_os(var).is_some()
-        })
-        .map(str::to_string)
-        .collect()
 }

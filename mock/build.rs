@@ -25,34 +25,35 @@ fn run() -> Result<(), String> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("run through cargo")?);
     let all_specs = manifest.join("../spec");
     println!("cargo:rerun-if-changed=../spec");
-    println!("cargo:rerun-if-env-changed=DEP_GENERATED_CLIENT_PROVIDERS");
-    let mut files = codegen::load::spec_files(&all_specs).map_err(|e| e.to_string())?;
-    for f in &files {
+    for f in codegen::load::spec_files(&all_specs).map_err(|e| e.to_string())? {
         println!("cargo:rerun-if-changed={}", f.display());
     }
     // The providers the generated client is built with (its features), as
-    // its build script says: the mock serves the same ones.
+    // its build script says: the mock serves the same ones, found by the
+    // provider's name (its feature's), whatever its file is called.
     let built = std::env::var("DEP_GENERATED_CLIENT_PROVIDERS").unwrap_or_default();
     let built: Vec<&str> = built.split(',').filter(|p| !p.is_empty()).collect();
-    files.retain(|f| {
-        f.file_stem()
-            .and_then(|s| s.to_str())
-            .is_some_and(|s| built.contains(&s))
-    });
+    let checked: Vec<codegen::Checked> = codegen::check::check_path(&all_specs)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|c| built.contains(&c.model().name.as_str()))
+        .collect();
+    let files: Vec<(String, PathBuf)> = checked
+        .iter()
+        .map(|c| (c.model().name.clone(), c.file().to_path_buf()))
+        .collect();
     let spec_dir = out.join("specs");
     let _ = std::fs::remove_dir_all(&spec_dir);
     std::fs::create_dir_all(&spec_dir).map_err(|e| e.to_string())?;
-    for f in &files {
+    for (_, f) in &files {
         let name = f.file_name().ok_or("a spec file name")?;
         std::fs::copy(f, spec_dir.join(name)).map_err(|e| e.to_string())?;
     }
     let modules = out.join("modules");
     let _ = std::fs::remove_dir_all(&modules);
     let mut code = String::new();
-    let checked = if files.is_empty() {
-        // A client built without providers: a mock that serves none.
-        Vec::new()
-    } else {
+    // A client built without providers: a mock that serves none.
+    if !files.is_empty() {
         let report = codegen::Config::new()
             .runtime_path("generated_client::runtime")
             .index_file(None)
@@ -65,8 +66,7 @@ fn run() -> Result<(), String> {
         for f in written {
             let _ = writeln!(code, "include!({:?});", f.display().to_string());
         }
-        codegen::check::check_path(&spec_dir).map_err(|e| e.to_string())?
-    };
+    }
     // The JSON Patch checks exist in a build with a provider that takes
     // JSON Patch (PayPal), and only there.
     println!("cargo:rustc-check-cfg=cfg(json_patch)");
@@ -205,13 +205,9 @@ fn patch_arm(
 include!("build_support/patch_builds.rs");
 
 /// The spec texts, by file name.
-fn embedded(files: &[PathBuf]) -> Result<String, String> {
+fn embedded(files: &[(String, PathBuf)]) -> Result<String, String> {
     let mut entries = String::new();
-    for f in files {
-        let name = f
-            .file_name()
-            .and_then(|s| s.to_str())
-            .ok_or("a spec file name")?;
+    for (name, f) in files {
         let path = f.canonicalize().map_err(|e| e.to_string())?;
         let _ = writeln!(
             entries,
@@ -220,7 +216,7 @@ fn embedded(files: &[PathBuf]) -> Result<String, String> {
         );
     }
     Ok(format!(
-        "/// The specs the mock was built from: file name and text.\n\
+        "/// The specs the mock was built from: provider name and text.\n\
          pub const SPECS: &[(&str, &str)] = &[\n{entries}];\n"
     ))
 }

@@ -69,6 +69,9 @@ pub struct Summary {
     pub fields: usize,
     /// Types with a `validate`/`validate_into` function.
     pub validators: usize,
+    /// The providers' names (each its module's and its cargo feature's),
+    /// in the order of their files.
+    pub names: Vec<String>,
 }
 
 impl fmt::Display for Summary {

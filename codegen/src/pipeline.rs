@@ -115,6 +115,7 @@ fn summarize<'a>(providers: impl Iterator<Item = &'a Provider>) -> Summary {
     let mut s = Summary::default();
     for p in providers {
         s.providers += 1;
+        s.names.push(p.name.clone());
         s.operations += p.operations.len();
         s.types += p.types.len();
         for t in &p.types {

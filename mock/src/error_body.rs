@@ -42,7 +42,9 @@ pub(crate) fn for_fault(route: &Route, fault: Fault, message: &str) -> (u16, Str
 /// The documented error caused by `cause`, else `fallback`.
 fn caused_by(route: &Route, cause: &ErrorCause, fallback: (u16, &str)) -> (u16, String) {
     match route.operation.error_caused_by(cause) {
-        Some(e) => (e.status, e.message.clone()),
+        Some(e) if !e.message.is_empty() => (e.status, e.message.clone()),
+        // The docs give the error no message: the status is theirs.
+        Some(e) => (e.status, fallback.1.to_string()),
         None => (fallback.0, fallback.1.to_string()),
     }
 }

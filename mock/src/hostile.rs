@@ -233,7 +233,10 @@ proptest! {
     #[test]
     fn any_request_gets_an_answer(r in request()) {
         let providers = crate::providers();
-        prop_assume!(!providers.is_empty());
+        if providers.is_empty() {
+            // A build without providers serves nothing to ask.
+            return Ok(());
+        }
         let shared = Shared::new(&providers[r.provider % providers.len()], None)
             .expect("the built-in spec checks");
         let routes = shared.paths();

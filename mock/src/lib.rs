@@ -58,11 +58,11 @@ pub mod checked {
     }
 }
 
-/// The providers the mock serves: the spec files it was built from.
+/// The providers the mock serves: those the generated client is built
+/// with, by name.
 pub fn providers() -> Vec<String> {
     checked::SPECS
         .iter()
-        .filter_map(|(file, _)| file.strip_suffix(".yaml"))
-        .map(str::to_string)
+        .map(|(name, _)| (*name).to_string())
         .collect()
 }

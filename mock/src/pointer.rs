@@ -35,6 +35,14 @@ fn is_match(item: &Value, key: &str, value: &str) -> bool {
     item.get(key).and_then(Value::as_str) == Some(value)
 }
 
+/// A list index as RFC 6901 writes it: digits, without a sign or a
+/// leading zero (`0`, `12`; not `+1`, `01`).
+pub(crate) fn array_index(token: &str) -> Option<usize> {
+    let digits = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit());
+    let canonical = token == "0" || !token.starts_with('0');
+    (digits && canonical).then(|| token.parse().ok()).flatten()
+}
+
 /// Why a pointer finds nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Miss {
@@ -50,9 +58,7 @@ pub(crate) fn find<'a>(doc: &'a Value, pointer: &str) -> Result<&'a Value, Miss>
     for step in steps(pointer) {
         current = match (current, step) {
             (Value::Object(map), Step::Key(k)) => map.get(&k).ok_or(Miss::Member)?,
-            (Value::Array(list), Step::Key(k)) => k
-                .parse::<usize>()
-                .ok()
+            (Value::Array(list), Step::Key(k)) => array_index(&k)
                 .and_then(|i| list.get(i))
                 .ok_or(Miss::Member)?,
             (Value::Array(list), Step::Filter { key, value }) => list
@@ -96,7 +102,7 @@ pub(crate) fn index_in(list: &[Value], token: &str) -> Option<usize> {
 
 fn position(list: &[Value], step: &Step) -> Option<usize> {
     match step {
-        Step::Key(k) => k.parse::<usize>().ok().filter(|i| *i < list.len()),
+        Step::Key(k) => array_index(k).filter(|i| *i < list.len()),
         Step::Filter { key, value } => list.iter().position(|i| is_match(i, key, value)),
     }
 }
@@ -114,7 +120,7 @@ pub(crate) fn make<'a>(doc: &'a mut Value, pointer: &str) -> Option<&'a mut Valu
             (Value::Object(map), Step::Key(k)) => {
                 map.entry(k).or_insert_with(|| Value::Object(Map::new()))
             }
-            (Value::Array(list), Step::Key(k)) => list.get_mut(k.parse::<usize>().ok()?)?,
+            (Value::Array(list), Step::Key(k)) => list.get_mut(array_index(&k)?)?,
             (Value::Array(list), Step::Filter { key, value }) => {
                 let at = match list.iter().position(|i| is_match(i, &key, &value)) {
                     Some(at) => at,
@@ -152,6 +158,11 @@ mod tests {
         assert_eq!(index_in(&[json!({"ref": "a"})], "@ref=='a'"), Some(0));
         assert_eq!(index_in(&[json!(1)], "0"), Some(0));
         assert_eq!(index_in(&[json!(1)], "1"), None);
+        assert_eq!(array_index("0"), Some(0));
+        assert_eq!(array_index("12"), Some(12));
+        for bad in ["", "+1", "01", "-", "1e2", " 1"] {
+            assert_eq!(array_index(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -117,6 +117,30 @@ impl Table {
                         .collect()
                 })
                 .unwrap_or_default();
+            // A JSON Patch sample changes members of a resource the docs
+            // never show: hold what its operations need (the members it
+            // replaces or removes, the parents of those it adds), so each
+            // sample is served as documented.
+            if op.request.as_ref().is_some_and(|r| r.patch.is_some()) {
+                for example in spec_op.map(|o| o.examples.as_slice()).unwrap_or_default() {
+                    let Some(id) = example.path_params.values().last() else {
+                        continue;
+                    };
+                    let Some(Value::Array(ops)) = example
+                        .request
+                        .as_ref()
+                        .and_then(|r| serde_json::to_value(r).ok())
+                    else {
+                        continue;
+                    };
+                    for (_, held) in seeds
+                        .iter_mut()
+                        .filter(|(p, _)| p.last().map(|(_, v)| v) == Some(id))
+                    {
+                        needs_of(held, &ops);
+                    }
+                }
+            }
             routes.push(route(op, seeds, rejects));
         }
         let error_type = model.operations.iter().find_map(|o| o.error_type.clone());
@@ -191,6 +215,29 @@ fn route(
         operation: op.clone(),
         rejects,
         seeds,
+    }
+}
+
+/// Makes `held` hold what the JSON Patch `ops` need to apply: each member
+/// a `replace` or `remove` targets (with the value a `replace` sends), and
+/// the parent of each member an `add` targets.
+fn needs_of(held: &mut Value, ops: &[Value]) {
+    for op in ops {
+        let Some(path) = op.get("path").and_then(Value::as_str) else {
+            continue;
+        };
+        match op.get("op").and_then(Value::as_str) {
+            Some("replace" | "remove") if crate::pointer::get(held, path).is_none() => {
+                if let Some(slot) = crate::pointer::make(held, path) {
+                    *slot = op.get("value").cloned().unwrap_or(Value::Null);
+                }
+            }
+            Some("add") => {
+                let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+                let _ = crate::pointer::make(held, parent);
+            }
+            _ => {}
+        }
     }
 }
 

@@ -152,7 +152,7 @@ impl Shared {
         let file = format!("{provider}.yaml");
         let (_, text) = crate::checked::SPECS
             .iter()
-            .find(|(name, _)| *name == file)
+            .find(|(name, _)| *name == provider)
             .ok_or_else(|| MockError::UnknownProvider(provider.to_string()))?;
         let checked = codegen::check::check_sources(&[codegen::SpecSource::new(&file, *text)])
             .map_err(|e| MockError::Spec(e.to_string()))?;

@@ -70,16 +70,22 @@ pub(crate) enum Refusal {
 pub(crate) fn refusal(op: &Operation, held: &Value, update: Option<&Body>) -> Option<Refusal> {
     for e in op.state_errors() {
         let found = match &e.cause {
-            ErrorCause::State { pointer, equals } => (crate::pointer::get(held, pointer)
-                == Some(equals))
-            .then(|| format!("state: `{pointer}` is {equals}")),
+            ErrorCause::State { pointer, equals } => {
+                same(crate::pointer::get(held, pointer), Some(equals))
+                    .then(|| format!("state: `{pointer}` is {equals}"))
+            }
             ErrorCause::Conflict(pointer) => update
                 .filter(|u| changes(u, held, pointer))
                 .map(|_| format!("conflict: the update changes `{pointer}`")),
             _ => None,
         };
         if let Some(rule) = found {
-            return Some(Refusal::Documented(e.status, e.message.clone(), rule));
+            let message = if e.message.is_empty() {
+                rule.clone()
+            } else {
+                e.message.clone()
+            };
+            return Some(Refusal::Documented(e.status, message, rule));
         }
     }
     match update {
@@ -91,9 +97,14 @@ pub(crate) fn refusal(op: &Operation, held: &Value, update: Option<&Body>) -> Op
 /// Whether `update` changes the held member at `pointer`: sets it to
 /// another value than the held one, or removes it.
 fn changes(update: &Body, held: &Value, pointer: &str) -> bool {
-    let kept = crate::pointer::get(held, pointer);
     match update {
         Body::Fields(fields) => {
+            // Read where the update lands: a JSON:API document's attributes.
+            let base = match held.pointer("/data/attributes") {
+                Some(attributes @ Value::Object(_)) => attributes,
+                _ => held,
+            };
+            let kept = crate::pointer::get(base, pointer);
             let Some(rest) = pointer.strip_prefix('/') else {
                 return false;
             };
@@ -107,18 +118,51 @@ fn changes(update: &Body, held: &Value, pointer: &str) -> bool {
             let sent = fields
                 .get(&first)
                 .and_then(|v| crate::pointer::get(v, &below));
-            sent.is_some_and(|v| Some(v) != kept)
+            sent.is_some_and(|v| !same(Some(v), kept))
         }
-        Body::Patch(ops) => ops.iter().any(|op| {
-            if op.get("path").and_then(Value::as_str) != Some(pointer) {
-                return false;
-            }
-            match op.get("op").and_then(Value::as_str) {
-                Some("add" | "replace") => op.get("value") != kept,
-                Some("remove") => kept.is_some(),
-                _ => false,
-            }
-        }),
+        Body::Patch(ops) => {
+            let kept = crate::pointer::get(held, pointer);
+            ops.iter().any(|op| {
+                let Some(path) = op.get("path").and_then(Value::as_str) else {
+                    return false;
+                };
+                // The member itself, or a parent replaced or removed whole.
+                let below = if path == pointer {
+                    ""
+                } else {
+                    match pointer.strip_prefix(path) {
+                        Some(rest) if rest.starts_with('/') => rest,
+                        _ => return false,
+                    }
+                };
+                match op.get("op").and_then(Value::as_str) {
+                    Some("add" | "replace") => {
+                        let sent = op.get("value").and_then(|v| crate::pointer::get(v, below));
+                        !same(sent, kept)
+                    }
+                    Some("remove") => kept.is_some(),
+                    _ => false,
+                }
+            })
+        }
+    }
+}
+
+/// Whether two values are the same: equal JSON, or numbers (or decimal
+/// strings) of the same exact value (`"10.00"` and `10`).
+fn same(a: Option<&Value>, b: Option<&Value>) -> bool {
+    use generated_client::runtime::Decimal;
+    use std::str::FromStr;
+    let decimal = |v: &Value| match v {
+        Value::Number(n) => Decimal::from_str(&n.to_string()).ok(),
+        Value::String(s) => Decimal::from_str(s).ok(),
+        _ => None,
+    };
+    match (a, b) {
+        (Some(a), Some(b)) if a == b => true,
+        (Some(a), Some(b)) => matches!((decimal(a), decimal(b)), (Some(x), Some(y)) if x == y),
+        (None, None) => true,
+        _ => false,
     }
 }
 
@@ -137,31 +181,41 @@ fn misplaced(held: &Value, ops: &[Value]) -> Option<(Fault, String)> {
             continue;
         };
         let (parent, last) = path.rsplit_once('/').unwrap_or(("", path));
+        let absent_parent = || {
+            Some((
+                Fault::PatchTarget,
+                format!("patch: `{kind}` at `{path}`, whose parent is absent"),
+            ))
+        };
+        let filter_misses = || {
+            Some((
+                Fault::PatchFilter,
+                format!("patch: no item matches `{path}`"),
+            ))
+        };
         let present = match crate::pointer::find(&doc, parent) {
-            Err(crate::pointer::Miss::Filter) => {
-                return Some((
-                    Fault::PatchFilter,
-                    format!("patch: no item matches `{path}`"),
-                ));
-            }
-            Err(crate::pointer::Miss::Member) => {
-                return Some((
-                    Fault::PatchTarget,
-                    format!("patch: `{kind}` at `{path}`, whose parent is absent"),
-                ));
-            }
-            Ok(Value::Array(list)) if last == "-" => false,
-            Ok(Value::Array(list)) => match crate::pointer::index_in(list, last) {
-                Some(_) => true,
-                None if last.starts_with('@') && kind != "add" => {
-                    return Some((
-                        Fault::PatchFilter,
-                        format!("patch: no item matches `{path}`"),
-                    ));
+            Err(crate::pointer::Miss::Filter) => return filter_misses(),
+            Err(crate::pointer::Miss::Member) => return absent_parent(),
+            // A list: `add` inserts at an index up to its length (or
+            // appends at `-`); `replace` and `remove` need an item there.
+            Ok(Value::Array(list)) => {
+                let found = crate::pointer::index_in(list, last);
+                match kind {
+                    "add" if last == "-" => false,
+                    "add" => match crate::pointer::array_index(last) {
+                        Some(i) if i <= list.len() => false,
+                        _ if found.is_some() => true,
+                        _ if last.starts_with('@') => return filter_misses(),
+                        _ => return absent_parent(),
+                    },
+                    _ if found.is_some() => true,
+                    _ if last.starts_with('@') => return filter_misses(),
+                    _ => false,
                 }
-                None => false,
-            },
-            Ok(_) => crate::pointer::get(&doc, path).is_some(),
+            }
+            Ok(Value::Object(_)) => crate::pointer::get(&doc, path).is_some(),
+            // A text, a number or `null` holds no members.
+            Ok(_) => return absent_parent(),
         };
         let bad = match kind {
             "add" => present,
@@ -226,7 +280,7 @@ fn apply_patch(doc: &mut Value, op: &Value) {
         }
         ("add", Value::Array(list)) if last == "-" => list.push(value()),
         ("add", Value::Array(list)) => {
-            if let Some(at) = last.parse::<usize>().ok().filter(|i| *i <= list.len()) {
+            if let Some(at) = crate::pointer::array_index(last).filter(|i| *i <= list.len()) {
                 list.insert(at, value());
             }
         }
@@ -248,6 +302,147 @@ fn apply_patch(doc: &mut Value, op: &Value) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// The fault of the first misplaced operation of `ops` on `held`.
+    fn fault(held: Value, ops: Value) -> Option<Fault> {
+        misplaced(&held, ops.as_array().map_or(&[][..], Vec::as_slice)).map(|(f, _)| f)
+    }
+
+    #[test]
+    fn patch_targets_follow_rfc_6902_in_lists_and_paypal_in_objects() {
+        let order = json!({"units": [{"ref": "a"}, {"ref": "b"}], "note": "n", "gone": null});
+        let one = |op: &str, path: &str| json!([{"op": op, "path": path, "value": 1}]);
+        // Lists: add inserts at an index up to the length or appends at
+        // `-`; replace and remove need an item there.
+        assert_eq!(fault(order.clone(), one("add", "/units/0")), None);
+        assert_eq!(fault(order.clone(), one("add", "/units/2")), None);
+        assert_eq!(fault(order.clone(), one("add", "/units/-")), None);
+        assert_eq!(
+            fault(order.clone(), one("add", "/units/3")),
+            Some(Fault::PatchTarget)
+        );
+        assert_eq!(
+            fault(order.clone(), one("add", "/units/01")),
+            Some(Fault::PatchTarget)
+        );
+        assert_eq!(fault(order.clone(), one("replace", "/units/1")), None);
+        assert_eq!(
+            fault(order.clone(), one("remove", "/units/2")),
+            Some(Fault::PatchTarget)
+        );
+        assert_eq!(
+            fault(order.clone(), one("replace", "/units/@ref=='b'")),
+            None
+        );
+        assert_eq!(
+            fault(order.clone(), one("remove", "/units/@ref=='z'")),
+            Some(Fault::PatchFilter)
+        );
+        assert_eq!(
+            fault(order.clone(), one("add", "/units/@ref=='z'/x")),
+            Some(Fault::PatchFilter)
+        );
+        // Objects, as PayPal documents: add only what is absent, replace
+        // and remove only what is present.
+        assert_eq!(
+            fault(order.clone(), one("add", "/note")),
+            Some(Fault::PatchTarget)
+        );
+        assert_eq!(
+            fault(order.clone(), one("replace", "/other")),
+            Some(Fault::PatchTarget)
+        );
+        assert_eq!(fault(order.clone(), one("add", "/units/@ref=='a'/x")), None);
+        // Nothing holds members under a text or a null, or an absent parent.
+        assert_eq!(
+            fault(order.clone(), one("add", "/note/x")),
+            Some(Fault::PatchTarget)
+        );
+        assert_eq!(
+            fault(order.clone(), one("add", "/gone/x")),
+            Some(Fault::PatchTarget)
+        );
+        assert_eq!(
+            fault(order.clone(), one("add", "/nothing/x")),
+            Some(Fault::PatchTarget)
+        );
+        // Each operation sees what the ones before it did.
+        let twice = json!([
+            {"op": "add", "path": "/extra", "value": 1},
+            {"op": "add", "path": "/extra", "value": 2}
+        ]);
+        assert_eq!(fault(order.clone(), twice), Some(Fault::PatchTarget));
+        let then = json!([
+            {"op": "remove", "path": "/units/0"},
+            {"op": "replace", "path": "/units/1", "value": 1}
+        ]);
+        assert_eq!(fault(order, then), Some(Fault::PatchTarget));
+    }
+
+    #[test]
+    fn conflicts_see_parents_replaced_and_numbers_by_value() {
+        let held = json!({"intent": "CAPTURE", "amount": {"value": "10.00", "currency": "USD"}});
+        let patch = |ops: Value| Body::Patch(ops.as_array().cloned().unwrap_or_default());
+        let replace = |path: &str, value: Value| {
+            patch(json!([{"op": "replace", "path": path, "value": value}]))
+        };
+        assert!(!changes(
+            &replace("/intent", json!("CAPTURE")),
+            &held,
+            "/intent"
+        ));
+        assert!(changes(
+            &replace("/intent", json!("AUTHORIZE")),
+            &held,
+            "/intent"
+        ));
+        assert!(changes(
+            &patch(json!([{"op": "remove", "path": "/intent"}])),
+            &held,
+            "/intent"
+        ));
+        // The parent replaced whole: the member inside it is compared.
+        let amount = |v: Value| replace("/amount", json!({"value": v, "currency": "USD"}));
+        assert!(!changes(&amount(json!("10.00")), &held, "/amount/value"));
+        assert!(
+            !changes(&amount(json!(10)), &held, "/amount/value"),
+            "the same number"
+        );
+        assert!(changes(&amount(json!("10.01")), &held, "/amount/value"));
+        assert!(
+            !changes(&replace("/amounts", json!(1)), &held, "/amount/value"),
+            "not a parent"
+        );
+        // A JSON:API document: what the attributes hold.
+        let doc = json!({"data": {"id": "o", "attributes": {"version": 3}}});
+        let fields = |v: Value| Body::Fields(v.as_object().cloned().unwrap_or_default());
+        assert!(!changes(&fields(json!({"version": 3})), &doc, "/version"));
+        assert!(changes(&fields(json!({"version": 2})), &doc, "/version"));
+        assert!(
+            !changes(&fields(json!({"other": 2})), &doc, "/version"),
+            "not sent"
+        );
+        assert!(same(Some(&json!("1.50")), Some(&json!(1.5))));
+        assert!(!same(Some(&json!("1.50")), Some(&json!("x"))));
+    }
+
+    #[test]
+    fn list_patches_insert_replace_and_remove_items() {
+        let mut doc = json!({"units": [{"ref": "a"}, {"ref": "b"}]});
+        for op in [
+            json!({"op": "add", "path": "/units/1", "value": {"ref": "new"}}),
+            json!({"op": "add", "path": "/units/-", "value": {"ref": "last"}}),
+            json!({"op": "replace", "path": "/units/@ref=='a'", "value": {"ref": "A"}}),
+            json!({"op": "remove", "path": "/units/@ref=='b'"}),
+            json!({"op": "add", "path": "/units/9", "value": 0}),
+        ] {
+            apply_patch(&mut doc, &op);
+        }
+        assert_eq!(
+            doc,
+            json!({"units": [{"ref": "A"}, {"ref": "new"}, {"ref": "last"}]})
+        );
+    }
 
     #[test]
     fn an_update_sets_clears_and_keeps() {
