@@ -162,7 +162,8 @@ fn response(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
 
 fn errors(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
     let resp = Direction::Response;
-    let keyed = |o: &Operation| -> BTreeMap<String, (Option<String>, Option<String>)> {
+    type Texts = (Option<String>, Option<String>, Option<String>);
+    let keyed = |o: &Operation| -> BTreeMap<String, Texts> {
         let mut seen: BTreeMap<u16, usize> = BTreeMap::new();
         o.errors
             .iter()
@@ -173,23 +174,27 @@ fn errors(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
                     1 => e.status.to_string(),
                     n => format!("{}#{n}", e.status),
                 };
-                (key, (e.message.clone(), e.description.clone()))
+                let cause = Some(cause_text(&e.cause));
+                (key, (e.message.clone(), e.description.clone(), cause))
             })
             .collect()
     };
     let (ok, nk) = (keyed(old), keyed(new));
-    for (status, (om, od)) in &ok {
+    for (status, (om, od, oc)) in &ok {
         match nk.get(status) {
             None => {
                 let d = format!("error status {status} no longer documented");
                 c.push(Kind::ErrorRemoved, resp, &at.field(status), d);
             }
-            Some((nm, nd)) => c.docs(
+            // What causes it is part of the method's docs (and of what the
+            // mock answers), not of its types.
+            Some((nm, nd, nc)) => c.docs(
                 resp,
                 &at.field(status),
                 &[
                     ("message", om.as_deref(), nm.as_deref()),
                     ("description", od.as_deref(), nd.as_deref()),
+                    ("cause", oc.as_deref(), nc.as_deref()),
                 ],
             ),
         }
@@ -209,6 +214,26 @@ fn errors(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
         let d = format!("error body `{ob}` → `{nb}`");
         c.push(Kind::ErrorBodyChanged, resp, at, d);
     }
+}
+
+/// A documented error's cause as comparable text: `request: malformed,
+/// max_length`, `state: /status = "COMPLETED"`.
+fn cause_text(c: &crate::load::model::Cause) -> String {
+    let mut text = c.kind.to_string();
+    if !c.broken.is_empty() {
+        let faults: Vec<&str> = c.broken.iter().map(|f| f.name()).collect();
+        text.push_str(&format!(": {}", faults.join(", ")));
+    }
+    if let Some(f) = &c.field {
+        text.push_str(&format!(": {f}"));
+    }
+    if let Some(v) = &c.equals {
+        text.push_str(&format!(
+            " = {}",
+            serde_json::to_string(v).unwrap_or_default()
+        ));
+    }
+    text
 }
 
 /// The examples as comparable text (the spec model has no equality).

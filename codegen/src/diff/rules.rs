@@ -269,7 +269,7 @@ rules! {
         "code naming the variant no longer compiles; on responses the value now decodes as `Unknown(..)`";
     /// Documentation only.
     DocsChanged "docs_changed" [docs, docs, docs]
-        "a description, summary, decision, example, docs page, title, error message or validation message changed, or a `default` was added or removed"
+        "a description, summary, decision, example, docs page, title, error message, error cause or validation message changed, or a `default` was added or removed"
         "only doc comments and documentation change";
 }
 

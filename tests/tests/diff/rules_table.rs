@@ -615,3 +615,26 @@ fn request_body_fields_follow_the_request_column() {
         .iter()
         .all(|c| c.operation.as_deref() == Some("update")));
 }
+
+/// A documented error whose cause changes: the method's docs change (and
+/// what the mock answers), its types do not.
+#[test]
+fn a_changed_cause_is_a_docs_change() {
+    let old = plain(&[(RESPONSE, WITH_ERROR)]);
+    let new = old.replacen("cause: { kind: provider }", "cause: { kind: business }", 1);
+    assert_ne!(old, new);
+    let report = codegen::diff::diff_sources(
+        &[codegen::SpecSource::new("example.yaml", &old)],
+        &[codegen::SpecSource::new("example.yaml", &new)],
+    )
+    .expect("both check");
+    let found: Vec<_> = report
+        .iter()
+        .map(|c| (c.kind, c.path.as_str(), c.severity, c.detail.as_str()))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let (kind, path, severity, detail) = found[0];
+    assert_eq!((kind, severity), (Kind::DocsChanged, Severity::Docs));
+    assert!(path.ends_with("errors.400"), "{path}");
+    assert!(detail.contains("cause"), "{detail}");
+}
