@@ -1,11 +1,11 @@
 //! The HTTP side: a loopback server per provider, what it answers, and the
 //! controls tests use.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
 use std::fmt;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -140,26 +140,46 @@ struct Inner {
 }
 
 pub(crate) struct Shared {
-    table: Table,
+    table: Arc<Table>,
     inner: Mutex<Inner>,
     log: Option<Log>,
+}
+
+/// `provider`'s routes, read from its built-in spec once per process (a
+/// test suite starts many mocks; the spec never changes under it).
+fn table_of(provider: &str) -> Result<Arc<Table>, MockError> {
+    static TABLES: OnceLock<Mutex<HashMap<String, Arc<Table>>>> = OnceLock::new();
+    let tables = TABLES.get_or_init(Default::default);
+    if let Some(t) = tables
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(provider)
+    {
+        return Ok(t.clone());
+    }
+    let file = format!("{provider}.yaml");
+    let (_, text) = crate::checked::SPECS
+        .iter()
+        .find(|(name, _)| *name == provider)
+        .ok_or_else(|| MockError::UnknownProvider(provider.to_string()))?;
+    let checked = codegen::check::check_sources(&[codegen::SpecSource::new(&file, *text)])
+        .map_err(|e| MockError::Spec(e.to_string()))?;
+    let checked = checked
+        .first()
+        .ok_or_else(|| MockError::Spec(format!("{file} gave no provider")))?;
+    let table = Arc::new(Table::new(checked));
+    tables
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(provider.to_string(), table.clone());
+    Ok(table)
 }
 
 impl Shared {
     /// `provider`'s routes from its built-in spec, and its resources
     /// seeded from the spec's examples.
     pub(crate) fn new(provider: &str, log: Option<Log>) -> Result<Shared, MockError> {
-        let file = format!("{provider}.yaml");
-        let (_, text) = crate::checked::SPECS
-            .iter()
-            .find(|(name, _)| *name == provider)
-            .ok_or_else(|| MockError::UnknownProvider(provider.to_string()))?;
-        let checked = codegen::check::check_sources(&[codegen::SpecSource::new(&file, *text)])
-            .map_err(|e| MockError::Spec(e.to_string()))?;
-        let checked = checked
-            .first()
-            .ok_or_else(|| MockError::Spec(format!("{file} gave no provider")))?;
-        let table = Table::new(checked);
+        let table = table_of(provider)?;
         let mut inner = Inner::default();
         for route in &table.routes {
             for (params, body) in &route.seeds {
