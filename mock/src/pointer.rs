@@ -14,20 +14,23 @@ enum Step {
 }
 
 fn steps(pointer: &str) -> impl Iterator<Item = Step> + '_ {
-    pointer.split('/').skip(1).map(|raw| {
-        let seg = raw.replace("~1", "/").replace("~0", "~");
-        let filter = seg
-            .strip_prefix('@')
-            .and_then(|rest| rest.split_once("=="))
-            .and_then(|(key, quoted)| {
-                let value = quoted.strip_prefix('\'')?.strip_suffix('\'')?;
-                Some(Step::Filter {
-                    key: key.to_string(),
-                    value: value.to_string(),
-                })
-            });
-        filter.unwrap_or(Step::Key(seg))
-    })
+    pointer.split('/').skip(1).map(step)
+}
+
+/// One token of a pointer, unescaped: a filter step or a key.
+fn step(raw: &str) -> Step {
+    let seg = raw.replace("~1", "/").replace("~0", "~");
+    let filter = seg
+        .strip_prefix('@')
+        .and_then(|rest| rest.split_once("=="))
+        .and_then(|(key, quoted)| {
+            let value = quoted.strip_prefix('\'')?.strip_suffix('\'')?;
+            Some(Step::Filter {
+                key: key.to_string(),
+                value: value.to_string(),
+            })
+        });
+    filter.unwrap_or(Step::Key(seg))
 }
 
 /// Whether list item `item` is the one `key == value` names.
@@ -95,9 +98,7 @@ pub(crate) fn get_mut<'a>(doc: &'a mut Value, pointer: &str) -> Option<&'a mut V
 /// The index in `list` a pointer's last token names: a number, or the
 /// item a filter step matches.
 pub(crate) fn index_in(list: &[Value], token: &str) -> Option<usize> {
-    let pointer = format!("/{token}");
-    let step = steps(&pointer).next()?;
-    position(list, &step)
+    position(list, &step(token))
 }
 
 fn position(list: &[Value], step: &Step) -> Option<usize> {

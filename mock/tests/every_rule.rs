@@ -250,13 +250,7 @@ async fn every_case_of_every_spec_through_the_mock() {
                         // No documented error for it: the documented 400
                         // (else 422), with the violation's message.
                         None => {
-                            let bad = op
-                                .errors
-                                .iter()
-                                .map(|e| e.status)
-                                .find(|s| *s == 400)
-                                .or_else(|| op.errors.iter().map(|e| e.status).find(|s| *s == 422))
-                                .unwrap_or(400);
+                            let bad = op.bad_request_status();
                             let shown =
                                 mock::checked::client_error_message(&p.name, &op.ident, &answer.1);
                             status == bad

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use indexmap::IndexMap;
 
 use super::{Checker, Ty};
-use crate::lang::{CauseKind, Fault, Kind, Scalar, Template, SCALAR_ITEMS};
+use crate::lang::{CauseKind, Fault, Kind, Scalar, Template};
 use crate::load::model::{Cause, Field, Operation};
 use crate::load::SpecPath;
 
@@ -244,7 +244,7 @@ impl<'a> Checker<'a> {
             let next = match (fields, &current) {
                 (Some(fs), _) => fs
                     .get(&token)
-                    .and_then(|f| self.field_ty(f))
+                    .and_then(|f| self.lookup_field(f))
                     .ok_or_else(|| format!("no field `{token}` of {what}"))?,
                 (None, Some(Ty::List(item))) if token.parse::<usize>().is_ok() => (**item).clone(),
                 (None, Some(Ty::Map(item))) => (**item).clone(),
@@ -272,19 +272,6 @@ impl<'a> Checker<'a> {
             });
         }
         current.ok_or_else(|| format!("no member of {what}"))
-    }
-
-    /// The type of a field, without reporting (check reports unknown names
-    /// where the field is declared).
-    fn field_ty(&self, f: &'a Field) -> Option<Ty<'a>> {
-        let items = || f.items.as_deref();
-        match f.ty.as_str() {
-            "list" => Some(Ty::List(Box::new(self.lookup(items()?)?))),
-            "map" if items() == Some(SCALAR_ITEMS) => Some(Ty::Map(Box::new(Ty::AnyScalar))),
-            "map" => Some(Ty::Map(Box::new(self.lookup(items()?)?))),
-            crate::lang::EXPANDABLE => Some(Ty::Scalar(Scalar::String)),
-            t => self.lookup(t),
-        }
     }
 
     fn unused(&mut self, cp: &SpecPath, key: &str, kind: CauseKind, takes: &str) {
@@ -318,7 +305,8 @@ fn not_a_value_of(ty: &Ty<'_>, v: &serde_yaml::Value) -> Option<String> {
             (!v.is_number() && !s.is_decimal()).then(|| format!("{shown} is not a number"))
         }
         Ty::Scalar(s) if s.is_textual() => (!v.is_string()).then(|| format!("{shown} is not text")),
-        Ty::Scalar(_) | Ty::AnyScalar => None,
+        // An expandable field sends its id.
+        Ty::Scalar(_) | Ty::AnyScalar | Ty::Expandable(_) => None,
         _ => Some(format!(
             "{shown} cannot be the value of a list, map or object"
         )),
