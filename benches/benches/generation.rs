@@ -54,7 +54,7 @@ fn real_specs(c: &mut Criterion) {
         g.bench_function(format!("{provider}/format"), |b| {
             b.iter_batched(
                 || codegen::pipeline::emit(&checked, &opts),
-                |tokens| codegen::pipeline::format(name, tokens).expect("formats"),
+                |tokens| codegen::pipeline::format(name, &tokens).expect("formats"),
                 BatchSize::SmallInput,
             )
         });
@@ -117,7 +117,7 @@ fn synthetic_stages(c: &mut Criterion) {
     g.bench_function("format", |b| {
         b.iter_batched(
             || codegen::pipeline::emit(&checked, &opts),
-            |tokens| codegen::pipeline::format(name, tokens).expect("formats"),
+            |tokens| codegen::pipeline::format(name, &tokens).expect("formats"),
             BatchSize::LargeInput,
         )
     });

@@ -46,7 +46,7 @@ pub fn emit_options() -> EmitOptions {
 pub fn ours(name: &str, source: &str) -> Result<String, Error> {
     let checked = check(load(name, source)?)?;
     let tokens = pipeline::emit(&checked, &emit_options());
-    pipeline::format(&checked.model().source, tokens).map_err(|e| e.to_string())
+    pipeline::format(&checked.model().source, &tokens).map_err(|e| e.to_string())
 }
 
 /// What the client's build script runs: load, check, lower, emit, and
@@ -63,7 +63,7 @@ pub fn ours_with_runtime(name: &str, source: &str, runtime: &str) -> Result<Stri
     let checked = check(load(name, source)?)?;
     let opts = pipeline::emit_options(runtime).map_err(|e| e.to_string())?;
     let tokens = pipeline::emit(&checked, &opts);
-    pipeline::format(&checked.model().source, tokens).map_err(|e| e.to_string())
+    pipeline::format(&checked.model().source, &tokens).map_err(|e| e.to_string())
 }
 
 /// Wall time of each of our stages in one run.
@@ -104,7 +104,7 @@ pub fn ours_staged(name: &str, source: &str) -> Result<(String, StageTimes), Err
     let tokens = pipeline::emit(&checked, &emit_options());
     t.emit = start.elapsed();
     let start = Instant::now();
-    let code = pipeline::format(&checked.model().source, tokens).map_err(|e| e.to_string())?;
+    let code = pipeline::format(&checked.model().source, &tokens).map_err(|e| e.to_string())?;
     t.format = start.elapsed();
     Ok((code, t))
 }
@@ -126,7 +126,7 @@ pub fn progenitor_tokens(spec: &openapiv3::OpenAPI) -> Result<proc_macro2::Token
 pub fn progenitor(source: &str) -> Result<String, Error> {
     let spec = progenitor_parse(source)?;
     let tokens = progenitor_tokens(&spec)?;
-    pipeline::format("openapi.yaml", tokens).map_err(|e| e.to_string())
+    pipeline::format_tokens("openapi.yaml", tokens).map_err(|e| e.to_string())
 }
 
 /// The four real specs of `spec/`, as (file name, text).

@@ -13,6 +13,7 @@
 //! vocabulary of the spec language, shared by every stage.
 
 pub mod check;
+pub mod code;
 mod config;
 pub mod diag;
 #[cfg(feature = "diff")]

@@ -5,9 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::TokenStream;
-
 use crate::check::{check_loaded, Checked};
+use crate::code::Code;
 use crate::config::{Config, GenerateError, Generated, GeneratedFile, Summary};
 use crate::diag::Diagnostic;
 use crate::emit;
@@ -28,11 +27,11 @@ pub(crate) fn generate(
     checked.sort_by(|a, b| a.model().name.cmp(&b.model().name));
     let mut files = Vec::new();
     for c in &checked {
-        let tokens = emit(c, &opts);
+        let emitted = emit(c, &opts);
         let code = if config.formats() {
-            formatted_or_refused(&c.model().source, tokens)?
+            formatted_or_refused(&c.model().source, emitted)?
         } else {
-            crate::write::unformatted_code(&c.model().source, tokens)
+            crate::write::unformatted_code(&c.model().source, emitted)
         };
         files.push(GeneratedFile {
             name: format!("{}.rs", c.model().name),
@@ -85,26 +84,36 @@ pub fn check(loaded: LoadedSpec) -> Result<Checked, Vec<Diagnostic>> {
     check_loaded(loaded)
 }
 
-/// Stage 4: the model as tokens.
-pub fn emit(checked: &Checked, opts: &EmitOptions) -> TokenStream {
+/// Stage 4: the model as code.
+pub fn emit(checked: &Checked, opts: &EmitOptions) -> Code {
     emit::provider(checked.model(), opts)
 }
 
-/// Stage 5: tokens as formatted Rust under an `@generated` header naming
+/// Stage 5: code as formatted Rust under an `@generated` header naming
 /// the spec file (with the `format` feature).
 #[cfg(feature = "format")]
-pub fn format(source: &str, tokens: TokenStream) -> Result<String, GenerateError> {
-    crate::write::format_code(source, tokens)
+pub fn format(source: &str, code: &Code) -> Result<String, GenerateError> {
+    crate::write::format_code(source, code)
+}
+
+/// Another generator's tokens formatted as [`format`] formats ours (for
+/// side-by-side comparisons).
+#[cfg(feature = "format")]
+pub fn format_tokens(
+    source: &str,
+    tokens: proc_macro2::TokenStream,
+) -> Result<String, GenerateError> {
+    crate::write::format_tokens(source, tokens)
 }
 
 /// Stage 5 as `Config::format` asks for it: the formatted code, or, without
 /// codegen's `format` feature, an error that says so.
-fn formatted_or_refused(source: &str, tokens: TokenStream) -> Result<String, GenerateError> {
+fn formatted_or_refused(source: &str, code: Code) -> Result<String, GenerateError> {
     #[cfg(feature = "format")]
-    return format(source, tokens);
+    return format(source, &code);
     #[cfg(not(feature = "format"))]
     {
-        let _ = tokens;
+        let _ = code;
         Err(GenerateError::Internal(format!(
             "{source}: formatted output needs codegen's `format` feature (or `Config::format(false)`)"
         )))

@@ -159,7 +159,7 @@ fn stage(args: &[String]) -> Result<(), String> {
             "format" => {
                 // Emitting is part of this run; `emit` is subtracted.
                 let tokens = codegen::pipeline::emit(&checked, &opts);
-                drop(codegen::pipeline::format(&name, tokens).map_err(|e| e.to_string())?);
+                drop(codegen::pipeline::format(&name, &tokens).map_err(|e| e.to_string())?);
             }
             "ours" => drop(pipeline::ours(&name, &text)?),
             "build_script" => drop(pipeline::ours_build_script(&name, &text)?),

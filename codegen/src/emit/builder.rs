@@ -4,8 +4,9 @@
 //! for each clearable one. No request value needs a struct literal (named
 //! objects are `#[non_exhaustive]`) or serde to be built.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use super::docs;
 use super::rust_types::{field_ty, is_secret, is_string};
@@ -14,16 +15,16 @@ use crate::model::{Const, Field, Presence};
 
 /// The parameter type of a setter or constructor argument for `f`, and
 /// the expression that turns the argument `value` into the stored value.
-pub(crate) fn param(f: &Field, value: &TokenStream) -> (TokenStream, TokenStream) {
+pub(crate) fn param(f: &Field, value: &Code) -> (Code, Code) {
     let (ty, converted) = if is_secret(f) {
-        (quote!(impl Into<rt::Secret>), quote!(#value.into()))
+        (code!(impl Into<rt::Secret>), code!(#value.into()))
     } else if is_string(&f.ty) {
-        (quote!(impl Into<String>), quote!(#value.into()))
+        (code!(impl Into<String>), code!(#value.into()))
     } else {
-        (super::rust_types::ty(&f.ty), quote!(#value))
+        (super::rust_types::ty(&f.ty), code!(#value))
     };
     if f.boxed {
-        (ty, quote!(Box::new(#converted)))
+        (ty, code!(Box::new(#converted)))
     } else {
         (ty, converted)
     }
@@ -36,14 +37,14 @@ fn converts(f: &Field) -> bool {
 
 /// The constructor parameters of the required fields, and the doc names
 /// of those fields.
-pub(crate) fn required_params(fields: &[Field]) -> (Vec<TokenStream>, Vec<String>) {
+pub(crate) fn required_params(fields: &[Field]) -> (Vec<Code>, Vec<String>) {
     fields
         .iter()
         .filter(|f| f.presence == Presence::Required && f.constant.is_none())
         .map(|f| {
             let ident = format_ident!("{}", f.ident);
-            let (ty, _) = param(f, &quote!(#ident));
-            (quote!(#ident: #ty), docs::code(&f.wire))
+            let (ty, _) = param(f, &code!(#ident));
+            (code!(#ident: #ty), docs::code(&f.wire))
         })
         .unzip()
 }
@@ -52,11 +53,11 @@ pub(crate) fn required_params(fields: &[Field]) -> (Vec<TokenStream>, Vec<String
 /// fields from the parameters of the same name, the others unset (a
 /// clearable field is `rt::Patch::Unchanged` in a request value, `None` in
 /// a response object).
-pub(crate) fn inits(fields: &[Field]) -> Vec<TokenStream> {
+pub(crate) fn inits(fields: &[Field]) -> Vec<Code> {
     inits_as(fields, true)
 }
 
-fn inits_as(fields: &[Field], request: bool) -> Vec<TokenStream> {
+fn inits_as(fields: &[Field], request: bool) -> Vec<Code> {
     fields
         .iter()
         .map(|f| {
@@ -64,15 +65,15 @@ fn inits_as(fields: &[Field], request: bool) -> Vec<TokenStream> {
             match f.presence {
                 Presence::Required if f.constant.is_some() => {
                     let value = constant_value(f);
-                    quote!(#ident: #value,)
+                    code!(#ident: #value,)
                 }
-                Presence::Required if !converts(f) => quote!(#ident,),
+                Presence::Required if !converts(f) => code!(#ident,),
                 Presence::Required => {
-                    let (_, value) = param(f, &quote!(#ident));
-                    quote!(#ident: #value,)
+                    let (_, value) = param(f, &code!(#ident));
+                    code!(#ident: #value,)
                 }
-                Presence::Clearable if request => quote!(#ident: rt::Patch::Unchanged,),
-                Presence::Optional | Presence::Clearable => quote!(#ident: None,),
+                Presence::Clearable if request => code!(#ident: rt::Patch::Unchanged,),
+                Presence::Optional | Presence::Clearable => code!(#ident: None,),
             }
         })
         .collect()
@@ -84,11 +85,7 @@ fn inits_as(fields: &[Field], request: bool) -> Vec<TokenStream> {
 /// `docs`: the doc attributes of each field's declaration
 /// ([`super::types::field_docs`]), which a setter shares when the field
 /// has a description.
-pub(crate) fn setters(
-    fields: &[Field],
-    docs: &[TokenStream],
-    encoding: Option<Encoding>,
-) -> Vec<TokenStream> {
+pub(crate) fn setters(fields: &[Field], docs: &[Code], encoding: Option<Encoding>) -> Vec<Code> {
     fields
         .iter()
         .zip(docs)
@@ -98,7 +95,7 @@ pub(crate) fn setters(
 }
 
 /// `clear_<field>`, which sends the field `null` (empty in a form).
-fn clear_method(f: &Field, encoding: Option<Encoding>) -> TokenStream {
+fn clear_method(f: &Field, encoding: Option<Encoding>) -> Code {
     let clear = format_ident!("clear_{}", f.ident);
     let ident = format_ident!("{}", f.ident);
     let wire = docs::code(&f.wire);
@@ -113,7 +110,7 @@ fn clear_method(f: &Field, encoding: Option<Encoding>) -> TokenStream {
             " Sends {wire} as `null` (in a form, with an empty value), clearing the value on the server."
         ),
     };
-    quote! {
+    code! {
         #[doc = #clear_doc]
         pub fn #clear(mut self) -> Self {
             self.#ident = rt::Patch::Clear;
@@ -123,20 +120,20 @@ fn clear_method(f: &Field, encoding: Option<Encoding>) -> TokenStream {
 }
 
 /// The stored value of a `const` field.
-fn constant_value(f: &Field) -> TokenStream {
+fn constant_value(f: &Field) -> Code {
     match &f.constant {
-        Some(Const::Text(s)) => quote!(#s.to_string()),
+        Some(Const::Text(s)) => code!(#s.to_string()),
         Some(Const::Int(n)) => {
             let lit = proc_macro2::Literal::i64_unsuffixed(*n);
-            quote!(#lit)
+            code!(#lit)
         }
-        Some(Const::Bool(b)) => quote!(#b),
-        None => quote!(Default::default()),
+        Some(Const::Bool(b)) => code!(#b),
+        None => code!(Default::default()),
     }
 }
 
 /// The setter of a `const` field: no argument, it sends the one value.
-fn const_setter(f: &Field) -> TokenStream {
+fn const_setter(f: &Field) -> Code {
     let ident = format_ident!("{}", f.ident);
     let value = constant_value(f);
     let shown = match &f.constant {
@@ -155,10 +152,10 @@ fn const_setter(f: &Field) -> TokenStream {
     ));
     let d = docs::noted_attrs(&lines, &f.notes);
     let stored = match f.presence {
-        Presence::Clearable => quote!(rt::Patch::Set(#value)),
-        _ => quote!(Some(#value)),
+        Presence::Clearable => code!(rt::Patch::Set(#value)),
+        _ => code!(Some(#value)),
     };
-    quote! {
+    code! {
         #d
         pub fn #ident(mut self) -> Self {
             self.#ident = #stored;
@@ -167,19 +164,19 @@ fn const_setter(f: &Field) -> TokenStream {
     }
 }
 
-fn setter(f: &Field, field_docs: &TokenStream, encoding: Option<Encoding>) -> TokenStream {
+fn setter(f: &Field, field_docs: &Code, encoding: Option<Encoding>) -> Code {
     if f.constant.is_some() {
         let set = const_setter(f);
         return match f.presence {
             Presence::Clearable => {
                 let rest = clear_method(f, encoding);
-                quote!(#set #rest)
+                code!(#set #rest)
             }
             _ => set,
         };
     }
     let ident = format_ident!("{}", f.ident);
-    let (ty, value) = param(f, &quote!(value));
+    let (ty, value) = param(f, &code!(value));
     let d = if f.docs.is_empty() {
         docs::noted_attrs(&[format!("Sets {}.", docs::code(&f.wire))], &f.notes)
     } else {
@@ -188,7 +185,7 @@ fn setter(f: &Field, field_docs: &TokenStream, encoding: Option<Encoding>) -> To
     match f.presence {
         Presence::Clearable => {
             let clear = clear_method(f, encoding);
-            quote! {
+            code! {
                 #d
                 pub fn #ident(mut self, value: #ty) -> Self {
                     self.#ident = rt::Patch::Set(#value);
@@ -197,7 +194,7 @@ fn setter(f: &Field, field_docs: &TokenStream, encoding: Option<Encoding>) -> To
                 #clear
             }
         }
-        _ => quote! {
+        _ => code! {
             #d
             pub fn #ident(mut self, value: #ty) -> Self {
                 self.#ident = Some(#value);
@@ -208,12 +205,12 @@ fn setter(f: &Field, field_docs: &TokenStream, encoding: Option<Encoding>) -> To
 }
 
 /// The declared type of a field of a request value, optionality included.
-pub(crate) fn declared_ty(f: &Field) -> TokenStream {
+pub(crate) fn declared_ty(f: &Field) -> Code {
     let inner = field_ty(f);
     match f.presence {
         Presence::Required => inner,
-        Presence::Optional => quote!(Option<#inner>),
-        Presence::Clearable => quote!(rt::Patch<#inner>),
+        Presence::Optional => code!(Option<#inner>),
+        Presence::Clearable => code!(rt::Patch<#inner>),
     }
 }
 
@@ -222,9 +219,9 @@ pub(crate) fn declared_ty(f: &Field) -> TokenStream {
 /// (one without has `Default`): the required fields as arguments, every
 /// other field `None`. A caller's tests build responses with it (the
 /// struct is `#[non_exhaustive]`; its fields are public to change).
-pub(crate) fn response_constructor(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+pub(crate) fn response_constructor(name: &proc_macro2::Ident, fields: &[Field]) -> Code {
     if fields.iter().all(|f| f.presence != Presence::Required) {
-        return quote!();
+        return code!();
     }
     let (params, names) = required_params(fields);
     let inits = inits_as(fields, false);
@@ -232,7 +229,7 @@ pub(crate) fn response_constructor(name: &proc_macro2::Ident, fields: &[Field]) 
         " A value with its required fields ({}) and no other: for tests that need a response without decoding one. Set the others through the public fields.",
         names.join(", ")
     );
-    quote! {
+    code! {
         impl #name {
             #[doc = #doc]
             pub fn new(#(#params),*) -> Self {
@@ -242,7 +239,7 @@ pub(crate) fn response_constructor(name: &proc_macro2::Ident, fields: &[Field]) 
     }
 }
 
-pub(crate) fn object_constructor(fields: &[Field]) -> TokenStream {
+pub(crate) fn object_constructor(fields: &[Field]) -> Code {
     let (params, names) = required_params(fields);
     let inits = inits(fields);
     let doc = if names.is_empty() {
@@ -250,7 +247,7 @@ pub(crate) fn object_constructor(fields: &[Field]) -> TokenStream {
     } else {
         format!(" A value with its required fields: {}.", names.join(", "))
     };
-    quote! {
+    code! {
         #[doc = #doc]
         pub fn new(#(#params),*) -> Self {
             Self { #(#inits)* }

@@ -1,8 +1,9 @@
 //! The client: environments, credentials, construction, and one method per
 //! operation (plus a `…_request` builder that shows exactly what is sent).
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use super::ctx::Ctx;
 use super::docs;
@@ -12,22 +13,22 @@ use crate::model::analysis::header_checks;
 use crate::model::{Auth, Operation, Provider, RustTy};
 
 /// Environment, credentials, client and methods of a provider.
-pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
+pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> Code {
     let env = environment(p);
     let creds = credentials(p);
     let title = docs::inline(&p.title);
     let provider_name = &p.name;
-    let header_params: Vec<TokenStream> = p
+    let header_params: Vec<Code> = p
         .headers
         .iter()
         .filter(|h| h.constant.is_none())
         .map(|h| {
             let ident = format_ident!("{}", h.ident);
             match (h.required, h.sensitive) {
-                (true, false) => quote!(#ident: impl Into<String>),
-                (true, true) => quote!(#ident: impl Into<rt::Secret>),
-                (false, false) => quote!(#ident: Option<String>),
-                (false, true) => quote!(#ident: Option<rt::Secret>),
+                (true, false) => code!(#ident: impl Into<String>),
+                (true, true) => code!(#ident: impl Into<rt::Secret>),
+                (false, false) => code!(#ident: Option<String>),
+                (false, true) => code!(#ident: Option<rt::Secret>),
             }
         })
         .collect();
@@ -38,28 +39,28 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
         .map(|h| {
             let wire = &h.wire;
             match &h.constant {
-                Some(c) => quote!((#wire.to_string(), #c.to_string())),
+                Some(c) => code!((#wire.to_string(), #c.to_string())),
                 // A checked header was converted (and checked) above.
                 None if h.sensitive && header_checks(h) => {
                     let ident = format_ident!("{}", h.ident);
-                    quote!((#wire.to_string(), #ident.expose().to_string()))
+                    code!((#wire.to_string(), #ident.expose().to_string()))
                 }
                 None if h.sensitive => {
                     let ident = format_ident!("{}", h.ident);
-                    quote!((#wire.to_string(), #ident.into().expose().to_string()))
+                    code!((#wire.to_string(), #ident.into().expose().to_string()))
                 }
                 None if header_checks(h) => {
                     let ident = format_ident!("{}", h.ident);
-                    quote!((#wire.to_string(), #ident))
+                    code!((#wire.to_string(), #ident))
                 }
                 None => {
                     let ident = format_ident!("{}", h.ident);
-                    quote!((#wire.to_string(), #ident.into()))
+                    code!((#wire.to_string(), #ident.into()))
                 }
             }
         });
     let header_validation = provider_header_checks(p, ctx);
-    let optional: Vec<TokenStream> = p
+    let optional: Vec<Code> = p
         .headers
         .iter()
         .filter(|h| h.constant.is_none() && !h.required)
@@ -67,11 +68,11 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
             let wire = &h.wire;
             let ident = format_ident!("{}", h.ident);
             let value = if h.sensitive {
-                quote!(value.expose().to_string())
+                code!(value.expose().to_string())
             } else {
-                quote!(value)
+                code!(value)
             };
-            quote! {
+            code! {
                 if let Some(value) = #ident {
                     headers.push((#wire.to_string(), #value));
                 }
@@ -79,9 +80,9 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
         })
         .collect();
     let headers_mut = if optional.is_empty() {
-        quote!()
+        code!()
     } else {
-        quote!(mut)
+        code!(mut)
     };
     let header_docs: Vec<String> = p
         .headers
@@ -124,20 +125,20 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
                     " The error body of [`Client::{}`](Client::{}).",
                     op.ident, op.ident
                 );
-                (quote!(#t), doc)
+                (code!(#t), doc)
             }
             None => (
-                quote!(serde_json::Value),
+                code!(serde_json::Value),
                 format!(
                     " The error body of [`Client::{}`](Client::{}): the docs describe none, so it is the server's JSON as it came (a body that is not JSON leaves `body` empty and shows in the error's `snippet`).",
                     op.ident, op.ident
                 ),
             ),
         };
-        quote!(#[doc = #doc] pub type #alias = #target;)
+        code!(#[doc = #doc] pub type #alias = #target;)
     });
     let client_doc = format!(" A {title} API client. Cheap to clone; clones share the transport.");
-    quote! {
+    code! {
         #env
         #creds
 
@@ -198,13 +199,13 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
     }
 }
 
-fn environment(p: &Provider) -> TokenStream {
+fn environment(p: &Provider) -> Code {
     let title = docs::inline(&p.title);
     let variants = p.environments.iter().map(|e| {
         let ident = format_ident!("{}", e.variant);
         let doc = format!(" {}", docs::code(e.url.as_str()));
         if e.variables.is_empty() {
-            quote!(#[doc = #doc] #ident,)
+            code!(#[doc = #doc] #ident,)
         } else {
             let fields = e.variables.iter().map(|v| {
                 let ident = format_ident!("{}", v.name);
@@ -213,16 +214,16 @@ fn environment(p: &Provider) -> TokenStream {
                 } else {
                     docs::attrs(&v.docs)
                 };
-                quote!(#d #ident: String,)
+                code!(#d #ident: String,)
             });
-            quote!(#[doc = #doc] #ident { #(#fields)* },)
+            code!(#[doc = #doc] #ident { #(#fields)* },)
         }
     });
     let arms = p.environments.iter().map(|e| {
         let ident = format_ident!("{}", e.variant);
         if e.variables.is_empty() {
             let url = e.url.as_str();
-            quote!(Environment::#ident => Ok(#url.to_string()),)
+            code!(Environment::#ident => Ok(#url.to_string()),)
         } else {
             let fmt = e.url.format_string();
             let idents: Vec<_> = e
@@ -231,7 +232,7 @@ fn environment(p: &Provider) -> TokenStream {
                 .map(|v| format_ident!("{}", v.name))
                 .collect();
             let names = e.variables.iter().map(|v| &v.name);
-            quote! {
+            code! {
                 Environment::#ident { #(#idents),* } => {
                     #(rt::check_url_variable(#names, #idents).map_err(rt::ConfigError)?;)*
                     Ok(format!(#fmt, #(#idents),*))
@@ -240,7 +241,7 @@ fn environment(p: &Provider) -> TokenStream {
         }
     });
     let doc = format!(" Where the {title} API lives.");
-    quote! {
+    code! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
@@ -305,7 +306,7 @@ fn scheme_names(a: &Auth) -> (proc_macro2::Ident, proc_macro2::Ident) {
 /// `Credentials`: a struct of the one scheme's secrets, or an enum with a
 /// variant (and a constructor) per scheme when the provider accepts
 /// several and the caller picks one.
-fn credentials(p: &Provider) -> TokenStream {
+fn credentials(p: &Provider) -> Code {
     if let [one] = p.auth.as_slice() {
         let names = credential_names(one);
         let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();
@@ -315,7 +316,7 @@ fn credentials(p: &Provider) -> TokenStream {
             scheme_text(one)
         );
         let field_docs = names.iter().map(|n| format!(" `{n}`, a secret."));
-        return quote! {
+        return code! {
             #[doc = #doc]
             #[derive(Debug, Clone)]
             pub struct Credentials {
@@ -341,7 +342,7 @@ fn credentials(p: &Provider) -> TokenStream {
             .into_iter()
             .map(|n| format_ident!("{}", n));
         let doc = format!(" {}.", scheme_text(a));
-        quote! {
+        code! {
             #[doc = #doc]
             #variant { #(
                 /// A secret.
@@ -356,14 +357,14 @@ fn credentials(p: &Provider) -> TokenStream {
             .map(|n| format_ident!("{}", n))
             .collect();
         let doc = format!(" Credentials for {}.", scheme_text(a));
-        quote! {
+        code! {
             #[doc = #doc]
             pub fn #ctor(#(#idents: impl Into<rt::Secret>),*) -> Self {
                 Credentials::#variant { #(#idents: #idents.into()),* }
             }
         }
     });
-    quote! {
+    code! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
         pub enum Credentials {
@@ -386,17 +387,17 @@ enum Holder {
     Locals,
 }
 
-fn scheme_auth(a: &Auth, holder: Holder) -> TokenStream {
+fn scheme_auth(a: &Auth, holder: Holder) -> Code {
     // A struct's field (`credentials.api_key`), or the local a match arm
     // binds it to (`credential_api_key`).
     let field = |name: &str| match holder {
         Holder::Struct => {
             let ident = format_ident!("{}", name);
-            quote!(credentials.#ident.clone())
+            code!(credentials.#ident.clone())
         }
         Holder::Locals => {
             let ident = format_ident!("credential_{}", name);
-            quote!(#ident.clone())
+            code!(#ident.clone())
         }
     };
     match a {
@@ -405,15 +406,15 @@ fn scheme_auth(a: &Auth, holder: Holder) -> TokenStream {
             let pw = match password {
                 Some(pw) => {
                     let pw = field(pw);
-                    quote!(Some(#pw))
+                    code!(Some(#pw))
                 }
-                None => quote!(None),
+                None => code!(None),
             };
-            quote!(rt::Auth::Basic { username: #u, password: #pw })
+            code!(rt::Auth::Basic { username: #u, password: #pw })
         }
         Auth::Bearer { token } => {
             let t = field(token);
-            quote!(rt::Auth::Bearer(#t))
+            code!(rt::Auth::Bearer(#t))
         }
         Auth::ClientCredentials {
             token_url,
@@ -424,8 +425,8 @@ fn scheme_auth(a: &Auth, holder: Holder) -> TokenStream {
         } => {
             let (id, secret) = (field(client_id), field(client_secret));
             let scope = match scope {
-                Some(s) => quote!(Some(#s.to_string())),
-                None => quote!(None),
+                Some(s) => code!(Some(#s.to_string())),
+                None => code!(None),
             };
             let how = format_ident!(
                 "{}",
@@ -440,9 +441,9 @@ fn scheme_auth(a: &Auth, holder: Holder) -> TokenStream {
             // where its tokens come from, or the credentials would go to
             // the production endpoint.
             let token_url = if token_url.starts_with('/') {
-                quote!(config.token_url.clone().unwrap_or_else(|| #token_url.to_string()))
+                code!(config.token_url.clone().unwrap_or_else(|| #token_url.to_string()))
             } else {
-                quote!(match (&config.token_url, environment) {
+                code!(match (&config.token_url, environment) {
                     (Some(url), _) => url.clone(),
                     (None, Environment::Custom(_)) => {
                         return Err(rt::ConfigError(
@@ -452,7 +453,7 @@ fn scheme_auth(a: &Auth, holder: Holder) -> TokenStream {
                     (None, _) => #token_url.to_string(),
                 })
             };
-            quote!(rt::Auth::ClientCredentials(rt::ClientCredentials {
+            code!(rt::Auth::ClientCredentials(rt::ClientCredentials {
                 token_url: #token_url,
                 client_id: #id,
                 client_secret: #secret,
@@ -463,7 +464,7 @@ fn scheme_auth(a: &Auth, holder: Holder) -> TokenStream {
     }
 }
 
-fn auth_expr(p: &Provider) -> TokenStream {
+fn auth_expr(p: &Provider) -> Code {
     if let [one] = p.auth.as_slice() {
         return scheme_auth(one, Holder::Struct);
     }
@@ -475,31 +476,31 @@ fn auth_expr(p: &Provider) -> TokenStream {
         let fields = names.iter().map(|n| format_ident!("{}", n));
         let locals = names.iter().map(|n| format_ident!("credential_{}", n));
         let auth = scheme_auth(a, Holder::Locals);
-        quote!(Credentials::#variant { #(#fields: #locals),* } => #auth,)
+        code!(Credentials::#variant { #(#fields: #locals),* } => #auth,)
     });
-    quote!(match credentials { #(#arms)* })
+    code!(match credentials { #(#arms)* })
 }
 
 /// The method of an operation and its request builder.
-fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
+fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> Code {
     let ident = format_ident!("{}", op.ident);
     let builder = format_ident!("{}_request", op.ident);
     let response = match &op.response_type {
         Some(t) => {
             let t = format_ident!("{}", t);
-            quote!(#t)
+            code!(#t)
         }
-        None => quote!(rt::NoContent),
+        None => code!(rt::NoContent),
     };
     let error = error_alias(op);
-    let params: Vec<TokenStream> = op
+    let params: Vec<Code> = op
         .path_params
         .iter()
         .map(|f| {
             let id = format_ident!("{}", f.ident);
             match f.ty {
-                RustTy::Scalar(s) if s.is_integral() => quote!(#id: i64),
-                _ => quote!(#id: &str),
+                RustTy::Scalar(s) if s.is_integral() => code!(#id: i64),
+                _ => code!(#id: &str),
             }
         })
         .collect();
@@ -511,9 +512,9 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     let (req_param, req_arg) = match &op.request {
         Some(r) => {
             let name = format_ident!("{}", r.name);
-            (quote!(request: &#name,), quote!(request,))
+            (code!(request: &#name,), code!(request,))
         }
-        None => (quote!(), quote!()),
+        None => (code!(), code!()),
     };
     // The path parameters are in the order of the template's placeholders.
     let fmt = op.path.format_string();
@@ -525,20 +526,20 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     for f in &op.path_params {
         let id = format_ident!("{}", f.ident);
         seg_args.push(match f.ty {
-            RustTy::Scalar(s) if s.is_integral() => quote!(rt::segment_int(#id)),
+            RustTy::Scalar(s) if s.is_integral() => code!(rt::segment_int(#id)),
             _ => {
                 let name = &f.wire;
-                encoded.push(quote!(let #id = rt::segment(#name, #id).map_err(rt::Error::Build)?;));
-                quote!(#id)
+                encoded.push(code!(let #id = rt::segment(#name, #id).map_err(rt::Error::Build)?;));
+                code!(#id)
             }
         });
     }
     let path_expr = if seg_args.is_empty() {
-        quote!(#fmt.to_string())
+        code!(#fmt.to_string())
     } else if encoded.is_empty() {
-        quote!(format!(#fmt, #(#seg_args),*))
+        code!(format!(#fmt, #(#seg_args),*))
     } else {
-        quote!({
+        code!({
             #(#encoded)*
             format!(#fmt, #(#seg_args),*)
         })
@@ -549,30 +550,25 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         Some(r) => {
             let body = if r.encoding == Encoding::JsonApi {
                 let id = format_ident!("{}", r.jsonapi_id.as_deref().unwrap_or("id"));
-                quote!(Some(request.body(#id).map_err(rt::Error::Build)?))
+                code!(Some(request.body(#id).map_err(rt::Error::Build)?))
             } else {
-                quote!(Some(request.body().map_err(rt::Error::Build)?))
+                code!(Some(request.body().map_err(rt::Error::Build)?))
             };
             let headers = if r.headers.is_empty() {
-                quote!(&[])
+                code!(&[])
             } else {
-                quote!(&request.headers())
+                code!(&request.headers())
             };
             let (_, mut secrets) = super::secrets::request_method(&r.fields, &r.headers, ctx);
             if r.patch
                 .as_ref()
                 .is_some_and(|t| super::patch::holds_secrets(t, ctx))
             {
-                secrets = quote!(request.secrets());
+                secrets = code!(request.secrets());
             }
-            (quote!(request.validate()?;), body, headers, secrets)
+            (code!(request.validate()?;), body, headers, secrets)
         }
-        None => (
-            quote!(),
-            quote!(None),
-            quote!(&[]),
-            quote!(rt::Secrets::new()),
-        ),
+        None => (code!(), code!(None), code!(&[]), code!(rt::Secrets::new())),
     };
     let (provider, name, retry_safe) = (&p.name, &op.ident, op.retry_safe);
     let status = proc_macro2::Literal::u16_unsuffixed(op.success_status);
@@ -619,19 +615,19 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
     let gen_docs = docs::raw(&generated);
     let error_docs = docs::attrs(&documented);
     let notes = if op.notes.is_empty() {
-        quote!()
+        code!()
     } else {
         let mut lines = vec![String::new(), "# Spec notes".to_string(), String::new()];
         lines.extend(docs::escaped(&op.notes));
         docs::raw(&lines)
     };
-    let docs = quote!(#spec_docs #gen_docs #error_docs #notes);
+    let docs = code!(#spec_docs #gen_docs #error_docs #notes);
     let fill = super::idempotency::fill(op);
     let builder_doc = format!(
         " Validates and builds the request [`Client::{}`](Client::{}) sends, without sending it: method, URL, headers and body.",
         op.ident, op.ident
     );
-    quote! {
+    code! {
         #docs
         pub fn #ident(&self, #(#params,)* #req_param)
             -> impl std::future::Future<Output = Result<#response, rt::Error<#error>>> + Send + '_
@@ -662,18 +658,18 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
 /// checked before the client is built: a value that breaks one is a
 /// `ConfigError` naming the header and the rule (never the value of a
 /// sensitive header). A required checked header is converted first.
-fn provider_header_checks(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
+fn provider_header_checks(p: &Provider, ctx: &Ctx<'_>) -> Code {
     let checked: Vec<&crate::model::Header> =
         p.headers.iter().filter(|h| header_checks(h)).collect();
     if checked.is_empty() {
-        return quote!();
+        return code!();
     }
     let converts = checked.iter().filter(|h| h.required).map(|h| {
         let ident = format_ident!("{}", h.ident);
         if h.sensitive {
-            quote!(let #ident: rt::Secret = #ident.into();)
+            code!(let #ident: rt::Secret = #ident.into();)
         } else {
-            quote!(let #ident: String = #ident.into();)
+            code!(let #ident: String = #ident.into();)
         }
     });
     let checks = checked.iter().map(|h| {
@@ -683,18 +679,18 @@ fn provider_header_checks(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
             &RustTy::Scalar(crate::lang::Scalar::String),
             &h.checks,
             h.sensitive,
-            &quote!(value),
-            &quote!(path),
+            &code!(value),
+            &code!(path),
             ctx,
         );
-        let inner = quote!(let path = headers_path.field(#wire); #body);
+        let inner = code!(let path = headers_path.field(#wire); #body);
         if h.required {
-            quote!({ let value = &#ident; #inner })
+            code!({ let value = &#ident; #inner })
         } else {
-            quote!(if let Some(value) = &#ident { #inner })
+            code!(if let Some(value) = &#ident { #inner })
         }
     });
-    quote! {
+    code! {
         #(#converts)*
         {
             let mut violations = rt::Violations::new();
@@ -708,13 +704,13 @@ fn provider_header_checks(p: &Provider, ctx: &Ctx<'_>) -> TokenStream {
 
 /// The constraints of the path parameters, checked before anything else,
 /// with the same violations as body fields (the path is the wire name).
-fn path_param_checks(op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
-    let checks: Vec<TokenStream> = op
+fn path_param_checks(op: &Operation, ctx: &Ctx<'_>) -> Code {
+    let checks: Vec<Code> = op
         .path_params
         .iter()
         .filter_map(|f| {
-            let value = quote!(value);
-            let path = quote!(path);
+            let value = code!(value);
+            let path = code!(path);
             let body = super::validate::value_checks(&f.ty, &f.checks, false, &value, &path, ctx);
             if body.is_empty() {
                 return None;
@@ -722,10 +718,10 @@ fn path_param_checks(op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
             let id = format_ident!("{}", f.ident);
             let wire = &f.wire;
             let bind = match f.ty {
-                RustTy::Scalar(s) if s.is_integral() => quote!(let value = &#id;),
-                _ => quote!(let value = &String::from(#id);),
+                RustTy::Scalar(s) if s.is_integral() => code!(let value = &#id;),
+                _ => code!(let value = &String::from(#id);),
             };
-            Some(quote! {
+            Some(code! {
                 {
                     #bind
                     let path = root.field(#wire);
@@ -735,9 +731,9 @@ fn path_param_checks(op: &Operation, ctx: &Ctx<'_>) -> TokenStream {
         })
         .collect();
     if checks.is_empty() {
-        return quote!();
+        return code!();
     }
-    quote! {
+    code! {
         let mut violations = rt::Violations::new();
         let root = rt::Path::root();
         #(#checks)*

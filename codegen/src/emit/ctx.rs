@@ -3,9 +3,10 @@
 //! The one module the emitters share, so none of them depends on another
 //! for it.
 
+use crate::code::Code;
+use codegen_macros::code;
 use heck::ToSnakeCase;
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::format_ident;
 
 use crate::model::{Alias, NamedKind, Provider, TypeDef, TypeId};
 
@@ -30,11 +31,11 @@ impl<'a> Ctx<'a> {
 
     /// The derives of a type that carries data (`Debug, Clone`, and
     /// `PartialEq` when asked for), each followed by a comma.
-    pub(crate) fn data_derives(&self) -> TokenStream {
+    pub(crate) fn data_derives(&self) -> Code {
         if self.partial_eq {
-            quote!(Debug, Clone, PartialEq,)
+            code!(Debug, Clone, PartialEq,)
         } else {
-            quote!(Debug, Clone,)
+            code!(Debug, Clone,)
         }
     }
 

@@ -6,64 +6,64 @@
 //! wrapper type per lenient field; this is the same decoding in a
 //! fraction of the code the compiler has to check.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
-use super::moved::{self, Moved};
 use crate::model::{Decode, Field, Object, Presence};
 
 /// `impl Deserialize` for the response object `o`.
-pub(crate) fn object(o: &Object) -> TokenStream {
+pub(crate) fn object(o: &Object) -> Code {
     let name = format_ident!("{}", o.name);
     let expecting = format!("a `{}` object", o.name);
-    let locals = moved::all(o.fields.iter().map(|f| {
+    let locals = Vec::from_iter(o.fields.iter().map(|f| {
         let local = local(f);
-        quote!(let mut #local = None;)
+        code!(let mut #local = None;)
     }));
-    let arms = moved::all(o.fields.iter().map(|f| {
+    let arms = Vec::from_iter(o.fields.iter().map(|f| {
         let local = local(f);
         let wire = &f.wire;
         let required = f.presence == Presence::Required;
         match (seed(f), required) {
-            (None, true) => quote!(#wire => rt::seed::put(&mut map, &mut #local),),
-            (None, false) => quote!(#wire => rt::seed::set(&mut map, &mut #local),),
+            (None, true) => code!(#wire => rt::seed::put(&mut map, &mut #local),),
+            (None, false) => code!(#wire => rt::seed::set(&mut map, &mut #local),),
             (Some(marker), true) => {
-                quote!(#wire => rt::seed::put_with(&mut map, &mut #local, rt::seed::#marker),)
+                code!(#wire => rt::seed::put_with(&mut map, &mut #local, rt::seed::#marker),)
             }
             (Some(marker), false) => {
-                quote!(#wire => rt::seed::set_with(&mut map, &mut #local, rt::seed::#marker),)
+                code!(#wire => rt::seed::set_with(&mut map, &mut #local, rt::seed::#marker),)
             }
         }
     }));
-    let inits = moved::all(o.fields.iter().map(|f| {
+    let inits = Vec::from_iter(o.fields.iter().map(|f| {
         let ident = format_ident!("{}", f.ident);
         let local = local(f);
         let wire = &f.wire;
         match f.presence {
-            Presence::Required => quote! {
+            Presence::Required => code! {
                 #ident: rt::seed::required(#local, #wire)?,
             },
-            Presence::Optional | Presence::Clearable if ident == local => quote!(#ident,),
-            Presence::Optional | Presence::Clearable => quote!(#ident: #local,),
+            Presence::Optional | Presence::Clearable if ident == local => code!(#ident,),
+            Presence::Optional | Presence::Clearable => code!(#ident: #local,),
         }
     }));
     let key = if o.fields.is_empty() {
-        quote!(_key)
+        code!(_key)
     } else {
-        quote!(key)
+        code!(key)
     };
     // One `?` for every arm: each arm is a call that reads the value.
-    let dispatch = Moved::new(if o.fields.is_empty() {
-        quote!(rt::seed::skip(&mut map)?;)
+    let dispatch = if o.fields.is_empty() {
+        code!(rt::seed::skip(&mut map)?;)
     } else {
-        quote! {
+        code! {
             match key.as_str() {
                 #(#arms)*
                 _ => rt::seed::skip(&mut map),
             }?;
         }
-    });
-    quote! {
+    };
+    code! {
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct Fields;

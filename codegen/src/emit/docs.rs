@@ -8,7 +8,7 @@
 //! as Markdown expects (clippy's `doc_lazy_continuation`), and characters
 //! that do not compile or lint in a doc comment are replaced.
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use crate::code::Code;
 
 /// Longest doc line before wrapping, in characters.
 const WIDTH: usize = 96;
@@ -17,7 +17,7 @@ const WIDTH: usize = 96;
 const TAB: &str = "    ";
 
 /// `#[doc = …]` attributes for spec text: escaped for rustdoc and wrapped.
-pub(crate) fn attrs(lines: &[String]) -> TokenStream {
+pub(crate) fn attrs(lines: &[String]) -> Code {
     raw(&escaped(lines))
 }
 
@@ -38,7 +38,7 @@ pub(crate) fn noted(lines: &[String], notes: &[String]) -> Vec<String> {
 }
 
 /// [`attrs`] with the notes after the text ([`noted`]).
-pub(crate) fn noted_attrs(lines: &[String], notes: &[String]) -> TokenStream {
+pub(crate) fn noted_attrs(lines: &[String], notes: &[String]) -> Code {
     raw(&noted(lines, notes))
 }
 
@@ -279,14 +279,15 @@ fn unsafe_in_docs(c: char) -> bool {
 
 /// `#[doc = …]` attributes for text the generator wrote (may hold links).
 ///
-/// Doc text is most of what the generator writes, so the attributes are
-/// built token by token rather than through `quote!`.
-pub(crate) fn raw(lines: &[String]) -> TokenStream {
+/// Doc text is most of what the generator writes, so each attribute is
+/// written straight into the code ([`Code::doc`]) rather than through a
+/// `code!` template.
+pub(crate) fn raw(lines: &[String]) -> Code {
     let end = lines
         .iter()
         .rposition(|l| !l.is_empty())
         .map_or(0, |i| i + 1);
-    let mut out = TokenStream::new();
+    let mut out = Code::new();
     let mut text = String::new();
     for line in &lines[..end] {
         text.clear();
@@ -298,33 +299,9 @@ pub(crate) fn raw(lines: &[String]) -> TokenStream {
                 text.push_str(line);
             }
         }
-        let inner = TokenStream::from_iter([
-            TokenTree::from(Ident::new("doc", Span::call_site())),
-            TokenTree::from(Punct::new('=', Spacing::Alone)),
-            TokenTree::from(literal(&text)),
-        ]);
-        out.extend([
-            TokenTree::from(Punct::new('#', Spacing::Alone)),
-            TokenTree::from(Group::new(Delimiter::Bracket, inner)),
-        ]);
+        out.doc(&text);
     }
     out
-}
-
-/// The string literal of `text`. `Literal::string` escapes every character
-/// through `char::escape_debug` (Unicode tables); text with no quote,
-/// backslash or control character needs no escape, and its literal is read
-/// as it is. Both give the same string to the formatter.
-fn literal(text: &str) -> Literal {
-    let plain = !text
-        .chars()
-        .any(|c| c == '"' || c == '\\' || c.is_control());
-    if plain {
-        if let Ok(lit) = format!("\"{text}\"").parse::<Literal>() {
-            return lit;
-        }
-    }
-    Literal::string(text)
 }
 
 /// Splits a long line at spaces; continuation lines start with `cont`

@@ -5,8 +5,9 @@
 //! branch and an early return per field, several times the code the
 //! compiler has to check in a large client.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use super::ctx::Ctx;
 use super::rust_types::holds_numbers;
@@ -41,35 +42,35 @@ pub(crate) fn serialize<'f>(
     name: &str,
     fields: impl IntoIterator<Item = (&'f Field, Held)>,
     ctx: &Ctx<'_>,
-) -> TokenStream {
+) -> Code {
     let ident = format_ident!("{}", name);
-    let calls: Vec<TokenStream> = fields
+    let calls: Vec<Code> = fields
         .into_iter()
         .map(|(f, held)| {
             let member = format_ident!("{}", f.ident);
             let wire = &f.wire;
             let method = match (held, holds_numbers(&f.ty, ctx)) {
-                (Held::Always, false) => quote!(field),
-                (Held::Always, true) => quote!(numbers),
-                (Held::Optional, false) => quote!(opt),
-                (Held::Optional, true) => quote!(opt_numbers),
-                (Held::Patch, false) => quote!(patch),
-                (Held::Patch, true) => quote!(patch_numbers),
+                (Held::Always, false) => code!(field),
+                (Held::Always, true) => code!(numbers),
+                (Held::Optional, false) => code!(opt),
+                (Held::Optional, true) => code!(opt_numbers),
+                (Held::Patch, false) => code!(patch),
+                (Held::Patch, true) => code!(patch_numbers),
             };
-            quote!(fields.#method(#wire, &self.#member);)
+            code!(fields.#method(#wire, &self.#member);)
         })
         .collect();
     let len = proc_macro2::Literal::usize_unsuffixed(calls.len());
     let body = if calls.is_empty() {
-        quote!(rt::ser::Fields::new(serializer, #name, 0)?.end())
+        code!(rt::ser::Fields::new(serializer, #name, 0)?.end())
     } else {
-        quote! {
+        code! {
             let mut fields = rt::ser::Fields::new(serializer, #name, #len)?;
             #(#calls)*
             fields.end()
         }
     };
-    quote! {
+    code! {
         impl serde::Serialize for #ident {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 #body

@@ -3,15 +3,16 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use crate::model::{Access, ErrorText, Provider, Text, TextPath, TypeDef};
 
 /// One `impl rt::ErrorText` per named error body, in the order the
 /// operations first use them. A body without `error_text:` gets the
 /// trait's defaults (no message, no code).
-pub(crate) fn impls(p: &Provider) -> TokenStream {
+pub(crate) fn impls(p: &Provider) -> Code {
     let mut seen = BTreeSet::new();
     let items = p
         .operations
@@ -25,29 +26,29 @@ pub(crate) fn impls(p: &Provider) -> TokenStream {
             });
             let ident = format_ident!("{}", name);
             let methods = text.map(methods);
-            quote! {
+            code! {
                 impl rt::ErrorText for #ident {
                     #methods
                 }
             }
         });
-    quote!(#(#items)*)
+    code!(#(#items)*)
 }
 
-fn methods(text: &ErrorText) -> TokenStream {
-    let message = method(quote!(message), &text.message);
-    let code = method(quote!(code), &text.code);
-    quote!(#message #code)
+fn methods(text: &ErrorText) -> Code {
+    let message = method(code!(message), &text.message);
+    let code = method(code!(code), &text.code);
+    code!(#message #code)
 }
 
 /// `fn name(&self) -> Option<&str>`: the first path that is present.
-fn method(name: TokenStream, paths: &[TextPath]) -> TokenStream {
+fn method(name: Code, paths: &[TextPath]) -> Code {
     let Some((first, rest)) = paths.split_first() else {
-        return quote!();
+        return code!();
     };
     let first = path_expr(first);
     let rest = rest.iter().map(path_expr);
-    quote! {
+    code! {
         fn #name(&self) -> Option<&str> {
             #first #(.or(#rest))*
         }
@@ -56,13 +57,13 @@ fn method(name: TokenStream, paths: &[TextPath]) -> TokenStream {
 
 /// What a step has reached: a place (`self.error`), or an `Option<&T>`.
 enum At {
-    Place(TokenStream),
-    Maybe(TokenStream),
+    Place(Code),
+    Maybe(Code),
 }
 
 /// The `Option<&str>` expression that reads `path` from `self`.
-fn path_expr(path: &TextPath) -> TokenStream {
-    let mut at = At::Place(quote!(self));
+fn path_expr(path: &TextPath) -> Code {
+    let mut at = At::Place(code!(self));
     let last = path.steps.len().saturating_sub(1);
     for (i, step) in path.steps.iter().enumerate() {
         let f = format_ident!("{}", step.ident);
@@ -70,33 +71,33 @@ fn path_expr(path: &TextPath) -> TokenStream {
         // reads `Option<String>` as `Option<&str>` directly.
         if i == last && !step.first_item && path.text == Text::String {
             return match (at, step.access) {
-                (At::Place(p), Access::Always) => quote!(Some(#p.#f.as_str())),
-                (At::Place(p), Access::Option) => quote!(#p.#f.as_deref()),
-                (At::Place(p), Access::Patch) => quote!(#p.#f.as_set().map(String::as_str)),
-                (At::Maybe(e), Access::Always) => quote!(#e.map(|v| v.#f.as_str())),
-                (At::Maybe(e), Access::Option) => quote!(#e.and_then(|v| v.#f.as_deref())),
+                (At::Place(p), Access::Always) => code!(Some(#p.#f.as_str())),
+                (At::Place(p), Access::Option) => code!(#p.#f.as_deref()),
+                (At::Place(p), Access::Patch) => code!(#p.#f.as_set().map(String::as_str)),
+                (At::Maybe(e), Access::Always) => code!(#e.map(|v| v.#f.as_str())),
+                (At::Maybe(e), Access::Option) => code!(#e.and_then(|v| v.#f.as_deref())),
                 (At::Maybe(e), Access::Patch) => {
-                    quote!(#e.and_then(|v| v.#f.as_set()).map(String::as_str))
+                    code!(#e.and_then(|v| v.#f.as_set()).map(String::as_str))
                 }
             };
         }
         at = match (at, step.access) {
-            (At::Place(p), Access::Always) => At::Place(quote!(#p.#f)),
-            (At::Place(p), Access::Option) => At::Maybe(quote!(#p.#f.as_ref())),
-            (At::Place(p), Access::Patch) => At::Maybe(quote!(#p.#f.as_set())),
-            (At::Maybe(e), Access::Always) => At::Maybe(quote!(#e.map(|v| &v.#f))),
-            (At::Maybe(e), Access::Option) => At::Maybe(quote!(#e.and_then(|v| v.#f.as_ref()))),
-            (At::Maybe(e), Access::Patch) => At::Maybe(quote!(#e.and_then(|v| v.#f.as_set()))),
+            (At::Place(p), Access::Always) => At::Place(code!(#p.#f)),
+            (At::Place(p), Access::Option) => At::Maybe(code!(#p.#f.as_ref())),
+            (At::Place(p), Access::Patch) => At::Maybe(code!(#p.#f.as_set())),
+            (At::Maybe(e), Access::Always) => At::Maybe(code!(#e.map(|v| &v.#f))),
+            (At::Maybe(e), Access::Option) => At::Maybe(code!(#e.and_then(|v| v.#f.as_ref()))),
+            (At::Maybe(e), Access::Patch) => At::Maybe(code!(#e.and_then(|v| v.#f.as_set()))),
         };
         if step.first_item {
             at = match at {
-                At::Place(p) => At::Maybe(quote!(#p.first())),
-                At::Maybe(e) => At::Maybe(quote!(#e.and_then(|v| v.first()))),
+                At::Place(p) => At::Maybe(code!(#p.first())),
+                At::Maybe(e) => At::Maybe(code!(#e.and_then(|v| v.first()))),
             };
         }
     }
     match at {
-        At::Place(p) => quote!(Some(#p.as_str())),
-        At::Maybe(e) => quote!(#e.map(|v| v.as_str())),
+        At::Place(p) => code!(Some(#p.as_str())),
+        At::Maybe(e) => code!(#e.map(|v| v.as_str())),
     }
 }

@@ -1,19 +1,20 @@
 //! The idempotency key of an operation that takes one: the caller's, or a
 //! new one for the call, sent by every attempt of it.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use crate::model::Operation;
 
 /// Statements of the request builder that give `request` its key: when
 /// the caller left the member unset, a copy with a new key stands in.
-pub(crate) fn fill(op: &Operation) -> TokenStream {
+pub(crate) fn fill(op: &Operation) -> Code {
     let Some(key) = &op.idempotency else {
-        return quote!();
+        return code!();
     };
     let ident = format_ident!("{}", key.ident);
-    quote! {
+    code! {
         let keyed;
         let request = if request.#ident.is_none() {
             keyed = request.clone().#ident(rt::idempotency_key());

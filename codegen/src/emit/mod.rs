@@ -1,7 +1,8 @@
-//! Stage 4: pure functions from the model to tokens.
+//! Stage 4: pure functions from the model to code.
 //!
 //! Each provider becomes one `pub mod` item. Nothing here reads files or
-//! YAML; the same model always gives the same tokens.
+//! YAML; the same model always gives the same code. Code is built with
+//! `code!` templates ([`crate::code`]): `quote!`'s syntax, written as text.
 
 mod builder;
 mod client;
@@ -11,7 +12,6 @@ mod docs;
 mod encode;
 mod error_text;
 mod idempotency;
-mod moved;
 mod patch;
 mod request;
 mod runtime_path;
@@ -20,11 +20,11 @@ mod secrets;
 mod types;
 mod validate;
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use crate::model::Provider;
-use moved::Moved;
 pub use runtime_path::RuntimePath;
 
 /// Options of the emitters.
@@ -58,7 +58,7 @@ impl Default for EmitOptions {
 }
 
 /// The whole module of one provider.
-pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
+pub fn provider(p: &Provider, opts: &EmitOptions) -> Code {
     let name = format_ident!("{}", p.name);
     let rt = &opts.runtime;
     let mut doc_lines = vec![format!("{} API client.", p.title)];
@@ -76,15 +76,15 @@ pub fn provider(p: &Provider, opts: &EmitOptions) -> TokenStream {
     }
     let docs = docs::noted_attrs(&doc_lines, &p.notes);
     let ctx = ctx::Ctx::new(p, opts);
-    let type_items = moved::all(p.types.iter().map(|t| types::type_def(t, &ctx)));
-    let requests = moved::all(
+    let type_items = Vec::from_iter(p.types.iter().map(|t| types::type_def(t, &ctx)));
+    let requests = Vec::from_iter(
         p.operations
             .iter()
             .filter_map(|op| op.request.as_ref().map(|r| request::request(op, r, &ctx))),
     );
-    let client = Moved::new(client::client(p, &ctx));
-    let error_texts = Moved::new(error_text::impls(p));
-    quote! {
+    let client = client::client(p, &ctx);
+    let error_texts = error_text::impls(p);
+    code! {
         #docs
         pub mod #name {
             use #rt as rt;

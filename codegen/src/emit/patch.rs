@@ -2,9 +2,10 @@
 //! per allowed operation on each patchable path, each with its typed
 //! value), and the request type that sends a non-empty list of them.
 
+use crate::code::Code;
+use codegen_macros::code;
 use heck::ToUpperCamelCase;
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::format_ident;
 
 use super::ctx::Ctx;
 use super::rust_types::{holds_numbers, ty};
@@ -13,10 +14,10 @@ use crate::lang::PatchOp;
 use crate::model::{Field, Operation, PatchRow, PatchTable, Request, RustTy};
 
 /// The patch enum and the request type of a JSON Patch operation.
-pub(crate) fn items(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> TokenStream {
+pub(crate) fn items(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> Code {
     let patch = patch_enum(op, t, ctx);
     let request = request(op, r, t, ctx);
-    quote!(#patch #request)
+    code!(#patch #request)
 }
 
 /// The variant of `row` for `op` (`ReplacePurchaseUnitsInvoiceId`).
@@ -33,7 +34,7 @@ fn is_int(f: &Field) -> bool {
     matches!(f.ty, RustTy::Scalar(s) if s.is_integral())
 }
 
-fn patch_enum(op: &Operation, t: &PatchTable, ctx: &Ctx<'_>) -> TokenStream {
+fn patch_enum(op: &Operation, t: &PatchTable, ctx: &Ctx<'_>) -> Code {
     let name = format_ident!("{}", t.name);
     let doc = format!(
         " One change [`Client::{0}`](Client::{0}) can make: a documented JSON Patch operation on a patchable path, with its typed value.",
@@ -55,40 +56,40 @@ fn patch_enum(op: &Operation, t: &PatchTable, ctx: &Ctx<'_>) -> TokenStream {
             variants.push(variant_decl(o, row, &params, value));
             constructors.push(constructor(o, row, &params, value, v));
             let op_name = o.name();
-            ops.push(quote!(#name::#v { .. } => #op_name,));
+            ops.push(code!(#name::#v { .. } => #op_name,));
             let (bind, arm) = match value {
                 Some(f) => {
                     let wrapped = if holds_numbers(&f.ty, ctx) {
-                        quote!(&rt::ser::Numbers(value))
+                        code!(&rt::ser::Numbers(value))
                     } else {
-                        quote!(value)
+                        code!(value)
                     };
                     (
-                        quote!(#name::#v { value, .. }),
-                        quote!(rt::patch_op(serializer, #op_name, &path, Some(#wrapped))),
+                        code!(#name::#v { value, .. }),
+                        code!(rt::patch_op(serializer, #op_name, &path, Some(#wrapped))),
                     )
                 }
                 None => (
-                    quote!(#name::#v { .. }),
-                    quote!(rt::patch_op(serializer, #op_name, &path, None::<&()>)),
+                    code!(#name::#v { .. }),
+                    code!(rt::patch_op(serializer, #op_name, &path, None::<&()>)),
                 ),
             };
-            serialize.push(quote!(#bind => #arm,));
+            serialize.push(code!(#bind => #arm,));
             if let Some(stmts) = value
-                .map(|f| secrets::of_field(f, &quote!(value), ctx))
+                .map(|f| secrets::of_field(f, &code!(value), ctx))
                 .filter(|s| !s.is_empty())
             {
-                secret_arms.push(quote!(#name::#v { value, .. } => { #stmts }));
+                secret_arms.push(code!(#name::#v { value, .. } => { #stmts }));
             }
         }
     }
     checks.extend(param_checks(&name, t, variants.len(), ctx));
     checks.extend(value_checks(&name, t, variants.len(), ctx));
     let (path_name, out) = validate::param_names(checks.is_empty());
-    let validate_body = quote!(#(#checks)*);
+    let validate_body = code!(#(#checks)*);
     let secrets_method = collect_secrets(&secret_arms, variants.len());
     let derives = ctx.data_derives();
-    quote! {
+    code! {
         #[doc = #doc]
         #[derive(#derives)]
         #[non_exhaustive]
@@ -141,29 +142,27 @@ fn path_arm(
     row: &PatchRow,
     params: &[&Field],
     variants: &[proc_macro2::Ident],
-) -> TokenStream {
+) -> Code {
     let names: Vec<_> = params
         .iter()
         .map(|f| format_ident!("{}", f.ident))
         .collect();
-    let pats = variants
-        .iter()
-        .map(|v| quote!(#name::#v { #(#names,)* .. }));
+    let pats = variants.iter().map(|v| code!(#name::#v { #(#names,)* .. }));
     let expr = if params.is_empty() {
         let text = row.path.as_str();
-        quote!(#text.to_string())
+        code!(#text.to_string())
     } else {
         let fmt = row.path.format_string();
         let args = params.iter().zip(&names).map(|(f, n)| {
             if is_int(f) {
-                quote!(#n)
+                code!(#n)
             } else {
-                quote!(rt::pointer_token(#n))
+                code!(rt::pointer_token(#n))
             }
         });
-        quote!(format!(#fmt, #(#args),*))
+        code!(format!(#fmt, #(#args),*))
     };
-    quote!(#(#pats)|* => #expr,)
+    code!(#(#pats)|* => #expr,)
 }
 
 fn headline(o: PatchOp, row: &PatchRow) -> String {
@@ -173,33 +172,28 @@ fn headline(o: PatchOp, row: &PatchRow) -> String {
     )
 }
 
-fn variant_decl(
-    o: PatchOp,
-    row: &PatchRow,
-    params: &[&Field],
-    value: Option<&Field>,
-) -> TokenStream {
+fn variant_decl(o: PatchOp, row: &PatchRow, params: &[&Field], value: Option<&Field>) -> Code {
     let v = variant(o, row);
     let head = headline(o, row);
     let body_docs = docs::noted_attrs(&row.docs, &row.notes);
-    let sep = (!row.docs.is_empty() || !row.notes.is_empty()).then(|| quote!(#[doc = ""]));
+    let sep = (!row.docs.is_empty() || !row.notes.is_empty()).then(|| code!(#[doc = ""]));
     let members = params.iter().map(|f| {
         let ident = format_ident!("{}", f.ident);
         let d = docs::noted_attrs(&f.docs, &f.notes);
         let t = ty(&f.ty);
-        quote!(#d #ident: #t,)
+        code!(#d #ident: #t,)
     });
     let value_member = value.map(|f| {
         let d = docs::noted_attrs(&f.docs, &f.notes);
         let t = super::rust_types::field_ty(f);
         let fallback =
-            (f.docs.is_empty() && f.notes.is_empty()).then(|| quote!(#[doc = " The value sent."]));
-        quote!(#d #fallback value: #t,)
+            (f.docs.is_empty() && f.notes.is_empty()).then(|| code!(#[doc = " The value sent."]));
+        code!(#d #fallback value: #t,)
     });
     if params.is_empty() && value.is_none() {
-        quote!(#[doc = #head] #sep #body_docs #v,)
+        code!(#[doc = #head] #sep #body_docs #v,)
     } else {
-        quote!(#[doc = #head] #sep #body_docs #v { #(#members)* #value_member },)
+        code!(#[doc = #head] #sep #body_docs #v { #(#members)* #value_member },)
     }
 }
 
@@ -209,7 +203,7 @@ fn constructor(
     params: &[&Field],
     value: Option<&Field>,
     v: &proc_macro2::Ident,
-) -> TokenStream {
+) -> Code {
     let fn_name = format_ident!("{}", row.constructor(o));
     let doc = format!(
         " A patch that sends {}.",
@@ -219,22 +213,22 @@ fn constructor(
     let mut inits = Vec::new();
     for f in params {
         let ident = format_ident!("{}", f.ident);
-        let (t, conv) = builder::param(f, &quote!(#ident));
-        args.push(quote!(#ident: #t));
+        let (t, conv) = builder::param(f, &code!(#ident));
+        args.push(code!(#ident: #t));
         inits.push(init(&ident, conv));
     }
     if let Some(f) = value {
         let ident = format_ident!("value");
-        let (t, conv) = builder::param(f, &quote!(#ident));
-        args.push(quote!(#ident: #t));
+        let (t, conv) = builder::param(f, &code!(#ident));
+        args.push(code!(#ident: #t));
         inits.push(init(&ident, conv));
     }
     let build = if args.is_empty() {
-        quote!(Self::#v)
+        code!(Self::#v)
     } else {
-        quote!(Self::#v { #(#inits)* })
+        code!(Self::#v { #(#inits)* })
     };
-    quote! {
+    code! {
         #[doc = #doc]
         pub fn #fn_name(#(#args),*) -> Self {
             #build
@@ -243,11 +237,11 @@ fn constructor(
 }
 
 /// A field initialiser: shorthand when the argument is stored as given.
-fn init(ident: &proc_macro2::Ident, conv: TokenStream) -> TokenStream {
+fn init(ident: &proc_macro2::Ident, conv: Code) -> Code {
     if *ident == conv.to_string() {
-        quote!(#ident,)
+        code!(#ident,)
     } else {
-        quote!(#ident: #conv,)
+        code!(#ident: #conv,)
     }
 }
 
@@ -259,8 +253,8 @@ fn param_checks(
     t: &PatchTable,
     variants: usize,
     ctx: &Ctx<'_>,
-) -> Option<TokenStream> {
-    let mut groups: Vec<(&[usize], Vec<TokenStream>)> = Vec::new();
+) -> Option<Code> {
+    let mut groups: Vec<(&[usize], Vec<Code>)> = Vec::new();
     for row in &t.rows {
         let pats = row.ops.iter().map(|&o| {
             let v = variant(o, row);
@@ -269,7 +263,7 @@ fn param_checks(
                 .iter()
                 .filter_map(|&i| t.params.get(i))
                 .map(|f| format_ident!("{}", f.ident));
-            quote!(#name::#v { #(#names,)* .. })
+            code!(#name::#v { #(#names,)* .. })
         });
         match groups.iter_mut().find(|(p, _)| *p == row.params.as_slice()) {
             Some((_, all)) => all.extend(pats),
@@ -284,9 +278,9 @@ fn param_checks(
             let ident = format_ident!("{}", f.ident);
             let wire = &f.wire;
             let checks =
-                validate::value_checks(&f.ty, &f.checks, false, &quote!(value), &quote!(path), ctx);
+                validate::value_checks(&f.ty, &f.checks, false, &code!(value), &code!(path), ctx);
             if !checks.is_empty() {
-                body.push(quote!({
+                body.push(code!({
                     let value = #ident;
                     let path = params.field(#wire);
                     #checks
@@ -295,14 +289,14 @@ fn param_checks(
         }
         if !body.is_empty() {
             covered += pats.len();
-            arms.push(quote!(#(#pats)|* => { #(#body)* }));
+            arms.push(code!(#(#pats)|* => { #(#body)* }));
         }
     }
     if arms.is_empty() {
         return None;
     }
-    let rest = (covered < variants).then(|| quote!(_ => {}));
-    Some(quote! {
+    let rest = (covered < variants).then(|| code!(_ => {}));
+    Some(code! {
         let params = path.field("path");
         match self {
             #(#arms)*
@@ -318,43 +312,37 @@ fn value_checks(
     t: &PatchTable,
     variants: usize,
     ctx: &Ctx<'_>,
-) -> Option<TokenStream> {
+) -> Option<Code> {
     let mut covered = 0;
-    let arms: Vec<TokenStream> = t
+    let arms: Vec<Code> = t
         .rows
         .iter()
         .filter_map(|row| {
             let f = row.value.as_ref()?;
             let secret = super::rust_types::is_secret(f);
-            let body = validate::value_checks(
-                &f.ty,
-                &f.checks,
-                secret,
-                &quote!(value),
-                &quote!(path),
-                ctx,
-            );
+            let body =
+                validate::value_checks(&f.ty, &f.checks, secret, &code!(value), &code!(path), ctx);
             if body.is_empty() {
                 return None;
             }
-            let pats: Vec<TokenStream> = row
+            let pats: Vec<Code> = row
                 .ops
                 .iter()
                 .filter(|o| o.takes_value())
                 .map(|&o| {
                     let v = variant(o, row);
-                    quote!(#name::#v { value, .. })
+                    code!(#name::#v { value, .. })
                 })
                 .collect();
             covered += pats.len();
-            Some(quote!(#(#pats)|* => { #body }))
+            Some(code!(#(#pats)|* => { #body }))
         })
         .collect();
     if arms.is_empty() {
         return None;
     }
-    let rest = (covered < variants).then(|| quote!(_ => {}));
-    Some(quote! {
+    let rest = (covered < variants).then(|| code!(_ => {}));
+    Some(code! {
         let path = path.field("value");
         match self {
             #(#arms)*
@@ -364,12 +352,12 @@ fn value_checks(
 }
 
 /// `fn collect_secrets` of the patch enum, when a value can hold secrets.
-fn collect_secrets(arms: &[TokenStream], variants: usize) -> TokenStream {
+fn collect_secrets(arms: &[Code], variants: usize) -> Code {
     if arms.is_empty() {
-        return quote!();
+        return code!();
     }
-    let rest = (arms.len() < variants).then(|| quote!(_ => {}));
-    quote! {
+    let rest = (arms.len() < variants).then(|| code!(_ => {}));
+    code! {
         /// Adds the secrets this patch's value holds to `out`, so the client
         /// keeps them out of everything it shows.
         #[doc(hidden)]
@@ -387,11 +375,11 @@ pub(crate) fn holds_secrets(t: &PatchTable, ctx: &Ctx<'_>) -> bool {
     t.rows.iter().any(|row| {
         row.value
             .as_ref()
-            .is_some_and(|f| !secrets::of_field(f, &quote!(value), ctx).is_empty())
+            .is_some_and(|f| !secrets::of_field(f, &code!(value), ctx).is_empty())
     })
 }
 
-fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> TokenStream {
+fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> Code {
     let name = format_ident!("{}", r.name);
     let patch = format_ident!("{}", t.name);
     let mut doc_lines = vec![
@@ -422,7 +410,7 @@ fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> TokenS
     let has_checks = crate::model::analysis::request_checks(&ctx.provider.analysis, r);
     let (path, out) = validate::param_names(!has_checks);
     let patch_checks = has_checks.then(|| {
-        quote! {
+        code! {
             for (i, patch) in self.patches.iter().enumerate() {
                 patch.validate_into(&path.index(i), violations);
             }
@@ -432,7 +420,7 @@ fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> TokenS
     let secrets = super::secrets::request_method(&[], &r.headers, ctx).0;
     let secrets = if secret_patches {
         let header_secrets = super::secrets::header_stmts(&r.headers);
-        quote! {
+        code! {
             /// The secrets this request holds (in its patches and headers), which
             /// the client keeps out of everything it shows.
             #[doc(hidden)]
@@ -451,7 +439,7 @@ fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> TokenS
     };
     let new_doc = " A request that applies `patch`; add more with [`patch`](Self::patch).";
     let derives = ctx.data_derives();
-    quote! {
+    code! {
         #docs
         #[derive(#derives)]
         pub struct #name {

@@ -1,12 +1,12 @@
 //! Request types: constructor with the required fields, chained setters for
 //! the rest, `validate()`, and the body encoder of the operation.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use super::ctx::Ctx;
 
-use super::moved::{self, Moved};
 use super::types::rename;
 use super::validate;
 use super::{builder, docs, encode};
@@ -14,7 +14,7 @@ use crate::lang::{BracketStyle, Encoding, ListStyle};
 use crate::model::{Field, Operation, Presence, Request};
 
 /// The request type of an operation.
-pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream {
+pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> Code {
     if let Some(table) = &r.patch {
         return super::patch::items(op, r, table, ctx);
     }
@@ -27,28 +27,28 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
         doc_lines.push(String::new());
         doc_lines.extend(docs::escaped(&r.docs));
     }
-    let docs = Moved::new(docs::raw(&doc_lines));
+    let docs = docs::raw(&doc_lines);
     // Requests are only built through their constructors; a harness that
     // decodes them asks for both directions, and only then are there serde
     // attributes (for the derived `Deserialize`).
     let decoded = ctx.both_directions;
-    let skip = decoded.then(|| quote!(#[serde(skip)]));
-    let field_docs: Vec<TokenStream> = r.fields.iter().map(super::types::field_docs).collect();
-    let decls = moved::all(
+    let skip = decoded.then(|| code!(#[serde(skip)]));
+    let field_docs: Vec<Code> = r.fields.iter().map(super::types::field_docs).collect();
+    let decls = Vec::from_iter(
         r.fields
             .iter()
             .zip(&field_docs)
             .map(|(f, d)| field_decl(f, d, decoded)),
     );
-    let rel_decls = moved::all(r.relationships.iter().map(|rel| {
+    let rel_decls = Vec::from_iter(r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
         if rel.required {
-            quote!(#skip #ident: String,)
+            code!(#skip #ident: String,)
         } else {
-            quote!(#skip #ident: Option<String>,)
+            code!(#skip #ident: Option<String>,)
         }
     }));
-    let setters = moved::all(builder::setters(&r.fields, &field_docs, Some(r.encoding)));
+    let setters = Vec::from_iter(builder::setters(&r.fields, &field_docs, Some(r.encoding)));
     let rel_setters = r
         .relationships
         .iter()
@@ -62,7 +62,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
                 docs::code(&rel.resource)
             ));
             let d = docs::noted_attrs(&lines, &rel.notes);
-            quote! {
+            code! {
                 #d
                 pub fn #ident(mut self, id: impl Into<String>) -> Self {
                     self.#ident = Some(id.into());
@@ -70,35 +70,35 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
                 }
             }
         });
-    let fields_checks = Moved::new(validate::fields_body(&r.fields, &r.rules, true, ctx));
+    let fields_checks = validate::fields_body(&r.fields, &r.rules, true, ctx);
     let headers_parts = header_parts(r, decoded, ctx);
-    let constructor = Moved::new(constructor(r, &headers_parts));
-    let header_decls = moved::all(headers_parts.decls);
-    let header_setters = moved::all(headers_parts.setters);
-    let header_checks = moved::all(headers_parts.checks);
+    let constructor = constructor(r, &headers_parts);
+    let header_decls = Vec::from_iter(headers_parts.decls);
+    let header_setters = Vec::from_iter(headers_parts.setters);
+    let header_checks = Vec::from_iter(headers_parts.checks);
     let checks = crate::model::analysis::request_checks(&ctx.provider.analysis, r);
     let (path, out) = validate::param_names(!checks);
-    let encode = Moved::new(encoder(r));
-    let headers = Moved::new(headers_fn(r));
-    let secrets = Moved::new(super::secrets::request_method(&r.fields, &r.headers, ctx).0);
+    let encode = encoder(r);
+    let headers = headers_fn(r);
+    let secrets = super::secrets::request_method(&r.fields, &r.headers, ctx).0;
     let derive_default = if r.fields.iter().all(|f| f.presence != Presence::Required)
         && r.relationships.iter().all(|rel| !rel.required)
         && r.headers
             .iter()
             .all(|h| !h.required || h.constant.is_some())
     {
-        quote!(Default,)
+        code!(Default,)
     } else {
-        quote!()
+        code!()
     };
-    let deserialize = decoded.then(|| quote!(serde::Deserialize));
-    let serialize = Moved::new(encode::serialize(
+    let deserialize = decoded.then(|| code!(serde::Deserialize));
+    let serialize = encode::serialize(
         &r.name,
         r.fields.iter().map(|f| (f, encode::Held::in_request(f))),
         ctx,
-    ));
+    );
     let derives = ctx.data_derives();
-    quote! {
+    code! {
         #docs
         #[derive(#derives #derive_default #deserialize)]
         #[non_exhaustive]
@@ -143,27 +143,27 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> TokenStream
 /// with its required fields), except a `const` field, which holds its one
 /// value. `decoded`: with the attributes of the derived `Deserialize`
 /// (wire name, an absent patch is unchanged).
-fn field_decl(f: &Field, docs: &TokenStream, decoded: bool) -> TokenStream {
+fn field_decl(f: &Field, docs: &Code, decoded: bool) -> Code {
     let ident = format_ident!("{}", f.ident);
     let ty = builder::declared_ty(f);
     let (docs, vis) = if f.constant.is_some() {
-        (quote!(), quote!())
+        (code!(), code!())
     } else {
-        (docs.clone(), quote!(pub))
+        (docs.clone(), code!(pub))
     };
     let serde = decoded.then(|| {
         let rename = rename(f);
-        let default = (f.presence == Presence::Clearable).then(|| quote!(#[serde(default)]));
-        quote!(#rename #default)
+        let default = (f.presence == Presence::Clearable).then(|| code!(#[serde(default)]));
+        code!(#rename #default)
     });
-    quote!(#docs #serde #vis #ident: #ty,)
+    code!(#docs #serde #vis #ident: #ty,)
 }
 
-fn constructor(r: &Request, headers: &HeaderParts) -> TokenStream {
+fn constructor(r: &Request, headers: &HeaderParts) -> Code {
     let (mut params, mut names) = builder::required_params(&r.fields);
     for rel in r.relationships.iter().filter(|rel| rel.required) {
         let ident = format_ident!("{}", rel.ident);
-        params.push(quote!(#ident: impl Into<String>));
+        params.push(code!(#ident: impl Into<String>));
         names.push(format!("{} (relationship)", docs::code(&rel.wire)));
     }
     params.extend(headers.params.iter().cloned());
@@ -177,9 +177,9 @@ fn constructor(r: &Request, headers: &HeaderParts) -> TokenStream {
     let rel_inits = r.relationships.iter().map(|rel| {
         let ident = format_ident!("{}", rel.ident);
         if rel.required {
-            quote!(#ident: #ident.into(),)
+            code!(#ident: #ident.into(),)
         } else {
-            quote!(#ident: None,)
+            code!(#ident: None,)
         }
     });
     let header_inits = &headers.inits;
@@ -188,7 +188,7 @@ fn constructor(r: &Request, headers: &HeaderParts) -> TokenStream {
     } else {
         format!(" A request with its required fields: {}.", names.join(", "))
     };
-    quote! {
+    code! {
         #[doc = #doc]
         pub fn new(#(#params),*) -> Self {
             Self {
@@ -203,26 +203,26 @@ fn constructor(r: &Request, headers: &HeaderParts) -> TokenStream {
 /// The per-operation headers' parts of a request type: declarations,
 /// constructor parameters and initialisers, setters and checks.
 pub(crate) struct HeaderParts {
-    pub(crate) decls: Vec<TokenStream>,
-    pub(crate) params: Vec<TokenStream>,
-    pub(crate) inits: Vec<TokenStream>,
-    pub(crate) setters: Vec<TokenStream>,
-    pub(crate) checks: Vec<TokenStream>,
+    pub(crate) decls: Vec<Code>,
+    pub(crate) params: Vec<Code>,
+    pub(crate) inits: Vec<Code>,
+    pub(crate) setters: Vec<Code>,
+    pub(crate) checks: Vec<Code>,
 }
 
 /// The [`HeaderParts`] of `r`; `serde_skip` marks the declarations
 /// `#[serde(skip)]` (for a type that derives `Deserialize`).
 pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> HeaderParts {
-    let skip = serde_skip.then(|| quote!(#[serde(skip)]));
+    let skip = serde_skip.then(|| code!(#[serde(skip)]));
     let settable = || r.headers.iter().filter(|h| h.constant.is_none());
     let decls = settable()
         .map(|h| {
             let ident = format_ident!("{}", h.ident);
             let ty = header_ty(h);
             if h.required {
-                quote!(#skip #ident: #ty,)
+                code!(#skip #ident: #ty,)
             } else {
-                quote!(#skip #ident: Option<#ty>,)
+                code!(#skip #ident: Option<#ty>,)
             }
         })
         .collect();
@@ -231,16 +231,16 @@ pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> Head
         .map(|h| {
             let ident = format_ident!("{}", h.ident);
             let ty = header_ty(h);
-            quote!(#ident: impl Into<#ty>)
+            code!(#ident: impl Into<#ty>)
         })
         .collect();
     let inits = settable()
         .map(|h| {
             let ident = format_ident!("{}", h.ident);
             if h.required {
-                quote!(#ident: #ident.into(),)
+                code!(#ident: #ident.into(),)
             } else {
-                quote!(#ident: None,)
+                code!(#ident: None,)
             }
         })
         .collect();
@@ -250,7 +250,7 @@ pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> Head
             let ident = format_ident!("{}", h.ident);
             let d = docs::attrs(&h.docs);
             let ty = header_ty(h);
-            quote! {
+            code! {
                 #d
                 pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
                     self.#ident = Some(value.into());
@@ -270,19 +270,19 @@ pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> Head
                 &crate::model::RustTy::Scalar(crate::lang::Scalar::String),
                 &h.checks,
                 h.sensitive,
-                &quote!(value),
-                &quote!(path),
+                &code!(value),
+                &code!(path),
                 ctx,
             );
-            let inner = quote! {
+            let inner = code! {
                 let headers = path.field("headers");
                 let path = headers.field(#wire);
                 #checks
             };
             if h.required {
-                quote!({ let value = &self.#ident; #inner })
+                code!({ let value = &self.#ident; #inner })
             } else {
-                quote!('header: { let Some(value) = &self.#ident else { break 'header }; #inner })
+                code!('header: { let Some(value) = &self.#ident else { break 'header }; #inner })
             }
         })
         .collect();
@@ -296,19 +296,19 @@ pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> Head
 }
 
 /// `fn body(&self, …) -> Result<rt::Body, String>` in the operation's encoding.
-fn encoder(r: &Request) -> TokenStream {
+fn encoder(r: &Request) -> Code {
     let doc = format!(" The encoded body: {}.", r.encoding.content_type());
     match r.encoding {
         Encoding::Form => {
             let lists = match r.form.lists {
-                ListStyle::Indexed => quote!(Indexed),
-                ListStyle::Brackets => quote!(Empty),
+                ListStyle::Indexed => code!(Indexed),
+                ListStyle::Brackets => code!(Empty),
             };
             let brackets = match r.form.brackets {
-                BracketStyle::Encoded => quote!(Encoded),
-                BracketStyle::Literal => quote!(Literal),
+                BracketStyle::Encoded => code!(Encoded),
+                BracketStyle::Literal => code!(Literal),
             };
-            quote! {
+            code! {
                 #[doc = #doc]
                 pub fn body(&self) -> Result<rt::Body, String> {
                     rt::form_body(self, rt::FormStyle {
@@ -319,7 +319,7 @@ fn encoder(r: &Request) -> TokenStream {
             }
         }
         // A JSON Patch request has its own type (`emit/patch.rs`).
-        Encoding::Json | Encoding::JsonPatch => quote! {
+        Encoding::Json | Encoding::JsonPatch => code! {
             #[doc = #doc]
             pub fn body(&self) -> Result<rt::Body, String> {
                 rt::json_body(self)
@@ -332,9 +332,9 @@ fn encoder(r: &Request) -> TokenStream {
                 let ident = format_ident!("{}", rel.ident);
                 let (wire, res) = (&rel.wire, &rel.resource);
                 if rel.required {
-                    quote!(links.push(rt::Linkage { name: #wire, resource: #res, id: &self.#ident });)
+                    code!(links.push(rt::Linkage { name: #wire, resource: #res, id: &self.#ident });)
                 } else {
-                    quote! {
+                    code! {
                         if let Some(id) = &self.#ident {
                             links.push(rt::Linkage { name: #wire, resource: #res, id });
                         }
@@ -347,11 +347,11 @@ fn encoder(r: &Request) -> TokenStream {
                 docs::code(&resource)
             );
             let links_decl = if r.relationships.is_empty() {
-                quote!(let links = Vec::new();)
+                code!(let links = Vec::new();)
             } else {
-                quote!(let mut links = Vec::with_capacity(#cap);)
+                code!(let mut links = Vec::with_capacity(#cap);)
             };
-            quote! {
+            code! {
                 #[doc = #doc]
                 #[doc = ""]
                 #[doc = #doc2]
@@ -369,16 +369,16 @@ fn encoder(r: &Request) -> TokenStream {
 /// in spec order. The leading headers that are always sent start the
 /// `vec![…]`; the rest are pushed (clippy's `vec_init_then_push` forbids an
 /// empty vector followed by pushes).
-pub(crate) fn headers_fn(r: &Request) -> TokenStream {
+pub(crate) fn headers_fn(r: &Request) -> Code {
     if r.headers.is_empty() {
-        return quote!();
+        return code!();
     }
     let value = |h: &crate::model::Header| {
         let ident = format_ident!("{}", h.ident);
         match &h.constant {
-            Some(c) => quote!(#c.to_string()),
-            None if h.sensitive => quote!(self.#ident.expose().to_string()),
-            None => quote!(self.#ident.clone()),
+            Some(c) => code!(#c.to_string()),
+            None if h.sensitive => code!(self.#ident.expose().to_string()),
+            None => code!(self.#ident.clone()),
         }
     };
     let always = |h: &&crate::model::Header| h.constant.is_some() || h.required;
@@ -386,7 +386,7 @@ pub(crate) fn headers_fn(r: &Request) -> TokenStream {
     let init = lead.iter().map(|h| {
         let wire = &h.wire;
         let v = value(h);
-        quote!((#wire, #v))
+        code!((#wire, #v))
     });
     let pushes: Vec<_> = r.headers[lead.len()..]
         .iter()
@@ -394,15 +394,15 @@ pub(crate) fn headers_fn(r: &Request) -> TokenStream {
             let wire = &h.wire;
             if always(&h) {
                 let v = value(h);
-                return quote!(out.push((#wire, #v)););
+                return code!(out.push((#wire, #v)););
             }
             let ident = format_ident!("{}", h.ident);
             let v = if h.sensitive {
-                quote!(value.expose().to_string())
+                code!(value.expose().to_string())
             } else {
-                quote!(value.clone())
+                code!(value.clone())
             };
-            quote! {
+            code! {
                 if let Some(value) = &self.#ident {
                     out.push((#wire, #v));
                 }
@@ -410,15 +410,15 @@ pub(crate) fn headers_fn(r: &Request) -> TokenStream {
         })
         .collect();
     let body = if pushes.is_empty() {
-        quote!(vec![#(#init),*])
+        code!(vec![#(#init),*])
     } else {
-        quote! {
+        code! {
             let mut out = vec![#(#init),*];
             #(#pushes)*
             out
         }
     };
-    quote! {
+    code! {
         /// The headers this operation sends besides the client's.
         pub fn headers(&self) -> Vec<(&'static str, String)> {
             #body
@@ -428,11 +428,11 @@ pub(crate) fn headers_fn(r: &Request) -> TokenStream {
 
 /// The Rust type of a header value: `rt::Secret` for a sensitive one, so
 /// it never shows in `Debug`.
-fn header_ty(h: &crate::model::Header) -> TokenStream {
+fn header_ty(h: &crate::model::Header) -> Code {
     if h.sensitive {
-        quote!(rt::Secret)
+        code!(rt::Secret)
     } else {
-        quote!(String)
+        code!(String)
     }
 }
 

@@ -1,13 +1,14 @@
 //! The path of the runtime module the generated code calls, checked once.
 
 use proc_macro2::{Spacing, TokenStream, TokenTree};
-use quote::{ToTokens, TokenStreamExt};
+
+use crate::code::{Code, ToCode};
 
 /// A Rust path of plain segments (`crate::runtime`,
 /// `::generated_client::runtime`): identifiers joined by `::`, with an
 /// optional leading `::` and no generics.
 #[derive(Clone, Debug)]
-pub struct RuntimePath(Vec<TokenTree>);
+pub struct RuntimePath(String);
 
 impl RuntimePath {
     /// Reads `text` as a path, or says what is wrong with it.
@@ -32,7 +33,9 @@ impl RuntimePath {
                 Some(t) => return Err(format!("`{t}` where `::` or the end was expected")),
             }
         }
-        Ok(RuntimePath(tokens))
+        Ok(RuntimePath(
+            tokens.iter().map(ToString::to_string).collect(),
+        ))
     }
 }
 
@@ -45,16 +48,16 @@ fn starts_with_colons(tokens: &[TokenTree]) -> bool {
     )
 }
 
-impl ToTokens for RuntimePath {
-    fn to_tokens(&self, out: &mut TokenStream) {
-        out.append_all(self.0.iter().cloned());
+impl ToCode for RuntimePath {
+    fn write_code(&self, out: &mut Code) {
+        out.push_str(&self.0);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::RuntimePath;
-    use quote::ToTokens;
+    use codegen_macros::code;
 
     #[test]
     fn plain_paths_are_read_and_anything_else_refused() {
@@ -67,7 +70,7 @@ mod tests {
         ] {
             let path = RuntimePath::parse(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
             assert_eq!(
-                path.to_token_stream().to_string().replace(' ', ""),
+                code!(#path).to_string().replace(' ', ""),
                 ok.replace(' ', ""),
                 "{ok}"
             );

@@ -1,58 +1,59 @@
 //! Rust types of model types.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use super::ctx::Ctx;
 use crate::lang::{RustScalar, Scalar};
 use crate::model::{Field, NamedKind, RustTy};
 
 /// The Rust type of a model type.
-pub(crate) fn ty(t: &RustTy) -> TokenStream {
+pub(crate) fn ty(t: &RustTy) -> Code {
     match t {
         RustTy::Scalar(s) => scalar(*s),
-        RustTy::AnyScalar => quote!(serde_json::Value),
+        RustTy::AnyScalar => code!(serde_json::Value),
         RustTy::List(item) => {
             let item = ty(item);
-            quote!(Vec<#item>)
+            code!(Vec<#item>)
         }
         RustTy::Map(item) => {
             let item = ty(item);
-            quote!(rt::IndexMap<String, #item>)
+            code!(rt::IndexMap<String, #item>)
         }
         RustTy::Expandable(object) => {
             let object = ty(object);
-            quote!(rt::Expandable<#object>)
+            code!(rt::Expandable<#object>)
         }
         RustTy::Open(e) => {
             let e = ty(e);
-            quote!(rt::Open<#e>)
+            code!(rt::Open<#e>)
         }
         RustTy::Named(name, _, _) => {
             let name = format_ident!("{}", name);
-            quote!(#name)
+            code!(#name)
         }
     }
 }
 
-fn scalar(s: Scalar) -> TokenStream {
+fn scalar(s: Scalar) -> Code {
     match s.rust() {
-        RustScalar::I64 => quote!(i64),
-        RustScalar::Decimal => quote!(rt::Decimal),
-        RustScalar::Bool => quote!(bool),
-        RustScalar::Json => quote!(serde_json::Value),
-        RustScalar::String => quote!(String),
+        RustScalar::I64 => code!(i64),
+        RustScalar::Decimal => code!(rt::Decimal),
+        RustScalar::Bool => code!(bool),
+        RustScalar::Json => code!(serde_json::Value),
+        RustScalar::String => code!(String),
     }
 }
 
 /// The Rust type of a field's value, before optionality: secrets of text
 /// fields become `rt::Secret`, and a field on a type cycle is boxed.
-pub(crate) fn field_ty(f: &Field) -> TokenStream {
+pub(crate) fn field_ty(f: &Field) -> Code {
     if is_secret(f) {
-        quote!(rt::Secret)
+        code!(rt::Secret)
     } else if f.boxed {
         let inner = ty(&f.ty);
-        quote!(Box<#inner>)
+        code!(Box<#inner>)
     } else {
         ty(&f.ty)
     }

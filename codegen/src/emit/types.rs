@@ -1,19 +1,19 @@
 //! Named types: structs, enums with `Unknown(String)`, map and list aliases.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::docs;
 use super::encode::{self, Held};
-use super::moved::{self, Moved};
 use super::rust_types::field_ty;
 use super::{builder, secrets, validate};
 use crate::model::{Alias, Decode, Enum, Field, NamedKind, Object, Presence, TypeDef, Union};
 
 /// Doc attributes of a named type: its description (or its name), then a
 /// link to the page it was transcribed from.
-fn type_docs(lines: &[String], notes: &[String], name: &str, ctx: &Ctx<'_>) -> TokenStream {
+fn type_docs(lines: &[String], notes: &[String], name: &str, ctx: &Ctx<'_>) -> Code {
     let mut lines = lines.to_vec();
     if lines.is_empty() {
         lines.push(format!("`{name}`, as the docs name it."));
@@ -33,7 +33,7 @@ fn type_docs(lines: &[String], notes: &[String], name: &str, ctx: &Ctx<'_>) -> T
 }
 
 /// Doc attributes of a field: its description, or its wire name.
-pub(crate) fn field_docs(f: &Field) -> TokenStream {
+pub(crate) fn field_docs(f: &Field) -> Code {
     if f.docs.is_empty() {
         docs::raw(&[format!(
             "{} (the docs give no description).",
@@ -45,7 +45,7 @@ pub(crate) fn field_docs(f: &Field) -> TokenStream {
 }
 
 /// One named type.
-pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> TokenStream {
+pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> Code {
     match t {
         TypeDef::Object(o) => object(o, ctx),
         TypeDef::Enum(e) => enumeration(e, ctx),
@@ -54,9 +54,9 @@ pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> TokenStream {
     }
 }
 
-fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
+fn object(o: &Object, ctx: &Ctx<'_>) -> Code {
     let name = format_ident!("{}", o.name);
-    let docs = Moved::new(type_docs(&o.docs, &o.notes, &o.name, ctx));
+    let docs = type_docs(&o.docs, &o.notes, &o.name, ctx);
     let request = ctx.is_request_type(&o.name);
     // An object only responses carry decodes through its own `visit_map`
     // loop; the others that decode derive `Deserialize`, and only those
@@ -64,21 +64,21 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     // (`encode.rs`).
     let lean = !request && ctx.deserializes(&o.name);
     let derived_de = !lean && ctx.deserializes(&o.name);
-    let each_docs: Vec<TokenStream> = o.fields.iter().map(field_docs).collect();
-    let fields = moved::all(
+    let each_docs: Vec<Code> = o.fields.iter().map(field_docs).collect();
+    let fields = Vec::from_iter(
         o.fields
             .iter()
             .zip(&each_docs)
             .map(|(f, d)| object_field(f, d, request, derived_de)),
     );
     let methods = if request {
-        let constructor = Moved::new(builder::object_constructor(&o.fields));
-        let setters = moved::all(builder::setters(&o.fields, &each_docs, None));
+        let constructor = builder::object_constructor(&o.fields);
+        let setters = Vec::from_iter(builder::setters(&o.fields, &each_docs, None));
         // Only an object whose validation checks something has a validator
         // (and is checked where it is used).
         let validator = ctx.checks(&o.name).then(|| {
-            let body = Moved::new(validate::fields_body(&o.fields, &o.rules, true, ctx));
-            quote! {
+            let body = validate::fields_body(&o.fields, &o.rules, true, ctx);
+            code! {
                 /// Records every constraint this value breaks, under `path`.
                 #[doc(hidden)]
                 pub fn validate_into(&self, path: &rt::Path<'_>, violations: &mut rt::Violations) {
@@ -89,9 +89,9 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
         let secrets = if ctx.object_secrets(&o.name) {
             secrets::object_method(&o.fields, ctx)
         } else {
-            quote!()
+            code!()
         };
-        quote! {
+        code! {
             impl #name {
                 #constructor
                 #(#setters)*
@@ -105,7 +105,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
     let resource = match o.fields.iter().find(|f| f.wire == "id") {
         Some(id) if ctx.provider.analysis.expandable.contains(&o.name) => {
             let ident = format_ident!("{}", id.ident);
-            quote! {
+            code! {
                 impl rt::Resource for #name {
                     fn id(&self) -> &str {
                         &self.#ident
@@ -113,30 +113,25 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
                 }
             }
         }
-        _ => quote!(),
+        _ => code!(),
     };
     let default = if o.fields.iter().all(|f| f.presence != Presence::Required) {
-        quote!(Default,)
+        code!(Default,)
     } else {
-        quote!()
+        code!()
     };
-    let derive = derived_de.then(|| quote!(serde::Deserialize));
-    let decoder = lean.then(|| Moved::new(super::decode::object(o)));
+    let derive = derived_de.then(|| code!(serde::Deserialize));
+    let decoder = lean.then(|| super::decode::object(o));
     let serialize = ctx.serializes(&o.name).then(|| {
         let held = |f: &Field| match f.presence {
             Presence::Required => Held::Always,
             Presence::Clearable if request => Held::Patch,
             Presence::Optional | Presence::Clearable => Held::Optional,
         };
-        Moved::new(encode::serialize(
-            &o.name,
-            o.fields.iter().map(|f| (f, held(f))),
-            ctx,
-        ))
+        encode::serialize(&o.name, o.fields.iter().map(|f| (f, held(f))), ctx)
     });
-    let methods = Moved::new(methods);
     let derives = ctx.data_derives();
-    quote! {
+    code! {
         #docs
         #[derive(#derives #default #derive)]
         #[non_exhaustive]
@@ -154,7 +149,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> TokenStream {
 /// object a request can contain (`request`), a clearable field is an
 /// `rt::Patch`, so a caller can clear it. `derived_de`: the struct derives
 /// `Deserialize`, so the field carries its attributes.
-fn object_field(f: &Field, docs: &TokenStream, request: bool, derived_de: bool) -> TokenStream {
+fn object_field(f: &Field, docs: &Code, request: bool, derived_de: bool) -> Code {
     let ident = format_ident!("{}", f.ident);
     let patch = request && f.presence == Presence::Clearable;
     let ty = match f.presence {
@@ -162,11 +157,11 @@ fn object_field(f: &Field, docs: &TokenStream, request: bool, derived_de: bool) 
         _ if patch => builder::declared_ty(f),
         _ => {
             let inner = field_ty(f);
-            quote!(Option<#inner>)
+            code!(Option<#inner>)
         }
     };
     if !derived_de {
-        return quote! {
+        return code! {
             #docs
             pub #ident: #ty,
         };
@@ -175,16 +170,16 @@ fn object_field(f: &Field, docs: &TokenStream, request: bool, derived_de: bool) 
     let lenient = match f.presence {
         Presence::Required => lenient_fn(f, ""),
         _ => {
-            serde_args.push(quote!(default));
+            serde_args.push(code!(default));
             lenient_fn(f, if patch { "patch_" } else { "opt_" })
         }
     };
     if let Some(func) = lenient {
-        serde_args.push(quote!(deserialize_with = #func));
+        serde_args.push(code!(deserialize_with = #func));
     }
     let rename = rename(f);
-    let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
-    quote! {
+    let serde_attr = (!serde_args.is_empty()).then(|| code!(#[serde(#(#serde_args),*)]));
+    code! {
         #docs
         #rename
         #serde_attr
@@ -193,12 +188,12 @@ fn object_field(f: &Field, docs: &TokenStream, request: bool, derived_de: bool) 
 }
 
 /// `#[serde(rename = "wire")]` when the Rust name differs.
-pub(crate) fn rename(f: &Field) -> TokenStream {
+pub(crate) fn rename(f: &Field) -> Code {
     if f.ident == f.wire {
-        quote!()
+        code!()
     } else {
         let wire = &f.wire;
-        quote!(#[serde(rename = #wire)])
+        code!(#[serde(rename = #wire)])
     }
 }
 
@@ -216,7 +211,7 @@ pub(crate) fn lenient_fn(f: &Field, prefix: &str) -> Option<String> {
     Some(format!("rt::de::{prefix}{base}"))
 }
 
-fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
+fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> Code {
     let name = format_ident!("{}", e.name);
     let docs = type_docs(&e.docs, &e.notes, &e.name, ctx);
     let variants = e.variants.iter().map(|v| {
@@ -229,20 +224,20 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
             lines.insert(0, format!("`{}`: {first}", v.wire));
         }
         let d = docs::attrs(&lines);
-        quote!(#d #ident,)
+        code!(#d #ident,)
     });
     let to_str = e.variants.iter().map(|v| {
         let ident = format_ident!("{}", v.ident);
         let wire = &v.wire;
-        quote!(#name::#ident => #wire,)
+        code!(#name::#ident => #wire,)
     });
     let from_str = e.variants.iter().map(|v| {
         let ident = format_ident!("{}", v.ident);
         let wire = &v.wire;
-        quote!(#wire => #name::#ident,)
+        code!(#wire => #name::#ident,)
     });
     let serialize = ctx.serializes(&e.name).then(|| {
-        quote! {
+        code! {
             impl serde::Serialize for #name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     serializer.serialize_str(self.as_str())
@@ -251,7 +246,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
         }
     });
     let de = ctx.deserializes(&e.name);
-    let common = quote! {
+    let common = code! {
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -263,7 +258,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
     if e.closed {
         let type_name = &e.name;
         let closed_de = de.then(|| {
-            quote! {
+            code! {
                 impl<'de> serde::Deserialize<'de> for #name {
                     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                         let value = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
@@ -272,7 +267,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
                 }
             }
         });
-        return quote! {
+        return code! {
             #docs
             ///
             /// The docs list every value: a request can only send one of these.
@@ -318,7 +313,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
         };
     }
     let open_de = de.then(|| {
-        quote! {
+        code! {
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     let value = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
@@ -327,7 +322,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
             }
         }
     });
-    quote! {
+    code! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
@@ -361,7 +356,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> TokenStream {
     }
 }
 
-fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
+fn alias(a: &Alias, ctx: &Ctx<'_>) -> Code {
     let name = format_ident!("{}", a.name);
     let docs = type_docs(&a.docs, &a.notes, &a.name, ctx);
     let target = super::rust_types::ty(&a.ty);
@@ -369,16 +364,16 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
     // validator (and is checked where it is used).
     let validator = if named_has_checks(&a.name, NamedKind::Alias, ctx) {
         let func = alias_validator(&a.name);
-        let value = quote!(value);
-        let path = quote!(path);
+        let value = code!(value);
+        let path = code!(path);
         let checks = validate::value_checks(&a.ty, &a.checks, false, &value, &path, ctx);
         // `path` arrives by reference; the checks take it by value (it is `Copy`).
-        let body = quote!(let path = *path; #checks);
+        let body = code!(let path = *path; #checks);
         let doc = format!(
             " Records every constraint a [`{}`] value breaks, under `path`.",
             a.name
         );
-        quote! {
+        code! {
             #[doc = #doc]
             #[doc(hidden)]
             pub fn #func(value: &#name, path: &rt::Path<'_>, violations: &mut rt::Violations) {
@@ -386,9 +381,9 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
             }
         }
     } else {
-        quote!()
+        code!()
     };
-    quote! {
+    code! {
         #docs
         pub type #name = #target;
         #validator
@@ -399,7 +394,7 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> TokenStream {
 /// object (boxed: the variants' sizes differ widely, and a union on a type
 /// cycle needs no other indirection), and `Unknown` holding any other value
 /// as JSON.
-fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
+fn union(u: &Union, ctx: &Ctx<'_>) -> Code {
     let name = format_ident!("{}", u.name);
     let docs = type_docs(&u.docs, &u.notes, &u.name, ctx);
     let tag = &u.tag;
@@ -412,22 +407,22 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
             docs::code(&v.wire),
             v.ty.0
         );
-        quote!(#[doc = #doc] #ident(Box<#ty>),)
+        code!(#[doc = #doc] #ident(Box<#ty>),)
     });
     let tags = u.variants.iter().map(|v| {
         let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
-        quote!(#name::#ident(_) => Some(#wire),)
+        code!(#name::#ident(_) => Some(#wire),)
     });
     let decode = u.variants.iter().map(|v| {
         let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
-        quote!(Some(#wire) => #name::#ident(Box::new(rt::tagged::variant(value)?)),)
+        code!(Some(#wire) => #name::#ident(Box::new(rt::tagged::variant(value)?)),)
     });
     let encode = u.variants.iter().map(|v| {
         let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
-        quote!(#name::#ident(inner) => rt::tagged::encode(serializer, #tag, #wire, inner),)
+        code!(#name::#ident(inner) => rt::tagged::encode(serializer, #tag, #wire, inner),)
     });
     let serialize = ctx.serializes(&u.name).then(|| {
-        quote! {
+        code! {
             impl serde::Serialize for #name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     match self {
@@ -447,7 +442,7 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> TokenStream {
         docs::code(tag)
     );
     let derives = ctx.data_derives();
-    quote! {
+    code! {
         #docs
         #[derive(#derives)]
         #[non_exhaustive]

@@ -3,11 +3,13 @@
 //! Every check calls the hand-written runtime (`rt::Violations`), so the
 //! generated code states *which* rules apply and the runtime says *how*.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::Literal;
+
+use crate::code::Code;
+use codegen_macros::code;
+use quote::format_ident;
 
 use super::ctx::{alias_validator, named_has_checks, Ctx};
-use super::moved::{self, Moved};
 use super::rust_types::is_secret;
 use crate::lang::{Constraint, Scalar};
 use crate::model::{
@@ -15,59 +17,53 @@ use crate::model::{
 };
 
 /// Parameter names of a validator: `_`-prefixed when the body is empty.
-pub(crate) fn param_names(empty: bool) -> (TokenStream, TokenStream) {
+pub(crate) fn param_names(empty: bool) -> (Code, Code) {
     if empty {
-        (quote!(_path), quote!(_violations))
+        (code!(_path), code!(_violations))
     } else {
-        (quote!(path), quote!(violations))
+        (code!(path), code!(violations))
     }
 }
 
 /// Checks of every field of a struct plus its cross-field rules. `patch`
 /// says whether clearable fields are `rt::Patch` (requests) or `Option`.
-pub(crate) fn fields_body(
-    fields: &[Field],
-    rules: &[Rule],
-    patch: bool,
-    ctx: &Ctx<'_>,
-) -> TokenStream {
-    let checks = moved::all(fields.iter().map(|f| {
+pub(crate) fn fields_body(fields: &[Field], rules: &[Rule], patch: bool, ctx: &Ctx<'_>) -> Code {
+    let checks = Vec::from_iter(fields.iter().map(|f| {
         if let Some(call) = field_call(f) {
             return call;
         }
-        let value = quote!(value);
-        let path = quote!(path);
+        let value = code!(value);
+        let path = code!(path);
         let secret = is_secret(f);
         let body = value_checks(&f.ty, &f.checks, secret, &value, &path, ctx);
         if body.is_empty() {
-            return quote!();
+            return code!();
         }
         let ident = format_ident!("{}", f.ident);
         let wire = &f.wire;
         let bind = match (f.presence, patch) {
-            (Presence::Required, _) => quote!(let value = &self.#ident;),
+            (Presence::Required, _) => code!(let value = &self.#ident;),
             (Presence::Clearable, true) => {
-                quote!(let rt::Patch::Set(value) = &self.#ident else { break 'field };)
+                code!(let rt::Patch::Set(value) = &self.#ident else { break 'field };)
             }
-            _ => quote!(let Some(value) = &self.#ident else { break 'field };),
+            _ => code!(let Some(value) = &self.#ident else { break 'field };),
         };
         let needs_label = f.presence != Presence::Required;
-        let body = Moved::new(body);
-        let inner = Moved::new(quote! {
+        let inner = code! {
             #bind
             let path = path.field(#wire);
             #body
-        });
+        };
         if needs_label {
-            quote!('field: { #inner })
+            code!('field: { #inner })
         } else {
-            quote!({ #inner })
+            code!({ #inner })
         }
     }));
-    let rules = moved::all(rules.iter().map(|r| rule(r, fields, patch)));
-    let out = quote!(#(#checks)* #(#rules)*);
+    let rules = Vec::from_iter(rules.iter().map(|r| rule(r, fields, patch)));
+    let out = code!(#(#checks)* #(#rules)*);
     if out.is_empty() {
-        quote!()
+        code!()
     } else {
         out
     }
@@ -75,7 +71,7 @@ pub(crate) fn fields_body(
 
 /// One cross-field rule (its field indexes come from the model, which
 /// built them from these `fields`).
-fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
+fn rule(r: &Rule, fields: &[Field], patch: bool) -> Code {
     match r {
         Rule::When(w) => when_rule(w, fields, patch),
         Rule::Group(g) => group_rule(g, fields, patch),
@@ -83,52 +79,52 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> TokenStream {
 }
 
 /// Whether the field `f` of `self` is set.
-fn is_set(f: &Field, patch: bool) -> TokenStream {
+fn is_set(f: &Field, patch: bool) -> Code {
     let id = format_ident!("{}", f.ident);
     match (f.presence, patch) {
-        (Presence::Required, _) => quote!(true),
-        (Presence::Clearable, true) => quote!(matches!(self.#id, rt::Patch::Set(_))),
-        _ => quote!(self.#id.is_some()),
+        (Presence::Required, _) => code!(true),
+        (Presence::Clearable, true) => code!(matches!(self.#id, rt::Patch::Set(_))),
+        _ => code!(self.#id.is_some()),
     }
 }
 
-fn when_rule(r: &WhenRule, fields: &[Field], patch: bool) -> TokenStream {
+fn when_rule(r: &WhenRule, fields: &[Field], patch: bool) -> Code {
     let Some(when) = fields.get(r.when) else {
-        return quote!();
+        return code!();
     };
     let message = &r.message;
     let requires = r.require.iter().filter_map(|&i| {
         let f = fields.get(i)?;
         let (wire, set) = (&f.wire, is_set(f, patch));
-        Some(quote!(violations.required_by(&path.field(#wire), #set, #message);))
+        Some(code!(violations.required_by(&path.field(#wire), #set, #message);))
     });
     let forbids = r.forbid.iter().filter_map(|&i| {
         let f = fields.get(i)?;
         let (wire, set) = (&f.wire, is_set(f, patch));
-        Some(quote!(violations.forbidden_by(&path.field(#wire), #set, #message);))
+        Some(code!(violations.forbidden_by(&path.field(#wire), #set, #message);))
     });
-    let effects = quote!(#(#requires)* #(#forbids)*);
+    let effects = code!(#(#requires)* #(#forbids)*);
     let any = |tests: &[(Test, serde_json::Value)]| {
         let cmps = tests.iter().map(|(t, _)| test(t));
-        quote!(#(#cmps)||*)
+        code!(#(#cmps)||*)
     };
     let cmp = match &r.cond {
         Cond::Present => None,
         Cond::In(tests) => Some(any(tests)),
         Cond::NotIn(tests) => {
             let cmps = tests.iter().map(|(t, _)| test_not(t));
-            Some(quote!(#(#cmps)&&*))
+            Some(code!(#(#cmps)&&*))
         }
     };
     let when_ident = format_ident!("{}", when.ident);
     match (cmp, when.presence, patch) {
-        (None, Presence::Required, _) => quote!({ #effects }),
+        (None, Presence::Required, _) => code!({ #effects }),
         (None, _, _) => {
             let set = is_set(when, patch);
-            quote!(if #set { #effects })
+            code!(if #set { #effects })
         }
         // A required field is always there: compare it directly.
-        (Some(cmp), Presence::Required, _) => quote! {
+        (Some(cmp), Presence::Required, _) => code! {
             {
                 let value = &self.#when_ident;
                 if #cmp {
@@ -136,12 +132,12 @@ fn when_rule(r: &WhenRule, fields: &[Field], patch: bool) -> TokenStream {
                 }
             }
         },
-        (Some(cmp), Presence::Clearable, true) => quote! {
+        (Some(cmp), Presence::Clearable, true) => code! {
             if self.#when_ident.as_set().is_some_and(|value| #cmp) {
                 #effects
             }
         },
-        (Some(cmp), _, _) => quote! {
+        (Some(cmp), _, _) => code! {
             if self.#when_ident.as_ref().is_some_and(|value| #cmp) {
                 #effects
             }
@@ -149,11 +145,11 @@ fn when_rule(r: &WhenRule, fields: &[Field], patch: bool) -> TokenStream {
     }
 }
 
-fn group_rule(r: &GroupRule, fields: &[Field], patch: bool) -> TokenStream {
+fn group_rule(r: &GroupRule, fields: &[Field], patch: bool) -> Code {
     let rule = match r.kind {
-        Group::AtLeastOneOf => quote!(AtLeastOneOf),
-        Group::ExactlyOneOf => quote!(ExactlyOneOf),
-        Group::MutuallyExclusive => quote!(MutuallyExclusive),
+        Group::AtLeastOneOf => code!(AtLeastOneOf),
+        Group::ExactlyOneOf => code!(ExactlyOneOf),
+        Group::MutuallyExclusive => code!(MutuallyExclusive),
     };
     let sets = r
         .fields
@@ -161,7 +157,7 @@ fn group_rule(r: &GroupRule, fields: &[Field], patch: bool) -> TokenStream {
         .filter_map(|&i| fields.get(i))
         .map(|f| is_set(f, patch));
     let message = &r.message;
-    quote! {
+    code! {
         violations.group(
             path,
             rt::Rule::#rule,
@@ -172,83 +168,83 @@ fn group_rule(r: &GroupRule, fields: &[Field], patch: bool) -> TokenStream {
 }
 
 /// The comparison of `value: &T` a rule makes.
-fn test(t: &Test) -> TokenStream {
+fn test(t: &Test) -> Code {
     match t {
         Test::Decimal(m, s) => {
             let d = decimal_tokens((*m, *s));
-            quote!(*value == #d)
+            code!(*value == #d)
         }
-        Test::Enum(s) => quote!(value.as_str() == #s),
-        Test::SecretText(s) => quote!(value.expose() == #s),
-        Test::Text(s) => quote!(value == #s),
-        Test::Bool(true) => quote!(*value),
-        Test::Bool(false) => quote!(!*value),
+        Test::Enum(s) => code!(value.as_str() == #s),
+        Test::SecretText(s) => code!(value.expose() == #s),
+        Test::Text(s) => code!(value == #s),
+        Test::Bool(true) => code!(*value),
+        Test::Bool(false) => code!(!*value),
         Test::Int(n) => {
             let lit = Literal::i64_unsuffixed(*n);
-            quote!(*value == #lit)
+            code!(*value == #lit)
         }
-        Test::JsonText(s) => quote!(value == #s),
-        Test::JsonBool(b) => quote!(*value == #b),
+        Test::JsonText(s) => code!(value == #s),
+        Test::JsonBool(b) => code!(*value == #b),
         // A JSON value compares with every integer type: the suffix picks one.
         Test::JsonInt(n) => {
             let lit = Literal::i64_suffixed(*n);
-            quote!(*value == #lit)
+            code!(*value == #lit)
         }
     }
 }
 
 /// The negation of [`test`], written as clippy wants it (`!=`, not `!(==)`).
-fn test_not(t: &Test) -> TokenStream {
+fn test_not(t: &Test) -> Code {
     match t {
         Test::Decimal(m, s) => {
             let d = decimal_tokens((*m, *s));
-            quote!(*value != #d)
+            code!(*value != #d)
         }
-        Test::Enum(s) => quote!(value.as_str() != #s),
-        Test::SecretText(s) => quote!(value.expose() != #s),
-        Test::Text(s) | Test::JsonText(s) => quote!(value != #s),
-        Test::Bool(true) => quote!(!*value),
-        Test::Bool(false) => quote!(*value),
+        Test::Enum(s) => code!(value.as_str() != #s),
+        Test::SecretText(s) => code!(value.expose() != #s),
+        Test::Text(s) | Test::JsonText(s) => code!(value != #s),
+        Test::Bool(true) => code!(!*value),
+        Test::Bool(false) => code!(*value),
         Test::Int(n) => {
             let lit = Literal::i64_unsuffixed(*n);
-            quote!(*value != #lit)
+            code!(*value != #lit)
         }
         Test::JsonInt(n) => {
             let lit = Literal::i64_suffixed(*n);
-            quote!(*value != #lit)
+            code!(*value != #lit)
         }
-        Test::JsonBool(b) => quote!(*value != #b),
+        Test::JsonBool(b) => code!(*value != #b),
     }
 }
 
-fn opt_usize(v: Option<u64>) -> Option<TokenStream> {
+fn opt_usize(v: Option<u64>) -> Option<Code> {
     v.map(|n| {
         let lit = Literal::usize_unsuffixed(n as usize);
-        quote!(Some(#lit))
+        code!(Some(#lit))
     })
 }
 
 /// `rt::#ty { name: value, … }` with the members that are set, and
 /// `..rt::#ty::NONE` for the others (none when every member is set).
-fn named(ty: TokenStream, members: Vec<(&str, Option<TokenStream>)>) -> TokenStream {
+fn named(ty: Code, members: Vec<(&str, Option<Code>)>) -> Code {
     let all = members.len();
-    let set: Vec<TokenStream> = members
+    let set: Vec<Code> = members
         .into_iter()
         .filter_map(|(name, v)| {
             let name = format_ident!("{}", name);
-            v.map(|v| quote!(#name: #v))
+            v.map(|v| code!(#name: #v))
         })
         .collect();
     if set.len() == all {
-        quote!(#ty { #(#set),* })
+        code!(#ty { #(#set),* })
     } else {
-        quote!(#ty { #(#set,)* ..#ty::NONE })
+        code!(#ty { #(#set,)* ..#ty::NONE })
     }
 }
 
 /// The docs' messages of `c` for `rules`, as `rt::Messages`; `None` when
 /// the docs give none of them.
-fn messages(c: &Checks, rules: &[Constraint]) -> Option<TokenStream> {
+fn messages(c: &Checks, rules: &[Constraint]) -> Option<Code> {
     if rules.iter().all(|r| c.message(*r).is_none()) {
         return None;
     }
@@ -271,20 +267,16 @@ fn messages(c: &Checks, rules: &[Constraint]) -> Option<TokenStream> {
         .iter()
         .map(|r| {
             let m = c.message(*r).filter(|_| rules.contains(r));
-            (r.name(), m.map(|m| quote!(Some(#m))))
+            (r.name(), m.map(|m| code!(Some(#m))))
         })
         .collect();
-    Some(named(quote!(rt::Messages), members))
+    Some(named(code!(rt::Messages), members))
 }
 
 /// The rules of a text value of scalar type `s` as `&rt::TextRules {…}`,
 /// with the `static` its pattern needs (named `pattern`); `None` when
 /// nothing is checked.
-fn text_rules(
-    s: Scalar,
-    c: &Checks,
-    pattern: &proc_macro2::Ident,
-) -> Option<(TokenStream, TokenStream)> {
+fn text_rules(s: Scalar, c: &Checks, pattern: &proc_macro2::Ident) -> Option<(Code, Code)> {
     let format = format_of(s);
     if c.min_length.is_none()
         && c.max_length.is_none()
@@ -295,12 +287,12 @@ fn text_rules(
         return None;
     }
     let statics = match &c.pattern {
-        Some(p) => quote!(static #pattern: rt::Pattern = rt::Pattern::new(#p);),
-        None => quote!(),
+        Some(p) => code!(static #pattern: rt::Pattern = rt::Pattern::new(#p);),
+        None => code!(),
     };
     let allowed = (!c.allowed.is_empty()).then(|| {
         let vals = c.allowed.iter().filter_map(|v| v.as_str());
-        quote!(&[#(#vals),*])
+        code!(&[#(#vals),*])
     });
     let msgs = messages(
         c,
@@ -312,31 +304,31 @@ fn text_rules(
         ],
     );
     let rules = named(
-        quote!(rt::TextRules),
+        code!(rt::TextRules),
         vec![
             ("min_length", opt_usize(c.min_length)),
             ("max_length", opt_usize(c.max_length)),
             (
                 "pattern",
-                c.pattern.as_ref().map(|_| quote!(Some(&#pattern))),
+                c.pattern.as_ref().map(|_| code!(Some(&#pattern))),
             ),
-            ("format", format.map(|f| quote!(Some(rt::Format::#f)))),
+            ("format", format.map(|f| code!(Some(rt::Format::#f)))),
             ("allowed", allowed),
             ("messages", msgs),
         ],
     );
-    Some((statics, quote!(&#rules)))
+    Some((statics, code!(&#rules)))
 }
 
 /// The rules of a number or boolean of type `ty` as `&rt::IntRules {…}`
 /// (or `DecimalRules`, `BoolRules`); `None` when nothing is checked.
-fn value_rules(ty: &RustTy, c: &Checks) -> Option<TokenStream> {
+fn value_rules(ty: &RustTy, c: &Checks) -> Option<Code> {
     let RustTy::Scalar(s) = ty else { return None };
     let (rules_ty, min, max, allowed) = if s.is_integral() {
         let num = |v: &Option<String>| {
             let n = v.as_deref()?.parse::<i64>().ok()?;
             let lit = Literal::i64_unsuffixed(n);
-            Some(quote!(Some(#lit)))
+            Some(code!(Some(#lit)))
         };
         let vals = c
             .allowed
@@ -344,26 +336,26 @@ fn value_rules(ty: &RustTy, c: &Checks) -> Option<TokenStream> {
             .filter_map(|v| v.as_i64())
             .map(Literal::i64_unsuffixed);
         (
-            quote!(rt::IntRules),
+            code!(rt::IntRules),
             num(&c.minimum),
             num(&c.maximum),
-            quote!(&[#(#vals),*]),
+            code!(&[#(#vals),*]),
         )
     } else if s.is_decimal() {
         let num = |v: &Option<String>| {
             let d = decimal_tokens(crate::lang::decimal_parts(v.as_deref()?)?);
-            Some(quote!(Some(#d)))
+            Some(code!(Some(#d)))
         };
         let vals = c.allowed.iter().filter_map(decimal_literal);
         (
-            quote!(rt::DecimalRules),
+            code!(rt::DecimalRules),
             num(&c.minimum),
             num(&c.maximum),
-            quote!(&[#(#vals),*]),
+            code!(&[#(#vals),*]),
         )
     } else if *s == Scalar::Boolean {
         let vals = c.allowed.iter().filter_map(|v| v.as_bool());
-        (quote!(rt::BoolRules), None, None, quote!(&[#(#vals),*]))
+        (code!(rt::BoolRules), None, None, code!(&[#(#vals),*]))
     } else {
         return None;
     };
@@ -387,13 +379,13 @@ fn value_rules(ty: &RustTy, c: &Checks) -> Option<TokenStream> {
             ("messages", msgs),
         ],
     );
-    Some(quote!(&#rules))
+    Some(code!(&#rules))
 }
 
 /// A field's checks as one call, when its type is a scalar: the runtime
 /// reads the value from the field whether it is required, optional or a
 /// patch, and builds the field's path only for a violation.
-fn field_call(f: &Field) -> Option<TokenStream> {
+fn field_call(f: &Field) -> Option<Code> {
     let RustTy::Scalar(s) = &f.ty else {
         return None;
     };
@@ -403,13 +395,13 @@ fn field_call(f: &Field) -> Option<TokenStream> {
         let name = f.ident.trim_start_matches("r#").to_uppercase();
         let pattern = format_ident!("{}_PATTERN", name);
         let (statics, rules) = text_rules(*s, &f.checks, &pattern)?;
-        return Some(quote! {
+        return Some(code! {
             #statics
             violations.text(path, #wire, &self.#ident, #rules);
         });
     }
     let rules = value_rules(&f.ty, &f.checks)?;
-    Some(quote!(violations.value(path, #wire, &self.#ident, #rules);))
+    Some(code!(violations.value(path, #wire, &self.#ident, #rules);))
 }
 
 /// Checks of a value `value: &T` of type `ty` at `path`.
@@ -417,36 +409,36 @@ pub(crate) fn value_checks(
     ty: &RustTy,
     c: &Checks,
     secret: bool,
-    value: &TokenStream,
-    path: &TokenStream,
+    value: &Code,
+    path: &Code,
     ctx: &Ctx<'_>,
-) -> TokenStream {
+) -> Code {
     let mut out = Vec::new();
     match ty {
         RustTy::Scalar(s) if s.is_textual() => {
             if let Some((statics, rules)) = text_rules(*s, c, &format_ident!("PATTERN")) {
                 let text = if secret {
-                    quote!(#value.expose())
+                    code!(#value.expose())
                 } else {
-                    quote!(#value.as_str())
+                    code!(#value.as_str())
                 };
                 let shown = !secret;
-                out.push(quote!(#statics violations.text_at(&#path, #text, #shown, #rules);));
+                out.push(code!(#statics violations.text_at(&#path, #text, #shown, #rules);));
             }
         }
         RustTy::Scalar(_) => {
             if let Some(rules) = value_rules(ty, c) {
-                out.push(quote!(violations.value_at(&#path, *#value, #rules);));
+                out.push(code!(violations.value_at(&#path, *#value, #rules);));
             }
         }
         RustTy::Named(_, NamedKind::Enum, _) if !c.allowed.is_empty() => {
             let vals = c.allowed.iter().filter_map(|v| v.as_str());
             let msgs = messages(c, &[Constraint::Allowed]);
             let rules = named(
-                quote!(rt::TextRules),
-                vec![("allowed", Some(quote!(&[#(#vals),*]))), ("messages", msgs)],
+                code!(rt::TextRules),
+                vec![("allowed", Some(code!(&[#(#vals),*]))), ("messages", msgs)],
             );
-            out.push(quote!(violations.text_at(&#path, #value.as_str(), true, &#rules);));
+            out.push(code!(violations.text_at(&#path, #value.as_str(), true, &#rules);));
         }
         RustTy::List(item) => {
             out.push(list_rules(c, value, path));
@@ -454,12 +446,12 @@ pub(crate) fn value_checks(
                 item,
                 &Checks::default(),
                 false,
-                &quote!(item),
-                &quote!(path),
+                &code!(item),
+                &code!(path),
                 ctx,
             );
             if !inner.is_empty() {
-                out.push(quote! {
+                out.push(code! {
                     for (index, item) in #value.iter().enumerate() {
                         let path = #path.index(index);
                         #inner
@@ -473,12 +465,12 @@ pub(crate) fn value_checks(
                 item,
                 &Checks::default(),
                 false,
-                &quote!(item),
-                &quote!(path),
+                &code!(item),
+                &code!(path),
                 ctx,
             );
             if !inner.is_empty() {
-                out.push(quote! {
+                out.push(code! {
                     for (key, item) in #value {
                         let path = #path.field(key);
                         #inner
@@ -496,63 +488,63 @@ pub(crate) fn value_checks(
             }
             if named_has_checks(name, NamedKind::Alias, ctx) {
                 let func = alias_validator(name);
-                out.push(quote!(#func(#value, &#path, violations);));
+                out.push(code!(#func(#value, &#path, violations);));
             }
         }
         RustTy::Named(name, NamedKind::Object, _)
             if named_has_checks(name, NamedKind::Object, ctx) =>
         {
-            out.push(quote!(#value.validate_into(&#path, violations);));
+            out.push(code!(#value.validate_into(&#path, violations);));
         }
         _ => {}
     }
-    let out: Vec<TokenStream> = out.into_iter().filter(|t| !t.is_empty()).collect();
-    quote!(#(#out)*)
+    let out: Vec<Code> = out.into_iter().filter(|t| !t.is_empty()).collect();
+    code!(#(#out)*)
 }
 
 /// The item rules of a list: its count and, with `unique_by`, that no two
 /// items share the member.
-fn list_rules(c: &Checks, value: &TokenStream, path: &TokenStream) -> TokenStream {
+fn list_rules(c: &Checks, value: &Code, path: &Code) -> Code {
     let unique = c.unique_by.as_ref().map(|k| {
         let ident = format_ident!("{}", k.ident);
         let wire = &k.wire;
         let key = if k.required {
-            quote!(Some(&item.#ident))
+            code!(Some(&item.#ident))
         } else {
-            quote!(item.#ident.as_ref())
+            code!(item.#ident.as_ref())
         };
         let msg = match c.message(Constraint::UniqueBy) {
-            Some(m) => quote!(Some(#m)),
-            None => quote!(None),
+            Some(m) => code!(Some(#m)),
+            None => code!(None),
         };
-        quote!(violations.unique_by(&#path, #value.as_slice(), #wire, |item| #key, #msg);)
+        code!(violations.unique_by(&#path, #value.as_slice(), #wire, |item| #key, #msg);)
     });
     if c.min_items.is_none() && c.max_items.is_none() {
-        return quote!(#unique);
+        return code!(#unique);
     }
     let msgs = messages(c, &[Constraint::MinItems, Constraint::MaxItems]);
     let rules = named(
-        quote!(rt::ItemRules),
+        code!(rt::ItemRules),
         vec![
             ("min_items", opt_usize(c.min_items)),
             ("max_items", opt_usize(c.max_items)),
             ("messages", msgs),
         ],
     );
-    quote!(violations.items(&#path, #value.len(), &#rules); #unique)
+    code!(violations.items(&#path, #value.len(), &#rules); #unique)
 }
 
 /// The map rules of a map whose values are `item`. Values the runtime can
 /// measure (scalars) go through `Violations::map`; maps of other values
 /// can only have their entries and keys checked (the checker refuses value
 /// rules on them).
-fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream, item: &RustTy) -> TokenStream {
+fn map_rules(c: &Checks, value: &Code, path: &Code, item: &RustTy) -> Code {
     if c.max_entries.is_none()
         && c.max_key_length.is_none()
         && c.max_value_length.is_none()
         && !c.scalar_values
     {
-        return quote!();
+        return code!();
     }
     let msgs = messages(
         c,
@@ -563,9 +555,9 @@ fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream, item: &RustTy)
             Constraint::ScalarValues,
         ],
     );
-    let scalar = c.scalar_values.then(|| quote!(true));
+    let scalar = c.scalar_values.then(|| code!(true));
     let rules = named(
-        quote!(rt::MapRules),
+        code!(rt::MapRules),
         vec![
             ("max_entries", opt_usize(c.max_entries)),
             ("max_key_length", opt_usize(c.max_key_length)),
@@ -574,11 +566,11 @@ fn map_rules(c: &Checks, value: &TokenStream, path: &TokenStream, item: &RustTy)
             ("messages", msgs),
         ],
     );
-    let rules = quote!(&#rules);
+    let rules = code!(&#rules);
     if matches!(item, RustTy::Scalar(_) | RustTy::AnyScalar) {
-        quote!(violations.map(&#path, #value.iter(), #rules);)
+        code!(violations.map(&#path, #value.iter(), #rules);)
     } else {
-        quote!(violations.map_keys(&#path, #value.keys(), #rules);)
+        code!(violations.map_keys(&#path, #value.keys(), #rules);)
     }
 }
 
@@ -598,7 +590,7 @@ fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {
 
 /// A decimal from a spec value (a number, or a string as decimals are
 /// sent), as an `rt::Decimal` expression.
-fn decimal_literal(v: &serde_json::Value) -> Option<TokenStream> {
+fn decimal_literal(v: &serde_json::Value) -> Option<Code> {
     let text = match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
@@ -607,12 +599,12 @@ fn decimal_literal(v: &serde_json::Value) -> Option<TokenStream> {
     crate::lang::decimal_parts(&text).map(decimal_tokens)
 }
 
-fn decimal_tokens((mantissa, scale): (i64, u32)) -> TokenStream {
+fn decimal_tokens((mantissa, scale): (i64, u32)) -> Code {
     let (m, s) = (
         Literal::i64_unsuffixed(mantissa),
         Literal::u32_unsuffixed(scale),
     );
-    quote!(rt::Decimal::new(#m, #s))
+    code!(rt::Decimal::new(#m, #s))
 }
 
 #[cfg(all(test, feature = "format"))]

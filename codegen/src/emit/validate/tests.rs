@@ -64,8 +64,8 @@ fn lower(src: &str) -> Provider {
 /// The items of the provider module.
 fn items(src: &str) -> Vec<syn::Item> {
     let p = lower(src);
-    let file: syn::File =
-        syn::parse2(emit_provider(&p, &EmitOptions::default())).expect("emitted code parses");
+    let file: syn::File = syn::parse_file(emit_provider(&p, &EmitOptions::default()).as_str())
+        .expect("emitted code parses");
     file.items
         .into_iter()
         .find_map(|i| match i {
@@ -1393,8 +1393,26 @@ fn field(ident: &str, ty: RustTy, presence: Presence, sensitive: bool) -> Field 
     }
 }
 
-fn tokens(t: TokenStream) -> String {
-    t.to_string()
+/// Code or tokens as a token list without spacing, to compare what they
+/// mean.
+trait Tokens {
+    fn flat(self) -> Vec<String>;
+}
+
+impl Tokens for TokenStream {
+    fn flat(self) -> Vec<String> {
+        crate::code::tests::flat(self)
+    }
+}
+
+impl Tokens for crate::code::Code {
+    fn flat(self) -> Vec<String> {
+        crate::code::tests::flat(self.to_tokens())
+    }
+}
+
+fn tokens(t: impl Tokens) -> Vec<String> {
+    t.flat()
 }
 
 #[test]
