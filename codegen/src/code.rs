@@ -7,6 +7,7 @@
 //! typed, as with `quote!`: identifiers (checked names), literals (escaped)
 //! and other code. Spec text reaches the output only as escaped literals.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -21,15 +22,20 @@ impl Code {
         Code(String::new())
     }
 
+    /// No code yet, room for `bytes` of it.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Code(String::with_capacity(bytes))
+    }
+
     /// Appends text that is already Rust source.
     pub(crate) fn push_str(&mut self, text: &str) {
         self.0.push_str(text);
     }
 
     /// A space before the next token, unless the code is empty or ends
-    /// with whitespace.
+    /// with whitespace or an opening parenthesis or bracket.
     pub(crate) fn space(&mut self) {
-        if !self.0.is_empty() && !self.0.ends_with([' ', '\n']) {
+        if !self.0.is_empty() && !self.0.ends_with([' ', '\n', '(', '[']) {
             self.0.push(' ');
         }
     }
@@ -98,6 +104,51 @@ impl FromIterator<Code> for Code {
         let mut out = Code::new();
         out.extend(iter);
         out
+    }
+}
+
+/// An identifier the model holds (a checked name, `r#` form included),
+/// written as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name<'a>(Cow<'a, str>);
+
+/// `text` as an identifier.
+///
+/// # Panics
+/// When `text` is not an identifier: the model hands the emitters checked
+/// names only, so that is a generator bug, and nothing a spec says can
+/// reach the code as anything but an identifier.
+pub fn rust_name(text: &str) -> Name<'_> {
+    assert!(is_ident(text), "`{text}` is not a Rust identifier");
+    Name(Cow::Borrowed(text))
+}
+
+/// [`rust_name`] of text made for it (`format!("{}_request", op)`).
+pub fn owned_name(text: String) -> Name<'static> {
+    assert!(is_ident(&text), "`{text}` is not a Rust identifier");
+    Name(Cow::Owned(text))
+}
+
+/// Whether `text` is an identifier: ASCII letters, digits and `_`, not
+/// starting with a digit, optionally raw (`r#`). Keywords count: `self`,
+/// `Self` and `crate` are paths' first segments.
+fn is_ident(text: &str) -> bool {
+    let bare = text.strip_prefix("r#").unwrap_or(text).as_bytes();
+    !bare.is_empty()
+        && !bare[0].is_ascii_digit()
+        && bare.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        && bare != b"_"
+}
+
+impl fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ToCode for Name<'_> {
+    fn write_code(&self, out: &mut Code) {
+        out.0.push_str(&self.0);
     }
 }
 

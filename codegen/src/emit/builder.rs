@@ -4,9 +4,8 @@
 //! for each clearable one. No request value needs a struct literal (named
 //! objects are `#[non_exhaustive]`) or serde to be built.
 
-use crate::code::Code;
+use crate::code::{owned_name, rust_name, Code, Name};
 use codegen_macros::code;
-use quote::format_ident;
 
 use super::docs;
 use super::rust_types::{field_ty, is_secret, is_string};
@@ -42,7 +41,7 @@ pub(crate) fn required_params(fields: &[Field]) -> (Vec<Code>, Vec<String>) {
         .iter()
         .filter(|f| f.presence == Presence::Required && f.constant.is_none())
         .map(|f| {
-            let ident = format_ident!("{}", f.ident);
+            let ident = rust_name(&f.ident);
             let (ty, _) = param(f, &code!(#ident));
             (code!(#ident: #ty), docs::code(&f.wire))
         })
@@ -61,7 +60,7 @@ fn inits_as(fields: &[Field], request: bool) -> Vec<Code> {
     fields
         .iter()
         .map(|f| {
-            let ident = format_ident!("{}", f.ident);
+            let ident = rust_name(&f.ident);
             match f.presence {
                 Presence::Required if f.constant.is_some() => {
                     let value = constant_value(f);
@@ -96,8 +95,8 @@ pub(crate) fn setters(fields: &[Field], docs: &[Code], encoding: Option<Encoding
 
 /// `clear_<field>`, which sends the field `null` (empty in a form).
 fn clear_method(f: &Field, encoding: Option<Encoding>) -> Code {
-    let clear = format_ident!("clear_{}", f.ident);
-    let ident = format_ident!("{}", f.ident);
+    let clear = owned_name(format!("clear_{}", f.ident));
+    let ident = rust_name(&f.ident);
     let wire = docs::code(&f.wire);
     let clear_doc = match encoding {
         Some(Encoding::Form) => {
@@ -134,7 +133,7 @@ fn constant_value(f: &Field) -> Code {
 
 /// The setter of a `const` field: no argument, it sends the one value.
 fn const_setter(f: &Field) -> Code {
-    let ident = format_ident!("{}", f.ident);
+    let ident = rust_name(&f.ident);
     let value = constant_value(f);
     let shown = match &f.constant {
         Some(Const::Text(s)) => format!("`{s:?}`"),
@@ -175,7 +174,7 @@ fn setter(f: &Field, field_docs: &Code, encoding: Option<Encoding>) -> Code {
             _ => set,
         };
     }
-    let ident = format_ident!("{}", f.ident);
+    let ident = rust_name(&f.ident);
     let (ty, value) = param(f, &code!(value));
     let d = if f.docs.is_empty() {
         docs::noted_attrs(&[format!("Sets {}.", docs::code(&f.wire))], &f.notes)
@@ -219,7 +218,7 @@ pub(crate) fn declared_ty(f: &Field) -> Code {
 /// (one without has `Default`): the required fields as arguments, every
 /// other field `None`. A caller's tests build responses with it (the
 /// struct is `#[non_exhaustive]`; its fields are public to change).
-pub(crate) fn response_constructor(name: &proc_macro2::Ident, fields: &[Field]) -> Code {
+pub(crate) fn response_constructor(name: &Name<'_>, fields: &[Field]) -> Code {
     if fields.iter().all(|f| f.presence != Presence::Required) {
         return code!();
     }

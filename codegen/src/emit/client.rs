@@ -1,9 +1,8 @@
 //! The client: environments, credentials, construction, and one method per
 //! operation (plus a `…_request` builder that shows exactly what is sent).
 
-use crate::code::Code;
+use crate::code::{owned_name, rust_name, Code, Name};
 use codegen_macros::code;
-use quote::format_ident;
 
 use super::ctx::Ctx;
 use super::docs;
@@ -23,7 +22,7 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> Code {
         .iter()
         .filter(|h| h.constant.is_none())
         .map(|h| {
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             match (h.required, h.sensitive) {
                 (true, false) => code!(#ident: impl Into<String>),
                 (true, true) => code!(#ident: impl Into<rt::Secret>),
@@ -42,19 +41,19 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> Code {
                 Some(c) => code!((#wire.to_string(), #c.to_string())),
                 // A checked header was converted (and checked) above.
                 None if h.sensitive && header_checks(h) => {
-                    let ident = format_ident!("{}", h.ident);
+                    let ident = rust_name(&h.ident);
                     code!((#wire.to_string(), #ident.expose().to_string()))
                 }
                 None if h.sensitive => {
-                    let ident = format_ident!("{}", h.ident);
+                    let ident = rust_name(&h.ident);
                     code!((#wire.to_string(), #ident.into().expose().to_string()))
                 }
                 None if header_checks(h) => {
-                    let ident = format_ident!("{}", h.ident);
+                    let ident = rust_name(&h.ident);
                     code!((#wire.to_string(), #ident))
                 }
                 None => {
-                    let ident = format_ident!("{}", h.ident);
+                    let ident = rust_name(&h.ident);
                     code!((#wire.to_string(), #ident.into()))
                 }
             }
@@ -66,7 +65,7 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> Code {
         .filter(|h| h.constant.is_none() && !h.required)
         .map(|h| {
             let wire = &h.wire;
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             let value = if h.sensitive {
                 code!(value.expose().to_string())
             } else {
@@ -111,7 +110,7 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> Code {
         .headers
         .iter()
         .filter(|h| h.constant.is_none())
-        .map(|h| format_ident!("{}", h.ident))
+        .map(|h| rust_name(&h.ident))
         .collect();
     let auth = auth_expr(p);
     let sensitive_headers = p.headers.iter().filter(|h| h.sensitive).map(|h| &h.wire);
@@ -120,7 +119,7 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> Code {
         let alias = error_alias(op);
         let (target, doc) = match &op.error_type {
             Some(t) => {
-                let t = format_ident!("{}", t);
+                let t = rust_name(t);
                 let doc = format!(
                     " The error body of [`Client::{}`](Client::{}).",
                     op.ident, op.ident
@@ -202,13 +201,13 @@ pub(crate) fn client(p: &Provider, ctx: &Ctx<'_>) -> Code {
 fn environment(p: &Provider) -> Code {
     let title = docs::inline(&p.title);
     let variants = p.environments.iter().map(|e| {
-        let ident = format_ident!("{}", e.variant);
+        let ident = rust_name(&e.variant);
         let doc = format!(" {}", docs::code(e.url.as_str()));
         if e.variables.is_empty() {
             code!(#[doc = #doc] #ident,)
         } else {
             let fields = e.variables.iter().map(|v| {
-                let ident = format_ident!("{}", v.name);
+                let ident = rust_name(&v.name);
                 let d = if v.docs.is_empty() {
                     docs::raw(&[format!("`{{{}}}` in the URL.", v.name)])
                 } else {
@@ -220,17 +219,13 @@ fn environment(p: &Provider) -> Code {
         }
     });
     let arms = p.environments.iter().map(|e| {
-        let ident = format_ident!("{}", e.variant);
+        let ident = rust_name(&e.variant);
         if e.variables.is_empty() {
             let url = e.url.as_str();
             code!(Environment::#ident => Ok(#url.to_string()),)
         } else {
             let fmt = e.url.format_string();
-            let idents: Vec<_> = e
-                .variables
-                .iter()
-                .map(|v| format_ident!("{}", v.name))
-                .collect();
+            let idents: Vec<_> = e.variables.iter().map(|v| rust_name(&v.name)).collect();
             let names = e.variables.iter().map(|v| &v.name);
             code! {
                 Environment::#ident { #(#idents),* } => {
@@ -292,13 +287,13 @@ fn scheme_text(a: &Auth) -> &'static str {
 }
 
 /// The variant (and constructor) name of a scheme among several.
-fn scheme_names(a: &Auth) -> (proc_macro2::Ident, proc_macro2::Ident) {
+fn scheme_names(a: &Auth) -> (Name<'static>, Name<'static>) {
     match a {
-        Auth::Basic { .. } => (format_ident!("Basic"), format_ident!("basic")),
-        Auth::Bearer { .. } => (format_ident!("Bearer"), format_ident!("bearer")),
+        Auth::Basic { .. } => (rust_name("Basic"), rust_name("basic")),
+        Auth::Bearer { .. } => (rust_name("Bearer"), rust_name("bearer")),
         Auth::ClientCredentials { .. } => (
-            format_ident!("ClientCredentials"),
-            format_ident!("client_credentials"),
+            rust_name("ClientCredentials"),
+            rust_name("client_credentials"),
         ),
     }
 }
@@ -309,7 +304,7 @@ fn scheme_names(a: &Auth) -> (proc_macro2::Ident, proc_macro2::Ident) {
 fn credentials(p: &Provider) -> Code {
     if let [one] = p.auth.as_slice() {
         let names = credential_names(one);
-        let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();
+        let idents: Vec<_> = names.iter().map(|n| rust_name(n)).collect();
         let doc = format!(
             " The credentials {} calls authenticate with ({}). `Debug` never shows them.",
             docs::inline(&p.title),
@@ -338,9 +333,7 @@ fn credentials(p: &Provider) -> Code {
     );
     let variants = p.auth.iter().map(|a| {
         let (variant, _) = scheme_names(a);
-        let idents = credential_names(a)
-            .into_iter()
-            .map(|n| format_ident!("{}", n));
+        let idents = credential_names(a).into_iter().map(|n| owned_name(n));
         let doc = format!(" {}.", scheme_text(a));
         code! {
             #[doc = #doc]
@@ -354,7 +347,7 @@ fn credentials(p: &Provider) -> Code {
         let (variant, ctor) = scheme_names(a);
         let idents: Vec<_> = credential_names(a)
             .into_iter()
-            .map(|n| format_ident!("{}", n))
+            .map(|n| owned_name(n))
             .collect();
         let doc = format!(" Credentials for {}.", scheme_text(a));
         code! {
@@ -392,11 +385,11 @@ fn scheme_auth(a: &Auth, holder: Holder) -> Code {
     // binds it to (`credential_api_key`).
     let field = |name: &str| match holder {
         Holder::Struct => {
-            let ident = format_ident!("{}", name);
+            let ident = rust_name(name);
             code!(credentials.#ident.clone())
         }
         Holder::Locals => {
-            let ident = format_ident!("credential_{}", name);
+            let ident = owned_name(format!("credential_{}", name));
             code!(#ident.clone())
         }
     };
@@ -428,13 +421,13 @@ fn scheme_auth(a: &Auth, holder: Holder) -> Code {
                 Some(s) => code!(Some(#s.to_string())),
                 None => code!(None),
             };
-            let how = format_ident!(
-                "{}",
-                match client_auth {
+            let how = owned_name(
+                (match client_auth {
                     crate::lang::ClientAuth::Basic => "Basic",
                     crate::lang::ClientAuth::Form => "Form",
                     crate::lang::ClientAuth::Json => "Json",
-                }
+                })
+                .to_string(),
             );
             // An absolute token endpoint belongs to the documented
             // environments: a custom one (a test server, a proxy) must say
@@ -473,8 +466,10 @@ fn auth_expr(p: &Provider) -> Code {
     let arms = p.auth.iter().map(|a| {
         let (variant, _) = scheme_names(a);
         let names = credential_names(a);
-        let fields = names.iter().map(|n| format_ident!("{}", n));
-        let locals = names.iter().map(|n| format_ident!("credential_{}", n));
+        let fields = names.iter().map(|n| rust_name(n));
+        let locals = names
+            .iter()
+            .map(|n| owned_name(format!("credential_{}", n)));
         let auth = scheme_auth(a, Holder::Locals);
         code!(Credentials::#variant { #(#fields: #locals),* } => #auth,)
     });
@@ -483,11 +478,11 @@ fn auth_expr(p: &Provider) -> Code {
 
 /// The method of an operation and its request builder.
 fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> Code {
-    let ident = format_ident!("{}", op.ident);
-    let builder = format_ident!("{}_request", op.ident);
+    let ident = rust_name(&op.ident);
+    let builder = owned_name(format!("{}_request", op.ident));
     let response = match &op.response_type {
         Some(t) => {
-            let t = format_ident!("{}", t);
+            let t = rust_name(t);
             code!(#t)
         }
         None => code!(rt::NoContent),
@@ -497,21 +492,17 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> Code {
         .path_params
         .iter()
         .map(|f| {
-            let id = format_ident!("{}", f.ident);
+            let id = rust_name(&f.ident);
             match f.ty {
                 RustTy::Scalar(s) if s.is_integral() => code!(#id: i64),
                 _ => code!(#id: &str),
             }
         })
         .collect();
-    let args: Vec<_> = op
-        .path_params
-        .iter()
-        .map(|f| format_ident!("{}", f.ident))
-        .collect();
+    let args: Vec<_> = op.path_params.iter().map(|f| rust_name(&f.ident)).collect();
     let (req_param, req_arg) = match &op.request {
         Some(r) => {
-            let name = format_ident!("{}", r.name);
+            let name = rust_name(&r.name);
             (code!(request: &#name,), code!(request,))
         }
         None => (code!(), code!()),
@@ -524,7 +515,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> Code {
     let mut seg_args = Vec::new();
     let mut encoded = Vec::new();
     for f in &op.path_params {
-        let id = format_ident!("{}", f.ident);
+        let id = rust_name(&f.ident);
         seg_args.push(match f.ty {
             RustTy::Scalar(s) if s.is_integral() => code!(rt::segment_int(#id)),
             _ => {
@@ -545,11 +536,11 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> Code {
         })
     };
     let param_checks = path_param_checks(op, ctx);
-    let method_variant = format_ident!("{}", op.method.variant());
+    let method_variant = owned_name(op.method.variant().to_string());
     let (validate, body, headers, secrets) = match &op.request {
         Some(r) => {
             let body = if r.encoding == Encoding::JsonApi {
-                let id = format_ident!("{}", r.jsonapi_id.as_deref().unwrap_or("id"));
+                let id = owned_name(r.jsonapi_id.as_deref().unwrap_or("id").to_string());
                 code!(Some(request.body(#id).map_err(rt::Error::Build)?))
             } else {
                 code!(Some(request.body().map_err(rt::Error::Build)?))
@@ -665,7 +656,7 @@ fn provider_header_checks(p: &Provider, ctx: &Ctx<'_>) -> Code {
         return code!();
     }
     let converts = checked.iter().filter(|h| h.required).map(|h| {
-        let ident = format_ident!("{}", h.ident);
+        let ident = rust_name(&h.ident);
         if h.sensitive {
             code!(let #ident: rt::Secret = #ident.into();)
         } else {
@@ -673,7 +664,7 @@ fn provider_header_checks(p: &Provider, ctx: &Ctx<'_>) -> Code {
         }
     });
     let checks = checked.iter().map(|h| {
-        let ident = format_ident!("{}", h.ident);
+        let ident = rust_name(&h.ident);
         let wire = &h.wire;
         let body = super::validate::value_checks(
             &RustTy::Scalar(crate::lang::Scalar::String),
@@ -715,7 +706,7 @@ fn path_param_checks(op: &Operation, ctx: &Ctx<'_>) -> Code {
             if body.is_empty() {
                 return None;
             }
-            let id = format_ident!("{}", f.ident);
+            let id = rust_name(&f.ident);
             let wire = &f.wire;
             let bind = match f.ty {
                 RustTy::Scalar(s) if s.is_integral() => code!(let value = &#id;),

@@ -3,10 +3,9 @@
 //! The one module the emitters share, so none of them depends on another
 //! for it.
 
-use crate::code::Code;
+use crate::code::{owned_name, Code, Name};
 use codegen_macros::code;
 use heck::ToSnakeCase;
-use quote::format_ident;
 
 use crate::model::{Alias, NamedKind, Provider, TypeDef, TypeId};
 
@@ -88,6 +87,6 @@ pub(crate) fn named_has_checks(name: &str, kind: NamedKind, ctx: &Ctx<'_>) -> bo
 }
 
 /// The module-level validator function of a named list or map.
-pub(crate) fn alias_validator(name: &str) -> proc_macro2::Ident {
-    format_ident!("validate_{}", name.to_snake_case())
+pub(crate) fn alias_validator(name: &str) -> Name<'static> {
+    owned_name(format!("validate_{}", name.to_snake_case()))
 }

@@ -6,15 +6,14 @@
 //! wrapper type per lenient field; this is the same decoding in a
 //! fraction of the code the compiler has to check.
 
-use crate::code::Code;
+use crate::code::{owned_name, rust_name, Code, Name};
 use codegen_macros::code;
-use quote::format_ident;
 
 use crate::model::{Decode, Field, Object, Presence};
 
 /// `impl Deserialize` for the response object `o`.
 pub(crate) fn object(o: &Object) -> Code {
-    let name = format_ident!("{}", o.name);
+    let name = rust_name(&o.name);
     let expecting = format!("a `{}` object", o.name);
     let locals = Vec::from_iter(o.fields.iter().map(|f| {
         let local = local(f);
@@ -36,7 +35,7 @@ pub(crate) fn object(o: &Object) -> Code {
         }
     }));
     let inits = Vec::from_iter(o.fields.iter().map(|f| {
-        let ident = format_ident!("{}", f.ident);
+        let ident = rust_name(&f.ident);
         let local = local(f);
         let wire = &f.wire;
         match f.presence {
@@ -95,16 +94,16 @@ pub(crate) fn object(o: &Object) -> Code {
 /// The local a field is read into (its Rust name, which cannot clash with
 /// `map` or `key`: those are not field names a local would need, so they
 /// get a suffix).
-fn local(f: &Field) -> proc_macro2::Ident {
+fn local(f: &Field) -> Name<'static> {
     match f.ident.as_str() {
-        "map" | "key" | "deserializer" => format_ident!("{}_field", f.ident),
-        other => format_ident!("{}", other.trim_start_matches("r#")),
+        "map" | "key" | "deserializer" => owned_name(format!("{}_field", f.ident)),
+        other => owned_name(other.trim_start_matches("r#").to_string()),
     }
 }
 
 /// The `rt::seed` decoder of a field with a lenient decoding (the `Opt…`
 /// form for a field that may be absent).
-fn seed(f: &Field) -> Option<proc_macro2::Ident> {
+fn seed(f: &Field) -> Option<Name<'static>> {
     let optional = f.presence != Presence::Required;
     let base = match f.decode {
         Decode::Plain => return None,
@@ -115,8 +114,8 @@ fn seed(f: &Field) -> Option<proc_macro2::Ident> {
         Decode::UnquotedString => "UnquotedString",
     };
     Some(if optional {
-        format_ident!("Opt{base}")
+        owned_name(format!("Opt{base}"))
     } else {
-        format_ident!("{base}")
+        owned_name(base.to_string())
     })
 }

@@ -5,9 +5,8 @@
 //! branch and an early return per field, several times the code the
 //! compiler has to check in a large client.
 
-use crate::code::Code;
+use crate::code::{rust_name, Code};
 use codegen_macros::code;
-use quote::format_ident;
 
 use super::ctx::Ctx;
 use super::rust_types::holds_numbers;
@@ -43,11 +42,11 @@ pub(crate) fn serialize<'f>(
     fields: impl IntoIterator<Item = (&'f Field, Held)>,
     ctx: &Ctx<'_>,
 ) -> Code {
-    let ident = format_ident!("{}", name);
+    let ident = rust_name(name);
     let calls: Vec<Code> = fields
         .into_iter()
         .map(|(f, held)| {
-            let member = format_ident!("{}", f.ident);
+            let member = rust_name(&f.ident);
             let wire = &f.wire;
             let method = match (held, holds_numbers(&f.ty, ctx)) {
                 (Held::Always, false) => code!(field),

@@ -3,9 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::code::Code;
+use crate::code::{rust_name, Code};
 use codegen_macros::code;
-use quote::format_ident;
 
 use crate::model::{Access, ErrorText, Provider, Text, TextPath, TypeDef};
 
@@ -24,7 +23,7 @@ pub(crate) fn impls(p: &Provider) -> Code {
                 TypeDef::Object(o) if o.name == name => Some(&o.error_text),
                 _ => None,
             });
-            let ident = format_ident!("{}", name);
+            let ident = rust_name(name);
             let methods = text.map(methods);
             code! {
                 impl rt::ErrorText for #ident {
@@ -66,7 +65,7 @@ fn path_expr(path: &TextPath) -> Code {
     let mut at = At::Place(code!(self));
     let last = path.steps.len().saturating_sub(1);
     for (i, step) in path.steps.iter().enumerate() {
-        let f = format_ident!("{}", step.ident);
+        let f = rust_name(&step.ident);
         // The last field of a `String` path without a list: `as_deref()`
         // reads `Option<String>` as `Option<&str>` directly.
         if i == last && !step.first_item && path.text == Text::String {

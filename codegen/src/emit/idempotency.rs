@@ -1,9 +1,8 @@
 //! The idempotency key of an operation that takes one: the caller's, or a
 //! new one for the call, sent by every attempt of it.
 
-use crate::code::Code;
+use crate::code::{rust_name, Code};
 use codegen_macros::code;
-use quote::format_ident;
 
 use crate::model::Operation;
 
@@ -13,7 +12,7 @@ pub(crate) fn fill(op: &Operation) -> Code {
     let Some(key) = &op.idempotency else {
         return code!();
     };
-    let ident = format_ident!("{}", key.ident);
+    let ident = rust_name(&key.ident);
     code! {
         let keyed;
         let request = if request.#ident.is_none() {

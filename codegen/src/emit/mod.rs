@@ -20,9 +20,8 @@ mod secrets;
 mod types;
 mod validate;
 
-use crate::code::Code;
+use crate::code::{rust_name, Code};
 use codegen_macros::code;
-use quote::format_ident;
 
 use crate::model::Provider;
 pub use runtime_path::RuntimePath;
@@ -59,7 +58,7 @@ impl Default for EmitOptions {
 
 /// The whole module of one provider.
 pub fn provider(p: &Provider, opts: &EmitOptions) -> Code {
-    let name = format_ident!("{}", p.name);
+    let name = rust_name(&p.name);
     let rt = &opts.runtime;
     let mut doc_lines = vec![format!("{} API client.", p.title)];
     if !p.docs.is_empty() {

@@ -2,10 +2,9 @@
 //! per allowed operation on each patchable path, each with its typed
 //! value), and the request type that sends a non-empty list of them.
 
-use crate::code::Code;
+use crate::code::{owned_name, rust_name, Code, Name};
 use codegen_macros::code;
 use heck::ToUpperCamelCase;
-use quote::format_ident;
 
 use super::ctx::Ctx;
 use super::rust_types::{holds_numbers, ty};
@@ -21,12 +20,12 @@ pub(crate) fn items(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) 
 }
 
 /// The variant of `row` for `op` (`ReplacePurchaseUnitsInvoiceId`).
-fn variant(op: PatchOp, row: &PatchRow) -> proc_macro2::Ident {
-    format_ident!(
+fn variant(op: PatchOp, row: &PatchRow) -> Name<'static> {
+    owned_name(format!(
         "{}{}",
         op.name().to_upper_camel_case(),
         row.ident.to_upper_camel_case()
-    )
+    ))
 }
 
 /// Whether a placeholder is a whole number (else text).
@@ -35,7 +34,7 @@ fn is_int(f: &Field) -> bool {
 }
 
 fn patch_enum(op: &Operation, t: &PatchTable, ctx: &Ctx<'_>) -> Code {
-    let name = format_ident!("{}", t.name);
+    let name = rust_name(&t.name);
     let doc = format!(
         " One change [`Client::{0}`](Client::{0}) can make: a documented JSON Patch operation on a patchable path, with its typed value.",
         op.ident
@@ -137,16 +136,8 @@ fn patch_enum(op: &Operation, t: &PatchTable, ctx: &Ctx<'_>) -> Code {
 }
 
 /// The `path()` arm of a row: its variants share one pointer.
-fn path_arm(
-    name: &proc_macro2::Ident,
-    row: &PatchRow,
-    params: &[&Field],
-    variants: &[proc_macro2::Ident],
-) -> Code {
-    let names: Vec<_> = params
-        .iter()
-        .map(|f| format_ident!("{}", f.ident))
-        .collect();
+fn path_arm(name: &Name<'_>, row: &PatchRow, params: &[&Field], variants: &[Name<'_>]) -> Code {
+    let names: Vec<_> = params.iter().map(|f| rust_name(&f.ident)).collect();
     let pats = variants.iter().map(|v| code!(#name::#v { #(#names,)* .. }));
     let expr = if params.is_empty() {
         let text = row.path.as_str();
@@ -178,7 +169,7 @@ fn variant_decl(o: PatchOp, row: &PatchRow, params: &[&Field], value: Option<&Fi
     let body_docs = docs::noted_attrs(&row.docs, &row.notes);
     let sep = (!row.docs.is_empty() || !row.notes.is_empty()).then(|| code!(#[doc = ""]));
     let members = params.iter().map(|f| {
-        let ident = format_ident!("{}", f.ident);
+        let ident = rust_name(&f.ident);
         let d = docs::noted_attrs(&f.docs, &f.notes);
         let t = ty(&f.ty);
         code!(#d #ident: #t,)
@@ -202,9 +193,9 @@ fn constructor(
     row: &PatchRow,
     params: &[&Field],
     value: Option<&Field>,
-    v: &proc_macro2::Ident,
+    v: &Name<'_>,
 ) -> Code {
-    let fn_name = format_ident!("{}", row.constructor(o));
+    let fn_name = owned_name(row.constructor(o).to_string());
     let doc = format!(
         " A patch that sends {}.",
         docs::code(&format!("{} {}", o.name(), row.path.as_str()))
@@ -212,13 +203,13 @@ fn constructor(
     let mut args = Vec::new();
     let mut inits = Vec::new();
     for f in params {
-        let ident = format_ident!("{}", f.ident);
+        let ident = rust_name(&f.ident);
         let (t, conv) = builder::param(f, &code!(#ident));
         args.push(code!(#ident: #t));
         inits.push(init(&ident, conv));
     }
     if let Some(f) = value {
-        let ident = format_ident!("value");
+        let ident = rust_name("value");
         let (t, conv) = builder::param(f, &code!(#ident));
         args.push(code!(#ident: #t));
         inits.push(init(&ident, conv));
@@ -237,8 +228,8 @@ fn constructor(
 }
 
 /// A field initialiser: shorthand when the argument is stored as given.
-fn init(ident: &proc_macro2::Ident, conv: Code) -> Code {
-    if *ident == conv.to_string() {
+fn init(ident: &Name<'_>, conv: Code) -> Code {
+    if ident.to_string() == conv.as_str().trim() {
         code!(#ident,)
     } else {
         code!(#ident: #conv,)
@@ -248,12 +239,7 @@ fn init(ident: &proc_macro2::Ident, conv: Code) -> Code {
 /// The checks of the placeholders: one `match` arm per distinct list of
 /// placeholders, over every variant of the rows that have it (empty when
 /// no placeholder is checked).
-fn param_checks(
-    name: &proc_macro2::Ident,
-    t: &PatchTable,
-    variants: usize,
-    ctx: &Ctx<'_>,
-) -> Option<Code> {
+fn param_checks(name: &Name<'_>, t: &PatchTable, variants: usize, ctx: &Ctx<'_>) -> Option<Code> {
     let mut groups: Vec<(&[usize], Vec<Code>)> = Vec::new();
     for row in &t.rows {
         let pats = row.ops.iter().map(|&o| {
@@ -262,7 +248,7 @@ fn param_checks(
                 .params
                 .iter()
                 .filter_map(|&i| t.params.get(i))
-                .map(|f| format_ident!("{}", f.ident));
+                .map(|f| rust_name(&f.ident));
             code!(#name::#v { #(#names,)* .. })
         });
         match groups.iter_mut().find(|(p, _)| *p == row.params.as_slice()) {
@@ -275,7 +261,7 @@ fn param_checks(
     for (params, pats) in &groups {
         let mut body = Vec::new();
         for f in params.iter().filter_map(|&i| t.params.get(i)) {
-            let ident = format_ident!("{}", f.ident);
+            let ident = rust_name(&f.ident);
             let wire = &f.wire;
             let checks =
                 validate::value_checks(&f.ty, &f.checks, false, &code!(value), &code!(path), ctx);
@@ -307,12 +293,7 @@ fn param_checks(
 
 /// The checks of the values: one `match` arm per row whose value is
 /// checked, over its `add` and `replace` variants.
-fn value_checks(
-    name: &proc_macro2::Ident,
-    t: &PatchTable,
-    variants: usize,
-    ctx: &Ctx<'_>,
-) -> Option<Code> {
+fn value_checks(name: &Name<'_>, t: &PatchTable, variants: usize, ctx: &Ctx<'_>) -> Option<Code> {
     let mut covered = 0;
     let arms: Vec<Code> = t
         .rows
@@ -380,8 +361,8 @@ pub(crate) fn holds_secrets(t: &PatchTable, ctx: &Ctx<'_>) -> bool {
 }
 
 fn request(op: &Operation, r: &Request, t: &PatchTable, ctx: &Ctx<'_>) -> Code {
-    let name = format_ident!("{}", r.name);
-    let patch = format_ident!("{}", t.name);
+    let name = rust_name(&r.name);
+    let patch = rust_name(&t.name);
     let mut doc_lines = vec![
         format!(
             "Body of [`Client::{0}`](Client::{0}): a JSON Patch, the list of changes to apply, in order.",

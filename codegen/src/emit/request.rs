@@ -1,9 +1,8 @@
 //! Request types: constructor with the required fields, chained setters for
 //! the rest, `validate()`, and the body encoder of the operation.
 
-use crate::code::Code;
+use crate::code::{owned_name, rust_name, Code, Name};
 use codegen_macros::code;
-use quote::format_ident;
 
 use super::ctx::Ctx;
 
@@ -18,7 +17,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> Code {
     if let Some(table) = &r.patch {
         return super::patch::items(op, r, table, ctx);
     }
-    let name = format_ident!("{}", r.name);
+    let name = rust_name(&r.name);
     let mut doc_lines = vec![format!(
         "Body of [`Client::{}`](Client::{}).",
         op.ident, op.ident
@@ -41,7 +40,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> Code {
             .map(|(f, d)| field_decl(f, d, decoded)),
     );
     let rel_decls = Vec::from_iter(r.relationships.iter().map(|rel| {
-        let ident = format_ident!("{}", rel.ident);
+        let ident = rust_name(&rel.ident);
         if rel.required {
             code!(#skip #ident: String,)
         } else {
@@ -54,7 +53,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> Code {
         .iter()
         .filter(|rel| !rel.required)
         .map(|rel| {
-            let ident = format_ident!("{}", rel.ident);
+            let ident = rust_name(&rel.ident);
             let mut lines = rel.docs.clone();
             lines.push(String::new());
             lines.push(format!(
@@ -144,7 +143,7 @@ pub(crate) fn request(op: &Operation, r: &Request, ctx: &Ctx<'_>) -> Code {
 /// value. `decoded`: with the attributes of the derived `Deserialize`
 /// (wire name, an absent patch is unchanged).
 fn field_decl(f: &Field, docs: &Code, decoded: bool) -> Code {
-    let ident = format_ident!("{}", f.ident);
+    let ident = rust_name(&f.ident);
     let ty = builder::declared_ty(f);
     let (docs, vis) = if f.constant.is_some() {
         (code!(), code!())
@@ -162,7 +161,7 @@ fn field_decl(f: &Field, docs: &Code, decoded: bool) -> Code {
 fn constructor(r: &Request, headers: &HeaderParts) -> Code {
     let (mut params, mut names) = builder::required_params(&r.fields);
     for rel in r.relationships.iter().filter(|rel| rel.required) {
-        let ident = format_ident!("{}", rel.ident);
+        let ident = rust_name(&rel.ident);
         params.push(code!(#ident: impl Into<String>));
         names.push(format!("{} (relationship)", docs::code(&rel.wire)));
     }
@@ -175,7 +174,7 @@ fn constructor(r: &Request, headers: &HeaderParts) -> Code {
     );
     let inits = builder::inits(&r.fields);
     let rel_inits = r.relationships.iter().map(|rel| {
-        let ident = format_ident!("{}", rel.ident);
+        let ident = rust_name(&rel.ident);
         if rel.required {
             code!(#ident: #ident.into(),)
         } else {
@@ -217,7 +216,7 @@ pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> Head
     let settable = || r.headers.iter().filter(|h| h.constant.is_none());
     let decls = settable()
         .map(|h| {
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             let ty = header_ty(h);
             if h.required {
                 code!(#skip #ident: #ty,)
@@ -229,14 +228,14 @@ pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> Head
     let params = settable()
         .filter(|h| h.required)
         .map(|h| {
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             let ty = header_ty(h);
             code!(#ident: impl Into<#ty>)
         })
         .collect();
     let inits = settable()
         .map(|h| {
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             if h.required {
                 code!(#ident: #ident.into(),)
             } else {
@@ -247,7 +246,7 @@ pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> Head
     let setters = settable()
         .filter(|h| !h.required)
         .map(|h| {
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             let d = docs::attrs(&h.docs);
             let ty = header_ty(h);
             code! {
@@ -264,7 +263,7 @@ pub(crate) fn header_parts(r: &Request, serde_skip: bool, ctx: &Ctx<'_>) -> Head
         .iter()
         .filter(|h| crate::model::analysis::header_checks(h))
         .map(|h| {
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             let wire = &h.wire;
             let checks = validate::value_checks(
                 &crate::model::RustTy::Scalar(crate::lang::Scalar::String),
@@ -327,9 +326,9 @@ fn encoder(r: &Request) -> Code {
         },
         Encoding::JsonApi => {
             let resource = r.resource_type.clone().unwrap_or_default();
-            let id_param = format_ident!("{}", r.jsonapi_id.as_deref().unwrap_or("id"));
+            let id_param = owned_name(r.jsonapi_id.as_deref().unwrap_or("id").to_string());
             let links = r.relationships.iter().map(|rel| {
-                let ident = format_ident!("{}", rel.ident);
+                let ident = rust_name(&rel.ident);
                 let (wire, res) = (&rel.wire, &rel.resource);
                 if rel.required {
                     code!(links.push(rt::Linkage { name: #wire, resource: #res, id: &self.#ident });)
@@ -374,7 +373,7 @@ pub(crate) fn headers_fn(r: &Request) -> Code {
         return code!();
     }
     let value = |h: &crate::model::Header| {
-        let ident = format_ident!("{}", h.ident);
+        let ident = rust_name(&h.ident);
         match &h.constant {
             Some(c) => code!(#c.to_string()),
             None if h.sensitive => code!(self.#ident.expose().to_string()),
@@ -396,7 +395,7 @@ pub(crate) fn headers_fn(r: &Request) -> Code {
                 let v = value(h);
                 return code!(out.push((#wire, #v)););
             }
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             let v = if h.sensitive {
                 code!(value.expose().to_string())
             } else {
@@ -437,6 +436,6 @@ fn header_ty(h: &crate::model::Header) -> Code {
 }
 
 /// The Rust name of an operation's error type alias (`UpdateOrderError`).
-pub(crate) fn error_alias(op: &Operation) -> proc_macro2::Ident {
-    format_ident!("{}", op.error_alias)
+pub(crate) fn error_alias(op: &Operation) -> Name<'_> {
+    rust_name(&op.error_alias)
 }

@@ -1,8 +1,7 @@
 //! Rust types of model types.
 
-use crate::code::Code;
+use crate::code::{rust_name, Code};
 use codegen_macros::code;
-use quote::format_ident;
 
 use super::ctx::Ctx;
 use crate::lang::{RustScalar, Scalar};
@@ -30,7 +29,7 @@ pub(crate) fn ty(t: &RustTy) -> Code {
             code!(rt::Open<#e>)
         }
         RustTy::Named(name, _, _) => {
-            let name = format_ident!("{}", name);
+            let name = rust_name(name);
             code!(#name)
         }
     }

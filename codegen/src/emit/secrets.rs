@@ -2,9 +2,8 @@
 //! (nested objects included) and headers, collected for the runtime, which
 //! redacts them from `Debug` and from every error of the call.
 
-use crate::code::Code;
+use crate::code::{rust_name, Code};
 use codegen_macros::code;
-use quote::format_ident;
 
 use super::ctx::Ctx;
 use super::rust_types::is_secret;
@@ -15,7 +14,7 @@ use crate::model::{Field, Header, NamedKind, Presence, RustTy};
 /// `Option`.
 pub(crate) fn collect(fields: &[Field], patch: bool, ctx: &Ctx<'_>) -> Code {
     let stmts = fields.iter().map(|f| {
-        let ident = format_ident!("{}", f.ident);
+        let ident = rust_name(&f.ident);
         let value = code!(value);
         let inner = if is_secret(f) {
             code!(out.add(#value.expose());)
@@ -102,7 +101,7 @@ pub(crate) fn header_stmts(headers: &[Header]) -> Code {
         .iter()
         .filter(|h| h.sensitive && h.constant.is_none())
         .map(|h| {
-            let ident = format_ident!("{}", h.ident);
+            let ident = rust_name(&h.ident);
             if h.required {
                 code!(out.add(self.#ident.expose());)
             } else {

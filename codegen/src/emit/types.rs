@@ -1,8 +1,7 @@
 //! Named types: structs, enums with `Unknown(String)`, map and list aliases.
 
-use crate::code::Code;
+use crate::code::{rust_name, Code};
 use codegen_macros::code;
-use quote::format_ident;
 
 use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::docs;
@@ -55,7 +54,7 @@ pub(crate) fn type_def(t: &TypeDef, ctx: &Ctx<'_>) -> Code {
 }
 
 fn object(o: &Object, ctx: &Ctx<'_>) -> Code {
-    let name = format_ident!("{}", o.name);
+    let name = rust_name(&o.name);
     let docs = type_docs(&o.docs, &o.notes, &o.name, ctx);
     let request = ctx.is_request_type(&o.name);
     // An object only responses carry decodes through its own `visit_map`
@@ -104,7 +103,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> Code {
     };
     let resource = match o.fields.iter().find(|f| f.wire == "id") {
         Some(id) if ctx.provider.analysis.expandable.contains(&o.name) => {
-            let ident = format_ident!("{}", id.ident);
+            let ident = rust_name(&id.ident);
             code! {
                 impl rt::Resource for #name {
                     fn id(&self) -> &str {
@@ -150,7 +149,7 @@ fn object(o: &Object, ctx: &Ctx<'_>) -> Code {
 /// `rt::Patch`, so a caller can clear it. `derived_de`: the struct derives
 /// `Deserialize`, so the field carries its attributes.
 fn object_field(f: &Field, docs: &Code, request: bool, derived_de: bool) -> Code {
-    let ident = format_ident!("{}", f.ident);
+    let ident = rust_name(&f.ident);
     let patch = request && f.presence == Presence::Clearable;
     let ty = match f.presence {
         Presence::Required => field_ty(f),
@@ -212,10 +211,10 @@ pub(crate) fn lenient_fn(f: &Field, prefix: &str) -> Option<String> {
 }
 
 fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> Code {
-    let name = format_ident!("{}", e.name);
+    let name = rust_name(&e.name);
     let docs = type_docs(&e.docs, &e.notes, &e.name, ctx);
     let variants = e.variants.iter().map(|v| {
-        let ident = format_ident!("{}", v.ident);
+        let ident = rust_name(&v.ident);
         let mut lines = v.docs.clone();
         if lines.is_empty() {
             lines.push(format!("`{}`", v.wire));
@@ -227,12 +226,12 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> Code {
         code!(#d #ident,)
     });
     let to_str = e.variants.iter().map(|v| {
-        let ident = format_ident!("{}", v.ident);
+        let ident = rust_name(&v.ident);
         let wire = &v.wire;
         code!(#name::#ident => #wire,)
     });
     let from_str = e.variants.iter().map(|v| {
-        let ident = format_ident!("{}", v.ident);
+        let ident = rust_name(&v.ident);
         let wire = &v.wire;
         code!(#wire => #name::#ident,)
     });
@@ -357,7 +356,7 @@ fn enumeration(e: &Enum, ctx: &Ctx<'_>) -> Code {
 }
 
 fn alias(a: &Alias, ctx: &Ctx<'_>) -> Code {
-    let name = format_ident!("{}", a.name);
+    let name = rust_name(&a.name);
     let docs = type_docs(&a.docs, &a.notes, &a.name, ctx);
     let target = super::rust_types::ty(&a.ty);
     // Only a named list or map whose validation checks something gets a
@@ -395,12 +394,12 @@ fn alias(a: &Alias, ctx: &Ctx<'_>) -> Code {
 /// cycle needs no other indirection), and `Unknown` holding any other value
 /// as JSON.
 fn union(u: &Union, ctx: &Ctx<'_>) -> Code {
-    let name = format_ident!("{}", u.name);
+    let name = rust_name(&u.name);
     let docs = type_docs(&u.docs, &u.notes, &u.name, ctx);
     let tag = &u.tag;
     let variants = u.variants.iter().map(|v| {
-        let ident = format_ident!("{}", v.ident);
-        let ty = format_ident!("{}", v.ty.0);
+        let ident = rust_name(&v.ident);
+        let ty = rust_name(&v.ty.0);
         let doc = format!(
             " {} {}: a [`{}`].",
             docs::code(tag),
@@ -410,15 +409,15 @@ fn union(u: &Union, ctx: &Ctx<'_>) -> Code {
         code!(#[doc = #doc] #ident(Box<#ty>),)
     });
     let tags = u.variants.iter().map(|v| {
-        let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
+        let (ident, wire) = (rust_name(&v.ident), &v.wire);
         code!(#name::#ident(_) => Some(#wire),)
     });
     let decode = u.variants.iter().map(|v| {
-        let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
+        let (ident, wire) = (rust_name(&v.ident), &v.wire);
         code!(Some(#wire) => #name::#ident(Box::new(rt::tagged::variant(value)?)),)
     });
     let encode = u.variants.iter().map(|v| {
-        let (ident, wire) = (format_ident!("{}", v.ident), &v.wire);
+        let (ident, wire) = (rust_name(&v.ident), &v.wire);
         code!(#name::#ident(inner) => rt::tagged::encode(serializer, #tag, #wire, inner),)
     });
     let serialize = ctx.serializes(&u.name).then(|| {

@@ -5,9 +5,8 @@
 
 use proc_macro2::Literal;
 
-use crate::code::Code;
+use crate::code::{owned_name, rust_name, Code, Name};
 use codegen_macros::code;
-use quote::format_ident;
 
 use super::ctx::{alias_validator, named_has_checks, Ctx};
 use super::rust_types::is_secret;
@@ -39,7 +38,7 @@ pub(crate) fn fields_body(fields: &[Field], rules: &[Rule], patch: bool, ctx: &C
         if body.is_empty() {
             return code!();
         }
-        let ident = format_ident!("{}", f.ident);
+        let ident = rust_name(&f.ident);
         let wire = &f.wire;
         let bind = match (f.presence, patch) {
             (Presence::Required, _) => code!(let value = &self.#ident;),
@@ -80,7 +79,7 @@ fn rule(r: &Rule, fields: &[Field], patch: bool) -> Code {
 
 /// Whether the field `f` of `self` is set.
 fn is_set(f: &Field, patch: bool) -> Code {
-    let id = format_ident!("{}", f.ident);
+    let id = rust_name(&f.ident);
     match (f.presence, patch) {
         (Presence::Required, _) => code!(true),
         (Presence::Clearable, true) => code!(matches!(self.#id, rt::Patch::Set(_))),
@@ -116,7 +115,7 @@ fn when_rule(r: &WhenRule, fields: &[Field], patch: bool) -> Code {
             Some(code!(#(#cmps)&&*))
         }
     };
-    let when_ident = format_ident!("{}", when.ident);
+    let when_ident = rust_name(&when.ident);
     match (cmp, when.presence, patch) {
         (None, Presence::Required, _) => code!({ #effects }),
         (None, _, _) => {
@@ -231,7 +230,7 @@ fn named(ty: Code, members: Vec<(&str, Option<Code>)>) -> Code {
     let set: Vec<Code> = members
         .into_iter()
         .filter_map(|(name, v)| {
-            let name = format_ident!("{}", name);
+            let name = rust_name(name);
             v.map(|v| code!(#name: #v))
         })
         .collect();
@@ -276,7 +275,7 @@ fn messages(c: &Checks, rules: &[Constraint]) -> Option<Code> {
 /// The rules of a text value of scalar type `s` as `&rt::TextRules {…}`,
 /// with the `static` its pattern needs (named `pattern`); `None` when
 /// nothing is checked.
-fn text_rules(s: Scalar, c: &Checks, pattern: &proc_macro2::Ident) -> Option<(Code, Code)> {
+fn text_rules(s: Scalar, c: &Checks, pattern: &Name<'_>) -> Option<(Code, Code)> {
     let format = format_of(s);
     if c.min_length.is_none()
         && c.max_length.is_none()
@@ -389,11 +388,11 @@ fn field_call(f: &Field) -> Option<Code> {
     let RustTy::Scalar(s) = &f.ty else {
         return None;
     };
-    let ident = format_ident!("{}", f.ident);
+    let ident = rust_name(&f.ident);
     let wire = &f.wire;
     if s.is_textual() {
         let name = f.ident.trim_start_matches("r#").to_uppercase();
-        let pattern = format_ident!("{}_PATTERN", name);
+        let pattern = owned_name(format!("{}_PATTERN", name));
         let (statics, rules) = text_rules(*s, &f.checks, &pattern)?;
         return Some(code! {
             #statics
@@ -416,7 +415,7 @@ pub(crate) fn value_checks(
     let mut out = Vec::new();
     match ty {
         RustTy::Scalar(s) if s.is_textual() => {
-            if let Some((statics, rules)) = text_rules(*s, c, &format_ident!("PATTERN")) {
+            if let Some((statics, rules)) = text_rules(*s, c, &rust_name("PATTERN")) {
                 let text = if secret {
                     code!(#value.expose())
                 } else {
@@ -506,7 +505,7 @@ pub(crate) fn value_checks(
 /// items share the member.
 fn list_rules(c: &Checks, value: &Code, path: &Code) -> Code {
     let unique = c.unique_by.as_ref().map(|k| {
-        let ident = format_ident!("{}", k.ident);
+        let ident = rust_name(&k.ident);
         let wire = &k.wire;
         let key = if k.required {
             code!(Some(&item.#ident))
@@ -574,7 +573,7 @@ fn map_rules(c: &Checks, value: &Code, path: &Code, item: &RustTy) -> Code {
     }
 }
 
-fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {
+fn format_of(s: Scalar) -> Option<Name<'static>> {
     use formats::Format;
     let name = match s.format()? {
         Format::Currency => "Currency",
@@ -585,7 +584,7 @@ fn format_of(s: Scalar) -> Option<proc_macro2::Ident> {
         Format::Timestamp => "Timestamp",
         Format::Duration => "Duration",
     };
-    Some(format_ident!("{}", name))
+    Some(rust_name(name))
 }
 
 /// A decimal from a spec value (a number, or a string as decimals are

@@ -28,7 +28,8 @@ pub fn code(input: TokenStream) -> TokenStream {
     let body = match w.error {
         Some(msg) => format!("compile_error!({msg:?})"),
         None => format!(
-            "{{ let mut __code = crate::code::Code::new(); {} __code }}",
+            "{{ let mut __code = crate::code::Code::with_capacity({}); {} __code }}",
+            w.fixed + 16 * w.values,
             w.out
         ),
     };
@@ -64,6 +65,10 @@ struct Writer {
     prev: Prev,
     /// Nesting depth of repetitions, for unique local names.
     depth: usize,
+    /// Bytes of fixed text and number of interpolations: the capacity the
+    /// code starts with.
+    fixed: usize,
+    values: usize,
     /// The last fixed token is an identifier.
     after_ident: bool,
     error: Option<String>,
@@ -77,6 +82,8 @@ impl Default for Writer {
             prev: Prev::Glued,
             depth: 0,
             after_ident: false,
+            fixed: 0,
+            values: 0,
             error: None,
         }
     }
@@ -85,6 +92,7 @@ impl Default for Writer {
 impl Writer {
     fn flush(&mut self) {
         if !self.pending.is_empty() {
+            self.fixed += self.pending.len();
             self.out
                 .push_str(&format!("__code.push_str({:?});", self.pending));
             self.pending.clear();
@@ -143,6 +151,7 @@ impl Writer {
         self.out.push_str(&format!(
             "crate::code::ToCode::write_code(&{name}, &mut __code);"
         ));
+        self.values += 1;
         self.prev = Prev::Dynamic;
     }
 
@@ -225,8 +234,9 @@ impl Writer {
                 } else {
                     ("[", "]")
                 };
-                // Arguments and indices follow a name without a space.
-                if self.prev == Prev::Word && follows_ident {
+                // Arguments and indices follow a name (written here or
+                // interpolated) without a space.
+                if (self.prev == Prev::Word && follows_ident) || self.prev == Prev::Dynamic {
                     self.prev = Prev::Glued;
                 }
                 self.token(open, Prev::Glued);
