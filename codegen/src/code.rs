@@ -197,12 +197,6 @@ impl ToCode for Literal {
     }
 }
 
-impl ToCode for TokenStream {
-    fn write_code(&self, out: &mut Code) {
-        let _ = write!(out.0, "{self}");
-    }
-}
-
 /// A string interpolates as a string literal, as with `quote!`.
 impl ToCode for str {
     fn write_code(&self, out: &mut Code) {

@@ -96,7 +96,7 @@ pub fn format(source: &str, code: &Code) -> Result<String, GenerateError> {
     crate::write::format_code(source, code)
 }
 
-/// Another generator's tokens formatted as [`format`] formats ours (for
+/// Another generator's tokens formatted as [`format()`] formats ours (for
 /// side-by-side comparisons).
 #[cfg(feature = "format")]
 pub fn format_tokens(
