@@ -6,8 +6,8 @@
 //! [`load`] reads YAML into a serde model with source positions; [`check`]
 //! reports every problem and, for a clean spec, produces the [`Checked`]
 //! value that alone carries the [`model`], where the spec's meaning is
-//! decided once; `emit` turns the model into tokens; `write` formats and
-//! writes the files. Beside the pipeline, `diff` (feature `diff`, which the CLI has)
+//! decided once; `emit` turns the model into Rust source ([`code`]);
+//! `write` formats and writes the files. Beside the pipeline, `diff` (feature `diff`, which the CLI has)
 //! compares two versions of the specs and classifies every change for
 //! callers; [`lang`] is the
 //! vocabulary of the spec language, shared by every stage.
