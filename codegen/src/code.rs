@@ -394,9 +394,9 @@ pub(crate) mod tests {
             impl #name<'_> {
                 fn f(&self) -> Vec<u8> { let v = vec![1u8, 2]; v.iter().map(|x| x + 1).collect::<Vec<_>>() #none }
                 fn g() -> bool { (0..2).contains(&1) && #docs.len() == 8 }
+                fn h(x: ::std::string::String, y: &[u8]) -> usize { let r = ..; x.len() + y[1..].len() + r.end }
             }
-            #(#fields)|*;
-            #(#fields = #name),*
+            fn tail() { #(#fields)|*; let _ = (#(#fields = #name),*); }
         };
         let theirs = quote::quote! {
             #[doc = #docs]
@@ -408,11 +408,14 @@ pub(crate) mod tests {
             impl #name<'_> {
                 fn f(&self) -> Vec<u8> { let v = vec![1u8, 2]; v.iter().map(|x| x + 1).collect::<Vec<_>>() }
                 fn g() -> bool { (0..2).contains(&1) && #docs.len() == 8 }
+                fn h(x: ::std::string::String, y: &[u8]) -> usize { let r = ..; x.len() + y[1..].len() + r.end }
             }
-            a | b;
-            a = Order, b = Order
+            fn tail() { a | b; let _ = (a = Order, b = Order); }
         };
         assert_eq!(flat(ours.to_tokens()), flat(theirs));
+        // What the compiler reads: spacing decides `::` against `: :`.
+        #[cfg(feature = "format")]
+        syn::parse_file(ours.as_str()).unwrap_or_else(|e| panic!("{e}:\n{ours}"));
     }
 
     /// Tokens without their spacing: what the code means.

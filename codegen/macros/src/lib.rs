@@ -101,7 +101,10 @@ impl Writer {
 
     /// Whitespace before a fixed token `text`.
     fn before(&mut self, text: &str) {
-        let tight = matches!(text, "," | ";" | "." | "?" | ")" | "]" | ":");
+        // These never take a space before them, except that a lone `:` or
+        // `.` after another must stay apart (`x: ::std`, not `x:::std`).
+        let tight = matches!(text, "," | ";" | "." | "?" | ")" | "]" | ":")
+            && !(matches!(text, ":" | ".") && self.pending.ends_with(text));
         match self.prev {
             Prev::Glued | Prev::Line => {}
             Prev::Word => {

@@ -9,9 +9,39 @@ use std::collections::BTreeMap;
 use indexmap::IndexMap;
 
 use super::{Checker, Ty};
-use crate::lang::{CauseKind, Fault, Kind, Scalar, Template};
+use crate::lang::{CauseKind, Constraint, Fault, Kind, Scalar, Template};
 use crate::load::model::{Cause, Field, Operation};
-use crate::load::SpecPath;
+use crate::load::{LoadedSpec, SpecPath};
+
+/// Each docs message a constraint carries (`messages:`), with the rules
+/// that carry it, in the spec's order.
+pub(crate) type RuleMessages<'a> = BTreeMap<&'a str, Vec<&'a Constraint>>;
+
+/// [`RuleMessages`] of the whole spec: the fields of its types, path
+/// parameters and requests, and its types' own validation. Gathered once,
+/// so tying errors to constraints stays linear in the spec's size.
+fn rule_messages(loaded: &LoadedSpec) -> RuleMessages<'_> {
+    let spec = &loaded.spec;
+    let fields = spec.types.values().flat_map(|d| d.fields.values()).chain(
+        spec.operations.values().flat_map(|o| {
+            o.path_params.values().chain(
+                o.request
+                    .iter()
+                    .flat_map(|r| r.carried_fields().chain(r.patch_params.values())),
+            )
+        }),
+    );
+    let validations = fields
+        .map(|f| &f.validation)
+        .chain(spec.types.values().map(|d| &d.validation));
+    let mut out: RuleMessages<'_> = BTreeMap::new();
+    for v in validations {
+        for (rule, m) in &v.messages {
+            out.entry(m.as_str()).or_default().push(rule);
+        }
+    }
+    out
+}
 
 impl<'a> Checker<'a> {
     /// The `cause:` of each error of `op` (at `path`, the operation).
@@ -65,28 +95,15 @@ impl<'a> Checker<'a> {
         let Some(message) = message.as_deref().filter(|m| !m.is_empty()) else {
             return Vec::new();
         };
-        let spec = &self.spec.spec;
-        let fields = spec.types.values().flat_map(|d| d.fields.values()).chain(
-            spec.operations.values().flat_map(|o| {
-                o.path_params.values().chain(
-                    o.request
-                        .iter()
-                        .flat_map(|r| r.carried_fields().chain(r.patch_params.values())),
-                )
-            }),
-        );
-        let validations = fields
-            .map(|f| &f.validation)
-            .chain(spec.types.values().map(|d| &d.validation));
-        let mut linked = Vec::new();
-        for v in validations {
-            for (rule, m) in &v.messages {
-                if m == message && cause.broken.iter().any(|f| f.name() == rule.name()) {
-                    linked.push(format!("`{rule}`"));
-                }
-            }
-        }
-        linked
+        let spec = self.spec;
+        let messages = self.rule_messages.get_or_init(|| rule_messages(spec));
+        messages
+            .get(message)
+            .into_iter()
+            .flatten()
+            .filter(|rule| cause.broken.iter().any(|f| f.name() == rule.name()))
+            .map(|rule| format!("`{rule}`"))
+            .collect()
     }
 
     /// The keys `cause.kind` takes, and whether the operation can meet it.

@@ -29,6 +29,7 @@ pub(crate) fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
     let mut c = Checker {
         spec,
         diags: Vec::new(),
+        rule_messages: std::cell::OnceCell::new(),
     };
     c.provider();
     c.types();
@@ -60,6 +61,9 @@ pub(crate) enum Ty<'a> {
 pub(crate) struct Checker<'a> {
     pub(crate) spec: &'a LoadedSpec,
     pub(crate) diags: Vec<Diagnostic>,
+    /// Every constraint's own docs message (`messages:`) with the rules
+    /// that carry it, gathered once for the whole spec (`causes.rs`).
+    pub(crate) rule_messages: std::cell::OnceCell<causes::RuleMessages<'a>>,
 }
 
 impl<'a> Checker<'a> {
