@@ -315,11 +315,25 @@ fn contained<'a>(index: &Index<'a>, roots: impl Iterator<Item = &'a str>) -> BTr
     found
 }
 
+/// For each operation, [`redact_keys`] of its response and error bodies,
+/// with one index of `types` for all of them.
+pub(crate) fn set_redact_keys(types: &[TypeDef], operations: &mut [Operation]) {
+    let index = Index::new(types);
+    for op in operations {
+        let roots: Vec<&str> = op
+            .response_type
+            .as_deref()
+            .into_iter()
+            .chain(op.error_type.as_deref())
+            .collect();
+        op.redact_keys = redact_keys(&index, &roots);
+    }
+}
+
 /// Wire names of the secret fields a response or error body of type
 /// `roots` can carry, nested objects included: what a client redacts from
 /// the body snippets its errors keep.
-pub(crate) fn redact_keys(types: &[TypeDef], roots: &[&str]) -> Vec<String> {
-    let index = Index::new(types);
+fn redact_keys(index: &Index<'_>, roots: &[&str]) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut stack: Vec<&str> = roots.to_vec();
     let mut keys = BTreeSet::new();

@@ -3,7 +3,7 @@
 use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 
-use super::analysis::{redact_keys, Analysis};
+use super::analysis::{set_redact_keys, Analysis};
 use super::{
     Alias, Auth, Checks, Cond, Const, Decode, DocumentedError, Enum, Environment, ErrorCause,
     Field, Group, GroupRule, Header, IdempotencyKey, NamedKind, Object, Operation, PatchRow,
@@ -39,15 +39,7 @@ pub(crate) fn lower(loaded: &LoadedSpec) -> Provider {
         .iter()
         .map(|(n, o)| lw.operation(n, o))
         .collect();
-    for op in &mut operations {
-        let roots: Vec<&str> = op
-            .response_type
-            .as_deref()
-            .into_iter()
-            .chain(op.error_type.as_deref())
-            .collect();
-        op.redact_keys = redact_keys(&types, &roots);
-    }
+    set_redact_keys(&types, &mut operations);
     let analysis = Analysis::of(&types, &operations);
     open_closed_enums(&mut types, &analysis);
     super::error_text::resolve(&mut types, s, &analysis);
