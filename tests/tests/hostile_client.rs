@@ -597,6 +597,72 @@ fn decimal_literals_are_parsed_exactly() {
     assert_eq!(rt::de::exact_decimal("1e99999"), None);
 }
 
+/// The reading of decimal text the one-pass `exact_decimal` replaced
+/// (split at the exponent and the point, then checked multiplication in
+/// an `i128`): the two agree on every text.
+fn exact_decimal_reference(text: &str) -> Option<rt::Decimal> {
+    let t = text.strip_prefix('+').unwrap_or(text);
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (number, exponent) = match t.find(['e', 'E']) {
+        Some(i) => {
+            let e = &t[i + 1..];
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            (&t[..i], e.parse::<i32>().ok()?)
+        }
+        None => (t, 0),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut mantissa: i128 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0'))?;
+    }
+    let mut scale = i32::try_from(fraction.len()).ok()? - exponent;
+    while scale < 0 {
+        mantissa = mantissa.checked_mul(10)?;
+        scale += 1;
+    }
+    if negative {
+        mantissa = -mantissa;
+    }
+    rt::Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// Number-shaped text (signs, up to 45 digits on either side of a
+    /// point, exponents of up to 6 digits, zeros with long exponents) and
+    /// any short text.
+    #[test]
+    fn exact_decimal_reads_every_text_as_the_reference_does(
+        text in prop_oneof![
+            "[+-]{0,2}[0-9]{0,45}(\\.[0-9]{0,45})?([eE][+-]?[0-9]{0,6})?",
+            "[+-]?[01]{0,3}(\\.0{0,3})?[eE][+-]?[0-9]{0,6}",
+            "[0-9.eE+-]{0,12}",
+            "\\PC{0,10}",
+        ]
+    ) {
+        prop_assert_eq!(rt::de::exact_decimal(&text), exact_decimal_reference(&text), "{:?}", text);
+    }
+}
+
 #[tokio::test]
 async fn nested_sensitive_fields_echoed_back_never_show() {
     let server = MockServer::start().await;

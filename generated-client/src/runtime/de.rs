@@ -89,39 +89,52 @@ impl<'de> Visitor<'de> for QuotedBool {
 /// `Decimal` (more than 28 decimals, a mantissa beyond 96 bits) is `None`,
 /// never rounded.
 pub fn exact_decimal(text: &str) -> Option<Decimal> {
-    let t = text.strip_prefix('+').unwrap_or(text);
-    let (negative, t) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t),
-    };
-    let (number, exponent) = match t.find(['e', 'E']) {
-        Some(i) => {
-            let e = &t[i + 1..];
-            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
-            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
-            {
-                return None;
-            }
-            (&t[..i], e.parse::<i32>().ok()?)
+    // One pass over the bytes: sign, whole digits, `.` and fraction
+    // digits, then an exponent of at most four digits.
+    let mut bytes = text.as_bytes();
+    if let [b'+', rest @ ..] = bytes {
+        bytes = rest;
+    }
+    let negative = matches!(bytes, [b'-', ..]);
+    if negative {
+        bytes = &bytes[1..];
+    }
+    let mut digits = Digits::default();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+        digits.push(b)?;
+        i += 1;
+    }
+    let whole = i;
+    let mut fraction = 0usize;
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+            digits.push(b)?;
+            fraction += 1;
+            i += 1;
         }
-        None => (t, 0),
-    };
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    if whole.is_empty() && fraction.is_empty()
-        || !whole
-            .bytes()
-            .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit())
-    {
+    }
+    if whole == 0 && fraction == 0 {
         return None;
     }
-    let mut mantissa: i128 = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        mantissa = mantissa
-            .checked_mul(10)?
-            .checked_add(i128::from(b - b'0'))?;
-    }
-    let mut scale = i32::try_from(fraction.len()).ok()? - exponent;
+    let exponent = match &bytes[i..] {
+        [] => 0,
+        [b'e' | b'E', e @ ..] => {
+            let (sign, exp) = match e {
+                [b'-', rest @ ..] => (-1, rest),
+                [b'+', rest @ ..] => (1, rest),
+                _ => (1, e),
+            };
+            if exp.is_empty() || exp.len() > 4 || !exp.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            sign * exp.iter().fold(0i32, |n, b| n * 10 + i32::from(b - b'0'))
+        }
+        _ => return None,
+    };
+    let mut mantissa = digits.value();
+    let mut scale = i32::try_from(fraction).ok()? - exponent;
     while scale < 0 {
         mantissa = mantissa.checked_mul(10)?;
         scale += 1;
@@ -130,6 +143,42 @@ pub fn exact_decimal(text: &str) -> Option<Decimal> {
         mantissa = -mantissa;
     }
     Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
+}
+
+/// The digits of a decimal's mantissa: in a `u64` while they fit (the
+/// common case, cheap), then in an `i128`; `None` past that.
+#[derive(Default)]
+struct Digits {
+    small: u64,
+    big: Option<i128>,
+}
+
+impl Digits {
+    fn push(&mut self, b: u8) -> Option<()> {
+        let d = b - b'0';
+        match &mut self.big {
+            None => match self
+                .small
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(u64::from(d)))
+            {
+                Some(n) => self.small = n,
+                None => {
+                    self.big = Some(
+                        i128::from(self.small)
+                            .checked_mul(10)?
+                            .checked_add(i128::from(d))?,
+                    )
+                }
+            },
+            Some(big) => *big = big.checked_mul(10)?.checked_add(i128::from(d))?,
+        }
+        Some(())
+    }
+
+    fn value(&self) -> i128 {
+        self.big.unwrap_or(i128::from(self.small))
+    }
 }
 
 /// The name under which serde_json's deserializers hand over a value's
@@ -178,7 +227,7 @@ fn with_scalar_text<R>(
     f: impl FnOnce(&str) -> R,
 ) -> Result<Option<R>, serde_json::Error> {
     match text.as_bytes().first() {
-        Some(b'"') if !text.contains('\\') && text.len() >= 2 => {
+        Some(b'"') if !text.as_bytes().contains(&b'\\') && text.len() >= 2 => {
             Ok(Some(f(&text[1..text.len() - 1])))
         }
         Some(b'"') => serde_json::from_str::<String>(text).map(|s| Some(f(&s))),
@@ -187,8 +236,22 @@ fn with_scalar_text<R>(
     }
 }
 
+/// `text` without surrounding whitespace; a number's text, which starts
+/// and ends with a digit (or a sign, `.`), is returned as it is without
+/// scanning for Unicode whitespace.
+fn trimmed(text: &str) -> &str {
+    let plain = |b: Option<&u8>| {
+        b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.'))
+    };
+    if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 fn decimal_from_raw<E: de::Error>(raw: &str) -> Result<Decimal, E> {
-    with_scalar_text(raw, |t| exact_decimal(t.trim()))
+    with_scalar_text(raw, |t| exact_decimal(trimmed(t)))
         .map_err(E::custom)?
         .flatten()
         .ok_or_else(|| {
