@@ -81,7 +81,7 @@ cargo build -q -p generated-client --no-default-features --features razorpay
 
 echo "== generated-client"
 prepare() { cargo clean -q -p generated-client; }
-measure "clean build of generated-client, all four providers" "codegen and deps prebuilt; build script + client crate" -- \
+measure "clean build of generated-client, every provider (six)" "codegen and deps prebuilt; build script + client crate" -- \
   cargo build -p generated-client
 measure "clean build of generated-client, razorpay only" "--no-default-features --features razorpay" -- \
   cargo build -p generated-client --no-default-features --features razorpay
@@ -105,7 +105,7 @@ prepare() { cargo build -q -p generated-client; sleep 1; touch spec/razorpay.yam
 check_run() {
   grep -q "Running .*build-script-build" "$BT/build.log" || { echo "FAIL: touching a spec did not rerun the generator"; exit 1; }
 }
-measure "touch spec/razorpay.yaml, then build" "generator reruns; all four providers" -- \
+measure "touch spec/razorpay.yaml, then build" "generator reruns; every provider (six)" -- \
   cargo build -v -p generated-client
 check_run() { :; }
 fi
