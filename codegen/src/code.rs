@@ -266,29 +266,22 @@ pub mod rep {
     /// No variable seen so far iterates.
     pub struct NoIter;
 
-    impl BitOr<HasIter> for NoIter {
-        type Output = HasIter;
-        fn bitor(self, _: HasIter) -> HasIter {
-            HasIter
-        }
+    /// `a | b` of the markers: an iterator if either is.
+    macro_rules! or {
+        ($($a:ident | $b:ident => $out:ident;)*) => {$(
+            impl BitOr<$b> for $a {
+                type Output = $out;
+                fn bitor(self, _: $b) -> $out {
+                    $out
+                }
+            }
+        )*};
     }
-    impl BitOr<NoIter> for NoIter {
-        type Output = NoIter;
-        fn bitor(self, _: NoIter) -> NoIter {
-            NoIter
-        }
-    }
-    impl BitOr<HasIter> for HasIter {
-        type Output = HasIter;
-        fn bitor(self, _: HasIter) -> HasIter {
-            HasIter
-        }
-    }
-    impl BitOr<NoIter> for HasIter {
-        type Output = HasIter;
-        fn bitor(self, _: NoIter) -> HasIter {
-            HasIter
-        }
+    or! {
+        NoIter | NoIter => NoIter;
+        NoIter | HasIter => HasIter;
+        HasIter | NoIter => HasIter;
+        HasIter | HasIter => HasIter;
     }
 
     /// An iterator, taken by value.
