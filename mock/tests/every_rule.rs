@@ -204,7 +204,9 @@ async fn every_case_of_every_spec_through_the_mock() {
     let (mut served, mut refused, mut skipped, mut failures) = (0, 0, 0, Vec::new());
     let mut produced = Produced::new();
     let mut documented = 0;
-    for c in &checked {
+    // The providers this build of the mock serves (all by default).
+    let built = mock::providers();
+    for c in checked.iter().filter(|c| built.contains(&c.model().name)) {
         let p = c.model();
         let server = MockServer::start(&p.name).await.expect("starts");
         for case in cases(p) {
@@ -318,11 +320,17 @@ async fn every_case_of_every_spec_through_the_mock() {
         documented,
         "every documented error is produced"
     );
-    // 673 valid and 639 broken cases today (the fields of nested objects
-    // among them), every one sent (PayPal's JSON Patch cases among them);
-    // fewer means cases stopped reaching the mock.
+    // 673 valid and 639 broken cases today with every provider (the
+    // fields of nested objects among them), every one sent (PayPal's JSON
+    // Patch cases among them); fewer means cases stopped reaching the
+    // mock. A build for some providers sends theirs.
+    let (least_served, least_refused) = if built.len() == checked.len() {
+        (673, 639)
+    } else {
+        (1, 1)
+    };
     assert!(
-        served >= 673 && refused >= 639 && skipped == 0,
+        served >= least_served && refused >= least_refused && skipped == 0,
         "{served} served, {refused} refused, {skipped} not sent"
     );
     eprintln!("{served} valid cases served, {refused} broken cases refused as documented, {skipped} not sent");
@@ -337,7 +345,9 @@ async fn every_docs_sample_is_served_by_a_fresh_mock() {
     let checked = codegen::check::check_path(&dir).expect("the specs check");
     let mut sent = 0;
     let mut failures = Vec::new();
-    for c in &checked {
+    // The providers this build of the mock serves (all by default).
+    let built = mock::providers();
+    for c in checked.iter().filter(|c| built.contains(&c.model().name)) {
         let p = c.model();
         for op in &p.operations {
             let Some(request) = &op.request else { continue };
@@ -408,7 +418,9 @@ async fn every_docs_sample_is_served_by_a_fresh_mock() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    // Each provider's update samples, PayPal's two JSON Patch ones among them.
-    assert!(sent >= 8, "only {sent} samples sent");
+    // Each provider's update samples, PayPal's two JSON Patch ones among
+    // them (with every provider built).
+    let least = if built.len() == checked.len() { 8 } else { 1 };
+    assert!(sent >= least, "only {sent} samples sent");
     eprintln!("{sent} docs samples served as documented");
 }
