@@ -483,6 +483,7 @@ spec_words!(Constraint {
 });
 
 mod causes;
+pub mod rules;
 pub use causes::{is_json_pointer, CauseKind, Fault};
 
 /// Rust keywords (strict and reserved, 2021 edition).

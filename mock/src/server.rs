@@ -541,12 +541,25 @@ pub(crate) fn answer(
         None => {}
     }
     let resource = match &update {
-        Some(b) => inner.store.update(&id, b).cloned(),
-        None => Some(held.clone()),
-    };
-    let Some(resource) = resource else {
-        let (status, message) = error_body::not_found(route);
-        return Answer::broke(table, status, &message, format!("unknown id `{id}`"));
+        Some(b) => {
+            let Some(updated) = inner.store.updated(&id, b) else {
+                let (status, message) = error_body::not_found(route);
+                return Answer::broke(table, status, &message, format!("unknown id `{id}`"));
+            };
+            // The docs' business rules hold for what would be kept, or
+            // nothing is.
+            if let Some((e, rule)) = route.operation.broken_business_rule(&updated) {
+                let message = if e.message.is_empty() {
+                    format!("The update breaks the rule `{}`.", rule.text)
+                } else {
+                    e.message.clone()
+                };
+                return Answer::broke(table, e.status, &message, format!("business rule: {}", rule.text));
+            }
+            inner.store.put(id, updated.clone());
+            updated
+        }
+        None => held.clone(),
     };
     Answer::ok(route.success, route.has_body.then_some(resource))
 }

@@ -33,8 +33,19 @@ impl Store {
     /// update reads), a `null` clears it, and the others keep their
     /// values. A JSON:API document changes its `data.attributes`; a JSON
     /// Patch list applies its operations in order. `None` for an unknown id.
+    #[cfg(test)]
     pub(crate) fn update(&mut self, id: &str, body: &Body) -> Option<&Value> {
-        let resource = self.resources.get_mut(id)?;
+        let updated = self.updated(id, body)?;
+        self.put(id.to_string(), updated);
+        self.resources.get(id)
+    }
+
+    /// The resource `id` as [`Store::update`] would leave it, without
+    /// changing what is held: the provider checks its business rules on
+    /// it before keeping it. `None` for an unknown id.
+    pub(crate) fn updated(&self, id: &str, body: &Body) -> Option<Value> {
+        let mut copy = self.resources.get(id)?.clone();
+        let resource = &mut copy;
         match body {
             Body::Fields(fields) => {
                 let target = match resource.pointer_mut("/data/attributes") {
@@ -49,7 +60,7 @@ impl Store {
                 }
             }
         }
-        self.resources.get(id)
+        Some(copy)
     }
 }
 

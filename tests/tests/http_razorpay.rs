@@ -191,7 +191,7 @@ async fn every_documented_error_is_typed_or_never_sent() {
                 err
             }
             ErrorCause::NotFound => client.update_order("order_unknown", &request).await,
-            ErrorCause::Business => {
+            ErrorCause::Business(_) => {
                 server.fail_next(mock::Failure::documented(e.status, e.message.clone()));
                 client.update_order("order_DaaS6LOUAASb7Y", &request).await
             }

@@ -157,6 +157,15 @@ impl<'a> Checker<'a> {
         } else if cause.equals.is_some() {
             self.unused(cp, "equals", kind, "state");
         }
+        match (&cause.rule, kind) {
+            (Some(text), CauseKind::Business) => {
+                if let Err(e) = crate::model::BusinessRule::new(&self.spec.spec, op, text) {
+                    self.err_value(&cp.key("rule"), e.message, e.hint);
+                }
+            }
+            (Some(_), _) => self.unused(cp, "rule", kind, "business"),
+            (None, _) => {}
+        }
         // What the operation must have for the cause to happen.
         let request = op.request.as_ref();
         let has_id = !op.path_params.is_empty();

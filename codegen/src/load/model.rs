@@ -690,6 +690,11 @@ pub struct Cause {
     /// `kind: state`: the value at `field` that the operation refuses.
     #[serde(default)]
     pub equals: Option<Value>,
+    /// `kind: business`: the rule the resource must hold once updated,
+    /// which the docs state in prose (`crate::lang::rules`); none when it
+    /// cannot be stated over the resource's members.
+    #[serde(default)]
+    pub rule: Option<String>,
 }
 
 /// A sample call from the docs.

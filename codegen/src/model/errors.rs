@@ -34,8 +34,9 @@ pub enum ErrorCause {
         /// The value the operation refuses.
         equals: serde_json::Value,
     },
-    /// A rule about the request that the docs state in prose only.
-    Business,
+    /// A rule about the updated resource that the docs state in prose:
+    /// stated as a rule when the spec gives one (`cause.rule`).
+    Business(Option<super::BusinessRule>),
     /// Decided on the provider's side (account, permissions, limits).
     Provider,
     /// Sums up the other errors of its status.
@@ -72,15 +73,33 @@ impl ErrorCause {
             ErrorCause::State { pointer, equals } => {
                 format!("the resource's `{pointer}` is `{equals}`.")
             }
-            ErrorCause::Business => {
+            ErrorCause::Business(None) => {
                 "a rule the docs state in prose only, not checked before sending.".into()
             }
+            ErrorCause::Business(Some(rule)) => format!(
+                "the resource, once updated, breaks the rule {}; the provider checks it, not the client.",
+                code_span(&rule.text)
+            ),
             ErrorCause::Provider => {
                 "the provider's side (the account, permissions, limits).".into()
             }
             ErrorCause::Summary => "any of the other errors of this status.".into(),
         }
     }
+}
+
+/// `text` as a Markdown code span, fenced with more backticks than it
+/// holds in a row.
+fn code_span(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if longest > 0 { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// `a`, `a or b`, `a, b or c`.
@@ -115,6 +134,19 @@ impl Operation {
             .into_iter()
             .find(|s| self.errors.iter().any(|e| e.status == *s))
             .unwrap_or(400)
+    }
+
+    /// The first documented error whose business rule `updated` (the
+    /// resource as an update would leave it) breaks, with the rule, in the
+    /// docs' order.
+    pub fn broken_business_rule(
+        &self,
+        updated: &serde_json::Value,
+    ) -> Option<(&DocumentedError, &super::BusinessRule)> {
+        self.errors.iter().find_map(|e| match &e.cause {
+            ErrorCause::Business(Some(rule)) if rule.broken_by(updated) => Some((e, rule)),
+            _ => None,
+        })
     }
 
     /// The documented errors the held resource decides from the docs'
@@ -174,7 +206,7 @@ mod tests {
                 "Too long.",
                 ErrorCause::Request(vec![Fault::MaxLength]),
             ),
-            error(400, "Notes key too long.", ErrorCause::Business),
+            error(400, "Notes key too long.", ErrorCause::Business(None)),
             error(401, "Who?", ErrorCause::Credentials),
         ]);
         let pick = |fault, own| op.error_for(fault, own).map(|e| e.status);
@@ -225,6 +257,6 @@ mod tests {
         assert!(Fault::ALL
             .iter()
             .all(|f| ErrorCause::Request(vec![*f]).covers(*f)));
-        assert!(!ErrorCause::Business.covers(Fault::Malformed));
+        assert!(!ErrorCause::Business(None).covers(Fault::Malformed));
     }
 }

@@ -455,7 +455,7 @@ impl Lowerer<'_> {
                 .map(|e| DocumentedError {
                     status: e.status,
                     message: e.message.clone().unwrap_or_default(),
-                    cause: cause(&e.cause),
+                    cause: cause(self.spec, o, &e.cause),
                 })
                 .collect(),
             retry_safe: o.retry_safe || idempotency.is_some(),
@@ -770,7 +770,7 @@ fn lines(text: &Option<String>) -> Vec<String> {
 
 /// The model of a checked `cause:` (check has made sure `field` and
 /// `equals` are there for the kinds that take them).
-fn cause(c: &spec::Cause) -> ErrorCause {
+fn cause(s: &spec::SpecFile, op: &spec::Operation, c: &spec::Cause) -> ErrorCause {
     let pointer = || c.field.clone().unwrap_or_default();
     match c.kind {
         CauseKind::Request => ErrorCause::Request(c.broken.clone()),
@@ -785,7 +785,11 @@ fn cause(c: &spec::Cause) -> ErrorCause {
                 .and_then(|v| serde_json::to_value(v).ok())
                 .unwrap_or_default(),
         },
-        CauseKind::Business => ErrorCause::Business,
+        CauseKind::Business => ErrorCause::Business(
+            c.rule
+                .as_deref()
+                .and_then(|text| super::rules::BusinessRule::new(s, op, text).ok()),
+        ),
         CauseKind::Provider => ErrorCause::Provider,
         CauseKind::Summary => ErrorCause::Summary,
     }

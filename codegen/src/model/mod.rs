@@ -9,6 +9,8 @@ pub mod analysis;
 mod error_text;
 mod errors;
 mod lower;
+pub mod rule_types;
+mod rules;
 
 pub use analysis::Analysis;
 #[cfg(all(test, feature = "format"))]
@@ -21,6 +23,7 @@ pub use crate::lang::Group;
 pub use crate::lang::{CauseKind, Fault};
 use crate::lang::{Constraint, Encoding, FormStyle, Lenient, Method, PatchOp, Scalar, Template};
 pub use errors::{DocumentedError, ErrorCause};
+pub use rules::BusinessRule;
 
 /// One provider: one generated module.
 #[derive(Debug, Clone)]

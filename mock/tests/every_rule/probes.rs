@@ -245,7 +245,10 @@ pub(super) async fn probe_operation(
                     ""
                 }
             }
-            ErrorCause::Business | ErrorCause::Provider => {
+            ErrorCause::Business(Some(_)) => {
+                super::business::produce(server, p, spec, op, (&id, e), failures).await
+            }
+            ErrorCause::Business(None) | ErrorCause::Provider => {
                 server.fail_next(Failure::documented(e.status, e.message.clone()));
                 let a = send(server, p, spec, first, &Probe::AsIs).await;
                 if a.is_some_and(|a| is_error(p, op, e, &a)) {
