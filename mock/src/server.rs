@@ -554,7 +554,12 @@ pub(crate) fn answer(
                 } else {
                     e.message.clone()
                 };
-                return Answer::broke(table, e.status, &message, format!("business rule: {}", rule.text));
+                return Answer::broke(
+                    table,
+                    e.status,
+                    &message,
+                    format!("business rule: {}", rule.text),
+                );
             }
             inner.store.put(id, updated.clone());
             updated

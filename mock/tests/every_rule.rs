@@ -14,10 +14,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-#[path = "../../tests/tests/conformance/cases.rs"]
-mod cases;
 #[path = "every_rule/business.rs"]
 mod business;
+#[path = "../../tests/tests/conformance/cases.rs"]
+mod cases;
 #[path = "every_rule/probes.rs"]
 mod probes;
 

@@ -84,7 +84,9 @@ impl Decimal {
             let up = 10i128.checked_pow(u32::try_from(-scale).ok()?)?;
             return Some(Decimal::integer(mantissa.checked_mul(up)?));
         }
-        let scale = u32::try_from(scale).ok().filter(|s| *s <= Self::MAX_SCALE)?;
+        let scale = u32::try_from(scale)
+            .ok()
+            .filter(|s| *s <= Self::MAX_SCALE)?;
         Some(Decimal { mantissa, scale })
     }
 
@@ -448,7 +450,9 @@ impl Parser {
 
     fn at(&self) -> usize {
         let last = self.tokens.len().saturating_sub(1);
-        self.tokens.get(self.next.min(last)).map_or(0, |(at, _)| *at)
+        self.tokens
+            .get(self.next.min(last))
+            .map_or(0, |(at, _)| *at)
     }
 
     fn bump(&mut self) -> Tok {
@@ -561,7 +565,9 @@ impl Parser {
         if let Tok::Sym(s @ ("==" | "!=" | "<" | "<=" | ">" | ">=")) = self.peek() {
             return Err(error(
                 self.at(),
-                format!("comparisons do not chain: `{s}` after a comparison (join them with `and`)"),
+                format!(
+                    "comparisons do not chain: `{s}` after a comparison (join them with `and`)"
+                ),
             ));
         }
         Ok(Self::binary(op, a, b))
@@ -774,14 +780,7 @@ impl fmt::Display for Expr {
             Expr::Length(p) => write!(f, "count({p})"),
             Expr::ToNumber(e) => write!(f, "number({e})"),
             Expr::Scale(e) => write!(f, "scale({e})"),
-            Expr::Each(e) => write!(
-                f,
-                "{}({} in {}, {})",
-                e.over.name(),
-                e.name,
-                e.list,
-                e.body
-            ),
+            Expr::Each(e) => write!(f, "{}({} in {}, {})", e.over.name(), e.name, e.list, e.body),
         }
     }
 }

@@ -73,7 +73,13 @@ fn calls_bind_names_and_paths_read_members() {
         panic!("not a comparison")
     };
     assert_eq!(*left, p("u.amount.value"));
-    assert!(matches!(*right, Expr::Each(Each { over: Over::Sum, .. })));
+    assert!(matches!(
+        *right,
+        Expr::Each(Each {
+            over: Over::Sum,
+            ..
+        })
+    ));
     assert_eq!(
         parse("count(u.items) > 1 and present(x.y) and count(o in l, o.selected) <= 1")
             .expect("parses")
@@ -152,13 +158,28 @@ fn decimals_read_and_count_exactly() {
     assert_eq!(d("1e3"), Decimal::integer(1000));
     assert_eq!(d("2.5E-1").to_string(), "0.25");
     assert_eq!(d(".5").to_string(), "0.5");
-    for bad in ["", "-", ".", "1.2.3", "1x", "e5", "1e", "9".repeat(40).as_str()] {
+    for bad in [
+        "",
+        "-",
+        ".",
+        "1.2.3",
+        "1x",
+        "e5",
+        "1e",
+        "9".repeat(40).as_str(),
+    ] {
         assert_eq!(Decimal::parse(bad), None, "{bad}");
     }
     assert_eq!(d("1.0").compare(d("1.00")), Some(std::cmp::Ordering::Equal));
     assert_eq!(d("0.1").checked_add(d("0.2")), Some(d("0.3")));
-    assert_eq!(d("10.00").checked_sub(d("0.01")).map(|x| x.to_string()), Some("9.99".into()));
-    assert_eq!(d("2.50").checked_mul(d("3")).map(|x| x.to_string()), Some("7.50".into()));
+    assert_eq!(
+        d("10.00").checked_sub(d("0.01")).map(|x| x.to_string()),
+        Some("9.99".into())
+    );
+    assert_eq!(
+        d("2.50").checked_mul(d("3")).map(|x| x.to_string()),
+        Some("7.50".into())
+    );
     let big = Decimal::integer(i128::MAX);
     assert_eq!(big.checked_add(Decimal::integer(1)), None);
     assert_eq!(big.checked_mul(d("2")), None);
@@ -202,8 +223,11 @@ fn expr() -> impl Strategy<Value = Expr> {
         ]);
         let over = prop::sample::select(vec![Over::All, Over::Any, Over::Count, Over::Sum]);
         prop_oneof![
-            (op, inner.clone(), inner.clone())
-                .prop_map(|(op, a, b)| Expr::Binary(op, Box::new(a), Box::new(b))),
+            (op, inner.clone(), inner.clone()).prop_map(|(op, a, b)| Expr::Binary(
+                op,
+                Box::new(a),
+                Box::new(b)
+            )),
             inner.clone().prop_map(|e| Expr::Not(Box::new(e))),
             inner.clone().prop_map(|e| Expr::ToNumber(Box::new(e))),
             inner.clone().prop_map(|e| Expr::Scale(Box::new(e))),

@@ -146,10 +146,16 @@ impl<'a> Typer<'a> {
             Some((_, ty)) => ty.clone(),
             None => {
                 let Some((_, f)) = self.resource.iter().find(|(n, _)| *n == p.root) else {
-                    let names: Vec<String> =
-                        self.resource.iter().map(|(n, _)| format!("`{n}`")).collect();
+                    let names: Vec<String> = self
+                        .resource
+                        .iter()
+                        .map(|(n, _)| format!("`{n}`"))
+                        .collect();
                     return fail(
-                        format!("`{}` is no member of the resource, nor a name a call binds", p.root),
+                        format!(
+                            "`{}` is no member of the resource, nor a name a call binds",
+                            p.root
+                        ),
                         format!("the resource's members are {}", names.join(", ")),
                     );
                 };
@@ -162,8 +168,7 @@ impl<'a> Typer<'a> {
                 RTy::Object(name, fields) => match fields.get(m) {
                     Some(f) => self.field(f).unwrap_or(RTy::Json),
                     None => {
-                        let names: Vec<String> =
-                            fields.keys().map(|k| format!("`{k}`")).collect();
+                        let names: Vec<String> = fields.keys().map(|k| format!("`{k}`")).collect();
                         return fail(
                             format!("`{at}` (`{name}`) has no field `{m}`"),
                             format!("its fields are {}", names.join(", ")),
@@ -175,7 +180,9 @@ impl<'a> Typer<'a> {
                 RTy::List(_) => {
                     return fail(
                         format!("`{at}` is a list, so `.{m}` names nothing"),
-                        format!("go over its items: `all(x in {at}, x.{m} …)`, or `any`, `count`, `sum`"),
+                        format!(
+                        "go over its items: `all(x in {at}, x.{m} …)`, or `any`, `count`, `sum`"
+                    ),
                     )
                 }
                 other => {
@@ -205,15 +212,18 @@ impl<'a> Typer<'a> {
                 self.path(p)?;
                 (e.clone(), RTy::Bool)
             }
-            Expr::Length(p) => match self.path(p)? {
-                RTy::List(_) | RTy::Json => (e.clone(), RTy::Num),
-                other => {
-                    return fail(
-                        format!("`count({p})` counts a list's items, and `{p}` is {}", other.describe()),
+            Expr::Length(p) => {
+                match self.path(p)? {
+                    RTy::List(_) | RTy::Json => (e.clone(), RTy::Num),
+                    other => return fail(
+                        format!(
+                            "`count({p})` counts a list's items, and `{p}` is {}",
+                            other.describe()
+                        ),
                         "name a list, or count items that hold a rule: `count(x in list, rule)`",
-                    )
+                    ),
                 }
-            },
+            }
             Expr::ToNumber(inner) => {
                 let inner = self.want(inner, Want::NumOrText, "`number()`")?;
                 (Expr::ToNumber(Box::new(inner)), RTy::Num)
@@ -287,7 +297,11 @@ impl<'a> Typer<'a> {
                 let (y, ty) = self.expr(b)?;
                 if !same_kind(&tx, &ty) {
                     return fail(
-                        format!("`??` gives {} a default of {}", tx.describe(), ty.describe()),
+                        format!(
+                            "`??` gives {} a default of {}",
+                            tx.describe(),
+                            ty.describe()
+                        ),
                         "give a default of the same kind (`amount.value ?? 0`)",
                     );
                 }

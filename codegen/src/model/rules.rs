@@ -58,7 +58,6 @@ impl BusinessRule {
     }
 }
 
-
 /// How many steps one evaluation may take: a resource with lists long
 /// enough to exceed it leaves the rule undecided rather than taking
 /// unbounded time.
@@ -197,9 +196,12 @@ impl<'a> Eval<'a> {
             self.bound.push((&each.name, item));
             match each.over {
                 Over::Sum => {
-                    let term = self.number(&each.body);
-                    total = term.and_then(|t| total.checked_add(t)).unwrap_or(total);
-                    undecided |= term.is_none();
+                    // A term without a value, or a sum that overflows,
+                    // leaves the sum undecided.
+                    match self.number(&each.body).and_then(|t| total.checked_add(t)) {
+                        Some(sum) => total = sum,
+                        None => undecided = true,
+                    }
                 }
                 _ => truths.push(self.truth(&each.body)),
             }
@@ -210,23 +212,21 @@ impl<'a> Eval<'a> {
         }
         let decided = || truths.iter().all(Option::is_some);
         let out = match each.over {
-            Over::Sum => V::Num(total).to_owned_if(!undecided)?,
+            Over::Sum if undecided => return None,
+            Over::Sum => V::Num(total),
             Over::All if truths.contains(&Some(false)) => V::Bool(false),
-            Over::All => V::Bool(true).to_owned_if(decided())?,
+            Over::All if !decided() => return None,
+            Over::All => V::Bool(true),
             Over::Any if truths.contains(&Some(true)) => V::Bool(true),
-            Over::Any => V::Bool(false).to_owned_if(decided())?,
+            Over::Any if !decided() => return None,
+            Over::Any => V::Bool(false),
+            Over::Count if !decided() => return None,
             Over::Count => {
                 let n = truths.iter().filter(|t| **t == Some(true)).count();
-                V::Num(Decimal::integer(i128::try_from(n).ok()?)).to_owned_if(decided())?
+                V::Num(Decimal::integer(i128::try_from(n).ok()?))
             }
         };
         Some(out)
-    }
-}
-
-impl<'a> V<'a> {
-    fn to_owned_if(self, decided: bool) -> Option<V<'a>> {
-        decided.then_some(self)
     }
 }
 

@@ -94,11 +94,20 @@ fn lists_are_gone_over_and_counted() {
     assert!(!rule("all(x in nothing, false)").broken_by(&order()));
     assert!(rule("any(x in nothing, true)").broken_by(&order()));
     let selected = rule("all(u in units, count(o in u.options, o.selected) <= 1)");
-    let options = |a: bool, b: Value| json!({"units": [{"options": [{"selected": a}, {"selected": b}]}]});
+    let options =
+        |a: bool, b: Value| json!({"units": [{"options": [{"selected": a}, {"selected": b}]}]});
     assert!(selected.broken_by(&options(true, json!(true))));
     assert!(!selected.broken_by(&options(true, json!(false))));
     // One item undecided: the count is too.
     assert!(!selected.broken_by(&options(true, Value::Null)));
+}
+
+#[test]
+fn a_sum_that_overflows_is_undecided_not_wrong() {
+    let big = "100000000000000000000000000000000000000";
+    let r = rule("sum(x in a, number(x)) == 1");
+    assert!(!r.broken_by(&json!({"a": [big, big]})));
+    assert!(r.broken_by(&json!({"a": ["2"]})));
 }
 
 #[test]

@@ -105,7 +105,11 @@ fn paypal_probe(code: &str) -> Option<Vec<Value>> {
         "ITEM_TOTAL_REQUIRED" => vec![on_unit(
             "replace",
             "amount",
-            breakdown(&[("handling", "25.00"), ("tax_total", "2.50"), ("shipping", "2.50")]),
+            breakdown(&[
+                ("handling", "25.00"),
+                ("tax_total", "2.50"),
+                ("shipping", "2.50"),
+            ]),
         )],
         "TAX_TOTAL_MISMATCH" => vec![on_unit(
             "replace",
@@ -115,7 +119,11 @@ fn paypal_probe(code: &str) -> Option<Vec<Value>> {
         "TAX_TOTAL_REQUIRED" => vec![on_unit(
             "replace",
             "amount",
-            breakdown(&[("item_total", "25.00"), ("handling", "2.50"), ("shipping", "2.50")]),
+            breakdown(&[
+                ("item_total", "25.00"),
+                ("handling", "2.50"),
+                ("shipping", "2.50"),
+            ]),
         )],
         // The intent cannot change (`CANNOT_MODIFY_INTENT`): the order
         // authorizes already (see `paypal_held`).
@@ -148,7 +156,9 @@ fn paypal_probe(code: &str) -> Option<Vec<Value>> {
             "shipping/options",
             json!([option("std", true, "2.50"), option("express", true, "2.50")]),
         )],
-        "SHIPPING_OPTIONS_NOT_SUPPORTED" => vec![on_unit("add", "shipping/type", json!("SHIPPING"))],
+        "SHIPPING_OPTIONS_NOT_SUPPORTED" => {
+            vec![on_unit("add", "shipping/type", json!("SHIPPING"))]
+        }
         "PREFERRED_SHIPPING_OPTION_AMOUNT_MISMATCH" => vec![on_unit(
             "replace",
             "shipping/options",
@@ -208,7 +218,14 @@ pub(super) async fn produce(
     // nothing a rule reads is served.
     server.seed(id, held.clone());
     let keep = vec![on_unit("add", "description", json!("kept"))];
-    let served = send(server, p, spec, &case, &Probe::Raw(Value::Array(keep).to_string())).await;
+    let served = send(
+        server,
+        p,
+        spec,
+        &case,
+        &Probe::Raw(Value::Array(keep).to_string()),
+    )
+    .await;
     if served.as_ref().map(|a| a.0) != Some(op.success_status) {
         failures.push(format!(
             "{}.{}: the probe's resource is refused ({served:?})",
@@ -217,7 +234,14 @@ pub(super) async fn produce(
         return "";
     }
     server.seed(id, held.clone());
-    let answer = send(server, p, spec, &case, &Probe::Raw(Value::Array(update).to_string())).await;
+    let answer = send(
+        server,
+        p,
+        spec,
+        &case,
+        &Probe::Raw(Value::Array(update).to_string()),
+    )
+    .await;
     if !answer.as_ref().is_some_and(|a| is_error(p, op, e, a)) {
         let shown = answer.map(|(s, b)| format!("{s} {}", String::from_utf8_lossy(&b)));
         failures.push(format!(

@@ -691,11 +691,26 @@ fn valid_scalar(s: Scalar, c: &Checks) -> Value {
                 .unwrap_or(1);
             json!(n)
         }
-        Scalar::Decimal | Scalar::DecimalString => json!(c
-            .minimum
-            .clone()
-            .or(c.maximum.clone())
-            .unwrap_or_else(|| "1.00".into())),
+        // 1.00 where the limits allow it, not a limit itself: a limit (an
+        // amount of 0) is its own case, and the docs' business rules may
+        // refuse it (PayPal's `CANNOT_BE_ZERO_OR_NEGATIVE`).
+        Scalar::Decimal | Scalar::DecimalString => {
+            use codegen::lang::rules::Decimal;
+            use std::cmp::Ordering::{Greater, Less};
+            let one = Decimal::parse("1.00").expect("a decimal");
+            // Whether 1.00 is not on the `outside` side of `bound`.
+            let allows = |bound: &Option<String>, outside| {
+                bound
+                    .as_deref()
+                    .and_then(Decimal::parse)
+                    .is_none_or(|b| one.compare(b) != Some(outside))
+            };
+            if allows(&c.minimum, Less) && allows(&c.maximum, Greater) {
+                json!("1.00")
+            } else {
+                json!(c.minimum.clone().or(c.maximum.clone()))
+            }
+        }
         Scalar::Boolean => json!(true),
         Scalar::Json => json!({}),
         Scalar::Currency => json!("EUR"),
