@@ -431,3 +431,31 @@ fn a_field_that_becomes_boxed_is_a_type_change() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_business_rule_that_changes_is_a_docs_change_and_refolding_it_is_none() {
+    let paypal = std::fs::read_to_string(repo("spec/paypal.yaml")).expect("the PayPal spec");
+    let folded = "\n            all(u in purchase_units, count(o in u.shipping.options, o.selected) <=\n            1)\n";
+    assert!(
+        paypal.contains(folded),
+        "the rule is in the spec as folded here"
+    );
+    // Other line breaks, spacing and redundant parentheses: the same rule.
+    let refolded = paypal.replace(
+        folded,
+        "\n            all(u in purchase_units,\n            (count(o in u.shipping.options, o.selected)) <= 1)\n",
+    );
+    assert_ne!(refolded, paypal);
+    assert!(changes(&[&paypal], &[&refolded]).is_empty());
+    let loosened = paypal.replace(folded, &folded.replace("            1)", "            2)"));
+    let found = changes(&[&paypal], &[&loosened]);
+    let [c] = found.as_slice() else {
+        panic!("one change expected: {found:#?}")
+    };
+    assert_eq!(c.kind, Kind::DocsChanged, "{c:#?}");
+    assert!(
+        c.path.starts_with("operations.update_order.errors.422"),
+        "{c:#?}"
+    );
+    assert_eq!(c.detail, "cause changed");
+}

@@ -233,6 +233,13 @@ fn cause_text(c: &crate::load::model::Cause) -> String {
             serde_json::to_string(v).unwrap_or_default()
         ));
     }
+    // In canonical form: the same rule folded on other lines, or with
+    // other spacing and parentheses, is no change.
+    if let Some(rule) = &c.rule {
+        let shown = crate::lang::rules::parse(rule)
+            .map_or_else(|_| rule.trim().to_string(), |r| r.to_string());
+        text.push_str(&format!(": rule {shown}"));
+    }
     text
 }
 
