@@ -99,7 +99,22 @@ impl Table {
                 } else {
                     // A success without a body (a 204) still names a
                     // resource that exists: held as an empty object.
-                    let body = body.unwrap_or_else(|| Value::Object(serde_json::Map::new()));
+                    let mut body = body.unwrap_or_else(|| Value::Object(serde_json::Map::new()));
+                    // The docs' answer shows a version the update has
+                    // incremented: before it, the resource held the one
+                    // the sample sends.
+                    let sent = example
+                        .request
+                        .as_ref()
+                        .and_then(|r| serde_json::to_value(r).ok());
+                    for pointer in op.versions() {
+                        let before = sent.as_ref().and_then(|r| r.pointer(pointer));
+                        if let (Some(before), Some(held)) =
+                            (before, crate::pointer::get_mut(&mut body, pointer))
+                        {
+                            *held = before.clone();
+                        }
+                    }
                     let params = example
                         .path_params
                         .iter()

@@ -561,6 +561,8 @@ pub(crate) fn answer(
                     format!("business rule: {}", rule.text),
                 );
             }
+            let mut updated = updated;
+            state::bump_versions(&route.operation, &mut updated);
             inner.store.put(id, updated.clone());
             updated
         }

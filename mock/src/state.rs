@@ -44,32 +44,67 @@ impl Store {
     /// changing what is held: the provider checks its business rules on
     /// it before keeping it. `None` for an unknown id.
     pub(crate) fn updated(&self, id: &str, body: &Body) -> Option<Value> {
-        let mut copy = self.resources.get(id)?.clone();
-        let resource = &mut copy;
-        match body {
-            Body::Fields(fields) => {
-                let target = match resource.pointer_mut("/data/attributes") {
-                    Some(Value::Object(_)) => resource.pointer_mut("/data/attributes")?,
-                    _ => resource,
-                };
+        Some(applied(self.resources.get(id)?, body))
+    }
+}
+
+/// `held` with `update` applied (see [`Store::update`]).
+pub(crate) fn applied(held: &Value, update: &Body) -> Value {
+    let mut copy = held.clone();
+    match update {
+        Body::Fields(fields) => {
+            if let Some(target) = attributes_mut(&mut copy) {
                 merge(target, fields, 0);
             }
-            Body::Patch(ops) => {
-                for op in ops {
-                    apply_patch(resource, op);
-                }
+        }
+        Body::Patch(ops) => {
+            for op in ops {
+                apply_patch(&mut copy, op);
             }
         }
-        Some(copy)
+    }
+    copy
+}
+
+/// Where a sparse update lands: a JSON:API document's `data.attributes`,
+/// else the resource itself.
+fn attributes(resource: &Value) -> &Value {
+    match resource.pointer("/data/attributes") {
+        Some(attributes @ Value::Object(_)) => attributes,
+        _ => resource,
+    }
+}
+
+fn attributes_mut(resource: &mut Value) -> Option<&mut Value> {
+    let at = match resource.pointer("/data/attributes") {
+        Some(Value::Object(_)) => "/data/attributes",
+        // The empty pointer: the resource itself.
+        _ => "",
+    };
+    resource.pointer_mut(at)
+}
+
+/// Increments each version `op` documents (`kind: version`) in the
+/// resource an applied update leaves, as the provider does.
+pub(crate) fn bump_versions(op: &Operation, resource: &mut Value) {
+    let Some(target) = attributes_mut(resource) else {
+        return;
+    };
+    for pointer in op.versions() {
+        if let Some(v) = crate::pointer::get_mut(target, pointer) {
+            if let Some(next) = v.as_i64().and_then(|n| n.checked_add(1)) {
+                *v = Value::from(next);
+            }
+        }
     }
 }
 
 /// Why the held resource refuses `update`, in the order a server finds
-/// it: a documented refused state (`state`), then a member the update
-/// changes that must stay as held (`conflict`), as (status, message, the
-/// rule broken); then a JSON Patch operation whose target is not as its
-/// op needs, as its fault and the rule, for the caller to answer with the
-/// fault's documented error.
+/// it: a documented refused state (`state`), a stale version
+/// (`version`), then a member the update changes that must stay as held
+/// (`conflict`), as (status, message, the rule broken); then a JSON Patch
+/// operation whose target is not as its op needs, as its fault and the
+/// rule, for the caller to answer with the fault's documented error.
 pub(crate) enum Refusal {
     /// A documented error: status, message, the rule.
     Documented(u16, String, String),
@@ -79,15 +114,23 @@ pub(crate) enum Refusal {
 
 /// See [`Refusal`].
 pub(crate) fn refusal(op: &Operation, held: &Value, update: Option<&Body>) -> Option<Refusal> {
-    for e in op.state_errors() {
-        let found = match &e.cause {
+    // What the update would leave, to tell what it changes.
+    let after = update.map(|u| applied(held, u));
+    let changed = |pointer: &str| after.as_ref().is_some_and(|a| differs(held, a, pointer));
+    for (e, cause) in op.state_errors() {
+        let found = match cause {
             ErrorCause::State { pointer, equals } => {
                 same(crate::pointer::get(held, pointer), Some(equals))
                     .then(|| format!("state: `{pointer}` is {equals}"))
             }
-            ErrorCause::Conflict(pointer) => update
-                .filter(|u| changes(u, held, pointer))
-                .map(|_| format!("conflict: the update changes `{pointer}`")),
+            ErrorCause::Version(pointer) => changed(pointer).then(|| {
+                let current = crate::pointer::get(attributes(held), pointer)
+                    .map_or_else(|| "none".to_string(), Value::to_string);
+                format!("version: the update's `{pointer}` is not the current one, {current}")
+            }),
+            ErrorCause::Conflict(pointer) => {
+                changed(pointer).then(|| format!("conflict: the update changes `{pointer}`"))
+            }
             _ => None,
         };
         if let Some(rule) = found {
@@ -105,58 +148,22 @@ pub(crate) fn refusal(op: &Operation, held: &Value, update: Option<&Body>) -> Op
     }
 }
 
-/// Whether `update` changes the held member at `pointer`: sets it to
-/// another value than the held one, or removes it.
+/// Whether `update` changes the held member at `pointer`: what it
+/// leaves there differs from what is held (a value set to another, a
+/// member removed), however its paths are written (a filter step, a
+/// parent replaced whole).
+#[cfg(test)]
 fn changes(update: &Body, held: &Value, pointer: &str) -> bool {
-    match update {
-        Body::Fields(fields) => {
-            // Read where the update lands: a JSON:API document's attributes.
-            let base = match held.pointer("/data/attributes") {
-                Some(attributes @ Value::Object(_)) => attributes,
-                _ => held,
-            };
-            let kept = crate::pointer::get(base, pointer);
-            let Some(rest) = pointer.strip_prefix('/') else {
-                return false;
-            };
-            let (first, below) = rest.split_once('/').unwrap_or((rest, ""));
-            let first = first.replace("~1", "/").replace("~0", "~");
-            let below = if below.is_empty() {
-                String::new()
-            } else {
-                format!("/{below}")
-            };
-            let sent = fields
-                .get(&first)
-                .and_then(|v| crate::pointer::get(v, &below));
-            sent.is_some_and(|v| !same(Some(v), kept))
-        }
-        Body::Patch(ops) => {
-            let kept = crate::pointer::get(held, pointer);
-            ops.iter().any(|op| {
-                let Some(path) = op.get("path").and_then(Value::as_str) else {
-                    return false;
-                };
-                // The member itself, or a parent replaced or removed whole.
-                let below = if path == pointer {
-                    ""
-                } else {
-                    match pointer.strip_prefix(path) {
-                        Some(rest) if rest.starts_with('/') => rest,
-                        _ => return false,
-                    }
-                };
-                match op.get("op").and_then(Value::as_str) {
-                    Some("add" | "replace") => {
-                        let sent = op.get("value").and_then(|v| crate::pointer::get(v, below));
-                        !same(sent, kept)
-                    }
-                    Some("remove") => kept.is_some(),
-                    _ => false,
-                }
-            })
-        }
-    }
+    differs(held, &applied(held, update), pointer)
+}
+
+/// Whether the member at `pointer` (of a JSON:API document, below its
+/// attributes) differs between `before` and `after`.
+fn differs(before: &Value, after: &Value, pointer: &str) -> bool {
+    !same(
+        crate::pointer::get(attributes(before), pointer),
+        crate::pointer::get(attributes(after), pointer),
+    )
 }
 
 /// Whether two values are the same: equal JSON, or numbers (or decimal
@@ -424,6 +431,17 @@ mod tests {
             !changes(&replace("/amounts", json!(1)), &held, "/amount/value"),
             "not a parent"
         );
+        // A filter step names the same member as an index: what counts is
+        // where the operation lands, not how its path is written.
+        let units = json!({"units": [{"reference_id": "a", "amount": "1"}]});
+        let by_filter = |v: &str| replace("/units/@reference_id=='a'/amount", json!(v));
+        assert!(changes(&by_filter("2"), &units, "/units/0/amount"));
+        assert!(!changes(&by_filter("1"), &units, "/units/0/amount"));
+        assert!(changes(
+            &replace("/units/0/amount", json!("3")),
+            &units,
+            "/units/0/amount"
+        ));
         // A JSON:API document: what the attributes hold.
         let doc = json!({"data": {"id": "o", "attributes": {"version": 3}}});
         let fields = |v: Value| Body::Fields(v.as_object().cloned().unwrap_or_default());

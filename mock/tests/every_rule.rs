@@ -183,7 +183,7 @@ async fn send(
 fn expected_error(op: &Operation, fault: Fault, own: Option<&str>) -> Option<usize> {
     own.filter(|m| !m.is_empty())
         .and_then(|m| op.errors.iter().position(|e| e.message == m))
-        .or_else(|| op.errors.iter().position(|e| e.cause.covers(fault)))
+        .or_else(|| op.errors.iter().position(|e| e.covers(fault)))
 }
 
 /// Whether an answer is the documented error `e`: its status, and a body
@@ -234,7 +234,9 @@ async fn every_case_of_every_spec_through_the_mock() {
                     // amount of 0) may break one, and the provider
                     // answers with its error, as the mock does.
                     let by_rule = op.errors.iter().any(|e| {
-                        matches!(e.cause, ErrorCause::Business(Some(_)))
+                        e.causes
+                            .iter()
+                            .any(|c| matches!(c, ErrorCause::Business(Some(_))))
                             && is_error(p, op, e, &answer)
                     });
                     if by_rule {
@@ -294,7 +296,7 @@ async fn every_case_of_every_spec_through_the_mock() {
             // A status's general entry: produced with any other error of
             // its status.
             for (i, e) in op.errors.iter().enumerate() {
-                if e.cause != ErrorCause::Summary {
+                if e.causes != [ErrorCause::Summary] {
                     continue;
                 }
                 let other = op.errors.iter().enumerate().any(|(j, o)| {

@@ -172,7 +172,9 @@ async fn every_documented_error_is_typed_or_never_sent() {
     let op = &checked[0].model().operations[0];
     let mut met = 0;
     for e in &op.errors {
-        let cause = &e.cause;
+        let [cause] = e.causes.as_slice() else {
+            panic!("Razorpay gives each error one cause: {e:?}")
+        };
         let err = match cause {
             ErrorCause::Credentials => {
                 server.expect_authorization(AUTHORIZATION);

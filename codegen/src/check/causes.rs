@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 
 use super::{Checker, Ty};
 use crate::lang::{CauseKind, Constraint, Fault, Kind, Scalar, Template};
-use crate::load::model::{Cause, Field, Operation};
+use crate::load::model::{Cause, ErrorCase, Field, Operation};
 use crate::load::{LoadedSpec, SpecPath};
 
 /// Each docs message a constraint carries (`messages:`), with the rules
@@ -50,15 +50,50 @@ impl<'a> Checker<'a> {
         // error (credentials, not found, a state value).
         let mut claimed: BTreeMap<String, usize> = BTreeMap::new();
         for (i, e) in op.errors.iter().enumerate() {
-            let cause = &e.cause;
-            let cp = path.key("errors").index(i).key("cause");
-            self.cause_keys(&cp, cause, op);
-            self.cause_members(&cp, cause, op);
+            let at = path.key("errors").index(i).key("cause");
+            if e.cause.list.is_empty() {
+                self.err_value(
+                    &at,
+                    "an empty list of causes",
+                    "give the error its cause, `{ kind: … }`, or list several",
+                );
+            }
+            if e.cause.list.len() > 1 && e.cause.list.iter().any(|c| c.kind == CauseKind::Summary) {
+                self.err_value(
+                    &at,
+                    "`kind: summary` is listed with other causes",
+                    "a status's general entry sums up the other errors: give it `kind: summary` alone",
+                );
+            }
+            for (j, cause) in e.cause.list.iter().enumerate() {
+                let cp = if e.cause.is_list {
+                    at.index(j)
+                } else {
+                    at.clone()
+                };
+                self.cause(&cp, op, (i, e), cause, &mut claimed);
+            }
+        }
+    }
+
+    /// One cause of the error `i` (at `cp`), and the claim it makes.
+    fn cause(
+        &mut self,
+        cp: &SpecPath,
+        op: &'a Operation,
+        (i, e): (usize, &ErrorCase),
+        cause: &Cause,
+        claimed: &mut BTreeMap<String, usize>,
+    ) {
+        {
+            self.cause_keys(cp, cause, op);
+            self.cause_members(cp, cause, op);
             let field = cause.field.clone().unwrap_or_default();
             let claims: Vec<String> = match cause.kind {
                 CauseKind::Request => cause.broken.iter().map(|f| format!("`{f}`")).collect(),
                 CauseKind::Credentials | CauseKind::NotFound => vec![format!("`{}`", cause.kind)],
                 CauseKind::Conflict => vec![format!("`conflict` at `{field}`")],
+                CauseKind::Version => vec![format!("`version` at `{field}`")],
                 CauseKind::State => {
                     let equals = cause
                         .equals
@@ -76,11 +111,18 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 if let Some(first) = claimed.get(&claim) {
-                    self.err_value(
-                        &cp,
-                        format!("{claim} is already the cause of errors[{first}]"),
-                        "one cause gets one documented error, so the mock knows what to answer: give it to one error (`kind: summary` for a status's general entry)",
-                    );
+                    let (already, hint) = if *first == i {
+                        (
+                            "is listed twice among this error's causes".to_string(),
+                            "list it once",
+                        )
+                    } else {
+                        (
+                            format!("is already the cause of errors[{first}]"),
+                            "one cause gets one documented error, so the mock knows what to answer: give it to one error (`kind: summary` for a status's general entry)",
+                        )
+                    };
+                    self.err_value(cp, format!("{claim} {already}"), hint);
                 } else {
                     claimed.insert(claim, i);
                 }
@@ -110,7 +152,10 @@ impl<'a> Checker<'a> {
     fn cause_keys(&mut self, cp: &SpecPath, cause: &Cause, op: &Operation) {
         let kind = cause.kind;
         let wants_broken = kind == CauseKind::Request;
-        let wants_field = matches!(kind, CauseKind::Conflict | CauseKind::State);
+        let wants_field = matches!(
+            kind,
+            CauseKind::Conflict | CauseKind::Version | CauseKind::State
+        );
         let wants_equals = kind == CauseKind::State;
         if wants_broken && cause.broken.is_empty() {
             let all: Vec<String> = Fault::ALL.iter().map(|f| format!("`{f}`")).collect();
@@ -138,7 +183,12 @@ impl<'a> Checker<'a> {
                 Some(_) => {}
             }
         } else if cause.field.is_some() {
-            self.unused(cp, "field", kind, "conflict` or `kind: state");
+            self.unused(
+                cp,
+                "field",
+                kind,
+                "conflict`, `kind: version` or `kind: state",
+            );
         }
         if wants_equals {
             match &cause.equals {
@@ -170,8 +220,8 @@ impl<'a> Checker<'a> {
         let request = op.request.as_ref();
         let has_id = !op.path_params.is_empty();
         let needs = match kind {
-            CauseKind::Conflict if request.is_none() => Some("a request body"),
-            CauseKind::NotFound | CauseKind::State if !has_id => {
+            CauseKind::Conflict | CauseKind::Version if request.is_none() => Some("a request body"),
+            CauseKind::NotFound | CauseKind::State | CauseKind::Version if !has_id => {
                 Some("a path parameter naming the resource")
             }
             _ => None,
@@ -210,8 +260,10 @@ impl<'a> Checker<'a> {
     }
 
     /// A `conflict` field names a member the request sends (a documented
-    /// JSON Patch path, or a field of the body); a `state` field a member
-    /// of the success response's type, and `equals` one of its values.
+    /// JSON Patch path, or a field of the body); a `version` field an
+    /// integer the body sends and the success response's type holds; a
+    /// `state` field a member of the success response's type, and
+    /// `equals` one of its values.
     fn cause_members(&mut self, cp: &SpecPath, cause: &Cause, op: &'a Operation) {
         let Some(pointer) = cause.field.as_deref().filter(|f| is_pointer(f)) else {
             return;
@@ -227,6 +279,29 @@ impl<'a> Checker<'a> {
                 Err("no documented patch path".to_string())
             }
             (CauseKind::Conflict, Some(r)) => self.member_at(&r.fields, pointer, "the request"),
+            // A version is sent in the body and held in the resource, and
+            // counts: an integer in both.
+            (CauseKind::Version, Some(r)) => {
+                let held = op
+                    .response
+                    .ty
+                    .as_deref()
+                    .and_then(|t| self.lookup(t))
+                    .and_then(|t| match t {
+                        Ty::Named(name, def) => Some((name, def)),
+                        _ => None,
+                    });
+                let sent = self.member_at(&r.fields, pointer, "the request");
+                let kept = held
+                    .map(|(name, def)| self.member_at(&def.fields, pointer, &format!("`{name}`")));
+                match (sent, kept) {
+                    (Err(why), _) | (_, Some(Err(why))) => Err(why),
+                    (Ok(ty), _) if !matches!(ty, Ty::Scalar(s) if s.is_integral()) => {
+                        Err("no integer: a version counts its updates".to_string())
+                    }
+                    (Ok(ty), _) => Ok(ty),
+                }
+            }
             (CauseKind::State, _) => {
                 let Some(Some(Ty::Named(name, def))) =
                     op.response.ty.as_deref().map(|t| self.lookup(t))

@@ -174,7 +174,8 @@ fn errors(c: &mut Collector, at: &At, old: &Operation, new: &Operation) {
                     1 => e.status.to_string(),
                     n => format!("{}#{n}", e.status),
                 };
-                let cause = Some(cause_text(&e.cause));
+                let causes: Vec<String> = e.cause.list.iter().map(cause_text).collect();
+                let cause = Some(causes.join("; "));
                 (key, (e.message.clone(), e.description.clone(), cause))
             })
             .collect()

@@ -598,7 +598,7 @@ fn method(p: &Provider, op: &Operation, ctx: &Ctx<'_>) -> Code {
             } else {
                 format!("- {status}: {}", e.message)
             };
-            line.push_str(&format!(" Cause: {}", e.cause.describe()));
+            line.push_str(&format!(" Cause: {}", e.describe()));
             documented.push(line);
         }
     }

@@ -22,6 +22,10 @@ pub enum CauseKind {
     /// resource's (an optimistic-concurrency version, a value that cannot
     /// change).
     Conflict,
+    /// `version`: the request's value at `field` is not the held
+    /// resource's current version, which each applied update increments
+    /// (optimistic concurrency).
+    Version,
     /// `state`: the held resource's value at `field` is `equals`.
     State,
     /// `business`: a rule about the request that the docs state in prose
@@ -40,6 +44,7 @@ spec_words!(CauseKind {
     Credentials = "credentials",
     NotFound = "not_found",
     Conflict = "conflict",
+    Version = "version",
     State = "state",
     Business = "business",
     Provider = "provider",

@@ -670,8 +670,46 @@ pub struct ErrorCase {
     /// Named type of the error body.
     #[serde(default)]
     pub body: Option<String>,
-    /// What makes the provider answer with it.
-    pub cause: Cause,
+    /// What makes the provider answer with it: one cause, or a list
+    /// where the docs give the error several.
+    pub cause: Causes,
+}
+
+/// An error's `cause:`, one mapping or a list of them.
+#[derive(Debug, Clone)]
+pub struct Causes {
+    /// The causes, in the spec's order.
+    pub list: Vec<Cause>,
+    /// Written as a list (positions name `cause[j]`).
+    pub is_list: bool,
+}
+
+impl<'de> Deserialize<'de> for Causes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> serde::de::Visitor<'de> for OneOrMany {
+            type Value = Causes;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a cause (`{ kind: … }`), or a list of them")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Causes, A::Error> {
+                let one = Cause::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Causes {
+                    list: vec![one],
+                    is_list: false,
+                })
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Causes, A::Error> {
+                let list =
+                    Vec::<Cause>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(Causes {
+                    list,
+                    is_list: true,
+                })
+            }
+        }
+        deserializer.deserialize_any(OneOrMany)
+    }
 }
 
 /// What makes the provider answer with a documented error (`cause:`).
@@ -683,8 +721,8 @@ pub struct Cause {
     /// `kind: request`: the rules the request breaks.
     #[serde(default)]
     pub broken: Vec<crate::lang::Fault>,
-    /// `kind: conflict` or `state`: a JSON Pointer into the request body
-    /// and the held resource.
+    /// `kind: conflict`, `version` or `state`: a JSON Pointer into the
+    /// request body and the held resource.
     #[serde(default)]
     pub field: Option<String>,
     /// `kind: state`: the value at `field` that the operation refuses.

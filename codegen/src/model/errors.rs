@@ -11,8 +11,27 @@ pub struct DocumentedError {
     pub status: u16,
     /// The docs' message; empty when they give none.
     pub message: String,
-    /// What makes the provider answer with it.
-    pub cause: ErrorCause,
+    /// What makes the provider answer with it: each cause the docs give
+    /// (one, mostly).
+    pub causes: Vec<ErrorCause>,
+}
+
+impl DocumentedError {
+    /// Whether a request breaking `fault` gets this error.
+    pub fn covers(&self, fault: Fault) -> bool {
+        self.causes.iter().any(|c| c.covers(fault))
+    }
+
+    /// Whether `cause` is one of its causes.
+    pub fn has_cause(&self, cause: &ErrorCause) -> bool {
+        self.causes.contains(cause)
+    }
+
+    /// Its causes as a sentence, for the client's docs.
+    pub fn describe(&self) -> String {
+        let each: Vec<String> = self.causes.iter().map(ErrorCause::describe).collect();
+        each.join(" Or: ")
+    }
 }
 
 /// What makes the provider answer with a documented error.
@@ -27,6 +46,9 @@ pub enum ErrorCause {
     /// The request's value at this JSON Pointer differs from the held
     /// resource's.
     Conflict(String),
+    /// The request's value at this JSON Pointer is not the held
+    /// resource's current version; each applied update increments it.
+    Version(String),
     /// The held resource's value at `pointer` is `equals`.
     State {
         /// JSON Pointer into the held resource.
@@ -70,6 +92,9 @@ impl ErrorCause {
             ErrorCause::Conflict(p) => {
                 format!("the request changes `{p}`, which must stay as the provider holds it.")
             }
+            ErrorCause::Version(p) => format!(
+                "the request's `{p}` is not the resource's current version (each update increments it)."
+            ),
             ErrorCause::State { pointer, equals } => {
                 format!("the resource's `{pointer}` is `{equals}`.")
             }
@@ -119,12 +144,12 @@ impl Operation {
         let by_message = (!own.is_empty())
             .then(|| self.errors.iter().find(|e| e.message == own))
             .flatten();
-        by_message.or_else(|| self.errors.iter().find(|e| e.cause.covers(fault)))
+        by_message.or_else(|| self.errors.iter().find(|e| e.covers(fault)))
     }
 
     /// The documented error whose cause is `cause` (credentials, not found).
     pub fn error_caused_by(&self, cause: &ErrorCause) -> Option<&DocumentedError> {
-        self.errors.iter().find(|e| e.cause == *cause)
+        self.errors.iter().find(|e| e.has_cause(cause))
     }
 
     /// The status of a bad request that no documented error names: the
@@ -143,25 +168,38 @@ impl Operation {
         &self,
         updated: &serde_json::Value,
     ) -> Option<(&DocumentedError, &super::BusinessRule)> {
-        self.errors.iter().find_map(|e| match &e.cause {
-            ErrorCause::Business(Some(rule)) if rule.broken_by(updated) => Some((e, rule)),
-            _ => None,
+        self.errors.iter().find_map(|e| {
+            e.causes.iter().find_map(|c| match c {
+                ErrorCause::Business(Some(rule)) if rule.broken_by(updated) => Some((e, rule)),
+                _ => None,
+            })
         })
     }
 
-    /// The documented errors the held resource decides from the docs'
-    /// state and conflict causes, in the order a server finds them: its
-    /// state first, then a member the update must not change.
-    pub fn state_errors(&self) -> impl Iterator<Item = &DocumentedError> {
-        let states = self
-            .errors
+    /// The documented errors the held resource decides, with the cause
+    /// that decides, in the order a server finds them: its state first,
+    /// then a stale version, then a member the update must not change.
+    pub fn state_errors(&self) -> impl Iterator<Item = (&DocumentedError, &ErrorCause)> {
+        let of = |pick: fn(&ErrorCause) -> bool| {
+            self.errors
+                .iter()
+                .flat_map(|e| e.causes.iter().map(move |c| (e, c)))
+                .filter(move |(_, c)| pick(c))
+        };
+        of(|c| matches!(c, ErrorCause::State { .. }))
+            .chain(of(|c| matches!(c, ErrorCause::Version(_))))
+            .chain(of(|c| matches!(c, ErrorCause::Conflict(_))))
+    }
+
+    /// The JSON Pointers of the versions each applied update increments.
+    pub fn versions(&self) -> impl Iterator<Item = &str> {
+        self.errors
             .iter()
-            .filter(|e| matches!(e.cause, ErrorCause::State { .. }));
-        let conflicts = self
-            .errors
-            .iter()
-            .filter(|e| matches!(e.cause, ErrorCause::Conflict(_)));
-        states.chain(conflicts)
+            .flat_map(|e| &e.causes)
+            .filter_map(|c| match c {
+                ErrorCause::Version(p) => Some(p.as_str()),
+                _ => None,
+            })
     }
 }
 
@@ -173,7 +211,7 @@ mod tests {
         DocumentedError {
             status,
             message: message.into(),
-            cause,
+            causes: vec![cause],
         }
     }
 
@@ -243,8 +281,37 @@ mod tests {
                 },
             ),
         ]);
-        let order: Vec<&str> = op.state_errors().map(|e| e.message.as_str()).collect();
+        let order: Vec<&str> = op.state_errors().map(|(e, _)| e.message.as_str()).collect();
         assert_eq!(order, ["completed", "intent"]);
+    }
+
+    #[test]
+    fn an_error_with_several_causes_is_found_by_each() {
+        let mut invalid = error(400, "invalid", ErrorCause::Request(vec![Fault::Malformed]));
+        invalid
+            .causes
+            .push(ErrorCause::Version("/order/version".into()));
+        let op = operation(vec![
+            error(409, "conflict", ErrorCause::Conflict("/state".into())),
+            invalid,
+        ]);
+        assert_eq!(
+            op.error_for(Fault::Malformed, "").map(|e| e.status),
+            Some(400)
+        );
+        assert_eq!(
+            op.error_caused_by(&ErrorCause::Version("/order/version".into()))
+                .map(|e| e.status),
+            Some(400)
+        );
+        // A stale version is found before a member that must not change.
+        let order: Vec<u16> = op.state_errors().map(|(e, _)| e.status).collect();
+        assert_eq!(order, [400, 409]);
+        assert_eq!(op.versions().collect::<Vec<_>>(), ["/order/version"]);
+        assert_eq!(
+            op.errors[1].describe(),
+            "the request is not well-formed. Or: the request's `/order/version` is not the resource's current version (each update increments it)."
+        );
     }
 
     #[test]

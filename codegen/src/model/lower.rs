@@ -455,7 +455,12 @@ impl Lowerer<'_> {
                 .map(|e| DocumentedError {
                     status: e.status,
                     message: e.message.clone().unwrap_or_default(),
-                    cause: cause(self.spec, o, &e.cause),
+                    causes: e
+                        .cause
+                        .list
+                        .iter()
+                        .map(|c| cause(self.spec, o, c))
+                        .collect(),
                 })
                 .collect(),
             retry_safe: o.retry_safe || idempotency.is_some(),
@@ -777,6 +782,7 @@ fn cause(s: &spec::SpecFile, op: &spec::Operation, c: &spec::Cause) -> ErrorCaus
         CauseKind::Credentials => ErrorCause::Credentials,
         CauseKind::NotFound => ErrorCause::NotFound,
         CauseKind::Conflict => ErrorCause::Conflict(pointer()),
+        CauseKind::Version => ErrorCause::Version(pointer()),
         CauseKind::State => ErrorCause::State {
             pointer: pointer(),
             equals: c

@@ -227,108 +227,165 @@ pub(super) async fn probe_operation(
     let key = |i: usize| (p.name.clone(), op.ident.clone(), i);
     let request = op.request.as_ref();
     for (i, e) in op.errors.iter().enumerate() {
-        let cause = &e.cause;
-        let how: &'static str = match cause {
-            ErrorCause::Credentials => {
-                let a = send(server, p, spec, first, &Probe::NoCredentials).await;
-                if a.is_some_and(|a| is_error(p, op, e, &a)) {
-                    "no credentials"
-                } else {
-                    ""
+        for cause in &e.causes {
+            let how: &'static str = match cause {
+                ErrorCause::Credentials => {
+                    let a = send(server, p, spec, first, &Probe::NoCredentials).await;
+                    if a.is_some_and(|a| is_error(p, op, e, &a)) {
+                        "no credentials"
+                    } else {
+                        ""
+                    }
                 }
-            }
-            ErrorCause::NotFound => {
-                let a = send(server, p, spec, first, &Probe::UnknownId).await;
-                if a.is_some_and(|a| is_error(p, op, e, &a)) {
-                    "an unknown id"
-                } else {
-                    ""
+                ErrorCause::NotFound => {
+                    let a = send(server, p, spec, first, &Probe::UnknownId).await;
+                    if a.is_some_and(|a| is_error(p, op, e, &a)) {
+                        "an unknown id"
+                    } else {
+                        ""
+                    }
                 }
-            }
-            ErrorCause::Business(Some(_)) => {
-                super::business::produce(server, p, spec, op, (&id, e), failures).await
-            }
-            ErrorCause::Business(None) | ErrorCause::Provider => {
-                server.fail_next(Failure::documented(e.status, e.message.clone()));
-                let a = send(server, p, spec, first, &Probe::AsIs).await;
-                if a.is_some_and(|a| is_error(p, op, e, &a)) {
-                    "queued"
-                } else {
-                    ""
+                ErrorCause::Business(Some(_)) => {
+                    super::business::produce(server, p, spec, op, (&id, e), failures).await
                 }
-            }
-            ErrorCause::Summary => continue,
-            ErrorCause::State { pointer, equals } => {
-                prepare(server, op, first, &id).await;
-                assert!(server.seed_at(&id, pointer, equals.clone()));
-                let a = send(server, p, spec, first, &Probe::AsIs).await;
-                if a.is_some_and(|a| is_error(p, op, e, &a)) {
-                    "held state"
-                } else {
-                    ""
+                ErrorCause::Business(None) | ErrorCause::Provider => {
+                    server.fail_next(Failure::documented(e.status, e.message.clone()));
+                    let a = send(server, p, spec, first, &Probe::AsIs).await;
+                    if a.is_some_and(|a| is_error(p, op, e, &a)) {
+                        "queued"
+                    } else {
+                        ""
+                    }
                 }
-            }
-            ErrorCause::Conflict(pointer) => {
-                let mut how = "";
-                for case in &valid {
-                    let sends = match &case.body {
-                        Value::Array(items) => items.iter().any(|item| {
-                            let t = request.and_then(|r| r.patch.as_ref());
-                            json_patch(t.expect("a patch table"), &Value::Array(vec![item.clone()]))
+                ErrorCause::Summary => continue,
+                ErrorCause::Version(pointer) => {
+                    version_probe(server, (p, spec, op), first, (&id, pointer.as_str()), e).await
+                }
+                ErrorCause::State { pointer, equals } => {
+                    prepare(server, op, first, &id).await;
+                    assert!(server.seed_at(&id, pointer, equals.clone()));
+                    let a = send(server, p, spec, first, &Probe::AsIs).await;
+                    if a.is_some_and(|a| is_error(p, op, e, &a)) {
+                        "held state"
+                    } else {
+                        ""
+                    }
+                }
+                ErrorCause::Conflict(pointer) => {
+                    let mut how = "";
+                    for case in &valid {
+                        let sends = match &case.body {
+                            Value::Array(items) => items.iter().any(|item| {
+                                let t = request.and_then(|r| r.patch.as_ref());
+                                json_patch(
+                                    t.expect("a patch table"),
+                                    &Value::Array(vec![item.clone()]),
+                                )
                                 .is_some_and(|text| {
                                     text.contains(&format!("\"path\":\"{pointer}\""))
                                 })
-                        }),
-                        body => body.pointer(pointer).is_some(),
-                    };
-                    if !sends {
+                            }),
+                            body => body.pointer(pointer).is_some(),
+                        };
+                        if !sends {
+                            continue;
+                        }
+                        prepare(server, op, case, &id).await;
+                        assert!(server.seed_at(&id, pointer, json!("a value held before")));
+                        let a = send(server, p, spec, case, &Probe::AsIs).await;
+                        if a.is_some_and(|a| is_error(p, op, e, &a)) {
+                            how = "a changed member";
+                            break;
+                        }
+                    }
+                    how
+                }
+                ErrorCause::Request(faults) => {
+                    let mut how = "";
+                    for fault in faults {
+                        if expected_error(op, *fault, None) != Some(i) {
+                            continue;
+                        }
+                        let t = Probing {
+                            server,
+                            p,
+                            spec,
+                            op,
+                            valid: &valid,
+                            id: &id,
+                        };
+                        if fault_probe(t, *fault, e).await {
+                            how = "a probe";
+                            break;
+                        }
+                    }
+                    if how.is_empty() && produced.contains_key(&key(i)) {
                         continue;
                     }
-                    prepare(server, op, case, &id).await;
-                    assert!(server.seed_at(&id, pointer, json!("a value held before")));
-                    let a = send(server, p, spec, case, &Probe::AsIs).await;
-                    if a.is_some_and(|a| is_error(p, op, e, &a)) {
-                        how = "a changed member";
-                        break;
-                    }
+                    how
                 }
-                how
-            }
-            ErrorCause::Request(faults) => {
-                let mut how = "";
-                for fault in faults {
-                    if expected_error(op, *fault, None) != Some(i) {
-                        continue;
-                    }
-                    let t = Probing {
-                        server,
-                        p,
-                        spec,
-                        op,
-                        valid: &valid,
-                        id: &id,
-                    };
-                    if fault_probe(t, *fault, e).await {
-                        how = "a probe";
-                        break;
-                    }
-                }
-                if how.is_empty() && produced.contains_key(&key(i)) {
-                    continue;
-                }
-                how
-            }
-        };
-        if how.is_empty() {
-            if !produced.contains_key(&key(i)) {
+            };
+            // Every cause of an error produces it (a request cause may have
+            // been produced by a conformance case already).
+            if how.is_empty() {
                 failures.push(format!(
                     "{}.{}: errors[{i}] ({} {:?}) not produced by its cause {cause:?}",
                     p.name, op.ident, e.status, e.message
                 ));
+            } else {
+                produced.entry(key(i)).or_insert(how);
             }
-        } else {
-            produced.entry(key(i)).or_insert(how);
         }
+    }
+}
+
+/// `value` at `pointer` in `doc`, with the objects on the way made.
+fn set_at(doc: &mut Value, pointer: &str, value: Value) {
+    let mut at = doc;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        if !at.is_object() {
+            *at = json!({});
+        }
+        at = &mut at[token.as_str()];
+    }
+    *at = value;
+}
+
+/// A stale version (`kind: version`): an update at the held version is
+/// served and increments it, so the same update sent again is stale and
+/// gets the documented error.
+async fn version_probe(
+    server: &MockServer,
+    (p, spec, op): (&Provider, &codegen::load::model::SpecFile, &Operation),
+    first: &Case,
+    (id, pointer): (&str, &str),
+    e: &DocumentedError,
+) -> &'static str {
+    let Some(current) = server
+        .resource(id)
+        .and_then(|r| r.pointer(pointer).and_then(Value::as_i64))
+    else {
+        return "";
+    };
+    let mut body = first.body.clone();
+    set_at(&mut body, pointer, json!(current));
+    let case = Case {
+        body,
+        ..first.clone()
+    };
+    let served = send(server, p, spec, &case, &Probe::AsIs).await;
+    let bumped = server
+        .resource(id)
+        .and_then(|r| r.pointer(pointer).and_then(Value::as_i64));
+    if served.map(|a| a.0) != Some(op.success_status) || bumped != current.checked_add(1) {
+        return "";
+    }
+    let stale = send(server, p, spec, &case, &Probe::AsIs).await;
+    if stale.is_some_and(|a| is_error(p, op, e, &a)) {
+        "a stale version"
+    } else {
+        ""
     }
 }
 
