@@ -787,4 +787,4 @@ impl fmt::Display for Expr {
 
 #[cfg(test)]
 #[path = "rules_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -185,15 +185,27 @@ fn decimals_read_and_count_exactly() {
     assert_eq!(big.checked_mul(d("2")), None);
 }
 
-fn name() -> impl Strategy<Value = String> {
-    prop::sample::select(vec!["a", "b", "u", "items", "type", "value"]).prop_map(String::from)
+pub(crate) fn name() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "a",
+        "b",
+        "u",
+        "items",
+        "type",
+        "value",
+        "purchase_units",
+        "amount",
+        "intent",
+    ])
+    .prop_map(String::from)
 }
 
 fn a_path() -> impl Strategy<Value = Path> {
     (name(), prop::collection::vec(name(), 0..3)).prop_map(|(root, members)| Path { root, members })
 }
 
-fn expr() -> impl Strategy<Value = Expr> {
+/// Any rule over the names of [`name`].
+pub(crate) fn expr() -> impl Strategy<Value = Expr> {
     let leaf = prop_oneof![
         any::<bool>().prop_map(Expr::Bool),
         (any::<i64>(), 0u32..6).prop_map(|(m, scale)| Expr::Number(Decimal {

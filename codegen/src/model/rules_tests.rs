@@ -1,7 +1,9 @@
+use proptest::prelude::*;
 use serde_json::json;
 
 use super::*;
 use crate::lang::rules::parse;
+use crate::lang::rules::tests::{expr, name};
 
 /// `text` as a rule, untyped: comparisons of paths read the JSON as it is
 /// (text with text), as the typed rule does for text members.
@@ -143,4 +145,128 @@ fn text_and_numbers_compare_as_their_kind() {
     assert!(!rule("number(a) == number(b)").broken_by(&json!({"a": "10.00", "b": 10})));
     // A number too large to align is undecided, not wrong.
     assert!(!rule("a == 0.00000000000000000000000000000000000001").broken_by(&json!({"a": 1e30})));
+}
+
+/// JSON of the shapes a resource has, with members named as rules name
+/// them.
+fn resource() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        "-?[0-9]{1,4}(\\.[0-9]{1,3})?".prop_map(Value::from),
+        "[A-Z]{0,3}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 40, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            prop::collection::btree_map(name(), inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// Any rule, typed or not, on any resource: decided or undecided,
+    /// never a panic, and the same answer twice.
+    #[test]
+    fn any_rule_on_any_resource_is_decided_without_panic(e in expr(), doc in resource()) {
+        let r = BusinessRule { text: e.to_string(), expr: e };
+        let once = r.broken_by(&doc);
+        prop_assert_eq!(once, r.broken_by(&doc));
+    }
+}
+
+fn paypal() -> crate::load::LoadedSpec {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/paypal.yaml");
+    let text = std::fs::read_to_string(&path).expect("the PayPal spec");
+    crate::load::load_str(&path, &text).expect("loads")
+}
+
+#[test]
+fn paypal_rules_type_and_read_numbers_as_numbers() {
+    let spec = paypal();
+    let op = &spec.spec.operations["update_order"];
+    let typed = BusinessRule::new(
+        &spec.spec,
+        op,
+        "all(u in purchase_units, u.amount.value == u.amount.breakdown.item_total.value)",
+    )
+    .expect("types");
+    // Two `decimal_string` amounts compare as numbers.
+    assert_eq!(
+        typed.expr.to_string(),
+        "all(u in purchase_units, number(u.amount.value) == number(u.amount.breakdown.item_total.value))"
+    );
+    let order = json!({"purchase_units": [{"amount": {"value": "10.0", "breakdown": {"item_total": {"value": "10.00"}}}}]});
+    assert!(!typed.broken_by(&order));
+    let e = BusinessRule::new(&spec.spec, op, r#"intent == "AUTHORISE""#).expect_err("not a value");
+    assert!(e.hint.contains("`AUTHORIZE`"), "{e:?}");
+}
+
+proptest! {
+    /// Typing any rule against a real spec answers, never panics, and a
+    /// rule that types prints to one that types the same.
+    #[test]
+    fn any_rule_types_or_is_refused(e in expr()) {
+        let spec = paypal();
+        let op = &spec.spec.operations["update_order"];
+        if let Ok(typed) = BusinessRule::new(&spec.spec, op, &e.to_string()) {
+            let again = BusinessRule::new(&spec.spec, op, &typed.text);
+            prop_assert_eq!(again.map(|r| r.expr), Ok(typed.expr));
+        }
+    }
+}
+
+/// Rules over PayPal's order that are well typed by construction: numbers
+/// compared with numbers, text with text, conditions joined.
+fn typed_paypal_rule() -> impl Strategy<Value = String> {
+    let number = prop::sample::select(vec![
+        "u.amount.value",
+        "u.amount.breakdown.item_total.value ?? 0",
+        "count(u.items)",
+        "count(purchase_units)",
+        "sum(i in u.items, i.unit_amount.value * number(i.quantity))",
+        "scale(u.amount.value)",
+        "count(o in u.shipping.options, o.selected)",
+        "2.50",
+    ]);
+    let cmp = prop::sample::select(vec!["==", "!=", "<", "<=", ">", ">="]);
+    let atom = prop_oneof![
+        (number.clone(), cmp, number).prop_map(|(a, c, b)| format!("{a} {c} {b}")),
+        prop::sample::select(vec![
+            "present(u.amount.breakdown)",
+            "present(u.reference_id)",
+            r#"intent == "AUTHORIZE""#,
+            r#"any(i in u.items, i.category == "DONATION")"#,
+            "u.amount.currency_code == u.amount.breakdown.tax_total.currency_code",
+        ])
+        .prop_map(String::from),
+    ];
+    let condition = atom.prop_recursive(3, 12, 2, |inner| {
+        let op = prop::sample::select(vec!["and", "or", "=>"]);
+        prop_oneof![
+            (inner.clone(), op, inner.clone()).prop_map(|(a, o, b)| format!("({a}) {o} ({b})")),
+            inner.prop_map(|a| format!("not ({a})")),
+        ]
+    });
+    (prop::sample::select(vec!["all", "any"]), condition)
+        .prop_map(|(q, c)| format!("{q}(u in purchase_units, {c})"))
+}
+
+proptest! {
+    /// Every well-typed rule types, prints to a rule that types the same,
+    /// and is decided on any resource without a panic.
+    #[test]
+    fn well_typed_rules_type_and_evaluate(text in typed_paypal_rule(), doc in resource()) {
+        let spec = paypal();
+        let op = &spec.spec.operations["update_order"];
+        let typed = BusinessRule::new(&spec.spec, op, &text);
+        prop_assert!(typed.is_ok(), "{}: {:?}", text, typed);
+        let typed = typed.expect("checked above");
+        let again = BusinessRule::new(&spec.spec, op, &typed.text).map(|r| r.expr);
+        prop_assert_eq!(again, Ok(typed.expr.clone()));
+        let order = json!({"purchase_units": [doc]});
+        prop_assert_eq!(typed.broken_by(&order), typed.broken_by(&order));
+    }
 }
