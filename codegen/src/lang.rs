@@ -483,6 +483,7 @@ spec_words!(Constraint {
 });
 
 mod causes;
+mod decimal;
 pub mod rules;
 pub use causes::{is_json_pointer, CauseKind, Fault};
 
