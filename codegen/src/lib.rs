@@ -22,6 +22,7 @@ mod emit;
 mod graph;
 pub mod lang;
 pub mod load;
+mod markdown;
 pub mod model;
 pub mod pipeline;
 mod write;

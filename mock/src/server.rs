@@ -530,7 +530,10 @@ pub(crate) fn answer(
         let (status, message) = error_body::not_found(route);
         return Answer::broke(table, status, &message, format!("unknown id `{id}`"));
     };
-    match state::refusal(&route.operation, held, update.as_ref()) {
+    // What the update would leave: what it changes is read from it, the
+    // business rules are checked on it, and it is kept if they hold.
+    let after = update.as_ref().map(|u| state::applied(held, u));
+    match state::refusal(&route.operation, held, update.as_ref(), after.as_ref()) {
         Some(state::Refusal::Documented(status, message, rule)) => {
             return Answer::broke(table, status, &message, rule);
         }
@@ -540,12 +543,8 @@ pub(crate) fn answer(
         }
         None => {}
     }
-    let resource = match &update {
-        Some(b) => {
-            let Some(updated) = inner.store.updated(&id, b) else {
-                let (status, message) = error_body::not_found(route);
-                return Answer::broke(table, status, &message, format!("unknown id `{id}`"));
-            };
+    let resource = match after {
+        Some(mut updated) => {
             // The docs' business rules hold for what would be kept, or
             // nothing is.
             if let Some((e, rule)) = route.operation.broken_business_rule(&updated) {
@@ -561,7 +560,6 @@ pub(crate) fn answer(
                     format!("business rule: {}", rule.text),
                 );
             }
-            let mut updated = updated;
             state::bump_versions(&route.operation, &mut updated);
             inner.store.put(id, updated.clone());
             updated

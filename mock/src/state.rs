@@ -28,27 +28,21 @@ impl Store {
         self.resources.insert(id, value);
     }
 
-    /// Applies an update to the resource `id` and returns it: each field
-    /// the body sets is set (an object field by its own fields, as a sparse
-    /// update reads), a `null` clears it, and the others keep their
-    /// values. A JSON:API document changes its `data.attributes`; a JSON
-    /// Patch list applies its operations in order. `None` for an unknown id.
+    /// Applies an update to the resource `id` ([`applied`]) and returns
+    /// it; `None` for an unknown id.
     #[cfg(test)]
     pub(crate) fn update(&mut self, id: &str, body: &Body) -> Option<&Value> {
-        let updated = self.updated(id, body)?;
+        let updated = applied(self.resources.get(id)?, body);
         self.put(id.to_string(), updated);
         self.resources.get(id)
     }
-
-    /// The resource `id` as [`Store::update`] would leave it, without
-    /// changing what is held: the provider checks its business rules on
-    /// it before keeping it. `None` for an unknown id.
-    pub(crate) fn updated(&self, id: &str, body: &Body) -> Option<Value> {
-        Some(applied(self.resources.get(id)?, body))
-    }
 }
 
-/// `held` with `update` applied (see [`Store::update`]).
+/// `held` with `update` applied: each field the body sets is set (an
+/// object field by its own fields, as a sparse update reads), a `null`
+/// clears it, and the others keep their values. A JSON:API document
+/// changes its `data.attributes`; a JSON Patch list applies its
+/// operations in order.
 pub(crate) fn applied(held: &Value, update: &Body) -> Value {
     let mut copy = held.clone();
     match update {
@@ -113,10 +107,15 @@ pub(crate) enum Refusal {
 }
 
 /// See [`Refusal`].
-pub(crate) fn refusal(op: &Operation, held: &Value, update: Option<&Body>) -> Option<Refusal> {
-    // What the update would leave, to tell what it changes.
-    let after = update.map(|u| applied(held, u));
-    let changed = |pointer: &str| after.as_ref().is_some_and(|a| differs(held, a, pointer));
+/// `after` is what `update` would leave ([`applied`]), to tell what it
+/// changes.
+pub(crate) fn refusal(
+    op: &Operation,
+    held: &Value,
+    update: Option<&Body>,
+    after: Option<&Value>,
+) -> Option<Refusal> {
+    let changed = |pointer: &str| after.is_some_and(|a| differs(held, a, pointer));
     for (e, cause) in op.state_errors() {
         let found = match cause {
             ErrorCause::State { pointer, equals } => {

@@ -236,20 +236,7 @@ pub(crate) fn inline(text: &str) -> String {
 /// Spec text (a wire name, a path, a URL) as an inline code span, whatever
 /// it holds: the span's backtick run is longer than any run inside it.
 pub(crate) fn code(text: &str) -> String {
-    let text = sanitize(text);
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = if text.is_empty() || text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    crate::markdown::code_span(&sanitize(text))
 }
 
 /// A URL from the spec as an autolink when rustdoc reads it as one, else

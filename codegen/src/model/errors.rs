@@ -103,7 +103,7 @@ impl ErrorCause {
             }
             ErrorCause::Business(Some(rule)) => format!(
                 "the resource, once updated, breaks the rule {}; the provider checks it, not the client.",
-                code_span(&rule.text)
+                crate::markdown::code_span(&rule.text)
             ),
             ErrorCause::Provider => {
                 "the provider's side (the account, permissions, limits).".into()
@@ -111,20 +111,6 @@ impl ErrorCause {
             ErrorCause::Summary => "any of the other errors of this status.".into(),
         }
     }
-}
-
-/// `text` as a Markdown code span, fenced with more backticks than it
-/// holds in a row.
-fn code_span(text: &str) -> String {
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = if longest > 0 { " " } else { "" };
-    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// `a`, `a or b`, `a, b or c`.

@@ -201,29 +201,30 @@ impl Parser {
         self.depth -= levels;
     }
 
-    fn or(&mut self) -> Result<Expr, ParseError> {
-        let mut a = self.and()?;
+    /// `next`s joined by any of `ops`, nested to the left: each link is a
+    /// level of nesting.
+    fn chain(
+        &mut self,
+        ops: &[(&str, BinOp)],
+        next: fn(&mut Self) -> Result<Expr, ParseError>,
+    ) -> Result<Expr, ParseError> {
+        let mut a = next(self)?;
         let mut levels = 0;
-        while self.eat("or") {
-            // A chain nests to the left: each link is a level.
+        while let Some(op) = ops.iter().find(|(s, _)| self.eat(s)).map(|(_, op)| *op) {
             self.enter()?;
             levels += 1;
-            a = Self::binary(BinOp::Or, a, self.and()?);
+            a = Self::binary(op, a, next(self)?);
         }
         self.leave(levels);
         Ok(a)
     }
 
+    fn or(&mut self) -> Result<Expr, ParseError> {
+        self.chain(&[("or", BinOp::Or)], Self::and)
+    }
+
     fn and(&mut self) -> Result<Expr, ParseError> {
-        let mut a = self.not()?;
-        let mut levels = 0;
-        while self.eat("and") {
-            self.enter()?;
-            levels += 1;
-            a = Self::binary(BinOp::And, a, self.not()?);
-        }
-        self.leave(levels);
-        Ok(a)
+        self.chain(&[("and", BinOp::And)], Self::not)
     }
 
     fn not(&mut self) -> Result<Expr, ParseError> {
@@ -261,33 +262,11 @@ impl Parser {
     }
 
     fn sum(&mut self) -> Result<Expr, ParseError> {
-        let mut a = self.product()?;
-        let mut levels = 0;
-        loop {
-            let op = match self.peek() {
-                Tok::Sym("+") => BinOp::Add,
-                Tok::Sym("-") => BinOp::Sub,
-                _ => break,
-            };
-            self.bump();
-            self.enter()?;
-            levels += 1;
-            a = Self::binary(op, a, self.product()?);
-        }
-        self.leave(levels);
-        Ok(a)
+        self.chain(&[("+", BinOp::Add), ("-", BinOp::Sub)], Self::product)
     }
 
     fn product(&mut self) -> Result<Expr, ParseError> {
-        let mut a = self.default()?;
-        let mut levels = 0;
-        while self.eat("*") {
-            self.enter()?;
-            levels += 1;
-            a = Self::binary(BinOp::Mul, a, self.default()?);
-        }
-        self.leave(levels);
-        Ok(a)
+        self.chain(&[("*", BinOp::Mul)], Self::default)
     }
 
     fn default(&mut self) -> Result<Expr, ParseError> {
